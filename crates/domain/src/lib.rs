@@ -1,0 +1,17 @@
+//! The pure domain of Sikerja: value types that refuse bad input, the organisation model of a
+//! regional government and the rules of Peraturan Bupati Banjar No. 39/2024 as functions.
+//!
+//! Nothing here performs I/O. Every rule names its ID from `shared/spec/RULES.md`, and every
+//! decision carries a [`rules::Citation`] so pages and API answers can show rule and article.
+#![forbid(unsafe_code)]
+
+pub mod education;
+pub mod grade;
+pub mod nip;
+pub mod org;
+pub mod organisation;
+pub mod placement;
+pub mod rules;
+
+pub use grade::{Grade, Rank};
+pub use nip::Nip;

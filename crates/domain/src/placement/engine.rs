@@ -1,0 +1,578 @@
+//! The walk up the unit tree that decides each placement (KED-01..09, KED-12, STR-06).
+
+use std::collections::HashMap;
+
+use super::index::{MAX_DEPTH, OrgIndex};
+use super::{ManualDecisions, Official, Outcome, Placement, Unresolved};
+use crate::org::{AnnexSection, AssessorPolicy, FunctionalLevel, PositionClass, Substance};
+use crate::organisation::{Employee, EmployeeId, Organisation};
+use crate::rules::{Citation, RuleId};
+
+/// Where a rule looks for the official.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The nearest held head position of this class on the way up.
+    Class(PositionClass),
+    /// The head of the department's Sekretariat (DPMPTSP: Sekretaris; Kecamatan: Sekcam).
+    Secretariat,
+    /// The head of the department (Kepala DPMPTSP).
+    DepartmentHead,
+}
+
+/// What to do when the primary target yields nobody.
+#[derive(Debug, Clone, Copy)]
+enum Fallback {
+    None,
+    /// "atau Pejabat satu tingkat di atasnya": taken when no holder of the primary is found.
+    OneLevelUp(Target),
+    /// KED-05 and KED-07 c.5: taken only when the structure has no Pengawas on the way up
+    /// (simplification), never because a Pengawas post is vacant.
+    StructuralAbsence(Target, RuleId, u8),
+}
+
+struct Plan {
+    rule: RuleId,
+    item: u8,
+    primary: Target,
+    fallback: Fallback,
+}
+
+enum Decision {
+    Plan(Plan),
+    Uncovered(String),
+}
+
+fn article(section: AnnexSection, item: u8) -> String {
+    format!("Lampiran I.{}.1.c.{}", section.letter(), item)
+}
+
+/// Chooses the rule for a JF level (or a Pelaksana, `level == None`) in a department section.
+fn decide(
+    section: AnnexSection,
+    class: PositionClass,
+    level: Option<FunctionalLevel>,
+    substance: Option<Substance>,
+) -> Decision {
+    use FunctionalLevel::*;
+    use PositionClass::{Administrator, Jpt, Pengawas};
+    let plan = |rule, item, primary, fallback| {
+        Decision::Plan(Plan {
+            rule,
+            item,
+            primary,
+            fallback,
+        })
+    };
+    let pelaksana = class == PositionClass::Pelaksana;
+    let Some(level) = level.filter(|_| !pelaksana) else {
+        if !pelaksana {
+            return Decision::Uncovered(
+                "jabatan fungsional tanpa jenjang: lengkapi jenjang jabatan".into(),
+            );
+        }
+        return match section {
+            // KED-07 c.4–5: Kepala Sub Bagian, else Sekretaris.
+            AnnexSection::C => plan(
+                RuleId::KED_07,
+                4,
+                Target::Class(Pengawas),
+                Fallback::StructuralAbsence(Target::Secretariat, RuleId::KED_07, 5),
+            ),
+            // KED-08 c.3: Kepala Sub Bagian/Kepala Seksi.
+            AnnexSection::E => plan(RuleId::KED_08, 3, Target::Class(Pengawas), Fallback::None),
+            // KED-04 / KED-05.
+            _ => plan(
+                RuleId::KED_04,
+                4,
+                Target::Class(Pengawas),
+                Fallback::StructuralAbsence(Target::Class(Administrator), RuleId::KED_05, 5),
+            ),
+        };
+    };
+    match section {
+        AnnexSection::C => {
+            // KED-06: Ahli Madya and every JF of substansi Penanaman Modal or PTSP, at any level.
+            if level == AhliMadya || substance.is_some() {
+                return plan(RuleId::KED_06, 1, Target::DepartmentHead, Fallback::None);
+            }
+            match level {
+                AhliUtama => uncovered_level(level, section),
+                AhliMuda => plan(
+                    RuleId::KED_07,
+                    2,
+                    Target::Secretariat,
+                    Fallback::OneLevelUp(Target::DepartmentHead),
+                ),
+                _ => plan(
+                    RuleId::KED_07,
+                    3,
+                    Target::Class(Pengawas),
+                    Fallback::OneLevelUp(Target::Class(Administrator)),
+                ),
+            }
+        }
+        AnnexSection::E => match level {
+            AhliUtama | AhliMadya => uncovered_level(level, section),
+            AhliMuda => plan(RuleId::KED_08, 1, Target::Secretariat, Fallback::None),
+            _ => plan(RuleId::KED_08, 2, Target::Class(Pengawas), Fallback::None),
+        },
+        AnnexSection::A | AnnexSection::B | AnnexSection::D => match level {
+            AhliUtama => uncovered_level(level, section),
+            AhliMadya => plan(RuleId::KED_01, 1, Target::Class(Jpt), Fallback::None),
+            AhliMuda => plan(
+                RuleId::KED_02,
+                2,
+                Target::Class(Administrator),
+                Fallback::None,
+            ),
+            _ => plan(
+                RuleId::KED_03,
+                3,
+                Target::Class(Pengawas),
+                Fallback::OneLevelUp(Target::Class(Administrator)),
+            ),
+        },
+    }
+}
+
+fn uncovered_level(level: FunctionalLevel, section: AnnexSection) -> Decision {
+    Decision::Uncovered(format!(
+        "Lampiran I.{}.1.c tidak mengatur kedudukan Pejabat Fungsional {}",
+        section.letter(),
+        level.label()
+    ))
+}
+
+/// The result of looking for a target on the way up.
+enum Search {
+    Found(Official),
+    /// Such posts exist but none is exercised by someone else; their positions (indices).
+    NoneHeld(Vec<usize>),
+    /// The structure has no such post on the way up.
+    Absent,
+}
+
+struct Walk<'i, 'a> {
+    idx: &'i OrgIndex<'a>,
+    employee: EmployeeId,
+    dept: usize,
+    /// Units from the start unit up to the department root.
+    path: Vec<usize>,
+}
+
+impl Walk<'_, '_> {
+    fn official(&self, position: usize) -> Option<Official> {
+        let h = self.idx.holder[position]?;
+        if h.employee == self.employee {
+            return None;
+        }
+        Some(Official {
+            position: self.idx.org.positions[position].id,
+            employee: h.employee,
+            class: self.idx.org.positions[position].class,
+            acting: h.acting,
+        })
+    }
+
+    fn head_of(&self, unit: Option<usize>) -> Search {
+        let Some(p) = unit.and_then(|u| self.idx.unit_head[u]) else {
+            return Search::Absent;
+        };
+        match self.official(p) {
+            Some(o) => Search::Found(o),
+            None => Search::NoneHeld(vec![p]),
+        }
+    }
+
+    fn find(&self, target: Target) -> Search {
+        match target {
+            Target::Secretariat => self.head_of(self.idx.dept_secretariat[self.dept]),
+            Target::DepartmentHead => self.head_of(self.idx.dept_root[self.dept]),
+            Target::Class(class) => self.nearest(class, usize::MAX),
+        }
+    }
+
+    /// Nearest exercised head of `class` among the first `limit` units of the path.
+    fn nearest(&self, class: PositionClass, limit: usize) -> Search {
+        let mut vacant = Vec::new();
+        for &u in self.path.iter().take(limit) {
+            let Some(p) = self.idx.unit_head[u] else {
+                continue;
+            };
+            if self.idx.org.positions[p].class != class {
+                continue;
+            }
+            match self.official(p) {
+                Some(o) => return Search::Found(o),
+                None => vacant.push(p),
+            }
+        }
+        if vacant.is_empty() {
+            Search::Absent
+        } else {
+            Search::NoneHeld(vacant)
+        }
+    }
+
+    fn vacancy_notes(&self, vacant: &[usize], notes: &mut Vec<String>) {
+        for &p in vacant {
+            let pos = &self.idx.org.positions[p];
+            if self.idx.holder[p].is_some_and(|h| h.employee == self.employee) {
+                notes.push(format!(
+                    "{} dijabat sendiri oleh pegawai yang bersangkutan (Plt./Plh.); tidak dapat menilai diri sendiri",
+                    pos.name
+                ));
+            } else {
+                notes.push(format!("{} kosong", pos.name));
+            }
+        }
+    }
+
+    fn describe(&self, target: Target) -> String {
+        match target {
+            Target::Class(c) => c.label().to_string(),
+            Target::Secretariat => "Sekretaris".into(),
+            Target::DepartmentHead => "Kepala Perangkat Daerah".into(),
+        }
+    }
+}
+
+/// Computes the placement of every JF and Pelaksana of `org` (KED-01..12).
+///
+/// `manual` holds the manual placements recorded for unresolved cases (KED-09). The result is
+/// sorted by employee and independent of the order of the input.
+pub fn compute_placements(org: &Organisation, manual: &ManualDecisions) -> Vec<Outcome> {
+    let idx = OrgIndex::new(org);
+    let mut outcomes: Vec<Outcome> = org
+        .employees
+        .iter()
+        .filter_map(|e| place_one(&idx, e, manual))
+        .collect();
+    outcomes.sort_by_key(Outcome::employee);
+    break_cycles(&mut outcomes, &idx);
+    outcomes
+}
+
+fn unresolved(employee: EmployeeId, section: Option<AnnexSection>, reason: String) -> Outcome {
+    let article = match section {
+        Some(s) => format!("Lampiran I.{}.1.c", s.letter()),
+        None => "Lampiran I".to_string(),
+    };
+    Outcome::Unresolved(Unresolved {
+        employee,
+        reason,
+        citation: Citation::new(RuleId::KED_09, article),
+    })
+}
+
+fn place_one(idx: &OrgIndex<'_>, e: &Employee, manual: &ManualDecisions) -> Option<Outcome> {
+    let p = *idx.position_at.get(&e.position?)?;
+    let position = &idx.org.positions[p];
+    if !position.class.is_placed() {
+        return None;
+    }
+    let Some(unit) = idx.position_unit[p] else {
+        return Some(unresolved(
+            e.id,
+            None,
+            "unit jabatan tidak ditemukan".into(),
+        ));
+    };
+    let Some(dept) = idx.unit_dept[unit] else {
+        return Some(unresolved(
+            e.id,
+            None,
+            "unit tidak terhubung ke Perangkat Daerah".into(),
+        ));
+    };
+    let section = idx.dept_kind[dept].annex_section();
+
+    // A JF who heads an independent unit sits under the unit above it.
+    let mut path = Vec::with_capacity(8);
+    let mut cur = if idx.unit_head[unit] == Some(p) {
+        idx.unit_parent[unit]
+    } else {
+        Some(unit)
+    };
+    while let Some(u) = cur {
+        if path.len() >= MAX_DEPTH {
+            return Some(unresolved(
+                e.id,
+                Some(section),
+                "pohon unit rusak (melingkar)".into(),
+            ));
+        }
+        path.push(u);
+        cur = idx.unit_parent[u];
+    }
+    let walk = Walk {
+        idx,
+        employee: e.id,
+        dept,
+        path,
+    };
+
+    let computed = match decide(
+        section,
+        position.class,
+        position.functional_level,
+        position.substance,
+    ) {
+        Decision::Uncovered(reason) => unresolved(e.id, Some(section), reason),
+        Decision::Plan(plan) => apply_plan(&walk, e.id, section, &plan),
+    };
+    if let (Outcome::Unresolved(u), Some(m)) = (&computed, manual.get(&e.id)) {
+        return Some(apply_manual(&walk, e.id, section, *m, &u.reason));
+    }
+    Some(computed)
+}
+
+fn apply_plan(
+    walk: &Walk<'_, '_>,
+    employee: EmployeeId,
+    section: AnnexSection,
+    plan: &Plan,
+) -> Outcome {
+    let mut notes = Vec::new();
+    let mut rule = plan.rule;
+    let mut item = plan.item;
+    let found = match (walk.find(plan.primary), plan.fallback) {
+        (Search::Found(o), _) => Some(o),
+        (Search::NoneHeld(vacant), Fallback::OneLevelUp(up)) => {
+            walk.vacancy_notes(&vacant, &mut notes);
+            take(walk.find(up), walk, &mut notes)
+        }
+        (Search::Absent, Fallback::OneLevelUp(up)) => {
+            notes.push(format!(
+                "tidak ada {} di atasnya; ditempatkan satu tingkat di atasnya",
+                walk.describe(plan.primary)
+            ));
+            take(walk.find(up), walk, &mut notes)
+        }
+        (Search::Absent, Fallback::StructuralAbsence(up, r, i)) => {
+            rule = r;
+            item = i;
+            notes.push(format!(
+                "tidak ada {} karena penyederhanaan struktur",
+                walk.describe(plan.primary)
+            ));
+            take(walk.find(up), walk, &mut notes)
+        }
+        (Search::NoneHeld(vacant), _) => {
+            walk.vacancy_notes(&vacant, &mut notes);
+            None
+        }
+        (Search::Absent, Fallback::None) => None,
+    };
+    let citation = Citation::new(rule, article(section, item));
+    let Some(superior) = found else {
+        let mut reason = format!(
+            "{} ({}) tidak menemukan {} yang menjabat",
+            rule,
+            citation.article,
+            walk.describe(plan.primary)
+        );
+        if !notes.is_empty() {
+            reason.push_str(": ");
+            reason.push_str(&notes.join("; "));
+        }
+        return unresolved(employee, Some(section), reason);
+    };
+
+    let mut placement = Placement {
+        employee,
+        superior,
+        assessor: superior,
+        coordinator: None,
+        recommender: None,
+        citation,
+        assessor_citation: None,
+        notes,
+        manual: false,
+    };
+    if rule == RuleId::KED_01 {
+        add_recommender(walk, section, &mut placement);
+    }
+    apply_assessor_policy(walk, section, &mut placement);
+    Outcome::Placed(placement)
+}
+
+fn take(search: Search, walk: &Walk<'_, '_>, notes: &mut Vec<String>) -> Option<Official> {
+    match search {
+        Search::Found(o) => Some(o),
+        Search::NoneHeld(vacant) => {
+            walk.vacancy_notes(&vacant, notes);
+            None
+        }
+        Search::Absent => None,
+    }
+}
+
+/// STR-06: the Administrator of the Unit Kerja where an Ahli Madya works recommends their
+/// assessment; that Administrator is not the PPK.
+fn add_recommender(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Placement) {
+    let item = match section {
+        AnnexSection::A | AnnexSection::D => 'd',
+        AnnexSection::B => 'c',
+        AnnexSection::C | AnnexSection::E => return,
+    };
+    let jpt_unit = walk
+        .path
+        .iter()
+        .position(|&u| {
+            walk.idx.unit_head[u]
+                .is_some_and(|h| walk.idx.org.positions[h].id == p.superior.position)
+        })
+        .unwrap_or(walk.path.len());
+    if let Search::Found(o) = walk.nearest(PositionClass::Administrator, jpt_unit) {
+        p.recommender = Some(o);
+        p.notes.push(format!(
+            "rekomendasi penilaian dari Pejabat Administrator Unit Kerja (STR-06, Lampiran I.{}.2.{})",
+            section.letter(),
+            item
+        ));
+    }
+}
+
+/// KED-12: under the alternative policy the Administrator assesses and the Pengawas
+/// coordinates like a team lead (STR-07). Kecamatan has no conflict (I.E.2.c).
+fn apply_assessor_policy(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Placement) {
+    let policy = walk.idx.dept_policy[walk.dept].assessor_policy;
+    if policy != AssessorPolicy::AdministratorAssesses
+        || p.superior.class != PositionClass::Pengawas
+    {
+        return;
+    }
+    let article = match section {
+        AnnexSection::A => "Lampiran I.A.2.d–e",
+        AnnexSection::B => "Lampiran I.B.2.c–d",
+        AnnexSection::C => "Lampiran I.C.2.c–d",
+        AnnexSection::D => "Lampiran I.D.2.d–e",
+        AnnexSection::E => return,
+    };
+    let admin = match section {
+        AnnexSection::C => walk.find(Target::Secretariat),
+        _ => walk.find(Target::Class(PositionClass::Administrator)),
+    };
+    match admin {
+        Search::Found(o) => {
+            p.coordinator = Some(p.superior);
+            p.assessor = o;
+            p.assessor_citation = Some(Citation::new(RuleId::KED_12, article));
+        }
+        _ => p.notes.push(
+            "KED-12: tidak ada Pejabat Administrator yang menjabat; Pejabat Pengawas tetap sebagai Pejabat Penilai Kinerja"
+                .into(),
+        ),
+    }
+}
+
+fn apply_manual(
+    walk: &Walk<'_, '_>,
+    employee: EmployeeId,
+    section: AnnexSection,
+    m: super::ManualDecision,
+    reason: &str,
+) -> Outcome {
+    let lookup = |id| walk.idx.position_at.get(&id).copied();
+    let (Some(sp), Some(ap)) = (lookup(m.superior_position), lookup(m.assessor_position)) else {
+        return unresolved(
+            employee,
+            Some(section),
+            format!("{reason}; penetapan manual merujuk jabatan yang sudah tidak ada"),
+        );
+    };
+    let assessor_class = walk.idx.org.positions[ap].class;
+    if assessor_class.structural_rank().is_none() {
+        return unresolved(
+            employee,
+            Some(section),
+            format!(
+                "{reason}; penetapan manual tidak berlaku: Pejabat Penilai Kinerja harus paling rendah Pejabat Pengawas"
+            ),
+        );
+    }
+    let (Some(superior), Some(assessor)) = (walk.official(sp), walk.official(ap)) else {
+        return unresolved(
+            employee,
+            Some(section),
+            format!("{reason}; penetapan manual tidak berlaku: jabatan yang ditetapkan kosong"),
+        );
+    };
+    Outcome::Placed(Placement {
+        employee,
+        superior,
+        assessor,
+        coordinator: None,
+        recommender: None,
+        citation: Citation::new(
+            RuleId::KED_09,
+            format!("Lampiran I.{}.1.c", section.letter()),
+        ),
+        assessor_citation: None,
+        notes: vec![format!("penetapan manual (sebelumnya: {reason})")],
+        manual: true,
+    })
+}
+
+/// A PPK is never the employee nor anyone placed under them: assessor chains that loop back
+/// (possible only through acting posts) are not guessed but listed as unresolved (KED-09).
+fn break_cycles(outcomes: &mut [Outcome], idx: &OrgIndex<'_>) {
+    let at: HashMap<EmployeeId, usize> = outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.employee(), i))
+        .collect();
+    let next = |i: usize| -> Option<usize> {
+        let p = outcomes[i].placed()?;
+        at.get(&p.assessor.employee).copied()
+    };
+    // 0 = unvisited, 1 = on the current chain, 2 = done.
+    let mut state = vec![0u8; outcomes.len()];
+    let mut in_cycle = vec![false; outcomes.len()];
+    for start in 0..outcomes.len() {
+        let mut chain = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            match state[i] {
+                2 => break,
+                1 => {
+                    let from = chain.iter().position(|&c| c == i).unwrap_or(0);
+                    for &c in &chain[from..] {
+                        in_cycle[c] = true;
+                    }
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    chain.push(i);
+                    cur = next(i);
+                }
+            }
+        }
+        for c in chain {
+            state[c] = 2;
+        }
+    }
+    for (i, flag) in in_cycle.into_iter().enumerate() {
+        if !flag {
+            continue;
+        }
+        let employee = outcomes[i].employee();
+        let section = idx
+            .org
+            .employees
+            .iter()
+            .find(|e| e.id == employee)
+            .and_then(|e| e.position)
+            .and_then(|p| idx.position_at.get(&p))
+            .and_then(|&p| idx.position_unit[p])
+            .and_then(|u| idx.unit_dept[u])
+            .map(|d| idx.dept_kind[d].annex_section());
+        outcomes[i] = unresolved(
+            employee,
+            section,
+            "Pejabat Penilai Kinerja melingkar melalui jabatan Plt./Plh. (penilai berada di bawah pegawai ini)".into(),
+        );
+    }
+}
