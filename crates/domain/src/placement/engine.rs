@@ -145,7 +145,8 @@ fn uncovered_level(level: FunctionalLevel, section: AnnexSection) -> Decision {
 
 /// The result of looking for a target on the way up.
 enum Search {
-    Found(Official),
+    /// Found, with the vacant posts of the same kind passed over on the way (for the notes).
+    Found(Official, Vec<usize>),
     /// Such posts exist but none is exercised by someone else; their positions (indices).
     NoneHeld(Vec<usize>),
     /// The structure has no such post on the way up.
@@ -179,7 +180,7 @@ impl Walk<'_, '_> {
             return Search::Absent;
         };
         match self.official(p) {
-            Some(o) => Search::Found(o),
+            Some(o) => Search::Found(o, Vec::new()),
             None => Search::NoneHeld(vec![p]),
         }
     }
@@ -203,7 +204,7 @@ impl Walk<'_, '_> {
                 continue;
             }
             match self.official(p) {
-                Some(o) => return Search::Found(o),
+                Some(o) => return Search::Found(o, vacant),
                 None => vacant.push(p),
             }
         }
@@ -337,7 +338,10 @@ fn apply_plan(
     let mut rule = plan.rule;
     let mut item = plan.item;
     let found = match (walk.find(plan.primary), plan.fallback) {
-        (Search::Found(o), _) => Some(o),
+        (Search::Found(o, passed), _) => {
+            walk.vacancy_notes(&passed, &mut notes);
+            Some(o)
+        }
         (Search::NoneHeld(vacant), Fallback::OneLevelUp(up)) => {
             walk.vacancy_notes(&vacant, &mut notes);
             take(walk.find(up), walk, &mut notes)
@@ -399,7 +403,10 @@ fn apply_plan(
 
 fn take(search: Search, walk: &Walk<'_, '_>, notes: &mut Vec<String>) -> Option<Official> {
     match search {
-        Search::Found(o) => Some(o),
+        Search::Found(o, passed) => {
+            walk.vacancy_notes(&passed, notes);
+            Some(o)
+        }
         Search::NoneHeld(vacant) => {
             walk.vacancy_notes(&vacant, notes);
             None
@@ -424,7 +431,7 @@ fn add_recommender(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Placement
                 .is_some_and(|h| walk.idx.org.positions[h].id == p.superior.position)
         })
         .unwrap_or(walk.path.len());
-    if let Search::Found(o) = walk.nearest(PositionClass::Administrator, jpt_unit) {
+    if let Search::Found(o, _) = walk.nearest(PositionClass::Administrator, jpt_unit) {
         p.recommender = Some(o);
         p.notes.push(format!(
             "rekomendasi penilaian dari Pejabat Administrator Unit Kerja (STR-06, Lampiran I.{}.2.{})",
@@ -455,7 +462,7 @@ fn apply_assessor_policy(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Pla
         _ => walk.find(Target::Class(PositionClass::Administrator)),
     };
     match admin {
-        Search::Found(o) => {
+        Search::Found(o, _) => {
             p.coordinator = Some(p.superior);
             p.assessor = o;
             p.assessor_citation = Some(Citation::new(RuleId::KED_12, article));
