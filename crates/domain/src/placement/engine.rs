@@ -175,8 +175,12 @@ impl Walk<'_, '_> {
         })
     }
 
-    fn head_of(&self, unit: Option<usize>) -> Search {
-        let Some(p) = unit.and_then(|u| self.idx.unit_head[u]) else {
+    /// The head of `unit`, when it is of the class the rule names.
+    fn head_of(&self, unit: Option<usize>, class: PositionClass) -> Search {
+        let Some(p) = unit
+            .and_then(|u| self.idx.unit_head[u])
+            .filter(|&p| self.idx.org.positions[p].class == class)
+        else {
             return Search::Absent;
         };
         match self.official(p) {
@@ -187,8 +191,13 @@ impl Walk<'_, '_> {
 
     fn find(&self, target: Target) -> Search {
         match target {
-            Target::Secretariat => self.head_of(self.idx.dept_secretariat[self.dept]),
-            Target::DepartmentHead => self.head_of(self.idx.dept_root[self.dept]),
+            Target::Secretariat => self.head_of(
+                self.idx.dept_secretariat[self.dept],
+                PositionClass::Administrator,
+            ),
+            Target::DepartmentHead => {
+                self.head_of(self.idx.dept_root[self.dept], PositionClass::Jpt)
+            }
             Target::Class(class) => self.nearest(class, usize::MAX),
         }
     }
