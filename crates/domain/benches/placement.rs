@@ -71,7 +71,7 @@ fn generated(employees: usize) -> Organisation {
                 acting: None,
             });
             heads += 1;
-            if heads % 12 != 0 {
+            if !heads.is_multiple_of(12) {
                 *next += 1;
                 org.employees.push(person(EmployeeId(*next), p, &nip));
             }
@@ -123,7 +123,7 @@ fn generated(employees: usize) -> Organisation {
         }
         for i in 0..150 {
             let u = leaves[i % leaves.len()];
-            let jf = i % 3 != 0;
+            let jf = !i.is_multiple_of(3);
             next += 1;
             let p = PositionId(next);
             org.positions.push(Position {

@@ -1,6 +1,8 @@
 //! The rule catalogue: IDs from `shared/spec/RULES.md` with their Indonesian titles, and the
 //! citation (rule + article of the regulation) every decision carries.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// A rule of Perbup Banjar 39/2024 as catalogued in `RULES.md`.
@@ -104,11 +106,11 @@ const CATALOGUE: &[(RuleId, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Citation {
     pub rule_id: RuleId,
-    pub article: String,
+    pub article: Cow<'static, str>,
 }
 
 impl Citation {
-    pub fn new(rule_id: RuleId, article: impl Into<String>) -> Self {
+    pub fn new(rule_id: RuleId, article: impl Into<Cow<'static, str>>) -> Self {
         Citation {
             rule_id,
             article: article.into(),

@@ -1,11 +1,9 @@
 //! The walk up the unit tree that decides each placement (KED-01..09, KED-12, STR-06).
 
-use std::collections::HashMap;
-
 use super::index::{MAX_DEPTH, OrgIndex};
 use super::{ManualDecisions, Official, Outcome, Placement, Unresolved};
 use crate::org::{AnnexSection, AssessorPolicy, FunctionalLevel, PositionClass, Substance};
-use crate::organisation::{Employee, EmployeeId, Organisation};
+use crate::organisation::{EmployeeId, Organisation};
 use crate::rules::{Citation, RuleId};
 
 /// Where a rule looks for the official.
@@ -42,8 +40,62 @@ enum Decision {
     Uncovered(String),
 }
 
-fn article(section: AnnexSection, item: u8) -> String {
-    format!("Lampiran I.{}.1.c.{}", section.letter(), item)
+/// `Lampiran I.<section>.1.c.<item>`, without allocating: placement runs millions of times.
+fn article(section: AnnexSection, item: u8) -> &'static str {
+    const A: [&str; 5] = [
+        "Lampiran I.A.1.c.1",
+        "Lampiran I.A.1.c.2",
+        "Lampiran I.A.1.c.3",
+        "Lampiran I.A.1.c.4",
+        "Lampiran I.A.1.c.5",
+    ];
+    const B: [&str; 5] = [
+        "Lampiran I.B.1.c.1",
+        "Lampiran I.B.1.c.2",
+        "Lampiran I.B.1.c.3",
+        "Lampiran I.B.1.c.4",
+        "Lampiran I.B.1.c.5",
+    ];
+    const C: [&str; 5] = [
+        "Lampiran I.C.1.c.1",
+        "Lampiran I.C.1.c.2",
+        "Lampiran I.C.1.c.3",
+        "Lampiran I.C.1.c.4",
+        "Lampiran I.C.1.c.5",
+    ];
+    const D: [&str; 5] = [
+        "Lampiran I.D.1.c.1",
+        "Lampiran I.D.1.c.2",
+        "Lampiran I.D.1.c.3",
+        "Lampiran I.D.1.c.4",
+        "Lampiran I.D.1.c.5",
+    ];
+    const E: [&str; 5] = [
+        "Lampiran I.E.1.c.1",
+        "Lampiran I.E.1.c.2",
+        "Lampiran I.E.1.c.3",
+        "Lampiran I.E.1.c.4",
+        "Lampiran I.E.1.c.5",
+    ];
+    let table = match section {
+        AnnexSection::A => &A,
+        AnnexSection::B => &B,
+        AnnexSection::C => &C,
+        AnnexSection::D => &D,
+        AnnexSection::E => &E,
+    };
+    table[usize::from(item.clamp(1, 5)) - 1]
+}
+
+/// `Lampiran I.<section>.1.c`: the list of cases the rules cover (KED-09 cites it).
+fn section_article(section: AnnexSection) -> &'static str {
+    match section {
+        AnnexSection::A => "Lampiran I.A.1.c",
+        AnnexSection::B => "Lampiran I.B.1.c",
+        AnnexSection::C => "Lampiran I.C.1.c",
+        AnnexSection::D => "Lampiran I.D.1.c",
+        AnnexSection::E => "Lampiran I.E.1.c",
+    }
 }
 
 /// Chooses the rule for a JF level (or a Pelaksana, `level == None`) in a department section.
@@ -158,7 +210,7 @@ struct Walk<'i, 'a> {
     employee: EmployeeId,
     dept: usize,
     /// Units from the start unit up to the department root.
-    path: Vec<usize>,
+    path: &'i [usize],
 }
 
 impl Walk<'_, '_> {
@@ -253,20 +305,33 @@ impl Walk<'_, '_> {
 /// sorted by employee and independent of the order of the input.
 pub fn compute_placements(org: &Organisation, manual: &ManualDecisions) -> Vec<Outcome> {
     let idx = OrgIndex::new(org);
-    let mut outcomes: Vec<Outcome> = org
+    // Visit employees in id order so the output is sorted without moving large outcomes.
+    let mut order: Vec<(EmployeeId, usize)> = org
         .employees
         .iter()
-        .filter_map(|e| place_one(&idx, e, manual))
+        .enumerate()
+        .map(|(i, e)| (e.id, i))
         .collect();
-    outcomes.sort_by_key(Outcome::employee);
+    // Storage loads employees in id order already; sorting is then a wasted pass.
+    if !order.is_sorted() {
+        order.sort_unstable();
+    }
+    order.dedup_by_key(|(id, _)| *id);
+    let mut path = Vec::with_capacity(MAX_DEPTH);
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(order.len());
+    for &(_, i) in &order {
+        if let Some(o) = place_one(&idx, i, manual, &mut path) {
+            outcomes.push(o);
+        }
+    }
     break_cycles(&mut outcomes, &idx);
     outcomes
 }
 
 fn unresolved(employee: EmployeeId, section: Option<AnnexSection>, reason: String) -> Outcome {
     let article = match section {
-        Some(s) => format!("Lampiran I.{}.1.c", s.letter()),
-        None => "Lampiran I".to_string(),
+        Some(s) => section_article(s),
+        None => "Lampiran I",
     };
     Outcome::Unresolved(Unresolved {
         employee,
@@ -275,8 +340,14 @@ fn unresolved(employee: EmployeeId, section: Option<AnnexSection>, reason: Strin
     })
 }
 
-fn place_one(idx: &OrgIndex<'_>, e: &Employee, manual: &ManualDecisions) -> Option<Outcome> {
-    let p = *idx.position_at.get(&e.position?)?;
+fn place_one(
+    idx: &OrgIndex<'_>,
+    employee_index: usize,
+    manual: &ManualDecisions,
+    path: &mut Vec<usize>,
+) -> Option<Outcome> {
+    let e = &idx.org.employees[employee_index];
+    let p = idx.employee_position[employee_index]?;
     let position = &idx.org.positions[p];
     if !position.class.is_placed() {
         return None;
@@ -298,7 +369,7 @@ fn place_one(idx: &OrgIndex<'_>, e: &Employee, manual: &ManualDecisions) -> Opti
     let section = idx.dept_kind[dept].annex_section();
 
     // A JF who heads an independent unit sits under the unit above it.
-    let mut path = Vec::with_capacity(8);
+    path.clear();
     let mut cur = if idx.unit_head[unit] == Some(p) {
         idx.unit_parent[unit]
     } else {
@@ -319,7 +390,7 @@ fn place_one(idx: &OrgIndex<'_>, e: &Employee, manual: &ManualDecisions) -> Opti
         idx,
         employee: e.id,
         dept,
-        path,
+        path: path.as_slice(),
     };
 
     let computed = match decide(
@@ -490,7 +561,7 @@ fn apply_manual(
     m: super::ManualDecision,
     reason: &str,
 ) -> Outcome {
-    let lookup = |id| walk.idx.position_at.get(&id).copied();
+    let lookup = |id: crate::organisation::PositionId| walk.idx.position_at.get(id.0);
     let (Some(sp), Some(ap)) = (lookup(m.superior_position), lookup(m.assessor_position)) else {
         return unresolved(
             employee,
@@ -521,10 +592,7 @@ fn apply_manual(
         assessor,
         coordinator: None,
         recommender: None,
-        citation: Citation::new(
-            RuleId::KED_09,
-            format!("Lampiran I.{}.1.c", section.letter()),
-        ),
+        citation: Citation::new(RuleId::KED_09, section_article(section)),
         assessor_citation: None,
         notes: vec![format!("penetapan manual (sebelumnya: {reason})")],
         manual: true,
@@ -534,20 +602,18 @@ fn apply_manual(
 /// A PPK is never the employee nor anyone placed under them: assessor chains that loop back
 /// (possible only through acting posts) are not guessed but listed as unresolved (KED-09).
 fn break_cycles(outcomes: &mut [Outcome], idx: &OrgIndex<'_>) {
-    let at: HashMap<EmployeeId, usize> = outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.employee(), i))
-        .collect();
+    // Outcomes are sorted by employee: find an assessor's own outcome by binary search.
+    let ids: Vec<EmployeeId> = outcomes.iter().map(Outcome::employee).collect();
     let next = |i: usize| -> Option<usize> {
         let p = outcomes[i].placed()?;
-        at.get(&p.assessor.employee).copied()
+        ids.binary_search(&p.assessor.employee).ok()
     };
     // 0 = unvisited, 1 = on the current chain, 2 = done.
     let mut state = vec![0u8; outcomes.len()];
     let mut in_cycle = vec![false; outcomes.len()];
+    let mut chain = Vec::new();
     for start in 0..outcomes.len() {
-        let mut chain = Vec::new();
+        chain.clear();
         let mut cur = Some(start);
         while let Some(i) = cur {
             match state[i] {
@@ -566,7 +632,7 @@ fn break_cycles(outcomes: &mut [Outcome], idx: &OrgIndex<'_>) {
                 }
             }
         }
-        for c in chain {
+        for &c in &chain {
             state[c] = 2;
         }
     }
@@ -581,8 +647,8 @@ fn break_cycles(outcomes: &mut [Outcome], idx: &OrgIndex<'_>) {
             .iter()
             .find(|e| e.id == employee)
             .and_then(|e| e.position)
-            .and_then(|p| idx.position_at.get(&p))
-            .and_then(|&p| idx.position_unit[p])
+            .and_then(|p| idx.position_at.get(p.0))
+            .and_then(|p| idx.position_unit[p])
             .and_then(|u| idx.unit_dept[u])
             .map(|d| idx.dept_kind[d].annex_section());
         outcomes[i] = unresolved(

@@ -2,12 +2,97 @@
 //! walk up the unit tree touches vectors, not maps.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::org::{ActingKind, DepartmentKind, UnitKind};
-use crate::organisation::{AgencyPolicy, EmployeeId, Organisation, PositionId};
+use crate::organisation::{AgencyPolicy, EmployeeId, Organisation};
 
 /// Units deeper than this are treated as a broken tree (a cycle) rather than walked forever.
 pub(super) const MAX_DEPTH: usize = 64;
+
+/// A multiplicative hasher for integer ids (the FxHash recipe). Ids are not attacker-chosen
+/// hash-flooding material here: they are database keys, and SipHash made placement of a
+/// million employees several times slower.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.add(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// Maps ids to positions in a slice. Database ids are nearly dense, so a direct table indexed
+/// by `id - min` replaces hashing (and its cache misses) when the range is not much larger
+/// than the number of items; otherwise it falls back to a hash map.
+pub(crate) enum IdIndex {
+    Dense { min: i64, slots: Vec<u32> },
+    Sparse(IdMap<i64, u32>),
+}
+
+impl IdIndex {
+    const EMPTY: u32 = u32::MAX;
+
+    pub fn new(ids: impl ExactSizeIterator<Item = i64> + Clone) -> IdIndex {
+        let len = ids.len();
+        let (min, max) = ids.clone().fold((i64::MAX, i64::MIN), |(lo, hi), id| {
+            (lo.min(id), hi.max(id))
+        });
+        let span = max.checked_sub(min).and_then(|s| usize::try_from(s).ok());
+        match span {
+            Some(span) if span < len.saturating_mul(4).max(64) && len < Self::EMPTY as usize => {
+                let mut slots = vec![Self::EMPTY; span + 1];
+                for (i, id) in ids.enumerate() {
+                    // The first occurrence wins, like `HashMap::entry().or_insert`.
+                    let slot = &mut slots[(id - min) as usize];
+                    if *slot == Self::EMPTY {
+                        *slot = i as u32;
+                    }
+                }
+                IdIndex::Dense { min, slots }
+            }
+            _ => {
+                let mut map = IdMap::with_capacity_and_hasher(len, Default::default());
+                for (i, id) in ids.enumerate() {
+                    map.entry(id).or_insert(i as u32);
+                }
+                IdIndex::Sparse(map)
+            }
+        }
+    }
+
+    pub fn get(&self, id: i64) -> Option<usize> {
+        match self {
+            IdIndex::Dense { min, slots } => {
+                let off = usize::try_from(id.checked_sub(*min)?).ok()?;
+                slots
+                    .get(off)
+                    .filter(|&&s| s != Self::EMPTY)
+                    .map(|&s| s as usize)
+            }
+            IdIndex::Sparse(map) => map.get(&id).map(|&s| s as usize),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Holder {
@@ -17,7 +102,9 @@ pub(super) struct Holder {
 
 pub(super) struct OrgIndex<'a> {
     pub org: &'a Organisation,
-    pub position_at: HashMap<PositionId, usize>,
+    pub position_at: IdIndex,
+    /// Per employee (same order as `org.employees`): index of the position held.
+    pub employee_position: Vec<Option<usize>>,
     pub unit_parent: Vec<Option<usize>>,
     pub unit_head: Vec<Option<usize>>,
     pub unit_dept: Vec<Option<usize>>,
@@ -31,35 +118,20 @@ pub(super) struct OrgIndex<'a> {
 
 impl<'a> OrgIndex<'a> {
     pub fn new(org: &'a Organisation) -> Self {
-        let unit_at: HashMap<_, _> = org
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id, i))
-            .collect();
-        let dept_at: HashMap<_, _> = org
-            .departments
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id, i))
-            .collect();
-        let policy_of: HashMap<_, _> = org.agencies.iter().map(|a| (a.id, a.policy)).collect();
-        let position_at: HashMap<_, _> = org
-            .positions
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, i))
-            .collect();
+        let unit_at = IdIndex::new(org.units.iter().map(|u| u.id.0));
+        let dept_at = IdIndex::new(org.departments.iter().map(|d| d.id.0));
+        let policy_of: IdMap<_, _> = org.agencies.iter().map(|a| (a.id, a.policy)).collect();
+        let position_at = IdIndex::new(org.positions.iter().map(|p| p.id.0));
 
         let unit_parent = org
             .units
             .iter()
-            .map(|u| u.parent.and_then(|p| unit_at.get(&p).copied()))
+            .map(|u| u.parent.and_then(|p| unit_at.get(p.0)))
             .collect();
         let unit_dept = org
             .units
             .iter()
-            .map(|u| dept_at.get(&u.department).copied())
+            .map(|u| dept_at.get(u.department.0))
             .collect();
         let dept_kind = org.departments.iter().map(|d| d.kind).collect();
         let dept_policy = org
@@ -75,7 +147,7 @@ impl<'a> OrgIndex<'a> {
             if u.parent.is_some() {
                 continue;
             }
-            if let Some(&d) = dept_at.get(&u.department) {
+            if let Some(d) = dept_at.get(u.department.0) {
                 let better = dept_root[d].is_none_or(|r| org.units[r].id > u.id);
                 if better {
                     dept_root[d] = Some(i);
@@ -87,13 +159,13 @@ impl<'a> OrgIndex<'a> {
             if u.kind != UnitKind::Secretariat {
                 continue;
             }
-            let Some(&d) = dept_at.get(&u.department) else {
+            let Some(d) = dept_at.get(u.department.0) else {
                 continue;
             };
             let under_root = u
                 .parent
-                .and_then(|p| unit_at.get(&p))
-                .is_some_and(|&p| dept_root[d] == Some(p));
+                .and_then(|p| unit_at.get(p.0))
+                .is_some_and(|p| dept_root[d] == Some(p));
             let better = dept_secretariat[d].is_none_or(|s| org.units[s].id > u.id);
             if under_root && better {
                 dept_secretariat[d] = Some(i);
@@ -103,7 +175,7 @@ impl<'a> OrgIndex<'a> {
         let mut unit_head: Vec<Option<usize>> = vec![None; org.units.len()];
         let mut position_unit = Vec::with_capacity(org.positions.len());
         for (i, p) in org.positions.iter().enumerate() {
-            let u = unit_at.get(&p.unit).copied();
+            let u = unit_at.get(p.unit.0);
             position_unit.push(u);
             if let (true, Some(u)) = (p.is_head, u) {
                 let better = unit_head[u].is_none_or(|h| org.positions[h].id > p.id);
@@ -115,8 +187,13 @@ impl<'a> OrgIndex<'a> {
 
         // Definitive holder first; an acting holder only where nobody holds the post.
         let mut holder: Vec<Option<Holder>> = vec![None; org.positions.len()];
-        for e in &org.employees {
-            let Some(&p) = e.position.as_ref().and_then(|p| position_at.get(p)) else {
+        let employee_position: Vec<Option<usize>> = org
+            .employees
+            .iter()
+            .map(|e| e.position.and_then(|p| position_at.get(p.0)))
+            .collect();
+        for (e, &p) in org.employees.iter().zip(&employee_position) {
+            let Some(p) = p else {
                 continue;
             };
             let better = match holder[p] {
@@ -130,11 +207,10 @@ impl<'a> OrgIndex<'a> {
                 });
             }
         }
-        let employee_exists: std::collections::HashSet<_> =
-            org.employees.iter().map(|e| e.id).collect();
+        let employee_at = IdIndex::new(org.employees.iter().map(|e| e.id.0));
         for (i, p) in org.positions.iter().enumerate() {
             if let (None, Some(a)) = (holder[i], p.acting)
-                && employee_exists.contains(&a.employee)
+                && employee_at.get(a.employee.0).is_some()
             {
                 holder[i] = Some(Holder {
                     employee: a.employee,
@@ -146,6 +222,7 @@ impl<'a> OrgIndex<'a> {
         OrgIndex {
             org,
             position_at,
+            employee_position,
             unit_parent,
             unit_head,
             unit_dept,
