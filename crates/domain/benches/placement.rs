@@ -3,6 +3,9 @@
 //! Prints figures; it asserts nothing about time (speed lives here, not in tests).
 
 use std::hint::black_box;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 use sikerja_domain::education::Education;

@@ -1,102 +1,133 @@
 //! The rule catalogue: IDs from `shared/spec/RULES.md` with their Indonesian titles, and the
 //! citation (rule + article of the regulation) every decision carries.
 
-use std::borrow::Cow;
-
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// A rule of Perbup Banjar 39/2024 as catalogued in `RULES.md`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct RuleId(&'static str);
+///
+/// Held as an index into the catalogue (one byte): placement creates millions of citations.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(u8);
+
+impl std::fmt::Debug for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 impl RuleId {
-    pub const ORG_07: RuleId = RuleId("ORG-07");
-    pub const KED_01: RuleId = RuleId("KED-01");
-    pub const KED_02: RuleId = RuleId("KED-02");
-    pub const KED_03: RuleId = RuleId("KED-03");
-    pub const KED_04: RuleId = RuleId("KED-04");
-    pub const KED_05: RuleId = RuleId("KED-05");
-    pub const KED_06: RuleId = RuleId("KED-06");
-    pub const KED_07: RuleId = RuleId("KED-07");
-    pub const KED_08: RuleId = RuleId("KED-08");
-    pub const KED_09: RuleId = RuleId("KED-09");
-    pub const KED_10: RuleId = RuleId("KED-10");
-    pub const KED_12: RuleId = RuleId("KED-12");
-    pub const STR_06: RuleId = RuleId("STR-06");
-    pub const STR_07: RuleId = RuleId("STR-07");
+    pub const ORG_07: RuleId = RuleId(0);
+    pub const KED_01: RuleId = RuleId(1);
+    pub const KED_02: RuleId = RuleId(2);
+    pub const KED_03: RuleId = RuleId(3);
+    pub const KED_04: RuleId = RuleId(4);
+    pub const KED_05: RuleId = RuleId(5);
+    pub const KED_06: RuleId = RuleId(6);
+    pub const KED_07: RuleId = RuleId(7);
+    pub const KED_08: RuleId = RuleId(8);
+    pub const KED_09: RuleId = RuleId(9);
+    pub const KED_10: RuleId = RuleId(10);
+    pub const KED_12: RuleId = RuleId(11);
+    pub const STR_06: RuleId = RuleId(12);
+    pub const STR_07: RuleId = RuleId(13);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
-        self.0
+        CATALOGUE[usize::from(self.0)].1
     }
 
     /// Looks an ID up in the catalogue.
     pub fn parse(s: &str) -> Option<RuleId> {
-        CATALOGUE.iter().map(|(id, _)| *id).find(|id| id.0 == s)
+        CATALOGUE
+            .iter()
+            .map(|(id, _, _)| *id)
+            .find(|id| id.as_str() == s)
     }
 
     /// Short Indonesian title of the rule, for pages and letters.
     pub fn title(self) -> &'static str {
-        CATALOGUE
-            .iter()
-            .find(|(id, _)| *id == self)
-            .map(|(_, t)| *t)
-            .unwrap_or("")
+        CATALOGUE[usize::from(self.0)].2
     }
 }
 
 impl std::fmt::Display for RuleId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.as_str())
     }
 }
 
-const CATALOGUE: &[(RuleId, &str)] = &[
-    (RuleId::ORG_07, "Data pegawai ASN (NIP, pangkat/golongan)"),
+/// (id, catalogue ID, Indonesian title), in the order of the `RuleId` constants.
+const CATALOGUE: &[(RuleId, &str, &str)] = &[
+    (
+        RuleId::ORG_07,
+        "ORG-07",
+        "Data pegawai ASN (NIP, pangkat/golongan)",
+    ),
     (
         RuleId::KED_01,
+        "KED-01",
         "JF Ahli Madya di bawah Pejabat Pimpinan Tinggi Pratama",
     ),
     (
         RuleId::KED_02,
+        "KED-02",
         "JF Ahli Muda di bawah Pejabat Administrator",
     ),
     (
         RuleId::KED_03,
+        "KED-03",
         "JF Ahli Pertama dan keterampilan di bawah Pejabat Pengawas atau satu tingkat di atasnya",
     ),
-    (RuleId::KED_04, "Pelaksana di bawah Pejabat Pengawas"),
+    (
+        RuleId::KED_04,
+        "KED-04",
+        "Pelaksana di bawah Pejabat Pengawas",
+    ),
     (
         RuleId::KED_05,
+        "KED-05",
         "Pelaksana di bawah Pejabat Administrator bila tidak ada Pejabat Pengawas karena penyederhanaan",
     ),
     (
         RuleId::KED_06,
+        "KED-06",
         "DPMPTSP: JF Ahli Madya dan JF substansi Penanaman Modal/PTSP di bawah Kepala DPMPTSP",
     ),
     (
         RuleId::KED_07,
+        "KED-07",
         "DPMPTSP: JF Ahli Muda di bawah Sekretaris; Ahli Pertama, keterampilan dan Pelaksana di bawah Kepala Sub Bagian",
     ),
     (
         RuleId::KED_08,
+        "KED-08",
         "Kecamatan: JF Ahli Muda di bawah Sekretaris Camat; lainnya di bawah Kepala Sub Bagian/Kepala Seksi",
     ),
     (
         RuleId::KED_09,
+        "KED-09",
         "Kasus di luar ketentuan: belum terselesaikan, penetapan manual",
     ),
-    (RuleId::KED_10, "Rentang kendali dan beban tugas"),
+    (RuleId::KED_10, "KED-10", "Rentang kendali dan beban tugas"),
     (
         RuleId::KED_12,
+        "KED-12",
         "Penilai kinerja: kebijakan instansi (Pengawas atau Administrator)",
     ),
     (
         RuleId::STR_06,
+        "STR-06",
         "Rekomendasi penilaian JF Ahli Madya dari Administrator Unit Kerja",
     ),
     (
         RuleId::STR_07,
+        "STR-07",
         "Pejabat Pengawas sebagai koordinator seperti Ketua Tim",
     ),
 ];
@@ -106,15 +137,12 @@ const CATALOGUE: &[(RuleId, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Citation {
     pub rule_id: RuleId,
-    pub article: Cow<'static, str>,
+    pub article: &'static str,
 }
 
 impl Citation {
-    pub fn new(rule_id: RuleId, article: impl Into<Cow<'static, str>>) -> Self {
-        Citation {
-            rule_id,
-            article: article.into(),
-        }
+    pub fn new(rule_id: RuleId, article: &'static str) -> Self {
+        Citation { rule_id, article }
     }
 }
 
@@ -130,10 +158,12 @@ mod tests {
 
     #[test]
     fn every_catalogued_rule_parses_back_and_has_a_title() {
-        for (id, title) in CATALOGUE {
-            assert_eq!(RuleId::parse(id.as_str()), Some(*id));
+        for (i, (id, code, title)) in CATALOGUE.iter().enumerate() {
+            assert_eq!(usize::from(id.0), i, "catalogue order");
+            assert_eq!(RuleId::parse(code), Some(*id));
             assert!(!title.is_empty());
         }
+        assert_eq!(RuleId::KED_03.as_str(), "KED-03");
         assert_eq!(RuleId::parse("KED-99"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! The walk up the unit tree that decides each placement (KED-01..09, KED-12, STR-06).
 
-use super::index::{MAX_DEPTH, OrgIndex};
+use super::index::{IdIndex, MAX_DEPTH, OrgIndex};
 use super::{ManualDecisions, Official, Outcome, Placement, Unresolved};
 use crate::org::{AnnexSection, AssessorPolicy, FunctionalLevel, PositionClass, Substance};
 use crate::organisation::{EmployeeId, Organisation};
@@ -284,6 +284,8 @@ impl Walk<'_, '_> {
                     "{} dijabat sendiri oleh pegawai yang bersangkutan (Plt./Plh.); tidak dapat menilai diri sendiri",
                     pos.name
                 ));
+            } else if let Some(note) = self.idx.vacant_note.get(&p) {
+                notes.push(note.clone());
             } else {
                 notes.push(format!("{} kosong", pos.name));
             }
@@ -602,11 +604,20 @@ fn apply_manual(
 /// A PPK is never the employee nor anyone placed under them: assessor chains that loop back
 /// (possible only through acting posts) are not guessed but listed as unresolved (KED-09).
 fn break_cycles(outcomes: &mut [Outcome], idx: &OrgIndex<'_>) {
-    // Outcomes are sorted by employee: find an assessor's own outcome by binary search.
-    let ids: Vec<EmployeeId> = outcomes.iter().map(Outcome::employee).collect();
+    // Only an acting official can also have a placement of their own (a definitive holder of
+    // a head post is not a JF/Pelaksana), so only chains through acting assessors can loop.
+    if !outcomes
+        .iter()
+        .filter_map(Outcome::placed)
+        .any(|p| p.assessor.acting.is_some())
+    {
+        return;
+    }
+    let at = IdIndex::new(outcomes.iter().map(|o| o.employee().0));
     let next = |i: usize| -> Option<usize> {
         let p = outcomes[i].placed()?;
-        ids.binary_search(&p.assessor.employee).ok()
+        p.assessor.acting?;
+        at.get(p.assessor.employee.0)
     };
     // 0 = unvisited, 1 = on the current chain, 2 = done.
     let mut state = vec![0u8; outcomes.len()];

@@ -59,7 +59,7 @@ impl IdIndex {
         });
         let span = max.checked_sub(min).and_then(|s| usize::try_from(s).ok());
         match span {
-            Some(span) if span < len.saturating_mul(4).max(64) && len < Self::EMPTY as usize => {
+            Some(span) if span < len.saturating_mul(16).max(64) && len < Self::EMPTY as usize => {
                 let mut slots = vec![Self::EMPTY; span + 1];
                 for (i, id) in ids.enumerate() {
                     // The first occurrence wins, like `HashMap::entry().or_insert`.
@@ -114,6 +114,8 @@ pub(super) struct OrgIndex<'a> {
     pub dept_root: Vec<Option<usize>>,
     pub dept_secretariat: Vec<Option<usize>>,
     pub holder: Vec<Option<Holder>>,
+    /// "<name> kosong" for every vacant head position, formatted once.
+    pub vacant_note: IdMap<usize, String>,
 }
 
 impl<'a> OrgIndex<'a> {
@@ -219,8 +221,16 @@ impl<'a> OrgIndex<'a> {
             }
         }
 
+        let vacant_note = unit_head
+            .iter()
+            .flatten()
+            .filter(|&&p| holder[p].is_none())
+            .map(|&p| (p, format!("{} kosong", org.positions[p].name)))
+            .collect();
+
         OrgIndex {
             org,
+            vacant_note,
             position_at,
             employee_position,
             unit_parent,

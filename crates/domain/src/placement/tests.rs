@@ -540,7 +540,7 @@ fn ked_12_alternative_policy_makes_the_administrator_assess_and_the_pengawas_coo
     assert_eq!(p.coordinator.map(|c| c.position), Some(d.kasi));
     let c = p.assessor_citation.expect("KED-12 cited");
     assert_eq!(
-        (c.rule_id.as_str(), c.article.as_ref()),
+        (c.rule_id.as_str(), c.article),
         ("KED-12", "Lampiran I.B.2.c–d")
     );
 }
