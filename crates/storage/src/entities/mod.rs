@@ -1,0 +1,14 @@
+//! sea-orm entities, one per table. Private to the crate: the public API speaks domain types.
+//! Enums are stored as their stable `code()` text, timestamps in UTC.
+
+pub(crate) mod agency;
+pub(crate) mod audit_log;
+pub(crate) mod department;
+pub(crate) mod employee;
+pub(crate) mod experience;
+pub(crate) mod manual_placement;
+pub(crate) mod placement;
+pub(crate) mod placement_history;
+pub(crate) mod position;
+pub(crate) mod rating;
+pub(crate) mod unit;

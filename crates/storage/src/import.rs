@@ -1,0 +1,502 @@
+//! Importing an agency bundle in one transaction: rows are upserted by code (departments,
+//! units, positions) and NIP (employees) so ids stay stable across re-imports, and with them
+//! manual placements and the placement history; whatever the new bundle no longer holds is
+//! deleted. Placements are then recomputed and an audit row appended, all before commit.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{OnConflict, Query};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+};
+use serde_json::json;
+use sikerja_domain::bundle::AgencyBundle;
+use sikerja_domain::organisation::AgencyId;
+
+use crate::batch::{IDS_PER_QUERY, insert_all, rows_per_insert};
+use crate::entities::{agency, department, employee, experience, position, rating, unit};
+use crate::error::{OnConstraint, Result, StorageError};
+use crate::import_check::{check, unit_levels};
+use crate::views::ImportSummary;
+use crate::{Store, audit, recompute};
+
+const WHAT: &str = "impor instansi";
+
+impl Store {
+    /// Creates the agency of `bundle`, or replaces everything of the agency with the same
+    /// code, then recomputes placements (KED-11 history rows for PPK changes) and appends an
+    /// audit row — all in one transaction: on any error nothing is written.
+    pub async fn import_agency(&self, bundle: &AgencyBundle, actor: &str) -> Result<ImportSummary> {
+        check(bundle)?;
+        let started = std::time::Instant::now();
+        let txn = self.begin_write().await?;
+        let now = Utc::now();
+        let summary = write_bundle(&txn, bundle, now).await?;
+        let placements = recompute::recompute_in(&txn, summary.agency, now).await?;
+        audit::append(
+            &txn,
+            actor,
+            if summary.replaced {
+                "agency.replace"
+            } else {
+                "agency.import"
+            },
+            "agency",
+            summary.agency,
+            json!({
+                "code": bundle.agency.code,
+                "departments": summary.departments,
+                "units": summary.units,
+                "positions": summary.positions,
+                "employees": summary.employees,
+                "placed": placements.placed,
+                "unresolved": placements.unresolved,
+                "assessor_changes": placements.assessor_changes,
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        tracing::info!(
+            agency.code = %bundle.agency.code,
+            employees = summary.employees,
+            duration_ms = started.elapsed().as_millis() as u64,
+            "agency imported"
+        );
+        Ok(summary)
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+async fn write_bundle(
+    txn: &DatabaseTransaction,
+    bundle: &AgencyBundle,
+    now: DateTime<Utc>,
+) -> Result<ImportSummary> {
+    let (agency_id, replaced) = upsert_agency(txn, bundle, now).await?;
+    refuse_nips_of_other_agencies(txn, bundle, agency_id).await?;
+    let departments = upsert_departments(txn, bundle, agency_id).await?;
+    let units = upsert_units(txn, bundle, agency_id, &departments).await?;
+    let positions = upsert_positions(txn, bundle, agency_id, &units).await?;
+    let employees = upsert_employees(txn, bundle, agency_id, &positions).await?;
+    set_acting(txn, bundle, &positions, &employees).await?;
+    delete_missing(txn, &employees, employee::Entity, employee::Column::Id).await?;
+    delete_missing(txn, &positions, position::Entity, position::Column::Id).await?;
+    delete_missing(txn, &units, unit::Entity, unit::Column::Id).await?;
+    delete_missing(
+        txn,
+        &departments,
+        department::Entity,
+        department::Column::Id,
+    )
+    .await?;
+    replace_details(txn, bundle, agency_id, &employees).await?;
+    Ok(ImportSummary {
+        agency: AgencyId(agency_id),
+        departments: count(bundle.departments.len()),
+        units: count(bundle.units.len()),
+        positions: count(bundle.positions.len()),
+        employees: count(bundle.employees.len()),
+        replaced,
+    })
+}
+
+async fn upsert_agency(
+    txn: &DatabaseTransaction,
+    bundle: &AgencyBundle,
+    now: DateTime<Utc>,
+) -> Result<(i64, bool)> {
+    let a = &bundle.agency;
+    // Row lock on PostgreSQL so two imports of the same agency queue (SQLite: BEGIN IMMEDIATE).
+    let existing = agency::Entity::find()
+        .filter(agency::Column::Code.eq(a.code.as_str()))
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let mut row = agency::ActiveModel {
+        code: Set(a.code.clone()),
+        name: Set(a.name.clone()),
+        kind: Set(a.kind.code().to_string()),
+        seat: Set(a.seat.clone()),
+        address: Set(a.address.clone()),
+        assessor_policy: Set(a.policy.assessor_policy.code().to_string()),
+        span_threshold: Set(i64::from(a.policy.span_of_control_threshold)),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    match existing {
+        Some(found) => {
+            row.id = Set(found.id);
+            agency::Entity::update(row)
+                .exec(txn)
+                .await
+                .on_constraint(WHAT)?;
+            Ok((found.id, true))
+        }
+        None => {
+            row.created_at = Set(now);
+            let res = agency::Entity::insert(row)
+                .exec(txn)
+                .await
+                .on_constraint(WHAT)?;
+            Ok((res.last_insert_id, false))
+        }
+    }
+}
+
+async fn refuse_nips_of_other_agencies(
+    txn: &DatabaseTransaction,
+    bundle: &AgencyBundle,
+    agency_id: i64,
+) -> Result<()> {
+    let nips: Vec<&str> = bundle.employees.iter().map(|e| e.nip.as_str()).collect();
+    let mut taken = Vec::new();
+    for chunk in nips.chunks(IDS_PER_QUERY) {
+        let rows = employee::Entity::find()
+            .filter(employee::Column::Nip.is_in(chunk.iter().copied()))
+            .filter(employee::Column::AgencyId.ne(agency_id))
+            .limit(5)
+            .all(txn)
+            .await?;
+        taken.extend(rows.into_iter().map(|r| r.nip));
+    }
+    if taken.is_empty() {
+        return Ok(());
+    }
+    taken.truncate(5);
+    Err(StorageError::conflict(
+        "nip_in_other_agency",
+        format!(
+            "NIP sudah terdaftar pada instansi lain: {}",
+            taken.join(", ")
+        ),
+    ))
+}
+
+/// Code → id of every row of `E` in the agency, before or after an upsert.
+async fn code_map<E>(
+    txn: &DatabaseTransaction,
+    agency_col: E::Column,
+    key: impl Fn(&E::Model) -> (String, i64),
+    agency_id: i64,
+) -> Result<HashMap<String, i64>>
+where
+    E: EntityTrait,
+{
+    let rows = E::find().filter(agency_col.eq(agency_id)).all(txn).await?;
+    Ok(rows.iter().map(key).collect())
+}
+
+/// Ids present before the import and not in the new bundle.
+struct Keyed {
+    ids: HashMap<String, i64>,
+    stale: Vec<i64>,
+}
+
+fn keyed<'a>(after: HashMap<String, i64>, keep: impl IntoIterator<Item = &'a str>) -> Keyed {
+    let keep: HashSet<&str> = keep.into_iter().collect();
+    let stale = after
+        .iter()
+        .filter(|(k, _)| !keep.contains(k.as_str()))
+        .map(|(_, id)| *id)
+        .collect();
+    Keyed { ids: after, stale }
+}
+
+impl Keyed {
+    fn id(&self, code: &str) -> Result<i64> {
+        self.ids.get(code).copied().ok_or_else(|| {
+            StorageError::invalid("broken_reference", format!("kode {code} tidak ditemukan"))
+        })
+    }
+}
+
+async fn upsert_departments(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    agency_id: i64,
+) -> Result<Keyed> {
+    use department::Column as C;
+    let rows: Vec<department::ActiveModel> = b
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| department::ActiveModel {
+            agency_id: Set(agency_id),
+            code: Set(d.code.clone()),
+            name: Set(d.name.clone()),
+            kind: Set(d.kind.code().to_string()),
+            sort_order: Set(i as i64),
+            ..Default::default()
+        })
+        .collect();
+    let conflict = OnConflict::columns([C::AgencyId, C::Code])
+        .update_columns([C::Name, C::Kind, C::SortOrder])
+        .to_owned();
+    upsert(txn, rows, 5, conflict).await?;
+    let map =
+        code_map::<department::Entity>(txn, C::AgencyId, |m| (m.code.clone(), m.id), agency_id)
+            .await?;
+    Ok(keyed(map, b.departments.iter().map(|d| d.code.as_str())))
+}
+
+async fn upsert_units(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    agency_id: i64,
+    departments: &Keyed,
+) -> Result<Keyed> {
+    use unit::Column as C;
+    let conflict = OnConflict::columns([C::AgencyId, C::Code])
+        .update_columns([
+            C::DepartmentId,
+            C::ParentId,
+            C::Name,
+            C::Kind,
+            C::IsOrgUnit,
+            C::SortOrder,
+        ])
+        .to_owned();
+    let mut map = HashMap::new();
+    // Parents before children, so every parent id is known when its children are written.
+    for level in unit_levels(b)? {
+        let mut rows = Vec::with_capacity(level.len());
+        for i in level {
+            let u = &b.units[i];
+            let parent_id = match &u.parent_code {
+                Some(p) => Some(map.get(p).copied().ok_or_else(|| {
+                    StorageError::invalid(
+                        "unit_parent_unknown",
+                        format!("unit induk {p} tidak ditemukan"),
+                    )
+                })?),
+                None => None,
+            };
+            rows.push(unit::ActiveModel {
+                agency_id: Set(agency_id),
+                department_id: Set(departments.id(&u.department_code)?),
+                parent_id: Set(parent_id),
+                code: Set(u.code.clone()),
+                name: Set(u.name.clone()),
+                kind: Set(u.kind.code().to_string()),
+                is_org_unit: Set(u.is_org_unit),
+                sort_order: Set(i as i64),
+                ..Default::default()
+            });
+        }
+        upsert(txn, rows, 8, conflict.clone()).await?;
+        map = code_map::<unit::Entity>(txn, C::AgencyId, |m| (m.code.clone(), m.id), agency_id)
+            .await?;
+    }
+    if b.units.is_empty() {
+        map = code_map::<unit::Entity>(txn, C::AgencyId, |m| (m.code.clone(), m.id), agency_id)
+            .await?;
+    }
+    Ok(keyed(map, b.units.iter().map(|u| u.code.as_str())))
+}
+
+async fn upsert_positions(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    agency_id: i64,
+    units: &Keyed,
+) -> Result<Keyed> {
+    use position::Column as C;
+    let mut rows = Vec::with_capacity(b.positions.len());
+    for (i, p) in b.positions.iter().enumerate() {
+        rows.push(position::ActiveModel {
+            agency_id: Set(agency_id),
+            unit_id: Set(units.id(&p.unit_code)?),
+            code: Set(p.code.clone()),
+            name: Set(p.name.clone()),
+            class: Set(p.class.code().to_string()),
+            is_head: Set(p.is_head),
+            functional_level: Set(p.functional_level.map(|l| l.code().to_string())),
+            substance: Set(p.substance.map(|s| s.code().to_string())),
+            acting_employee_id: Set(None),
+            acting_kind: Set(None),
+            sort_order: Set(i as i64),
+            ..Default::default()
+        });
+    }
+    let conflict = OnConflict::columns([C::AgencyId, C::Code])
+        .update_columns([
+            C::UnitId,
+            C::Name,
+            C::Class,
+            C::IsHead,
+            C::FunctionalLevel,
+            C::Substance,
+            C::ActingEmployeeId,
+            C::ActingKind,
+            C::SortOrder,
+        ])
+        .to_owned();
+    upsert(txn, rows, 11, conflict).await?;
+    let map = code_map::<position::Entity>(txn, C::AgencyId, |m| (m.code.clone(), m.id), agency_id)
+        .await?;
+    Ok(keyed(map, b.positions.iter().map(|p| p.code.as_str())))
+}
+
+async fn upsert_employees(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    agency_id: i64,
+    positions: &Keyed,
+) -> Result<Keyed> {
+    use employee::Column as C;
+    let mut rows = Vec::with_capacity(b.employees.len());
+    for (i, e) in b.employees.iter().enumerate() {
+        rows.push(employee::ActiveModel {
+            agency_id: Set(agency_id),
+            nip: Set(e.nip.as_str().to_string()),
+            name: Set(e.name.clone()),
+            front_title: Set(e.front_title.clone()),
+            back_title: Set(e.back_title.clone()),
+            employment_type: Set(e.employment_type.code().to_string()),
+            grade: Set(e.grade.to_string()),
+            education: Set(e.education.label().to_string()),
+            position_id: Set(e
+                .position_code
+                .as_deref()
+                .map(|c| positions.id(c))
+                .transpose()?),
+            from_equalization: Set(e.from_equalization),
+            sort_order: Set(i as i64),
+            ..Default::default()
+        });
+    }
+    let conflict = OnConflict::column(C::Nip)
+        .update_columns([
+            C::Name,
+            C::FrontTitle,
+            C::BackTitle,
+            C::EmploymentType,
+            C::Grade,
+            C::Education,
+            C::PositionId,
+            C::FromEqualization,
+            C::SortOrder,
+        ])
+        .to_owned();
+    upsert(txn, rows, 11, conflict).await?;
+    let map = code_map::<employee::Entity>(txn, C::AgencyId, |m| (m.nip.clone(), m.id), agency_id)
+        .await?;
+    Ok(keyed(map, b.employees.iter().map(|e| e.nip.as_str())))
+}
+
+async fn set_acting(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    positions: &Keyed,
+    employees: &Keyed,
+) -> Result<()> {
+    for e in &b.employees {
+        let Some(code) = &e.acting_position_code else {
+            continue;
+        };
+        let kind = e
+            .acting_kind
+            .unwrap_or(sikerja_domain::org::ActingKind::Plt);
+        position::Entity::update_many()
+            .col_expr(
+                position::Column::ActingEmployeeId,
+                employees.id(e.nip.as_str())?.into(),
+            )
+            .col_expr(position::Column::ActingKind, kind.code().into())
+            .filter(position::Column::Id.eq(positions.id(code)?))
+            .exec(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
+    Ok(())
+}
+
+async fn delete_missing<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    keyed: &Keyed,
+    _e: E,
+    id: E::Column,
+) -> Result<()> {
+    for chunk in keyed.stale.chunks(IDS_PER_QUERY) {
+        E::delete_many()
+            .filter(id.is_in(chunk.iter().copied()))
+            .exec(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
+    Ok(())
+}
+
+async fn replace_details(
+    txn: &DatabaseTransaction,
+    b: &AgencyBundle,
+    agency_id: i64,
+    employees: &Keyed,
+) -> Result<()> {
+    let of_agency = Query::select()
+        .column(employee::Column::Id)
+        .from(employee::Entity)
+        .and_where(employee::Column::AgencyId.eq(agency_id))
+        .to_owned();
+    rating::Entity::delete_many()
+        .filter(rating::Column::EmployeeId.in_subquery(of_agency.clone()))
+        .exec(txn)
+        .await?;
+    experience::Entity::delete_many()
+        .filter(experience::Column::EmployeeId.in_subquery(of_agency))
+        .exec(txn)
+        .await?;
+    let mut ratings = Vec::new();
+    let mut experience_rows = Vec::new();
+    for e in &b.employees {
+        let id = employees.id(e.nip.as_str())?;
+        for r in &e.ratings {
+            ratings.push(rating::ActiveModel {
+                employee_id: Set(id),
+                year: Set(i32::from(r.year)),
+                rating: Set(r.rating.code().to_string()),
+                ..Default::default()
+            });
+        }
+        for x in &e.experience {
+            experience_rows.push(experience::ActiveModel {
+                employee_id: Set(id),
+                field: Set(x.field.clone()),
+                years: Set(i32::from(x.years)),
+                ..Default::default()
+            });
+        }
+    }
+    insert_all(txn, ratings, 3).await.on_constraint(WHAT)?;
+    insert_all(txn, experience_rows, 3)
+        .await
+        .on_constraint(WHAT)?;
+    Ok(())
+}
+
+/// Multi-row INSERT … ON CONFLICT DO UPDATE in batches.
+async fn upsert<A>(
+    txn: &DatabaseTransaction,
+    rows: Vec<A>,
+    columns: usize,
+    conflict: OnConflict,
+) -> Result<()>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    let size = rows_per_insert(columns);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(size).collect();
+        A::Entity::insert_many(chunk)
+            .on_conflict(conflict.clone())
+            .exec_without_returning(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Storage of Sikerja: the organisation of each agency, the computed placements (kedudukan)
+//! with their history, manual decisions and the audit log, on SQLite or PostgreSQL through
+//! sea-orm with one code path.
+//!
+//! [`Store`] is the only way the web layer and the binary touch the database; its methods
+//! take and return domain types from `sikerja_domain` and the read models of [`views`].
+//! Every write that can change the structure recomputes placements with the domain engine in
+//! the same transaction, and every change appends an audit row in that transaction too.
+//!
+//! Map: `connect` (URL → backend, pool, migrations), `migration/` (schema), `entities/`
+//! (private rows), `convert` (rows → domain), `import`/`export` (bundles), `read` (lists and
+//! details), `recompute` (placement engine + history), `placements` (placement reads, span of
+//! control), `manual` (KED-09), `audit`, `testing` (feature `testing`).
+#![forbid(unsafe_code)]
+
+mod audit;
+mod batch;
+mod connect;
+mod convert;
+mod entities;
+mod error;
+mod export;
+mod import;
+mod import_check;
+mod load;
+mod manual;
+mod migration;
+mod placement_views;
+mod placements;
+mod position_views;
+mod read;
+mod recompute;
+mod search;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod views;
+
+pub use connect::{Backend, Store};
+pub use error::{Result, StorageError};
+pub use views::{
+    DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,
+    ManualRecord, OfficialRef, Page, PersonRef, PlacementChange, PlacementFilter, PlacementStatus,
+    PlacementView, PositionView, RecomputeSummary, SpanView,
+};

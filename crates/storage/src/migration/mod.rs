@@ -1,0 +1,54 @@
+//! Embedded migrations, written in Rust so the same code creates the schema on SQLite and on
+//! PostgreSQL. Never edit an applied migration: add a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261201_000001_organisation;
+mod m20261201_000002_placements;
+
+/// The ordered list of migrations run by [`crate::Store::migrate`].
+pub(crate) struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261201_000001_organisation::Migration),
+            Box::new(m20261201_000002_placements::Migration),
+        ]
+    }
+}
+
+/// A foreign key from `table.column` to `target.id`.
+fn fk(
+    table: impl IntoTableRef,
+    column: impl IdenList,
+    target: impl IntoTableRef,
+    name: &str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(table, column)
+        .to(target, Alias::new("id"))
+        .on_delete(on_delete)
+        .to_owned()
+}
+
+/// A (possibly unique) index on some columns of a table.
+fn index(
+    name: &str,
+    table: impl IntoTableRef,
+    columns: Vec<DynIden>,
+    unique: bool,
+) -> IndexCreateStatement {
+    let mut stmt = Index::create();
+    stmt.name(name).table(table);
+    for c in columns {
+        stmt.col(c);
+    }
+    if unique {
+        stmt.unique();
+    }
+    stmt.to_owned()
+}

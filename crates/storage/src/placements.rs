@@ -1,0 +1,182 @@
+//! Reading placements (rincian kedudukan, KED-11), an employee's PPK history and the span of
+//! control of each official (KED-10). Reads only: the engine ran when the structure changed.
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sikerja_domain::organisation::{DepartmentId, EmployeeId, PositionId};
+
+use crate::Store;
+use crate::convert;
+use crate::entities::{agency, department, employee, placement, placement_history};
+use crate::error::{Result, StorageError};
+use crate::placement_views::{Officials, placement_views};
+use crate::search::employee_matches;
+use crate::views::{
+    OfficialRef, PersonRef, PlacementChange, PlacementFilter, PlacementView, SpanView,
+};
+
+impl Store {
+    /// Stored placements matching the filter, ordered by department, unit and position.
+    pub async fn placements(&self, filter: &PlacementFilter) -> Result<Vec<PlacementView>> {
+        let mut q = placement::Entity::find();
+        if let Some(a) = filter.agency {
+            q = q.filter(placement::Column::AgencyId.eq(a.0));
+        }
+        if let Some(d) = filter.department {
+            q = q.filter(placement::Column::DepartmentId.eq(d.0));
+        }
+        if let Some(u) = filter.unit {
+            q = q.filter(placement::Column::UnitId.eq(u.0));
+        }
+        if let Some(s) = filter.status {
+            q = q.filter(placement::Column::Status.eq(s.code()));
+        }
+        if let Some(rule) = filter
+            .rule_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            q = q.filter(
+                Condition::any()
+                    .add(placement::Column::RuleId.eq(rule))
+                    .add(placement::Column::AssessorRuleId.eq(rule)),
+            );
+        }
+        if let Some(matches) = employee_matches(filter.search.as_deref()) {
+            let found = Query::select()
+                .column((employee::Entity, employee::Column::Id))
+                .from(employee::Entity)
+                .cond_where(matches)
+                .to_owned();
+            q = q.filter(placement::Column::EmployeeId.in_subquery(found));
+        }
+        let rows = q.all(&self.db).await?;
+        placement_views(&self.db, rows).await
+    }
+
+    /// The placement of one employee; `None` for holders of structural positions.
+    pub async fn placement_of(&self, employee: EmployeeId) -> Result<Option<PlacementView>> {
+        let Some(row) = placement::Entity::find_by_id(employee.0)
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(placement_views(&self.db, vec![row])
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    /// The PPK history of an employee (KED-11), oldest first.
+    pub async fn placement_history(&self, employee: EmployeeId) -> Result<Vec<PlacementChange>> {
+        let rows = placement_history::Entity::find()
+            .filter(placement_history::Column::EmployeeId.eq(employee.0))
+            .order_by_asc(placement_history::Column::ChangedAt)
+            .order_by_asc(placement_history::Column::Id)
+            .all(&self.db)
+            .await?;
+        rows.iter().map(change).collect()
+    }
+
+    /// Per official of a department: people placed under them and assessed by them, flagged
+    /// above the agency's threshold (KED-10). Largest spans first.
+    pub async fn span_of_control(&self, department: DepartmentId) -> Result<Vec<SpanView>> {
+        let dept = department::Entity::find_by_id(department.0)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("department", department))?;
+        let agency = agency::Entity::find_by_id(dept.agency_id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("agency", dept.agency_id))?;
+        let threshold = convert::policy(&agency)?.span_of_control_threshold;
+        let rows = placement::Entity::find()
+            .filter(placement::Column::DepartmentId.eq(department.0))
+            .filter(placement::Column::Status.eq("placed"))
+            .all(&self.db)
+            .await?;
+        type Key = (i64, i64, Option<String>);
+        let mut counts: HashMap<Key, (u32, u32)> = HashMap::new();
+        for r in &rows {
+            if let (Some(p), Some(e)) = (r.superior_position_id, r.superior_employee_id) {
+                counts
+                    .entry((p, e, r.superior_acting.clone()))
+                    .or_default()
+                    .0 += 1;
+            }
+            if let (Some(p), Some(e)) = (r.assessor_position_id, r.assessor_employee_id) {
+                counts
+                    .entry((p, e, r.assessor_acting.clone()))
+                    .or_default()
+                    .1 += 1;
+            }
+        }
+        let officials = Officials::load(
+            &self.db,
+            counts.keys().map(|k| k.1),
+            counts.keys().map(|k| k.0),
+        )
+        .await?;
+        let mut out = Vec::with_capacity(counts.len());
+        for ((p, e, acting), (placed, assessed)) in counts {
+            let Some(official) = officials.official(Some(p), Some(e), acting.as_deref())? else {
+                continue;
+            };
+            out.push(SpanView {
+                official,
+                placed,
+                assessed,
+                over_threshold: placed > threshold,
+                threshold,
+            });
+        }
+        out.sort_by(|a, b| {
+            (b.placed, b.assessed, a.official.position).cmp(&(
+                a.placed,
+                a.assessed,
+                b.official.position,
+            ))
+        });
+        Ok(out)
+    }
+}
+
+/// A history row as shown: the assessor as they were when the change was recorded.
+fn change(r: &placement_history::Model) -> Result<PlacementChange> {
+    let assessor = match (
+        r.assessor_position_id,
+        r.assessor_employee_id,
+        r.assessor_nip.as_deref(),
+        r.assessor_grade.as_deref(),
+        r.assessor_class.as_deref(),
+    ) {
+        (Some(p), Some(e), Some(nip), Some(grade), Some(class)) => {
+            let grade = convert::grade(grade)?;
+            Some(OfficialRef {
+                person: PersonRef {
+                    employee: EmployeeId(e),
+                    nip: convert::nip(nip)?,
+                    name: r.assessor_name.clone().unwrap_or_default(),
+                    grade,
+                    rank: grade.rank().map(|x| x.to_string()),
+                },
+                position: PositionId(p),
+                position_name: r.assessor_position_name.clone().unwrap_or_default(),
+                class: convert::position_class(class)?,
+                acting: convert::acting_kind(r.assessor_acting.as_deref())?,
+            })
+        }
+        _ => None,
+    };
+    Ok(PlacementChange {
+        changed_at: r.changed_at,
+        assessor,
+        rule_id: r.rule_id.clone(),
+        article: r.article.clone(),
+        manual: r.manual,
+    })
+}

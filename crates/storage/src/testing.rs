@@ -1,0 +1,179 @@
+//! Test support (feature `testing`): every call of [`fresh_store`] gives a new, migrated
+//! database — a new database `t_<unique>` on the PostgreSQL server named by
+//! `SIKERJA_TEST_DATABASE_URL`, otherwise a SQLite file in a temporary directory. No test
+//! shares a database with another, so tests run in parallel without `#[serial]`.
+
+use std::ops::Deref;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, Database};
+
+use crate::{StorageError, Store};
+
+/// The variable naming the PostgreSQL server for tests (its maintenance database).
+pub const DATABASE_URL_VAR: &str = "SIKERJA_TEST_DATABASE_URL";
+/// Set to `1` in CI: a missing PostgreSQL then fails the suite instead of being skipped.
+pub const REQUIRE_SERVICES_VAR: &str = "SIKERJA_REQUIRE_SERVICES";
+
+/// A store on its own fresh database; derefs to [`Store`]. The database is removed on drop.
+pub struct TestStore {
+    store: Store,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, database: String },
+}
+
+impl Deref for TestStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl TestStore {
+    /// The store itself, e.g. to hand a clone to an application under test.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl Drop for TestStore {
+    fn drop(&mut self) {
+        let Cleanup::Postgres {
+            admin_url,
+            database,
+        } = &self.cleanup
+        else {
+            return;
+        };
+        let (admin_url, database) = (admin_url.clone(), database.clone());
+        // Drop runs inside the test's runtime: use a thread with its own runtime.
+        let dropper = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                if let Ok(db) = Database::connect(admin_url.as_str()).await {
+                    let sql = format!("DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                    let _ = db.execute_unprepared(&sql).await;
+                    let _ = db.close().await;
+                }
+            });
+        });
+        let _ = dropper.join();
+    }
+}
+
+/// The PostgreSQL server URL for tests, if configured.
+pub fn postgres_url() -> Option<String> {
+    std::env::var(DATABASE_URL_VAR)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// One line saying which backend the storage tests run on.
+pub fn backend_banner() -> String {
+    match postgres_url() {
+        Some(url) => format!(
+            "storage tests: PostgreSQL at {} (one fresh database per test)",
+            crate::connect::redact(&url)
+        ),
+        None => format!(
+            "storage tests: SQLite temp files; PostgreSQL suite NOT run (set {DATABASE_URL_VAR}=postgres://postgres@127.0.0.1:54330/postgres)"
+        ),
+    }
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("t_{}_{}_{}", std::process::id(), n, nanos)
+}
+
+/// `postgres://user@host:port/db?x` with the database replaced.
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let root = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{root}/{database}?{q}"),
+        None => format!("{root}/{database}"),
+    }
+}
+
+/// A fresh, migrated store. Panics (it is test support) when the database cannot be made.
+pub async fn fresh_store() -> TestStore {
+    match try_fresh_store().await {
+        Ok(s) => s,
+        Err(e) => panic!("cannot create a test database: {e} ({})", backend_banner()),
+    }
+}
+
+/// A fresh, migrated store, or why it could not be made.
+pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
+    let name = unique_name();
+    match postgres_url() {
+        Some(admin_url) => {
+            let admin = Database::connect(admin_url.as_str()).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await?;
+            admin.close().await?;
+            let store = Store::connect(&with_database(&admin_url, &name)).await?;
+            Ok(TestStore {
+                store,
+                cleanup: Cleanup::Postgres {
+                    admin_url,
+                    database: name,
+                },
+            })
+        }
+        None => {
+            let dir = tempfile::Builder::new()
+                .prefix("sikerja-test-")
+                .tempdir()
+                .map_err(|e| {
+                    StorageError::Database(sea_orm::DbErr::Custom(format!("temp dir: {e}")))
+                })?;
+            let path = dir.path().join(format!("{name}.db"));
+            let store = Store::connect(&format!("sqlite://{}", path.display())).await?;
+            Ok(TestStore {
+                store,
+                cleanup: Cleanup::Sqlite(dir),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn test_database_replaces_the_maintenance_database_in_the_url() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:54330/postgres", "t_1"),
+            "postgres://postgres@127.0.0.1:54330/t_1"
+        );
+        assert_eq!(
+            with_database("postgres://u:p@h/postgres?sslmode=disable", "t_2"),
+            "postgres://u:p@h/t_2?sslmode=disable"
+        );
+    }
+}
