@@ -1,0 +1,9 @@
+//! The API's own data transfer objects. Domain and storage types stay free of OpenAPI
+//! concerns; these structs fix the JSON shape and document it. Closed vocabularies are written
+//! as their stable `snake_case` codes (the same codes as import files).
+
+mod org;
+mod placement;
+
+pub use org::*;
+pub use placement::*;

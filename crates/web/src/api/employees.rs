@@ -1,0 +1,88 @@
+//! `/api/v1/employees`: search with paging, and one employee.
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
+use sikerja_storage::EmployeeFilter;
+use utoipa::IntoParams;
+
+use super::dto::{EmployeeDto, EmployeePageDto};
+use crate::AppState;
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+
+const DEFAULT_LIMIT: u32 = 50;
+const MAX_LIMIT: u32 = 500;
+
+/// Filters and paging of the employee list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EmployeeQuery {
+    pub agency: Option<i64>,
+    pub department: Option<i64>,
+    /// Part of the name or the NIP, case-insensitive.
+    pub q: Option<String>,
+    /// 1 … 500, default 50.
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// Search employees.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employees",
+    tag = "employees",
+    params(EmployeeQuery),
+    responses(
+        (status = 200, description = "Satu halaman pegawai", body = EmployeePageDto),
+        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_employees(
+    State(state): State<AppState>,
+    query: Result<Query<EmployeeQuery>, QueryRejection>,
+) -> Result<Json<EmployeePageDto>, ApiError> {
+    let Query(query) = query?;
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(WebError::invalid(
+            "invalid_limit",
+            format!("limit harus antara 1 dan {MAX_LIMIT}."),
+        )
+        .into());
+    }
+    let offset = query.offset.unwrap_or(0);
+    let page = state
+        .store
+        .employees(&EmployeeFilter {
+            agency: query.agency.map(AgencyId),
+            department: query.department.map(DepartmentId),
+            search: query.q.filter(|q| !q.trim().is_empty()),
+            limit,
+            offset,
+        })
+        .await?;
+    Ok(Json(EmployeePageDto::new(&page, limit, offset)))
+}
+
+/// One employee.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employees/{id}",
+    tag = "employees",
+    params(("id" = i64, Path, description = "Employee id")),
+    responses(
+        (status = 200, description = "Pegawai", body = EmployeeDto),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_employee(
+    State(state): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<EmployeeDto>, ApiError> {
+    let view = state.store.employee(EmployeeId(id)).await?;
+    Ok(Json(EmployeeDto::from(&view)))
+}

@@ -1,0 +1,145 @@
+//! `/api/v1/placements`: the rincian kedudukan as JSON (KED-11), one employee's placement, and
+//! manual placements of unresolved cases (KED-09).
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
+use sikerja_storage::{ManualPlacementInput, PlacementFilter, PlacementStatus};
+use utoipa::IntoParams;
+
+use super::dto::{ManualPlacementRequest, PlacementDto};
+use crate::AppState;
+use crate::decisions::{check_decider, check_justification};
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+
+/// Filters of the placement list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlacementQuery {
+    pub agency: Option<i64>,
+    pub department: Option<i64>,
+    pub unit: Option<i64>,
+    /// `placed` or `unresolved`.
+    pub status: Option<String>,
+    /// A rule ID such as `KED-03`.
+    pub rule: Option<String>,
+    /// Part of the name or the NIP.
+    pub q: Option<String>,
+}
+
+fn status(value: Option<&str>) -> Result<Option<PlacementStatus>, WebError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some("placed") => Ok(Some(PlacementStatus::Placed)),
+        Some("unresolved") => Ok(Some(PlacementStatus::Unresolved)),
+        Some(_) => Err(WebError::invalid(
+            "invalid_status",
+            "status harus `placed` atau `unresolved`.",
+        )),
+    }
+}
+
+/// The placements matching the filters, each with `rule_id` and `article`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/placements",
+    tag = "placements",
+    params(PlacementQuery),
+    responses(
+        (status = 200, description = "Rincian kedudukan", body = Vec<PlacementDto>),
+        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_placements(
+    State(state): State<AppState>,
+    query: Result<Query<PlacementQuery>, QueryRejection>,
+) -> Result<Json<Vec<PlacementDto>>, ApiError> {
+    let Query(q) = query?;
+    let filter = PlacementFilter {
+        agency: q.agency.map(AgencyId),
+        department: q.department.map(DepartmentId),
+        unit: q.unit.map(UnitId),
+        status: status(q.status.as_deref())?,
+        rule_id: q.rule.filter(|r| !r.trim().is_empty()),
+        search: q.q.filter(|s| !s.trim().is_empty()),
+    };
+    let list = state.store.placements(&filter).await?;
+    Ok(Json(list.iter().map(PlacementDto::from).collect()))
+}
+
+/// The placement of one JF or Pelaksana (404 for other employees).
+#[utoipa::path(
+    get,
+    path = "/api/v1/employees/{id}/placement",
+    tag = "placements",
+    params(("id" = i64, Path, description = "Employee id")),
+    responses(
+        (status = 200, description = "Kedudukan", body = PlacementDto),
+        (status = 404, description = "Pegawai tidak ada atau bukan JF/Pelaksana", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_employee_placement(
+    State(state): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<PlacementDto>, ApiError> {
+    let placement = state
+        .store
+        .placement_of(EmployeeId(id))
+        .await?
+        .ok_or(WebError::NotFound { what: "placement" })?;
+    Ok(Json(PlacementDto::from(&placement)))
+}
+
+/// Records a manual placement for an unresolved case (KED-09). Refused with 422 and nothing
+/// written when the justification is blank, the deciding NIP is unknown, the case is not
+/// unresolved, or a position is vacant, of another agency or (for the PPK) below Pengawas.
+#[utoipa::path(
+    post,
+    path = "/api/v1/placements/manual",
+    tag = "placements",
+    request_body = ManualPlacementRequest,
+    responses(
+        (status = 201, description = "Kedudukan yang ditetapkan", body = PlacementDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 404, description = "Pegawai atau jabatan tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Konflik", body = ErrorEnvelope),
+        (status = 422, description = "Ditolak; tidak ada yang disimpan", body = ErrorEnvelope)
+    )
+)]
+pub async fn create_manual_placement(
+    State(state): State<AppState>,
+    body: Result<Json<ManualPlacementRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<PlacementDto>), ApiError> {
+    let Json(request) = body?;
+    // Storage refuses too (in its transaction); this gives the stable code of a second decision.
+    let current = state
+        .store
+        .placement_of(EmployeeId(request.employee_id))
+        .await?
+        .ok_or(WebError::NotFound { what: "placement" })?;
+    if current.status != PlacementStatus::Unresolved {
+        return Err(WebError::Conflict {
+            code: "already_decided",
+            message: "Kedudukan pegawai ini sudah ditetapkan; penetapan manual hanya untuk kasus yang belum terselesaikan.".into(),
+        }
+        .into());
+    }
+    let justification = check_justification(&request.justification)?;
+    let decider = check_decider(&state.store, &request.decided_by).await?;
+    let placement = state
+        .store
+        .record_manual_placement(&ManualPlacementInput {
+            employee: EmployeeId(request.employee_id),
+            superior_position: PositionId(request.superior_position_id),
+            assessor_position: PositionId(request.assessor_position_id),
+            justification,
+            decided_by: decider.as_str().to_string(),
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(PlacementDto::from(&placement))))
+}

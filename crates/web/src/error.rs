@@ -1,0 +1,294 @@
+//! The one error type of the web crate and its mapping to HTTP, in exactly one place
+//! ([`WebError::status`] and [`WebError::code`]). Pages render it as an HTML page
+//! ([`PageError`]), the API as the JSON envelope `{"error": {"code", "message", "details"}}`
+//! ([`ApiError`]). Internal error text is logged once, when it becomes a [`WebError`], and is
+//! never sent to the client.
+
+use askama::Template;
+use axum::Json;
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+use sikerja_storage::StorageError;
+use utoipa::ToSchema;
+
+/// Everything a handler can fail with.
+#[derive(Debug)]
+pub enum WebError {
+    /// The resource does not exist (404). `what` is the English resource name.
+    NotFound { what: &'static str },
+    /// A request that cannot be read at all: malformed JSON, query or form (400).
+    BadRequest { code: &'static str, message: String },
+    /// The request body is larger than the limit (413).
+    PayloadTooLarge,
+    /// Bad input, nothing written (422).
+    Invalid {
+        code: &'static str,
+        message: String,
+        details: Vec<ErrorDetail>,
+    },
+    /// The request conflicts with the current state (409).
+    Conflict { code: &'static str, message: String },
+    /// The request body is of a kind the endpoint does not read (415).
+    UnsupportedMediaType,
+    /// The database cannot be reached (503). The cause has been logged.
+    Unavailable,
+    /// Anything else (500). The cause has been logged.
+    Internal,
+}
+
+/// One problem in a rejected request, e.g. one bad row of an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Sheet of an XLSX file or section of a JSON bundle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row (XLSX) or item index (JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    /// The field (column) at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Stable `snake_case` code.
+    pub code: String,
+    /// Indonesian explanation.
+    pub message: String,
+}
+
+impl WebError {
+    /// A 422 with a single message.
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+        WebError::Invalid {
+            code,
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+
+    /// Logs an unexpected failure once and hides it behind a generic 500.
+    pub fn internal(context: &str, error: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %error, "{context}");
+        WebError::Internal
+    }
+
+    /// The HTTP status of each error: the only place errors meet status codes.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound { .. } => StatusCode::NOT_FOUND,
+            WebError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Conflict { .. } => StatusCode::CONFLICT,
+            WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Stable `snake_case` code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::NotFound { .. } => "not_found",
+            WebError::Invalid { code, .. }
+            | WebError::Conflict { code, .. }
+            | WebError::BadRequest { code, .. } => code,
+            WebError::PayloadTooLarge => "body_too_large",
+            WebError::UnsupportedMediaType => "unsupported_media_type",
+            WebError::Unavailable => "database_unavailable",
+            WebError::Internal => "internal_error",
+        }
+    }
+
+    /// Indonesian message shown to the user.
+    pub fn message(&self) -> String {
+        match self {
+            WebError::NotFound { what } => {
+                format!("{} yang diminta tidak ditemukan.", label_of(what))
+            }
+            WebError::Invalid { message, .. }
+            | WebError::Conflict { message, .. }
+            | WebError::BadRequest { message, .. } => message.clone(),
+            WebError::PayloadTooLarge => format!(
+                "Isi permintaan melebihi batas {} MB.",
+                crate::layers::BODY_LIMIT / (1024 * 1024)
+            ),
+            WebError::UnsupportedMediaType => {
+                "Jenis isi permintaan tidak didukung: kirim application/json atau berkas XLSX."
+                    .into()
+            }
+            WebError::Unavailable => {
+                "Basis data sedang tidak dapat dihubungi. Silakan coba beberapa saat lagi.".into()
+            }
+            WebError::Internal => {
+                "Terjadi kesalahan pada server. Kesalahan telah dicatat; silakan coba lagi.".into()
+            }
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            WebError::NotFound { .. } => "Halaman tidak ditemukan",
+            WebError::BadRequest { .. } => "Permintaan tidak dapat dibaca",
+            WebError::PayloadTooLarge => "Isi permintaan terlalu besar",
+            WebError::Invalid { .. } => "Data tidak valid",
+            WebError::Conflict { .. } => "Terjadi konflik data",
+            WebError::UnsupportedMediaType => "Jenis isi tidak didukung",
+            WebError::Unavailable => "Layanan tidak tersedia",
+            WebError::Internal => "Terjadi kesalahan",
+        }
+    }
+}
+
+fn label_of(what: &str) -> &'static str {
+    match what {
+        "agency" => "Instansi",
+        "department" => "Perangkat Daerah",
+        "unit" => "Unit",
+        "position" => "Jabatan",
+        "employee" => "Pegawai",
+        "placement" => "Kedudukan",
+        "rule" => "Aturan",
+        _ => "Halaman",
+    }
+}
+
+impl From<StorageError> for WebError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound { what, .. } => WebError::NotFound { what },
+            StorageError::Invalid { code, message } => WebError::Invalid {
+                code,
+                message,
+                details: Vec::new(),
+            },
+            StorageError::Conflict { code, message } => WebError::Conflict { code, message },
+            StorageError::Database(db) => {
+                tracing::error!(error = %db, "database error");
+                match db {
+                    sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
+                        WebError::Unavailable
+                    }
+                    _ => WebError::Internal,
+                }
+            }
+            other => WebError::internal("storage error", &other),
+        }
+    }
+}
+
+/// A [`WebError`] rendered as an Indonesian HTML page.
+#[derive(Debug)]
+pub struct PageError(pub WebError);
+
+/// A [`WebError`] rendered as the JSON error envelope.
+#[derive(Debug)]
+pub struct ApiError(pub WebError);
+
+/// Lets `?` turn every error source into either rendering.
+macro_rules! convert_into_renderings {
+    ($($source:ty),+ $(,)?) => {$(
+        impl From<$source> for PageError {
+            fn from(e: $source) -> Self {
+                PageError(WebError::from(e))
+            }
+        }
+        impl From<$source> for ApiError {
+            fn from(e: $source) -> Self {
+                ApiError(WebError::from(e))
+            }
+        }
+    )+};
+}
+
+impl From<WebError> for PageError {
+    fn from(e: WebError) -> Self {
+        PageError(e)
+    }
+}
+
+impl From<WebError> for ApiError {
+    fn from(e: WebError) -> Self {
+        ApiError(e)
+    }
+}
+
+convert_into_renderings!(
+    StorageError,
+    axum::extract::rejection::QueryRejection,
+    axum::extract::rejection::JsonRejection,
+    axum::extract::rejection::FormRejection,
+    axum::extract::rejection::BytesRejection,
+);
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    layout: crate::views::Layout,
+    status: u16,
+    heading: &'a str,
+    message: &'a str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let message = self.0.message();
+        let page = ErrorPage {
+            layout: crate::views::Layout::new(self.0.title(), false),
+            status: status.as_u16(),
+            heading: self.0.title(),
+            message: &message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "error page did not render");
+                (status, message).into_response()
+            }
+        }
+    }
+}
+
+/// The JSON error envelope of the API.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    pub error: ErrorBody,
+}
+
+/// The body of an API error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// Stable `snake_case` code, e.g. `not_found`, `justification_blank`.
+    pub code: String,
+    /// Indonesian message for people.
+    pub message: String,
+    /// Every problem found, for requests rejected as a whole (imports).
+    pub details: Vec<ErrorDetail>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let details = match &self.0 {
+            WebError::Invalid { details, .. } => details.clone(),
+            _ => Vec::new(),
+        };
+        let body = ErrorEnvelope {
+            error: ErrorBody {
+                code: self.0.code().to_string(),
+                message: self.0.message(),
+                details,
+            },
+        };
+        (self.0.status(), Json(body)).into_response()
+    }
+}
+
+/// Unknown paths: JSON under `/api`, an HTML page elsewhere.
+pub async fn fallback(uri: Uri) -> Response {
+    let error = WebError::NotFound { what: "page" };
+    if uri.path().starts_with("/api/") {
+        ApiError(error).into_response()
+    } else {
+        PageError(error).into_response()
+    }
+}

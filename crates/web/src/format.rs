@@ -1,0 +1,85 @@
+//! Indonesian presentation of values (DOC-05): dates written "25 November 2024", times in
+//! WITA (the zone of Kabupaten Banjar), grade with rank "Penata Muda, III/a".
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+use sikerja_domain::Grade;
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// Waktu Indonesia Tengah, UTC+8.
+fn wita() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"))
+}
+
+/// "25 November 2024" (in WITA).
+pub fn date(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&wita());
+    let month = MONTHS
+        .get(local.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", local.day(), month, local.year())
+}
+
+/// "25 November 2024 pukul 14.05 WITA".
+pub fn date_time(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&wita());
+    format!(
+        "{} pukul {:02}.{:02} WITA",
+        date(at),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// "Penata Muda, III/a" for PNS, "golongan IX" for PPPK.
+pub fn grade(grade: Grade, rank: Option<&str>) -> String {
+    match rank.filter(|r| !r.is_empty()) {
+        Some(r) => format!("{r}, {grade}"),
+        None => match grade.rank() {
+            Some(r) => format!("{r}, {grade}"),
+            None => format!("golongan {grade}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_are_written_the_indonesian_way_in_wita() {
+        let at = Utc
+            .with_ymd_and_hms(2024, 11, 25, 6, 5, 0)
+            .single()
+            .expect("valid date");
+        assert_eq!(date(at), "25 November 2024");
+        assert_eq!(date_time(at), "25 November 2024 pukul 14.05 WITA");
+        let late = Utc
+            .with_ymd_and_hms(2024, 12, 31, 20, 0, 0)
+            .single()
+            .expect("valid date");
+        assert_eq!(date(late), "1 Januari 2025");
+    }
+
+    #[test]
+    fn grades_show_their_rank() {
+        let g = Grade::parse("III/a", false).expect("grade");
+        assert_eq!(grade(g, None), "Penata Muda, III/a");
+        assert_eq!(grade(Grade::Pppk(9), None), "golongan IX");
+    }
+}

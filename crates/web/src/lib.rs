@@ -1,0 +1,47 @@
+//! The web layer of Sikerja: server-rendered pages in Bahasa Indonesia (askama + htmx) and the
+//! JSON API under `/api/v1` with its OpenAPI description.
+//!
+//! The binary builds one [`AppState`] and serves [`router`]; the tests call the same function.
+//! Handlers stay thin — parse input, call [`sikerja_storage::Store`], fill a template or a DTO —
+//! so that the sign-in and authorisation layer of the next issue can wrap the page and API
+//! routers in one place each ([`pages::routes`], [`api::routes`]).
+#![forbid(unsafe_code)]
+
+pub mod api;
+mod assets;
+mod decisions;
+mod error;
+mod extract;
+mod format;
+mod layers;
+pub mod pages;
+mod views;
+mod xlsx;
+
+use axum::Router;
+use sikerja_storage::Store;
+
+pub use error::{ApiError, PageError, WebError};
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The only way to the database.
+    pub store: Store,
+    /// Shows the "Data fiktif untuk demonstrasi" banner on every page.
+    pub demo_mode: bool,
+}
+
+/// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,
+/// wrapped in the request-size limit, tracing and security-header layers.
+pub fn router(state: AppState) -> Router {
+    let (api_router, openapi) = api::routes().split_for_parts();
+    let app = Router::new()
+        .merge(pages::routes())
+        .merge(assets::routes())
+        .merge(api_router)
+        .with_state(state)
+        .merge(api::docs_routes(openapi))
+        .fallback(error::fallback);
+    layers::apply(app)
+}

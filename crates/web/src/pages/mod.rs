@@ -1,0 +1,65 @@
+//! Server-rendered pages in Bahasa Indonesia. One `*Page` struct per template, next to its
+//! handler; the template tree (`templates/`) mirrors these modules.
+
+mod departments;
+mod employees;
+mod home;
+mod placements;
+mod position_map;
+mod rules;
+mod span;
+mod unresolved;
+
+use axum::Router;
+use axum::http::HeaderMap;
+use axum::routing::get;
+
+use crate::AppState;
+
+/// Every page route. The sign-in layer of the next issue wraps this router.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::list_agencies))
+        .route("/perangkat-daerah/{id}", get(departments::show_department))
+        .route(
+            "/perangkat-daerah/{id}/peta-jabatan",
+            get(position_map::show_position_map),
+        )
+        .route(
+            "/perangkat-daerah/{id}/kedudukan",
+            get(placements::list_placements),
+        )
+        .route(
+            "/perangkat-daerah/{id}/kedudukan.xlsx",
+            get(placements::export_placements),
+        )
+        .route(
+            "/perangkat-daerah/{id}/belum-terselesaikan",
+            get(unresolved::list_unresolved).post(unresolved::create_manual_placement),
+        )
+        .route(
+            "/perangkat-daerah/{id}/rentang-kendali",
+            get(span::show_span_of_control),
+        )
+        .route("/pegawai", get(employees::search_employees))
+        .route("/pegawai/{id}", get(employees::show_employee))
+        .route("/aturan/{id}", get(rules::show_rule))
+}
+
+/// Whether htmx asked for a fragment — not a whole page through `hx-boost`, nor a history
+/// restore after a cache miss (which swaps the answer into the whole body).
+fn wants_fragment(headers: &HeaderMap) -> bool {
+    headers.contains_key("hx-request")
+        && !headers.contains_key("hx-boosted")
+        && !headers.contains_key("hx-history-restore-request")
+}
+
+/// Treats an empty form field as absent.
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// A department with its counts, shared with the API.
+pub(crate) use departments::load_summary as load_department_summary;

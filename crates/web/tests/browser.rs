@@ -1,0 +1,224 @@
+//! The pages in a real headless Chromium: the rincian kedudukan shows rows and filters them
+//! through htmx, and a manual placement (KED-09) submitted through the form then shows as manual.
+//! Screenshots at desktop and phone widths go to `target/screenshots/`.
+//!
+//! Needs `chromedriver` (Debian `chromium-driver`). Without it the test prints a loud line and
+//! passes — unless `SIKERJA_REQUIRE_SERVICES=1`, as in CI, where it fails.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+fn chromedriver() -> Option<PathBuf> {
+    let candidates = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default();
+    candidates
+        .into_iter()
+        .chain([PathBuf::from("/usr/bin")])
+        .map(|dir| dir.join("chromedriver"))
+        .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn screenshots() -> PathBuf {
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"))
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+async fn shot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    let path = screenshots().join(format!("{name}.png"));
+    std::fs::write(&path, png).expect("write screenshot");
+    println!("screenshot: {}", path.display());
+}
+
+async fn wait_for_port(port: u16) {
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not listen on port {port}");
+}
+
+#[tokio::test]
+async fn ked_09_manual_placement_through_the_browser_shows_as_manual() {
+    let Some(driver) = chromedriver() else {
+        if std::env::var("SIKERJA_REQUIRE_SERVICES").as_deref() == Ok("1") {
+            panic!("chromedriver not found and SIKERJA_REQUIRE_SERVICES=1");
+        }
+        eprintln!("\n!!!!! BROWSER SUITE NOT RUN: chromedriver not found !!!!!\n");
+        return;
+    };
+    let port = free_port();
+    let _driver = tokio::process::Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver starts");
+    wait_for_port(port).await;
+
+    let app = common::app().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let profile = tempfile::tempdir().expect("profile dir");
+    let args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .chain([format!("--user-data-dir={}", profile.path().display())])
+    .collect::<Vec<_>>();
+    let caps = json!({
+        "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args }
+    });
+    let caps = caps.as_object().cloned().expect("object");
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("webdriver session");
+    let result = run(&client, &app, &base).await;
+    client.close().await.ok();
+    result.expect("browser scenario");
+}
+
+type Step = Result<(), fantoccini::error::CmdError>;
+
+async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
+    let dept = app.department_id("dinkes").await;
+    let employee = app.employee_id(common::nip::AHLI_UTAMA).await;
+    let kadis = app.position_id(dept, "kadis").await;
+    client.set_window_size(1366, 900).await?;
+
+    // The rincian kedudukan shows every JF/Pelaksana …
+    client
+        .goto(&format!("{base}/perangkat-daerah/{dept}/kedudukan"))
+        .await?;
+    let rows = client.find_all(Locator::Css("tr.placement")).await?;
+    assert!(rows.len() >= 7, "rows shown: {}", rows.len());
+    shot(client, "kedudukan-desktop").await;
+
+    // … and htmx swaps the table when a filter changes.
+    client
+        .find(Locator::Css("select[name=rule]"))
+        .await?
+        .select_by_value("KED-03")
+        .await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("a#ekspor-xlsx[href$='rule=KED-03']"))
+        .await?;
+    let rows = client.find_all(Locator::Css("tr.placement")).await?;
+    assert_eq!(rows.len(), 1, "filtered by htmx");
+    assert!(client.current_url().await?.as_str().contains("rule=KED-03"));
+
+    // The unresolved case gets a manual placement through the form.
+    client
+        .goto(&format!(
+            "{base}/perangkat-daerah/{dept}/belum-terselesaikan"
+        ))
+        .await?;
+    let case = format!("article#kasus-{employee}");
+    client
+        .find(Locator::Css(&format!(
+            "{case} select[name=superior_position]"
+        )))
+        .await?
+        .select_by_value(&kadis.to_string())
+        .await?;
+    client
+        .find(Locator::Css(&format!(
+            "{case} select[name=assessor_position]"
+        )))
+        .await?
+        .select_by_value(&kadis.to_string())
+        .await?;
+    client
+        .find(Locator::Css(&format!(
+            "{case} textarea[name=justification]"
+        )))
+        .await?
+        .send_keys("Ahli Utama langsung di bawah Kepala Dinas (nota dinas 12/2024)")
+        .await?;
+    client
+        .find(Locator::Css(&format!("{case} input[name=decided_by]")))
+        .await?
+        .send_keys("19700101 200003 1 001")
+        .await?;
+    shot(client, "belum-terselesaikan-desktop").await;
+    client
+        .find(Locator::Css(&format!("{case} button[type=submit]")))
+        .await?
+        .click()
+        .await?;
+    let badge = client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(&format!(
+            "tr.placement[data-employee='{employee}'] .badge.manual"
+        )))
+        .await?;
+    assert_eq!(badge.text().await?, "manual");
+    let record = client
+        .find(Locator::Css(&format!(
+            "tr.placement[data-employee='{employee}'] .manual-record"
+        )))
+        .await?
+        .text()
+        .await?;
+    assert!(record.contains("nota dinas 12/2024"), "{record}");
+    shot(client, "kedudukan-manual-desktop").await;
+
+    // The same pages at a phone's width.
+    client.set_window_size(390, 844).await?;
+    client
+        .goto(&format!("{base}/perangkat-daerah/{dept}/kedudukan"))
+        .await?;
+    shot(client, "kedudukan-phone").await;
+    client
+        .goto(&format!("{base}/perangkat-daerah/{dept}/peta-jabatan"))
+        .await?;
+    shot(client, "peta-jabatan-phone").await;
+    client.goto(&format!("{base}/")).await?;
+    shot(client, "beranda-phone").await;
+    Ok(())
+}
