@@ -1,6 +1,15 @@
 //! An agency's whole organisation keyed by codes and NIPs instead of database ids: what import
 //! files hold, what export writes, what the demo generates and what storage imports in one
 //! transaction (ORG-01..07, TIK-01).
+//!
+//! [`AgencyBundle::validate`] checks a bundle as a whole and reports every problem at once;
+//! [`AgencyBundle::to_organisation`] turns a valid bundle into the id-keyed
+//! [`Organisation`](crate::organisation::Organisation) the placement engine reads.
+
+mod convert;
+#[cfg(test)]
+mod tests;
+mod validate;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +22,8 @@ use crate::org::{
 };
 use crate::organisation::{AgencyPolicy, Experience, YearRating};
 
+pub use validate::{Entity, Problem};
+
 /// One agency with everything in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyBundle {
@@ -23,6 +34,7 @@ pub struct AgencyBundle {
     pub employees: Vec<EmployeeRecord>,
 }
 
+/// The Instansi itself (ORG-01).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyRecord {
     /// Stable code, e.g. `kab-banjar`.
@@ -35,6 +47,7 @@ pub struct AgencyRecord {
     pub policy: AgencyPolicy,
 }
 
+/// A Perangkat Daerah (ORG-02).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DepartmentRecord {
     /// Unique within the agency, e.g. `dinkes`.
@@ -43,6 +56,7 @@ pub struct DepartmentRecord {
     pub kind: DepartmentKind,
 }
 
+/// A node of a department's unit tree (ORG-03).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRecord {
     /// Unique within the agency.
@@ -55,6 +69,7 @@ pub struct UnitRecord {
     pub is_org_unit: bool,
 }
 
+/// A position in a unit (ORG-04).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionRecord {
     /// Unique within the agency.
@@ -67,6 +82,7 @@ pub struct PositionRecord {
     pub substance: Option<Substance>,
 }
 
+/// A civil servant with the position they hold or act in (ORG-05, ORG-07).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployeeRecord {
     pub nip: Nip,
