@@ -93,7 +93,7 @@ async fn ked_11_kedudukan_page_names_the_rule_and_article_of_every_row() {
     assert!(assessor.contains("Ahmad Fauzi, S.E."), "{assessor}");
     // STR-06: the Ahli Madya's assessment comes with the Kepala Bidang's recommendation.
     let row = row_selector(nip::AHLI_MADYA);
-    let extra = text(&page, &format!("{row} td.coordinator")).unwrap_or_default();
+    let extra = text(&page, &format!("{row} td.assessor .recommender")).unwrap_or_default();
     assert!(extra.contains("Dewi Lestari, S.E."), "{extra}");
     // KED-09: the unresolved case says so, with its reason.
     let row = row_selector(nip::AHLI_UTAMA);

@@ -116,6 +116,46 @@ async fn import_with_several_bad_rows_is_refused_whole_listing_each_problem() {
 }
 
 #[tokio::test]
+async fn import_with_several_broken_references_is_refused_whole_listing_each_problem() {
+    let app = app().await;
+    let mut bundle = serde_json::to_value(common::test_agency()).expect("bundle");
+    bundle["agency"]["code"] = "kab-lain".into();
+    bundle["units"][2]["parent_code"] = "tidak-ada".into();
+    bundle["positions"][5]["unit_code"] = "tidak-ada".into();
+    bundle["employees"][4]["position_code"] = "tidak-ada".into();
+    let (status, _, body) = app
+        .send(post_json("/api/v1/agencies/import", &bundle))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(error["error"]["code"], "validation_failed");
+    let details = error["error"]["details"].as_array().expect("details");
+    let places: Vec<(String, u64, String)> = details
+        .iter()
+        .map(|d| {
+            (
+                d["sheet"].as_str().unwrap_or_default().to_string(),
+                d["row"].as_u64().unwrap_or_default(),
+                d["field"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("unit".to_string(), 3, "parent_code".to_string()),
+        ("position".to_string(), 6, "unit_code".to_string()),
+        ("employee".to_string(), 5, "position_code".to_string()),
+    ] {
+        assert!(places.contains(&expected), "{expected:?} in {places:?}");
+    }
+    let (_, agencies) = app.json("/api/v1/agencies").await;
+    assert_eq!(
+        agencies.as_array().map(Vec::len),
+        Some(1),
+        "nothing written"
+    );
+}
+
+#[tokio::test]
 async fn import_refuses_an_unknown_content_type() {
     let app = app().await;
     let request = Request::post("/api/v1/agencies/import")
