@@ -220,5 +220,17 @@ async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
     shot(client, "peta-jabatan-phone").await;
     client.goto(&format!("{base}/")).await?;
     shot(client, "beranda-phone").await;
+    client.goto(&format!("{base}/pegawai/{employee}")).await?;
+    shot(client, "pegawai-phone").await;
+
+    // Swagger UI renders from the vendored files under its own CSP.
+    client.set_window_size(1366, 900).await?;
+    client.goto(&format!("{base}/api/docs/")).await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(".swagger-ui .opblock"))
+        .await?;
+    shot(client, "api-docs-desktop").await;
     Ok(())
 }

@@ -50,6 +50,8 @@ pub async fn app() -> TestApp {
 
 /// A fresh store with the given agencies imported.
 pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
+    static BANNER: std::sync::Once = std::sync::Once::new();
+    BANNER.call_once(|| eprintln!("{}", sikerja_storage::testing::backend_banner()));
     let store = fresh_store().await;
     for b in bundles {
         store
