@@ -244,7 +244,7 @@ async fn employee_page_shows_identity_position_and_placement_with_rule() {
     assert_eq!(rule, "KED-03 · Lampiran I.B.1.c.3");
     assert!(text(&page, "#riwayat").is_some());
 
-    let search = app.page("/pegawai?q=santoso").await;
+    let search = app.page("/pegawai?q=19900101+201503").await;
     let link = format!("a[href=\"/pegawai/{id}\"]");
     assert_eq!(text(&search, &link).as_deref(), Some("Budi Santoso, S.E."));
 }

@@ -60,7 +60,10 @@ pub async fn list_employees(
         .employees(&EmployeeFilter {
             agency: query.agency.map(AgencyId),
             department: query.department.map(DepartmentId),
-            search: query.q.filter(|q| !q.trim().is_empty()),
+            search: query
+                .q
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| crate::pages::search_text(&q)),
             limit,
             offset,
         })

@@ -66,7 +66,10 @@ pub async fn list_placements(
         unit: q.unit.map(UnitId),
         status: status(q.status.as_deref())?,
         rule_id: q.rule.filter(|r| !r.trim().is_empty()),
-        search: q.q.filter(|s| !s.trim().is_empty()),
+        search: q
+            .q
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| crate::pages::search_text(&s)),
     };
     let list = state.store.placements(&filter).await?;
     Ok(Json(list.iter().map(PlacementDto::from).collect()))

@@ -178,7 +178,7 @@ pub async fn search_employees(
                 .employees(&EmployeeFilter {
                     agency: None,
                     department: None,
-                    search: Some(search.clone()),
+                    search: Some(super::search_text(search)),
                     limit: PAGE_SIZE,
                     offset: (page - 1).saturating_mul(PAGE_SIZE),
                 })

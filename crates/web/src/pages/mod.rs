@@ -54,6 +54,17 @@ fn wants_fragment(headers: &HeaderMap) -> bool {
         && !headers.contains_key("hx-history-restore-request")
 }
 
+/// A search text as storage expects it: a NIP typed in its spaced form
+/// (`19870111 200904 1 001`) is searched as its digits.
+pub(crate) fn search_text(q: &str) -> String {
+    let q = q.trim();
+    if q.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
+        q.chars().filter(|c| c.is_ascii_digit()).collect()
+    } else {
+        q.to_string()
+    }
+}
+
 /// Treats an empty form field as absent.
 fn non_empty(value: Option<String>) -> Option<String> {
     value

@@ -72,7 +72,7 @@ impl PlacementQuery {
                 .map(UnitId),
             status: self.status(),
             rule_id: self.rule.clone(),
-            search: self.q.clone(),
+            search: self.q.as_deref().map(super::search_text),
         }
     }
 
