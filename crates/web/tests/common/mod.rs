@@ -5,6 +5,7 @@
 
 mod agency;
 
+#[allow(unused_imports)]
 pub use agency::{nip, test_agency};
 
 use axum::Router;

@@ -1,0 +1,59 @@
+//! The demo government (Kabupaten Banjar and Provinsi Kalimantan Selatan) renders on every
+//! page of every department: the realistic data set the product starts with.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{app_with, sel, text};
+
+#[tokio::test]
+async fn every_page_of_every_demo_department_renders() {
+    let app = app_with(&sikerja_demo::demo_government()).await;
+    let home = app.page("/").await;
+    assert_eq!(home.select(&sel("section.agency")).count(), 2);
+    let departments = app.store.departments(None).await.expect("departments");
+    assert!(departments.len() >= 20, "{}", departments.len());
+    let mut unresolved = 0;
+    for d in &departments {
+        let id = d.department.id.0;
+        for view in [
+            "",
+            "/peta-jabatan",
+            "/kedudukan",
+            "/belum-terselesaikan",
+            "/rentang-kendali",
+        ] {
+            let page = app.page(&format!("/perangkat-daerah/{id}{view}")).await;
+            assert_eq!(
+                text(&page, "h1").as_deref(),
+                Some(d.department.name.as_str()),
+                "{view} of {}",
+                d.department.name
+            );
+        }
+        let kedudukan = app.page(&format!("/perangkat-daerah/{id}/kedudukan")).await;
+        let rows = kedudukan.select(&sel("tr.placement")).count();
+        assert_eq!(
+            rows as u32,
+            d.placed + d.unresolved,
+            "{}",
+            d.department.name
+        );
+        // Every row names a rule with an article.
+        assert_eq!(
+            kedudukan
+                .select(&sel("tr.placement td.rule .article"))
+                .count(),
+            rows
+        );
+        unresolved += d.unresolved;
+    }
+    assert!(unresolved > 0, "the demo shows unresolved cases");
+    let (status, _, _) = app
+        .send(common::get(&format!(
+            "/perangkat-daerah/{}/kedudukan.xlsx",
+            departments[0].department.id
+        )))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
