@@ -292,3 +292,76 @@ pub async fn fallback(uri: Uri) -> Response {
         PageError(error).into_response()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::to_bytes;
+    use sea_orm::{ConnAcquireErr, DbErr};
+
+    async fn api_body(e: WebError) -> (StatusCode, String) {
+        let response = ApiError(e).into_response();
+        let status = response.status();
+        let bytes = to_bytes(response.into_body(), 1 << 20).await.expect("body");
+        (status, String::from_utf8(bytes.to_vec()).expect("utf-8"))
+    }
+
+    #[tokio::test]
+    async fn a_database_outage_is_a_503_and_never_shows_the_cause() {
+        let outage = StorageError::Database(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout));
+        let (status, body) = api_body(WebError::from(outage)).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(body.contains("\"code\":\"database_unavailable\""), "{body}");
+        assert!(!body.contains("timed out"), "{body}");
+    }
+
+    #[tokio::test]
+    async fn other_database_errors_are_a_500_with_a_generic_message() {
+        let broken = StorageError::Database(DbErr::Custom("relation \"secret\" missing".into()));
+        let (status, body) = api_body(WebError::from(broken)).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(body.contains("\"code\":\"internal_error\""), "{body}");
+        assert!(!body.contains("secret"), "{body}");
+        let page = PageError(WebError::Internal).into_response();
+        assert_eq!(page.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn storage_errors_map_to_their_statuses_and_codes() {
+        let cases = [
+            (
+                StorageError::NotFound {
+                    what: "employee",
+                    key: "1".into(),
+                },
+                StatusCode::NOT_FOUND,
+                "not_found",
+            ),
+            (
+                StorageError::Invalid {
+                    code: "justification_blank",
+                    message: "x".into(),
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "justification_blank",
+            ),
+            (
+                StorageError::Conflict {
+                    code: "duplicate_key",
+                    message: "x".into(),
+                },
+                StatusCode::CONFLICT,
+                "duplicate_key",
+            ),
+            (
+                StorageError::UnknownScheme { url: "x".into() },
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+            ),
+        ];
+        for (storage, status, code) in cases {
+            let e = WebError::from(storage);
+            assert_eq!((e.status(), e.code()), (status, code));
+        }
+    }
+}
