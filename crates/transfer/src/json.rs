@@ -1,0 +1,268 @@
+//! The JSON form of an agency: the serde form of [`AgencyBundle`] with a top-level
+//! `"format": "sikerja-agency/1"` marker. Written pretty and deterministic; read field by
+//! field so that every problem is reported with its path.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sikerja_domain::bundle::{AgencyBundle, AgencyRecord, Entity};
+use sikerja_domain::org::{AgencyKind, AssessorPolicy};
+use sikerja_domain::organisation::AgencyPolicy;
+
+use crate::decode::{self, Decoded};
+use crate::fields::{Cell, Place, Record};
+use crate::problem::{ImportErrors, ImportProblem};
+use crate::schema::{self, FORMAT};
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    #[serde(flatten)]
+    bundle: &'a AgencyBundle,
+}
+
+/// The agency as pretty-printed JSON (fields in a fixed order, so equal bundles give equal
+/// bytes).
+pub fn write_json(bundle: &AgencyBundle) -> Vec<u8> {
+    let envelope = Envelope {
+        format: FORMAT,
+        bundle,
+    };
+    // Serialising plain structs with string keys cannot fail.
+    let mut out = serde_json::to_vec_pretty(&envelope).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn cell(v: &Value) -> Cell {
+    match v {
+        Value::Null => Cell::Empty,
+        Value::Bool(b) => Cell::Bool(*b),
+        Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+        Value::String(s) => Cell::Text(s.clone()),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// The fields of an object, nested objects flattened as `outer.inner`.
+fn cells(obj: &Map<String, Value>) -> Vec<(String, Cell)> {
+    let mut out = Vec::new();
+    for (k, v) in obj {
+        if let Value::Object(inner) = v {
+            out.extend(inner.iter().map(|(ik, iv)| (format!("{k}.{ik}"), cell(iv))));
+        } else {
+            out.push((k.clone(), cell(v)));
+        }
+    }
+    out
+}
+
+fn at(path: String, code: &'static str, message: String) -> ImportProblem {
+    ImportProblem {
+        sheet: None,
+        row: None,
+        field: Some(path),
+        code,
+        message,
+    }
+}
+
+/// The objects of a top-level list; a missing list is empty.
+fn objects<'v>(
+    root: &'v Map<String, Value>,
+    list: &str,
+    problems: &mut Vec<ImportProblem>,
+) -> Vec<(String, Option<&'v Map<String, Value>>)> {
+    match root.get(list) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let path = format!("{list}[{i}]");
+                if v.as_object().is_none() {
+                    problems.push(at(
+                        path.clone(),
+                        "json_not_object",
+                        "harus berupa objek".into(),
+                    ));
+                }
+                (path, v.as_object())
+            })
+            .collect(),
+        Some(_) => {
+            problems.push(at(
+                list.into(),
+                "json_not_array",
+                "harus berupa larik (array)".into(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Reads an agency from JSON. All or nothing: any problem refuses the whole file.
+pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        ImportErrors::single(
+            "json_syntax",
+            format!(
+                "JSON tidak sah pada baris {}, kolom {}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let Some(root) = value.as_object() else {
+        return Err(ImportErrors::single(
+            "json_not_object",
+            "isi berkas harus berupa objek JSON".into(),
+        ));
+    };
+    let mut d = Decoded::new(placeholder_agency());
+    match root.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => d.problems.push(at(
+            "format".into(),
+            "format_unsupported",
+            format!("format \"{other}\" tidak didukung; gunakan \"{FORMAT}\""),
+        )),
+        None => d.problems.push(at(
+            "format".into(),
+            "format_missing",
+            format!("penanda format wajib ada: \"format\": \"{FORMAT}\""),
+        )),
+    }
+    let columns = |e| schema::sheet_of(e).columns;
+    match root.get("agency").and_then(Value::as_object) {
+        Some(obj) => {
+            let place = Place::Json("agency".into());
+            let mut r = Record::new(
+                place.clone(),
+                columns(Entity::Agency),
+                cells(obj),
+                &mut d.problems,
+            );
+            let agency = decode::agency(&mut r);
+            let bad = r.bad;
+            d.bundle.agency = agency;
+            d.place(Entity::Agency, 0, place, bad);
+        }
+        None => {
+            d.problems.push(at(
+                "agency".into(),
+                "agency_missing",
+                "objek \"agency\" wajib ada".into(),
+            ));
+            d.bad.insert((Entity::Agency, 0));
+        }
+    }
+    let mut problems = Vec::new();
+    for (path, obj) in objects(root, "departments", &mut problems) {
+        let Some(obj) = obj else { continue };
+        let place = Place::Json(path);
+        let mut r = Record::new(
+            place.clone(),
+            columns(Entity::Department),
+            cells(obj),
+            &mut d.problems,
+        );
+        let rec = decode::department(&mut r);
+        let bad = r.bad;
+        d.place(Entity::Department, d.bundle.departments.len(), place, bad);
+        d.bundle.departments.push(rec);
+    }
+    for (path, obj) in objects(root, "units", &mut problems) {
+        let Some(obj) = obj else { continue };
+        let place = Place::Json(path);
+        let mut r = Record::new(
+            place.clone(),
+            columns(Entity::Unit),
+            cells(obj),
+            &mut d.problems,
+        );
+        let rec = decode::unit(&mut r);
+        let bad = r.bad;
+        d.place(Entity::Unit, d.bundle.units.len(), place, bad);
+        d.bundle.units.push(rec);
+    }
+    for (path, obj) in objects(root, "positions", &mut problems) {
+        let Some(obj) = obj else { continue };
+        let place = Place::Json(path);
+        let mut r = Record::new(
+            place.clone(),
+            columns(Entity::Position),
+            cells(obj),
+            &mut d.problems,
+        );
+        let rec = decode::position(&mut r);
+        let bad = r.bad;
+        d.place(Entity::Position, d.bundle.positions.len(), place, bad);
+        d.bundle.positions.push(rec);
+    }
+    for (path, obj) in objects(root, "employees", &mut problems) {
+        let Some(obj) = obj else { continue };
+        read_employee(&mut d, path, obj, &mut problems);
+    }
+    d.problems.append(&mut problems);
+    d.finish()
+}
+
+fn read_employee(
+    d: &mut Decoded,
+    path: String,
+    obj: &Map<String, Value>,
+    problems: &mut Vec<ImportProblem>,
+) {
+    let index = d.bundle.employees.len();
+    let place = Place::Json(path.clone());
+    let columns = schema::sheet_of(Entity::Employee).columns;
+    let mut r = Record::new(place.clone(), columns, cells(obj), &mut d.problems);
+    let mut rec = decode::employee(&mut r);
+    let bad = r.bad;
+    for (p, item) in objects(obj, "ratings", problems) {
+        let Some(item) = item else { continue };
+        let place = Place::Json(format!("{path}.{p}"));
+        let mut r = Record::new(
+            place.clone(),
+            schema::RATINGS.columns,
+            cells(item),
+            &mut d.problems,
+        );
+        if let Some(y) = decode::rating(&mut r) {
+            d.rating_places.insert((index, rec.ratings.len()), place);
+            rec.ratings.push(y);
+        }
+    }
+    for (p, item) in objects(obj, "experience", problems) {
+        let Some(item) = item else { continue };
+        let place = Place::Json(format!("{path}.{p}"));
+        let mut r = Record::new(
+            place.clone(),
+            schema::EXPERIENCE.columns,
+            cells(item),
+            &mut d.problems,
+        );
+        if let Some(x) = decode::experience(&mut r) {
+            d.experience_places
+                .insert((index, rec.experience.len()), place);
+            rec.experience.push(x);
+        }
+    }
+    d.place(Entity::Employee, index, place, bad);
+    d.bundle.employees.push(rec);
+}
+
+/// Stands in until the agency object is read.
+pub(crate) fn placeholder_agency() -> AgencyRecord {
+    AgencyRecord {
+        code: String::new(),
+        name: String::new(),
+        kind: AgencyKind::RegionalGovernment,
+        seat: String::new(),
+        address: String::new(),
+        policy: AgencyPolicy {
+            assessor_policy: AssessorPolicy::PlacementDecides,
+            ..AgencyPolicy::default()
+        },
+    }
+}
