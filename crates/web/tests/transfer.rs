@@ -88,10 +88,10 @@ async fn agency_export_is_a_bundle_that_imports_back() {
 }
 
 #[tokio::test]
-#[ignore = "needs sikerja_transfer::read_json (in progress) to list every problem"]
 async fn import_with_several_bad_rows_is_refused_whole_listing_each_problem() {
     let app = app().await;
     let mut bundle = serde_json::to_value(common::test_agency()).expect("bundle");
+    bundle["format"] = sikerja_transfer::FORMAT.into();
     bundle["agency"]["code"] = "kab-lain".into();
     bundle["employees"][0]["nip"] = "12345".into();
     bundle["employees"][3]["grade"] = "V/z".into();
@@ -119,6 +119,7 @@ async fn import_with_several_bad_rows_is_refused_whole_listing_each_problem() {
 async fn import_with_several_broken_references_is_refused_whole_listing_each_problem() {
     let app = app().await;
     let mut bundle = serde_json::to_value(common::test_agency()).expect("bundle");
+    bundle["format"] = sikerja_transfer::FORMAT.into();
     bundle["agency"]["code"] = "kab-lain".into();
     bundle["units"][2]["parent_code"] = "tidak-ada".into();
     bundle["positions"][5]["unit_code"] = "tidak-ada".into();
@@ -130,22 +131,70 @@ async fn import_with_several_broken_references_is_refused_whole_listing_each_pro
     let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
     assert_eq!(error["error"]["code"], "validation_failed");
     let details = error["error"]["details"].as_array().expect("details");
-    let places: Vec<(String, u64, String)> = details
-        .iter()
-        .map(|d| {
-            (
-                d["sheet"].as_str().unwrap_or_default().to_string(),
-                d["row"].as_u64().unwrap_or_default(),
-                d["field"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let paths: Vec<&str> = details.iter().filter_map(|d| d["field"].as_str()).collect();
     for expected in [
-        ("unit".to_string(), 3, "parent_code".to_string()),
-        ("position".to_string(), 6, "unit_code".to_string()),
-        ("employee".to_string(), 5, "position_code".to_string()),
+        "units[2].parent_code",
+        "positions[5].unit_code",
+        "employees[4].position_code",
     ] {
-        assert!(places.contains(&expected), "{expected:?} in {places:?}");
+        assert!(paths.contains(&expected), "{expected} in {paths:?}");
+    }
+    let (_, agencies) = app.json("/api/v1/agencies").await;
+    assert_eq!(
+        agencies.as_array().map(Vec::len),
+        Some(1),
+        "nothing written"
+    );
+}
+
+fn xlsx_request(body: Vec<u8>) -> Request<Body> {
+    Request::post("/api/v1/agencies/import")
+        .header(header::CONTENT_TYPE, sikerja_transfer::XLSX_CONTENT_TYPE)
+        .body(Body::from(body))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn agency_exports_to_xlsx_and_imports_back() {
+    let app = app().await;
+    let (_, agencies) = app.json("/api/v1/agencies").await;
+    let id = agencies[0]["id"].as_i64().expect("id");
+    let (status, response, body) = app
+        .send(get(&format!("/api/v1/agencies/{id}/export?format=xlsx")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.as_bytes()),
+        Some(sikerja_transfer::XLSX_CONTENT_TYPE.as_bytes())
+    );
+    let (status, _, body) = app.send(xlsx_request(body)).await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+}
+
+#[tokio::test]
+async fn xlsx_import_with_bad_rows_names_sheet_and_row_and_writes_nothing() {
+    let app = app().await;
+    let mut bundle = common::test_agency();
+    bundle.agency.code = "kab-lain".into();
+    bundle.positions[5].unit_code = "tidak-ada".into();
+    bundle.employees[4].position_code = Some("tidak-ada".into());
+    let workbook = sikerja_transfer::write_xlsx(&bundle).expect("workbook");
+    let (status, _, body) = app.send(xlsx_request(workbook)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    let details = error["error"]["details"].as_array().expect("details");
+    assert!(details.len() >= 2, "{details:?}");
+    for d in details {
+        assert!(d["sheet"].as_str().is_some_and(|s| !s.is_empty()), "{d}");
+        assert!(d["row"].as_u64().is_some_and(|r| r >= 2), "{d}");
     }
     let (_, agencies) = app.json("/api/v1/agencies").await;
     assert_eq!(

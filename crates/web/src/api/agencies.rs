@@ -2,9 +2,14 @@
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::Query;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::rejection::QueryRejection;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use sikerja_domain::organisation::AgencyId;
+use utoipa::IntoParams;
 
 use super::dto::{AgencyDetailDto, AgencyDto, DepartmentDto};
 use crate::AppState;
@@ -51,27 +56,70 @@ pub async fn get_agency(
     }))
 }
 
-/// The whole agency as a JSON bundle (the import format); `import(export(x)) == x`.
+/// `?format=json` (default) or `?format=xlsx`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// `json` (default, the `sikerja-agency/1` bundle) or `xlsx`.
+    pub format: Option<String>,
+}
+
+/// The whole agency in the import format, as JSON or XLSX; importing it gives the same agency.
 #[utoipa::path(
     get,
     path = "/api/v1/agencies/{id}/export",
     tag = "agencies",
-    params(("id" = i64, Path, description = "Agency id")),
+    params(("id" = i64, Path, description = "Agency id"), ExportQuery),
     responses(
-        (status = 200, description = "Bundel JSON instansi", content_type = "application/json"),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Bundel instansi (JSON `sikerja-agency/1` atau XLSX)", content(
+            ("application/json"),
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 422, description = "Format tidak dikenal", body = ErrorEnvelope)
     )
 )]
 pub async fn export_agency(
     State(state): State<AppState>,
     Id(id): Id,
-) -> Result<axum::response::Response, ApiError> {
-    use axum::response::IntoResponse;
+    query: Result<Query<ExportQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query?;
+    let xlsx = match query.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => false,
+        Some("xlsx") => true,
+        Some(_) => {
+            return Err(
+                WebError::invalid("invalid_format", "format harus `json` atau `xlsx`.").into(),
+            );
+        }
+    };
     let bundle = state.store.export_agency(AgencyId(id)).await?;
-    let filename = format!("attachment; filename=\"{}.json\"", bundle.agency.code);
-    let disposition = axum::http::HeaderValue::from_str(&filename)
-        .map_err(|e| WebError::internal("bad header", &e))?;
-    Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(bundle)).into_response())
+    let (bytes, content_type, extension) = if xlsx {
+        let bytes = sikerja_transfer::write_xlsx(&bundle)
+            .map_err(|e| WebError::internal("XLSX export failed", &e))?;
+        (bytes, sikerja_transfer::XLSX_CONTENT_TYPE, "xlsx")
+    } else {
+        (
+            sikerja_transfer::write_json(&bundle),
+            "application/json",
+            "json",
+        )
+    };
+    let disposition = format!(
+        "attachment; filename=\"{}.{extension}\"",
+        bundle.agency.code
+    );
+    let disposition =
+        HeaderValue::from_str(&disposition).map_err(|e| WebError::internal("bad header", &e))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// Imports an agency from a JSON bundle or an XLSX workbook, all or nothing: on any problem

@@ -1,45 +1,41 @@
-//! Reading an import body into an [`AgencyBundle`]: JSON or XLSX, chosen by content type.
-//! Every problem found is returned at once so the sender can fix the file in one go; nothing
-//! is written unless the whole bundle is sound (the storage import is one transaction).
+//! Reading an import body into an [`AgencyBundle`] through `sikerja_transfer`: JSON or XLSX,
+//! chosen by content type. Every problem found is returned at once (sheet, row, field or JSON
+//! path, code, message) so the sender can fix the file in one go; nothing is written unless the
+//! whole file is sound (and the storage import is one transaction).
 
-use sikerja_domain::bundle::{AgencyBundle, Problem};
+use sikerja_domain::bundle::AgencyBundle;
+use sikerja_transfer::{ImportErrors, ImportProblem, XLSX_CONTENT_TYPE};
 
 use crate::error::{ErrorDetail, WebError};
 
-/// Media type of XLSX workbooks.
-pub const XLSX: &str = crate::xlsx::CONTENT_TYPE;
-
-/// Parses the body according to its content type and validates the whole bundle.
+/// Parses the body according to its content type; the whole bundle is validated too.
 pub fn read_bundle(content_type: &str, body: &[u8]) -> Result<AgencyBundle, WebError> {
-    let media = content_type.split(';').next().unwrap_or("").trim();
-    let bundle = match media {
-        "application/json" => read_json(body)?,
-        XLSX => return Err(WebError::UnsupportedMediaType),
+    let media = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let read = match media.as_str() {
+        "application/json" => sikerja_transfer::read_json(body),
+        XLSX_CONTENT_TYPE => sikerja_transfer::read_xlsx(body),
         _ => return Err(WebError::UnsupportedMediaType),
     };
-    validate(bundle)
+    read.map_err(refused)
 }
 
-/// Checks the whole bundle (ORG-01..07) and lists every problem as the sender sees them: the
-/// list (`sheet`), the 1-based item (`row`), the field, a code and a message.
-fn validate(bundle: AgencyBundle) -> Result<AgencyBundle, WebError> {
-    match bundle.validate() {
-        Ok(()) => Ok(bundle),
-        Err(problems) => Err(refused(problems.iter().map(detail).collect())),
-    }
-}
-
-fn detail(p: &Problem) -> ErrorDetail {
+fn detail(p: &ImportProblem) -> ErrorDetail {
     ErrorDetail {
-        sheet: Some(p.entity.code().to_string()),
-        row: u32::try_from(p.index + 1).ok(),
-        field: Some(p.field.to_string()),
+        sheet: p.sheet.clone(),
+        row: p.row,
+        field: p.field.clone(),
         code: p.code.to_string(),
         message: p.message.clone(),
     }
 }
 
-fn refused(details: Vec<ErrorDetail>) -> WebError {
+fn refused(errors: ImportErrors) -> WebError {
+    let details: Vec<ErrorDetail> = errors.problems.iter().map(detail).collect();
     WebError::Invalid {
         code: "validation_failed",
         message: format!(
@@ -48,20 +44,4 @@ fn refused(details: Vec<ErrorDetail>) -> WebError {
         ),
         details,
     }
-}
-
-fn read_json(body: &[u8]) -> Result<AgencyBundle, WebError> {
-    serde_json::from_slice(body).map_err(|e| {
-        refused(vec![ErrorDetail {
-            sheet: None,
-            row: u32::try_from(e.line()).ok(),
-            field: None,
-            code: "json_invalid".into(),
-            message: format!(
-                "JSON tidak sah atau tidak sesuai format pada baris {}, kolom {}.",
-                e.line(),
-                e.column()
-            ),
-        }])
-    })
 }
