@@ -176,10 +176,14 @@ impl Builder {
         staff: Staff,
     ) -> (String, String) {
         let dept = self.unit_dept.get(parent).cloned().unwrap_or_default();
-        let mut code = format!("{dept}-{}-{}", kind_prefix(kind), initials(name));
+        let stem = match initials(name) {
+            i if i.is_empty() => format!("{dept}-{}", kind_prefix(kind)),
+            i => format!("{dept}-{}-{i}", kind_prefix(kind)),
+        };
+        let mut code = stem.clone();
         let mut n = 2;
         while self.unit_dept.contains_key(&code) {
-            code = format!("{dept}-{}-{}{n}", kind_prefix(kind), initials(name));
+            code = format!("{stem}{n}");
             n += 1;
         }
         self.unit_dept.insert(code.clone(), dept.clone());

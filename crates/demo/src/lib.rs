@@ -21,6 +21,7 @@ mod province;
 mod rng;
 mod rsud;
 mod setda;
+mod small;
 
 use sikerja_domain::bundle::AgencyBundle;
 
@@ -34,6 +35,12 @@ pub fn demo_government() -> Vec<AgencyBundle> {
 /// The well-known people of the demo government.
 pub fn demo_people() -> DemoPeople {
     DEMO_PEOPLE
+}
+
+/// A small example agency (one Dinas, one Kecamatan, about twenty fictional people), the
+/// content of `examples/agency-small.json` and `.xlsx`.
+pub fn small_agency() -> AgencyBundle {
+    small::build()
 }
 
 /// A synthetic but realistic agency of exactly `employees` people: the departments of the demo
