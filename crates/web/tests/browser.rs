@@ -215,6 +215,13 @@ async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
         .await?;
     shot(client, "kedudukan-phone").await;
     client
+        .execute(
+            "document.getElementById('tabel-kedudukan').scrollIntoView();",
+            vec![],
+        )
+        .await?;
+    shot(client, "kedudukan-phone-table").await;
+    client
         .goto(&format!("{base}/perangkat-daerah/{dept}/peta-jabatan"))
         .await?;
     shot(client, "peta-jabatan-phone").await;

@@ -19,6 +19,9 @@ pub struct DepartmentHeader {
     pub kind_label: &'static str,
     pub annex: String,
     pub agency_name: String,
+    /// The department view being shown (`kedudukan`, …; empty for the summary), marked in
+    /// the navigation.
+    pub current: &'static str,
 }
 
 impl DepartmentHeader {
@@ -29,6 +32,7 @@ impl DepartmentHeader {
             kind_label: d.kind.label(),
             annex: format!("Lampiran I.{}", d.kind.annex_section().letter()),
             agency_name: agency_name.to_string(),
+            current: "",
         }
     }
 
@@ -58,13 +62,16 @@ pub async fn load_summary(store: &Store, id: i64) -> Result<DepartmentSummary, W
         .ok_or(WebError::NotFound { what: "department" })
 }
 
-/// Loads a department's heading data, or a 404.
-pub async fn load_header(store: &Store, id: i64) -> Result<DepartmentHeader, WebError> {
+/// Loads a department's heading data for the view `current`, or a 404.
+pub async fn load_header(
+    store: &Store,
+    id: i64,
+    current: &'static str,
+) -> Result<DepartmentHeader, WebError> {
     let summary = load_summary(store, id).await?;
-    Ok(DepartmentHeader::new(
-        &summary.department,
-        &summary.agency_name,
-    ))
+    let mut header = DepartmentHeader::new(&summary.department, &summary.agency_name);
+    header.current = current;
+    Ok(header)
 }
 
 #[derive(Template, WebTemplate)]

@@ -120,7 +120,7 @@ pub async fn list_placements(
     query: Result<Query<PlacementQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
-    let header = load_header(&state.store, id).await?;
+    let header = load_header(&state.store, id, "kedudukan").await?;
     let views = state.store.placements(&query.filter(id)).await?;
     let deciders = decider_names(&state.store, &views).await;
     let table = PlacementTable {
@@ -183,7 +183,7 @@ pub async fn export_placements(
     query: Result<Query<PlacementQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
-    let dept = load_header(&state.store, id).await?;
+    let dept = load_header(&state.store, id, "kedudukan").await?;
     let views = state.store.placements(&query.filter(id)).await?;
     let deciders = decider_names(&state.store, &views).await;
     let rows: Vec<PlacementRow> = views

@@ -53,7 +53,7 @@ pub async fn show_position_map(
     State(state): State<AppState>,
     Id(id): Id,
 ) -> Result<PositionMapPage, PageError> {
-    let header = load_header(&state.store, id).await?;
+    let header = load_header(&state.store, id, "peta-jabatan").await?;
     let units = state.store.units(DepartmentId(id)).await?;
     let positions = state.store.positions(DepartmentId(id)).await?;
     let total = positions.len();

@@ -36,7 +36,7 @@ pub async fn show_span_of_control(
     State(state): State<AppState>,
     Id(id): Id,
 ) -> Result<SpanPage, PageError> {
-    let header = load_header(&state.store, id).await?;
+    let header = load_header(&state.store, id, "rentang-kendali").await?;
     let mut spans = state.store.span_of_control(DepartmentId(id)).await?;
     spans.sort_by(|a, b| {
         b.over_threshold

@@ -221,7 +221,7 @@ async fn page(
     id: i64,
     refused: Option<(ManualForm, String)>,
 ) -> Result<UnresolvedPage, WebError> {
-    let header = load_header(&state.store, id).await?;
+    let header = load_header(&state.store, id, "belum-terselesaikan").await?;
     let views = unresolved(&state.store, id).await?;
     let deciders = Default::default();
     let cases: Vec<Case> = views
