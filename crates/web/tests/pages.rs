@@ -35,6 +35,24 @@ async fn start_page_lists_agencies_and_departments_with_counts_under_the_demo_ba
 }
 
 #[tokio::test]
+async fn without_demo_mode_there_is_no_demo_banner() {
+    let app = app().await;
+    let router = sikerja_web::router(sikerja_web::AppState {
+        store: app.store.store().clone(),
+        demo_mode: false,
+    });
+    let response = tower::ServiceExt::oneshot(router, common::get("/"))
+        .await
+        .expect("answer");
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    let page = Html::parse_document(&String::from_utf8_lossy(&body));
+    assert!(page.select(&sel(".demo-banner")).next().is_none());
+}
+
+#[tokio::test]
 async fn department_page_links_to_its_four_views() {
     let app = app().await;
     let dept = app.department_id("dinkes").await;

@@ -205,6 +205,19 @@ async fn xlsx_import_with_bad_rows_names_sheet_and_row_and_writes_nothing() {
 }
 
 #[tokio::test]
+async fn an_oversized_import_is_refused_with_413() {
+    let app = app().await;
+    let body = vec![b' '; 17 * 1024 * 1024];
+    let request = Request::post("/api/v1/agencies/import")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _, _) = app.send(request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
 async fn import_refuses_an_unknown_content_type() {
     let app = app().await;
     let request = Request::post("/api/v1/agencies/import")
