@@ -1,0 +1,70 @@
+//! The subcommands of the binary.
+
+pub mod serve;
+pub mod transfer;
+
+use anyhow::Context;
+use sikerja_storage::Store;
+
+use crate::config::Config;
+
+/// Opens storage (creating and migrating an SQLite file when needed).
+pub async fn open(config: &Config) -> anyhow::Result<Store> {
+    Store::connect(config.database_url.expose())
+        .await
+        .context("membuka basis data (periksa SIKERJA_DATABASE_URL)")
+}
+
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    let store = open(config).await?;
+    store.migrate().await?;
+    println!("Skema basis data mutakhir.");
+    Ok(())
+}
+
+/// Loads the demo government, replacing agencies with the same codes.
+pub async fn load_demo(config: &Config) -> anyhow::Result<Store> {
+    let store = open(config).await?;
+    for bundle in sikerja_demo::demo_government() {
+        let s = store
+            .import_agency(&bundle, "demo")
+            .await
+            .with_context(|| format!("memuat data demo {}", bundle.agency.code))?;
+        println!(
+            "Data demo dimuat: {} ({} perangkat daerah, {} pegawai)",
+            bundle.agency.name, s.departments, s.employees
+        );
+    }
+    Ok(store)
+}
+
+pub async fn placement(config: &Config, agency: Option<&str>) -> anyhow::Result<()> {
+    let store = open(config).await?;
+    let agencies = match agency {
+        Some(code) => vec![store.agency_by_code(code).await?],
+        None => store.agencies().await?,
+    };
+    for a in agencies {
+        let s = store.recompute_placements(a.id).await?;
+        println!(
+            "{}: {} ditempatkan, {} belum terselesaikan, {} perubahan Pejabat Penilai Kinerja",
+            a.name, s.placed, s.unresolved, s.assessor_changes
+        );
+        let filter = sikerja_storage::PlacementFilter {
+            agency: Some(a.id),
+            status: Some(sikerja_storage::PlacementStatus::Unresolved),
+            ..Default::default()
+        };
+        for p in store.placements(&filter).await? {
+            println!(
+                "  {} {} — {} ({}): {}",
+                p.employee.nip.spaced(),
+                p.employee.name,
+                p.position_name,
+                p.department_name,
+                p.reason.unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
+}

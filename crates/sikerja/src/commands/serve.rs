@@ -1,0 +1,39 @@
+//! `sikerja serve`: open storage, load the demo into an empty database, serve HTTP.
+
+use anyhow::Context;
+use sikerja_web::AppState;
+
+use crate::config::Config;
+
+pub async fn run(config: &Config) -> anyhow::Result<()> {
+    let store = super::open(config).await?;
+    if config.demo && store.is_empty().await? {
+        println!("Basis data kosong: memuat pemerintah demo (data fiktif)…");
+        for bundle in sikerja_demo::demo_government() {
+            store
+                .import_agency(&bundle, "demo")
+                .await
+                .with_context(|| format!("memuat data demo {}", bundle.agency.code))?;
+        }
+    }
+    let app = sikerja_web::router(AppState {
+        store,
+        demo_mode: config.demo,
+    });
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("membuka alamat {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    println!("Sikerja berjalan di http://{addr}/");
+    println!("Dokumentasi API: http://{addr}/api/docs");
+    if config.demo {
+        println!("Mode demo: seluruh orang dan data adalah fiktif.");
+    }
+    tracing::info!(listen = %addr, "server started");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("server berhenti dengan galat")
+}

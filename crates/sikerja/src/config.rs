@@ -1,0 +1,90 @@
+//! Typed, layered configuration: defaults → `sikerja.toml` (or `--config FILE`) → `SIKERJA_*`
+//! environment variables. Loaded once in `main` and passed down.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// A value that must never reach a log: `Debug` prints `[disembunyikan]`.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[disembunyikan]")
+    }
+}
+
+/// The whole configuration of a Sikerja process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    /// `sqlite://FILE` (default `./sikerja.db`) or `postgres://user:pass@host/db`.
+    pub database_url: Secret,
+    /// Address the server listens on.
+    pub listen: SocketAddr,
+    /// Load the fictional demo government into an empty database at start-up, and show the
+    /// demo banner.
+    pub demo: bool,
+    /// `tracing` filter, e.g. `info,sqlx=warn`.
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: Secret("sqlite://sikerja.db?mode=rwc".into()),
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            demo: true,
+            log: "info,sqlx=warn".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads defaults, then the file (if it exists), then `SIKERJA_*` variables.
+    pub fn load(file: Option<&Path>) -> Result<Config, Box<figment::Error>> {
+        let file = file.unwrap_or(Path::new("sikerja.toml"));
+        Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("SIKERJA_").ignore(&["TEST_DATABASE_URL", "REQUIRE_SERVICES"]))
+            .extract()
+            .map_err(Box::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_start_on_an_embedded_sqlite_file_at_port_8080() {
+        let c = Config::default();
+        assert_eq!(c.database_url.expose(), "sqlite://sikerja.db?mode=rwc");
+        assert_eq!(c.listen.port(), 8080);
+        assert_eq!(format!("{:?}", c.database_url), "[disembunyikan]");
+    }
+
+    #[test]
+    fn file_then_environment_override_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sikerja.toml");
+        std::fs::write(&path, "listen = \"0.0.0.0:9000\"\ndemo = false\n").expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("SIKERJA_DEMO", "true");
+            let c = Config::load(Some(&path)).expect("loads");
+            assert_eq!(c.listen.port(), 9000);
+            assert!(c.demo);
+            Ok(())
+        });
+    }
+}
