@@ -1,7 +1,7 @@
 //! Indonesian presentation of values (DOC-05): dates written "25 November 2024", times in
 //! WITA (the zone of Kabupaten Banjar), grade with rank "Penata Muda, III/a".
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Offset, Timelike, Utc};
 use sikerja_domain::Grade;
 
 const MONTHS: [&str; 12] = [
@@ -21,7 +21,8 @@ const MONTHS: [&str; 12] = [
 
 /// Waktu Indonesia Tengah, UTC+8.
 fn wita() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"))
+    // 8 hours is within ±24 h, so `east_opt` always succeeds; UTC is only a formal fallback.
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
 }
 
 /// "25 November 2024" (in WITA).
