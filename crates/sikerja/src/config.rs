@@ -75,6 +75,8 @@ mod tests {
     }
 
     #[test]
+    // figment's Jail API fixes the closure's error type.
+    #[allow(clippy::result_large_err)]
     fn file_then_environment_override_defaults() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("sikerja.toml");
