@@ -12,7 +12,7 @@ use sikerja_domain::organisation::AgencyId;
 use crate::convert;
 use crate::entities::{employee, manual_placement, placement, position};
 use crate::error::{OnConstraint, Result, StorageError};
-use crate::placement_views::placement_views;
+use crate::placements::placement_of_in;
 use crate::views::{ManualPlacementInput, PlacementStatus, PlacementView};
 use crate::{Store, audit, recompute};
 
@@ -136,7 +136,7 @@ impl Store {
             }),
         )
         .await?;
-        let view = placement_views(&txn, vec![after]).await?.into_iter().next();
+        let view = placement_of_in(&txn, input.employee).await?;
         txn.commit().await?;
         view.ok_or_else(|| StorageError::not_found("placement", person.id))
     }

@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use sikerja_domain::organisation::{DepartmentId, EmployeeId, PositionId};
 
 use crate::Store;
 use crate::convert;
-use crate::entities::{agency, department, employee, placement, placement_history};
+use crate::entities::{agency, department, placement, placement_history};
 use crate::error::{Result, StorageError};
-use crate::placement_views::{Officials, placement_views};
+use crate::officials::Officials;
+use crate::placement_query;
 use crate::search::employee_matches;
 use crate::views::{
     OfficialRef, PersonRef, PlacementChange, PlacementFilter, PlacementView, SpanView,
@@ -20,18 +20,19 @@ use crate::views::{
 impl Store {
     /// Stored placements matching the filter, ordered by department, unit and position.
     pub async fn placements(&self, filter: &PlacementFilter) -> Result<Vec<PlacementView>> {
-        let mut q = placement::Entity::find();
+        use placement::Column as P;
+        let mut all = Condition::all();
         if let Some(a) = filter.agency {
-            q = q.filter(placement::Column::AgencyId.eq(a.0));
+            all = all.add(P::AgencyId.eq(a.0));
         }
         if let Some(d) = filter.department {
-            q = q.filter(placement::Column::DepartmentId.eq(d.0));
+            all = all.add(P::DepartmentId.eq(d.0));
         }
         if let Some(u) = filter.unit {
-            q = q.filter(placement::Column::UnitId.eq(u.0));
+            all = all.add(P::UnitId.eq(u.0));
         }
         if let Some(s) = filter.status {
-            q = q.filter(placement::Column::Status.eq(s.code()));
+            all = all.add(P::Status.eq(s.code()));
         }
         if let Some(rule) = filter
             .rule_id
@@ -39,36 +40,23 @@ impl Store {
             .map(str::trim)
             .filter(|r| !r.is_empty())
         {
-            q = q.filter(
+            all = all.add(
                 Condition::any()
-                    .add(placement::Column::RuleId.eq(rule))
-                    .add(placement::Column::AssessorRuleId.eq(rule)),
+                    .add(P::RuleId.eq(rule))
+                    .add(P::AssessorRuleId.eq(rule)),
             );
         }
         if let Some(matches) = employee_matches(filter.search.as_deref()) {
-            let found = Query::select()
-                .column((employee::Entity, employee::Column::Id))
-                .from(employee::Entity)
-                .cond_where(matches)
-                .to_owned();
-            q = q.filter(placement::Column::EmployeeId.in_subquery(found));
+            all = all.add(matches);
         }
-        let rows = q.all(&self.db).await?;
-        placement_views(&self.db, rows).await
+        let mut q = placement_query::select(self.db.get_database_backend());
+        q.cond_where(all);
+        placement_query::fetch(&self.db, &q).await
     }
 
     /// The placement of one employee; `None` for holders of structural positions.
     pub async fn placement_of(&self, employee: EmployeeId) -> Result<Option<PlacementView>> {
-        let Some(row) = placement::Entity::find_by_id(employee.0)
-            .one(&self.db)
-            .await?
-        else {
-            return Ok(None);
-        };
-        Ok(placement_views(&self.db, vec![row])
-            .await?
-            .into_iter()
-            .next())
+        placement_of_in(&self.db, employee).await
     }
 
     /// The PPK history of an employee (KED-11), oldest first.
@@ -179,4 +167,14 @@ fn change(r: &placement_history::Model) -> Result<PlacementChange> {
         article: r.article.clone(),
         manual: r.manual,
     })
+}
+
+/// The placement of one employee, read on `db` (a transaction or the pool).
+pub(crate) async fn placement_of_in<C: ConnectionTrait>(
+    db: &C,
+    employee: EmployeeId,
+) -> Result<Option<PlacementView>> {
+    let mut q = placement_query::select(db.get_database_backend());
+    q.cond_where(Condition::all().add(placement::Column::EmployeeId.eq(employee.0)));
+    Ok(placement_query::fetch(db, &q).await?.into_iter().next())
 }

@@ -39,6 +39,7 @@ pub(crate) fn employee_matches(search: Option<&str>) -> Option<Condition> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::contains_pattern;
 

@@ -162,6 +162,7 @@ pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::with_database;
 

@@ -1,5 +1,6 @@
 //! Conformance: importing, exporting and reading the organisation, on whichever backend
 //! `SIKERJA_TEST_DATABASE_URL` selects (SQLite temp files otherwise).
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
 
 mod common;
 

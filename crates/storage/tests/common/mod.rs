@@ -1,5 +1,5 @@
 //! Small hand-built agency bundles for the storage conformance tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use sikerja_domain::Grade;
 use sikerja_domain::Nip;
