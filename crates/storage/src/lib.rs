@@ -14,6 +14,8 @@
 #![forbid(unsafe_code)]
 
 mod audit;
+#[cfg(all(test, feature = "testing"))]
+mod audit_tests;
 mod batch;
 mod connect;
 mod convert;
