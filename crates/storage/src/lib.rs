@@ -23,7 +23,6 @@ mod entities;
 mod error;
 mod export;
 mod import;
-mod import_check;
 mod load;
 mod manual;
 mod migration;

@@ -1,180 +1,17 @@
-//! Importing an agency bundle in one transaction: rows are upserted by code (departments,
-//! units, positions) and NIP (employees) so ids stay stable across re-imports, and with them
-//! manual placements and the placement history; whatever the new bundle no longer holds is
-//! deleted. Placements are then recomputed and an audit row appended, all before commit.
+//! The row writers of an import: upserts by code or NIP in batches, deletion of what the new
+//! bundle no longer holds, and the employees' ratings and experience.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{OnConflict, Query};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
-};
-use serde_json::json;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use sikerja_domain::bundle::AgencyBundle;
-use sikerja_domain::organisation::AgencyId;
 
+use super::WHAT;
+use super::check::unit_levels;
 use crate::batch::{IDS_PER_QUERY, insert_all, rows_per_insert};
-use crate::entities::{agency, department, employee, experience, position, rating, unit};
+use crate::entities::{department, employee, experience, position, rating, unit};
 use crate::error::{OnConstraint, Result, StorageError};
-use crate::import_check::{check, unit_levels};
-use crate::views::ImportSummary;
-use crate::{Store, audit, recompute};
-
-const WHAT: &str = "impor instansi";
-
-impl Store {
-    /// Creates the agency of `bundle`, or replaces everything of the agency with the same
-    /// code, then recomputes placements (KED-11 history rows for PPK changes) and appends an
-    /// audit row — all in one transaction: on any error nothing is written.
-    pub async fn import_agency(&self, bundle: &AgencyBundle, actor: &str) -> Result<ImportSummary> {
-        check(bundle)?;
-        let started = std::time::Instant::now();
-        let txn = self.begin_write().await?;
-        let now = Utc::now();
-        let summary = write_bundle(&txn, bundle, now).await?;
-        let placements = recompute::recompute_in(&txn, summary.agency, now).await?;
-        audit::append(
-            &txn,
-            actor,
-            if summary.replaced {
-                "agency.replace"
-            } else {
-                "agency.import"
-            },
-            "agency",
-            summary.agency,
-            json!({
-                "code": bundle.agency.code,
-                "departments": summary.departments,
-                "units": summary.units,
-                "positions": summary.positions,
-                "employees": summary.employees,
-                "placed": placements.placed,
-                "unresolved": placements.unresolved,
-                "assessor_changes": placements.assessor_changes,
-            }),
-        )
-        .await?;
-        txn.commit().await?;
-        tracing::info!(
-            agency.code = %bundle.agency.code,
-            employees = summary.employees,
-            duration_ms = started.elapsed().as_millis() as u64,
-            "agency imported"
-        );
-        Ok(summary)
-    }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-async fn write_bundle(
-    txn: &DatabaseTransaction,
-    bundle: &AgencyBundle,
-    now: DateTime<Utc>,
-) -> Result<ImportSummary> {
-    let (agency_id, replaced) = upsert_agency(txn, bundle, now).await?;
-    refuse_nips_of_other_agencies(txn, bundle, agency_id).await?;
-    let departments = upsert_departments(txn, bundle, agency_id).await?;
-    let units = upsert_units(txn, bundle, agency_id, &departments).await?;
-    let positions = upsert_positions(txn, bundle, agency_id, &units).await?;
-    let employees = upsert_employees(txn, bundle, agency_id, &positions).await?;
-    set_acting(txn, bundle, &positions, &employees).await?;
-    delete_missing(txn, &employees, employee::Entity, employee::Column::Id).await?;
-    delete_missing(txn, &positions, position::Entity, position::Column::Id).await?;
-    delete_missing(txn, &units, unit::Entity, unit::Column::Id).await?;
-    delete_missing(
-        txn,
-        &departments,
-        department::Entity,
-        department::Column::Id,
-    )
-    .await?;
-    replace_details(txn, bundle, agency_id, &employees).await?;
-    Ok(ImportSummary {
-        agency: AgencyId(agency_id),
-        departments: count(bundle.departments.len()),
-        units: count(bundle.units.len()),
-        positions: count(bundle.positions.len()),
-        employees: count(bundle.employees.len()),
-        replaced,
-    })
-}
-
-async fn upsert_agency(
-    txn: &DatabaseTransaction,
-    bundle: &AgencyBundle,
-    now: DateTime<Utc>,
-) -> Result<(i64, bool)> {
-    let a = &bundle.agency;
-    // Row lock on PostgreSQL so two imports of the same agency queue (SQLite: BEGIN IMMEDIATE).
-    let existing = agency::Entity::find()
-        .filter(agency::Column::Code.eq(a.code.as_str()))
-        .lock_exclusive()
-        .one(txn)
-        .await?;
-    let mut row = agency::ActiveModel {
-        code: Set(a.code.clone()),
-        name: Set(a.name.clone()),
-        kind: Set(a.kind.code().to_string()),
-        seat: Set(a.seat.clone()),
-        address: Set(a.address.clone()),
-        assessor_policy: Set(a.policy.assessor_policy.code().to_string()),
-        span_threshold: Set(i64::from(a.policy.span_of_control_threshold)),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    match existing {
-        Some(found) => {
-            row.id = Set(found.id);
-            agency::Entity::update(row)
-                .exec(txn)
-                .await
-                .on_constraint(WHAT)?;
-            Ok((found.id, true))
-        }
-        None => {
-            row.created_at = Set(now);
-            let res = agency::Entity::insert(row)
-                .exec(txn)
-                .await
-                .on_constraint(WHAT)?;
-            Ok((res.last_insert_id, false))
-        }
-    }
-}
-
-async fn refuse_nips_of_other_agencies(
-    txn: &DatabaseTransaction,
-    bundle: &AgencyBundle,
-    agency_id: i64,
-) -> Result<()> {
-    let nips: Vec<&str> = bundle.employees.iter().map(|e| e.nip.as_str()).collect();
-    let mut taken = Vec::new();
-    for chunk in nips.chunks(IDS_PER_QUERY) {
-        let rows = employee::Entity::find()
-            .filter(employee::Column::Nip.is_in(chunk.iter().copied()))
-            .filter(employee::Column::AgencyId.ne(agency_id))
-            .limit(5)
-            .all(txn)
-            .await?;
-        taken.extend(rows.into_iter().map(|r| r.nip));
-    }
-    if taken.is_empty() {
-        return Ok(());
-    }
-    taken.truncate(5);
-    Err(StorageError::conflict(
-        "nip_in_other_agency",
-        format!(
-            "NIP sudah terdaftar pada instansi lain: {}",
-            taken.join(", ")
-        ),
-    ))
-}
 
 /// Code → id of every row of `E` in the agency, before or after an upsert.
 async fn code_map<E>(
@@ -191,7 +28,7 @@ where
 }
 
 /// Ids present before the import and not in the new bundle.
-struct Keyed {
+pub(super) struct Keyed {
     ids: HashMap<String, i64>,
     stale: Vec<i64>,
 }
@@ -214,7 +51,7 @@ impl Keyed {
     }
 }
 
-async fn upsert_departments(
+pub(super) async fn upsert_departments(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     agency_id: i64,
@@ -243,7 +80,7 @@ async fn upsert_departments(
     Ok(keyed(map, b.departments.iter().map(|d| d.code.as_str())))
 }
 
-async fn upsert_units(
+pub(super) async fn upsert_units(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     agency_id: i64,
@@ -298,7 +135,7 @@ async fn upsert_units(
     Ok(keyed(map, b.units.iter().map(|u| u.code.as_str())))
 }
 
-async fn upsert_positions(
+pub(super) async fn upsert_positions(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     agency_id: i64,
@@ -341,7 +178,7 @@ async fn upsert_positions(
     Ok(keyed(map, b.positions.iter().map(|p| p.code.as_str())))
 }
 
-async fn upsert_employees(
+pub(super) async fn upsert_employees(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     agency_id: i64,
@@ -388,7 +225,7 @@ async fn upsert_employees(
     Ok(keyed(map, b.employees.iter().map(|e| e.nip.as_str())))
 }
 
-async fn set_acting(
+pub(super) async fn set_acting(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     positions: &Keyed,
@@ -415,7 +252,7 @@ async fn set_acting(
     Ok(())
 }
 
-async fn delete_missing<E: EntityTrait>(
+pub(super) async fn delete_missing<E: EntityTrait>(
     txn: &DatabaseTransaction,
     keyed: &Keyed,
     _e: E,
@@ -431,7 +268,7 @@ async fn delete_missing<E: EntityTrait>(
     Ok(())
 }
 
-async fn replace_details(
+pub(super) async fn replace_details(
     txn: &DatabaseTransaction,
     b: &AgencyBundle,
     agency_id: i64,
