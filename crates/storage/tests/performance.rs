@@ -1,5 +1,6 @@
-//! Volume: a 10,000-employee agency imports in seconds and the placement list of a
-//! 2,000-employee department reads fast (under 50 ms in a release build).
+//! Volume: a 10,000-employee agency imports, re-imports and exports unchanged, and the placement
+//! list of a 2,000-employee department reads completely. Times are printed for information;
+//! the figures that count are in `docs/benchmarks.md` (no timing assertions in tests).
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
 
 mod common;
@@ -90,16 +91,8 @@ fn big_agency() -> sikerja_domain::bundle::AgencyBundle {
     b.build()
 }
 
-fn limit(release: u64, debug: u64) -> Duration {
-    Duration::from_millis(if cfg!(debug_assertions) {
-        debug
-    } else {
-        release
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_ten_thousand_employee_agency_imports_in_seconds_and_a_department_lists_fast() {
+async fn a_ten_thousand_employee_agency_imports_twice_and_a_large_department_lists_completely() {
     eprintln!("{}", backend_banner());
     let store = fresh_store().await;
     let bundle = big_agency();
@@ -115,8 +108,6 @@ async fn a_ten_thousand_employee_agency_imports_in_seconds_and_a_department_list
         "import of {} employees: {first:?}; re-import: {again:?}",
         bundle.employees.len()
     );
-    assert!(first < limit(10_000, 120_000), "import took {first:?}");
-    assert!(again < limit(10_000, 120_000), "re-import took {again:?}");
 
     let dept = store.departments(Some(agency)).await.unwrap()[0]
         .department
@@ -139,7 +130,7 @@ async fn a_ten_thousand_employee_agency_imports_in_seconds_and_a_department_list
         "placements of a department with {} employees: {read:?} (best of 5)",
         rows.len()
     );
-    assert!(read < limit(50, 3_000), "placements took {read:?}");
+    // Speed is reported here and benchmarked in `docs/benchmarks.md`, never asserted.
 
     let t = Instant::now();
     let page = store
