@@ -61,10 +61,10 @@ fn department(employees: usize) -> AgencyBundle {
         });
     };
     let unit = |b: &mut AgencyBundle,
-                    code: &str,
-                    parent: Option<&str>,
-                    kind: UnitKind,
-                    class: PositionClass| {
+                code: &str,
+                parent: Option<&str>,
+                kind: UnitKind,
+                class: PositionClass| {
         b.units.push(UnitRecord {
             code: code.into(),
             department_code: "dinas".into(),

@@ -36,10 +36,7 @@ fn example_files_are_valid_and_current() {
         std::fs::write(&xlsx, write_xlsx(&agency).expect("xlsx")).expect("written");
     }
 
-    for (path, read) in [
-        (json, read_json as Reader),
-        (xlsx, read_xlsx as Reader),
-    ] {
+    for (path, read) in [(json, read_json as Reader), (xlsx, read_xlsx as Reader)] {
         let bytes = std::fs::read(&path).expect("example file");
         let bundle = read(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         assert_eq!(bundle.validate(), Ok(()));

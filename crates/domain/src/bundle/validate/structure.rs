@@ -56,7 +56,11 @@ impl AgencyBundle {
         depts
     }
 
-    pub(super) fn check_units(&self, r: &mut Report, depts: &HashMap<&str, usize>) -> HashMap<&str, usize> {
+    pub(super) fn check_units(
+        &self,
+        r: &mut Report,
+        depts: &HashMap<&str, usize>,
+    ) -> HashMap<&str, usize> {
         for (i, u) in self.units.iter().enumerate() {
             r.blank(Entity::Unit, i, "code", &u.code, "kode unit");
             r.blank(Entity::Unit, i, "name", &u.name, "nama unit");
