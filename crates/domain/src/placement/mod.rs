@@ -9,6 +9,8 @@
 
 mod engine;
 mod index;
+#[cfg(test)]
+mod review_tests;
 mod span;
 #[cfg(test)]
 mod tests;

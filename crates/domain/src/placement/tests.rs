@@ -201,6 +201,11 @@ impl Builder {
             .expect("held")
     }
 
+    /// Makes a position vacant: its definitive holder leaves the organisation.
+    pub fn vacate(&mut self, p: PositionId) {
+        self.org.employees.retain(|e| e.position != Some(p));
+    }
+
     pub fn act(&mut self, e: EmployeeId, p: PositionId, kind: ActingKind) {
         if let Some(pos) = self.org.positions.iter_mut().find(|x| x.id == p) {
             pos.acting = Some(Acting { employee: e, kind });
