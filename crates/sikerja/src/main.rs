@@ -59,6 +59,17 @@ enum Command {
     },
     /// Load (or reload) the fictional demo government.
     Demo,
+    /// Check the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Verify the hash chain of the audit log; exit code 1 when it is broken.
+    Verify,
 }
 
 #[tokio::main]
@@ -81,5 +92,8 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Placement { agency } => commands::placement(&config, agency.as_deref()).await,
         Command::Demo => commands::load_demo(&config).await.map(|_| ()),
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => commands::audit::verify(&config).await,
     }
 }

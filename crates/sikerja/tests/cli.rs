@@ -109,3 +109,60 @@ fn import_dry_run_accepts_the_example_and_lists_every_problem_of_a_bad_file() {
     assert!(err.contains("tidak ada yang disimpan"), "{err}");
     assert!(err.contains("nip"), "names the field: {err}");
 }
+
+#[test]
+fn audit_verify_on_a_fresh_database_reports_an_intact_empty_trail() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("audit.db");
+    let out = sikerja()
+        .args(["audit", "verify"])
+        .env("SIKERJA_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Jejak audit utuh: 0 entri, kepala (kosong)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn audit_verify_after_an_import_reports_one_entry_and_its_head_hash() {
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/agency-small.json"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("audit.db").display());
+    let out = sikerja()
+        .args(["import", example])
+        .env("SIKERJA_DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = sikerja()
+        .args(["audit", "verify"])
+        .env("SIKERJA_DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head = text
+        .trim()
+        .strip_prefix("Jejak audit utuh: 1 entri, kepala ")
+        .unwrap_or_else(|| panic!("unexpected output: {text}"));
+    assert_eq!(head.len(), 64, "a SHA-256 in hex: {head}");
+}

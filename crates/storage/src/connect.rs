@@ -98,9 +98,13 @@ impl Store {
         Ok(store)
     }
 
-    /// Applies the pending embedded migrations.
+    /// Applies the pending embedded migrations, then chains audit rows written before the
+    /// hash chain existed (once; see `audit::chain::rechain_legacy`).
     pub async fn migrate(&self) -> Result<()> {
         Migrator::up(&self.db, None).await?;
+        let txn = self.begin_write().await?;
+        crate::audit::chain::rechain_legacy(&txn).await?;
+        txn.commit().await?;
         Ok(())
     }
 

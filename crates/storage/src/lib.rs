@@ -10,7 +10,7 @@
 //! Map: `connect` (URL → backend, pool, migrations), `migration/` (schema), `entities/`
 //! (private rows), `convert` (rows → domain), `import`/`export` (bundles), `read` (lists and
 //! details), `recompute` (placement engine + history), `placements` (placement reads, span of
-//! control), `manual` (KED-09), `audit`, `testing` (feature `testing`).
+//! control), `manual` (KED-09), `audit` (hash chain, verification, reads), `testing` (feature `testing`).
 #![forbid(unsafe_code)]
 
 mod audit;
@@ -37,6 +37,7 @@ mod search;
 pub mod testing;
 pub mod views;
 
+pub use audit::{AuditBreak, AuditEntry, AuditFilter, AuditVerification};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};
 pub use views::{

@@ -38,6 +38,12 @@ impl TestStore {
     pub fn store(&self) -> &Store {
         &self.store
     }
+
+    /// Runs one raw SQL statement, bypassing the store — for tests that tamper with rows
+    /// the application never changes (e.g. the audit log). Returns the rows affected.
+    pub async fn execute_sql(&self, sql: &str) -> Result<u64, StorageError> {
+        Ok(self.store.db.execute_unprepared(sql).await?.rows_affected())
+    }
 }
 
 impl Drop for TestStore {

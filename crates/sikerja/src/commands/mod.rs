@@ -1,5 +1,6 @@
 //! The subcommands of the binary.
 
+pub mod audit;
 pub mod serve;
 pub mod transfer;
 

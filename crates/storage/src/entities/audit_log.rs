@@ -1,5 +1,5 @@
 //! Table `audit_log`: append-only record of every change, written in the transaction of the
-//! change itself.
+//! change itself, chained by SHA-256 hashes (issue 3 point 6).
 
 use sea_orm::entity::prelude::*;
 
@@ -15,6 +15,14 @@ pub struct Model {
     pub entity_id: String,
     /// JSON object describing the change.
     pub summary: String,
+    /// Position in the chain, 1, 2, 3, … without gaps. `None` only before the start-up rechain.
+    pub seq: Option<i64>,
+    /// The position the acting official signed in with, when there is one.
+    pub actor_position: Option<String>,
+    /// Hash of the previous entry (the genesis value for entry 1).
+    pub prev_hash: Option<String>,
+    /// SHA-256 of this entry's canonical form, lowercase hex.
+    pub hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

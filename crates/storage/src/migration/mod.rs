@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261201_000001_organisation;
 mod m20261201_000002_placements;
+mod m20261202_000003_audit_chain;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261201_000001_organisation::Migration),
             Box::new(m20261201_000002_placements::Migration),
+            Box::new(m20261202_000003_audit_chain::Migration),
         ]
     }
 }

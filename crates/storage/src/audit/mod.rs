@@ -1,0 +1,112 @@
+//! The audit log: one append-only row per change, inserted with the change's own transaction
+//! so a change never commits without its record, and chained by SHA-256 hashes so that any
+//! later edit, deletion or insertion is found by [`crate::Store::verify_audit`] (issue 3
+//! point 6). `chain` holds the canonical form and the hash, `verify` the walk, `read` the
+//! lists for the admin pages.
+
+pub(crate) mod chain;
+mod read;
+mod verify;
+
+use chrono::{SubsecRound, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement,
+};
+
+use crate::entities::audit_log;
+use crate::error::Result;
+
+pub use read::{AuditEntry, AuditFilter};
+pub use verify::{AuditBreak, AuditVerification};
+
+/// Key of the PostgreSQL transaction-level advisory lock that serialises appends ("AUDIT").
+const APPEND_LOCK_KEY: i64 = 0x0041_5544_4954;
+
+/// Appends one audit row. `summary` is stored as JSON text.
+pub(crate) async fn append<C: ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: impl ToString,
+    summary: serde_json::Value,
+) -> Result<()> {
+    append_as(db, actor, None, action, entity, entity_id, summary).await
+}
+
+/// Appends one audit row for an actor acting in a position (signed-in officials).
+///
+/// The row gets the next sequence number and the hash of the current head. Two transactions
+/// must not read the same head: on PostgreSQL a transaction-level advisory lock is taken
+/// first (released at commit or rollback); on SQLite the store's write transactions begin
+/// `IMMEDIATE`, so only one writer exists. The unique index on `seq` is the last guard.
+pub(crate) async fn append_as<C: ConnectionTrait>(
+    db: &C,
+    actor: &str,
+    actor_position: Option<&str>,
+    action: &str,
+    entity: &str,
+    entity_id: impl ToString,
+    summary: serde_json::Value,
+) -> Result<()> {
+    lock_head(db).await?;
+    let head = audit_log::Entity::find()
+        .filter(audit_log::Column::Seq.is_not_null())
+        .order_by_desc(audit_log::Column::Seq)
+        .limit(1)
+        .one(db)
+        .await?;
+    let (seq, prev_hash) = match head {
+        Some(h) => (
+            h.seq.unwrap_or_default() + 1,
+            h.hash.unwrap_or_else(|| chain::GENESIS.to_string()),
+        ),
+        None => (1, chain::GENESIS.to_string()),
+    };
+    let mut row = audit_log::Model {
+        id: 0,
+        // Microseconds: what PostgreSQL keeps, so the hashed text reads back identically.
+        at: Utc::now().trunc_subsecs(6),
+        actor: actor.to_string(),
+        action: action.to_string(),
+        entity: entity.to_string(),
+        entity_id: entity_id.to_string(),
+        summary: summary.to_string(),
+        seq: Some(seq),
+        actor_position: actor_position.map(str::to_string),
+        prev_hash: Some(prev_hash),
+        hash: None,
+    };
+    row.hash = Some(chain::hash_of(&row));
+    let active = audit_log::ActiveModel {
+        at: Set(row.at),
+        actor: Set(row.actor),
+        action: Set(row.action),
+        entity: Set(row.entity),
+        entity_id: Set(row.entity_id),
+        summary: Set(row.summary),
+        seq: Set(row.seq),
+        actor_position: Set(row.actor_position),
+        prev_hash: Set(row.prev_hash),
+        hash: Set(row.hash),
+        ..Default::default()
+    };
+    audit_log::Entity::insert(active)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Serialises appends on PostgreSQL for the rest of the transaction; a no-op on SQLite.
+async fn lock_head<C: ConnectionTrait>(db: &C) -> Result<()> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [APPEND_LOCK_KEY.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
