@@ -185,6 +185,8 @@ async fn main() {
     let app = sikerja_web::router(sikerja_web::AppState {
         store,
         demo_mode: false,
+        secure_cookies: false,
+        demo_sign_ins: Default::default(),
     });
     for (label, path) in [
         (

@@ -37,6 +37,10 @@ pub struct Config {
     pub demo: bool,
     /// `tracing` filter, e.g. `info,sqlx=warn`.
     pub log: String,
+    /// Mark the session cookie `Secure` (sent over https only). Defaults to on, except in demo
+    /// mode, which is usually served on plain http (`cargo run`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secure_cookies: Option<bool>,
 }
 
 impl Default for Config {
@@ -46,11 +50,17 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             demo: true,
             log: "info,sqlx=warn".into(),
+            secure_cookies: None,
         }
     }
 }
 
 impl Config {
+    /// Whether the session cookie is `Secure`: as configured, else on unless in demo mode.
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies.unwrap_or(!self.demo)
+    }
+
     /// Reads defaults, then the file (if it exists), then `SIKERJA_*` variables.
     pub fn load(file: Option<&Path>) -> Result<Config, Box<figment::Error>> {
         let file = file.unwrap_or(Path::new("sikerja.toml"));

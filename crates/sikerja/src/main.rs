@@ -64,6 +64,21 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Manage sign-in passwords.
+    Password {
+        #[command(subcommand)]
+        action: PasswordAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PasswordAction {
+    /// Set a temporary password (printed once) that must be changed at the next sign-in.
+    Reset {
+        /// NIP of the employee (18 digits).
+        #[arg(long)]
+        nip: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,5 +110,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => commands::audit::verify(&config).await,
+        Command::Password {
+            action: PasswordAction::Reset { nip },
+        } => commands::accounts::reset_password(&config, &nip).await,
     }
 }

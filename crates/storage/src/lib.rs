@@ -22,6 +22,7 @@ mod convert;
 mod entities;
 mod error;
 mod export;
+mod identity;
 mod import;
 mod load;
 mod manual;
@@ -33,6 +34,7 @@ mod position_views;
 mod read;
 mod recompute;
 mod search;
+mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod views;
@@ -40,6 +42,7 @@ pub mod views;
 pub use audit::{AuditBreak, AuditEntry, AuditFilter, AuditVerification};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};
+pub use identity::{Credential, ThrottlePolicy};
 pub use views::{
     DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,
     ManualRecord, OfficialRef, Page, PersonRef, PlacementChange, PlacementFilter, PlacementStatus,

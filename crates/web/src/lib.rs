@@ -9,6 +9,7 @@
 
 pub mod api;
 mod assets;
+pub mod auth;
 mod decisions;
 mod error;
 mod extract;
@@ -30,18 +31,25 @@ pub struct AppState {
     pub store: Store,
     /// Shows the "Data fiktif untuk demonstrasi" banner on every page.
     pub demo_mode: bool,
+    /// Marks the session cookie `Secure`. Off only for the demo served on plain http.
+    pub secure_cookies: bool,
+    /// The well-known demo people listed on the sign-in page (shown in demo mode only).
+    pub demo_sign_ins: std::sync::Arc<[auth::DemoSignIn]>,
 }
 
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,
 /// wrapped in the request-size limit, tracing and security-header layers.
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::routes().split_for_parts();
+    let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
+    let pages = pages::routes().layer(axum::middleware::from_fn(auth::track_user));
     let app = Router::new()
-        .merge(pages::routes())
+        .merge(pages)
         .merge(assets::routes())
         .merge(api_router)
         .with_state(state)
         .merge(api::docs_routes(openapi))
-        .fallback(error::fallback);
+        .fallback(error::fallback)
+        .layer(sessions);
     layers::apply(app)
 }

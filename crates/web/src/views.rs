@@ -13,6 +13,8 @@ pub struct Layout {
     pub title: String,
     pub demo_mode: bool,
     pub crumbs: Vec<Crumb>,
+    /// The signed-in person, for the header.
+    pub user: Option<crate::auth::SignedIn>,
 }
 
 /// One breadcrumb link.
@@ -28,6 +30,7 @@ impl Layout {
             title: title.into(),
             demo_mode,
             crumbs: Vec::new(),
+            user: crate::auth::current_user(),
         }
     }
 

@@ -40,6 +40,8 @@ async fn without_demo_mode_there_is_no_demo_banner() {
     let router = sikerja_web::router(sikerja_web::AppState {
         store: app.store.store().clone(),
         demo_mode: false,
+        secure_cookies: false,
+        demo_sign_ins: Default::default(),
     });
     let response = tower::ServiceExt::oneshot(router, common::get("/"))
         .await

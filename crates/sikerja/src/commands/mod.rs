@@ -1,5 +1,6 @@
 //! The subcommands of the binary.
 
+pub mod accounts;
 pub mod audit;
 pub mod serve;
 pub mod transfer;
@@ -36,6 +37,7 @@ pub async fn load_demo(config: &Config) -> anyhow::Result<Store> {
             bundle.agency.name, s.departments, s.employees
         );
     }
+    accounts::set_demo_passwords(&store).await?;
     Ok(store)
 }
 

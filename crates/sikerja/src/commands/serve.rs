@@ -15,10 +15,17 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("memuat data demo {}", bundle.agency.code))?;
         }
+        super::accounts::set_demo_passwords(&store).await?;
     }
     let app = sikerja_web::router(AppState {
         store,
         demo_mode: config.demo,
+        secure_cookies: config.secure_cookies(),
+        demo_sign_ins: if config.demo {
+            super::accounts::demo_sign_ins()
+        } else {
+            Default::default()
+        },
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -30,10 +37,14 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         println!("Mode demo: seluruh orang dan data adalah fiktif.");
     }
     tracing::info!(listen = %addr, "server started");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("server berhenti dengan galat")
+    // The client address feeds the per-address throttling of failed sign-ins.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("server berhenti dengan galat")
 }

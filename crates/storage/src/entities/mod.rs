@@ -3,6 +3,7 @@
 
 pub(crate) mod agency;
 pub(crate) mod audit_log;
+pub(crate) mod credential;
 pub(crate) mod department;
 pub(crate) mod employee;
 pub(crate) mod experience;
@@ -11,4 +12,6 @@ pub(crate) mod placement;
 pub(crate) mod placement_history;
 pub(crate) mod position;
 pub(crate) mod rating;
+pub(crate) mod session;
+pub(crate) mod sign_in_attempt;
 pub(crate) mod unit;

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261201_000001_organisation;
 mod m20261201_000002_placements;
 mod m20261202_000003_audit_chain;
+mod m20261202_000004_identity;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_organisation::Migration),
             Box::new(m20261201_000002_placements::Migration),
             Box::new(m20261202_000003_audit_chain::Migration),
+            Box::new(m20261202_000004_identity::Migration),
         ]
     }
 }

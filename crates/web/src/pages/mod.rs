@@ -1,18 +1,20 @@
 //! Server-rendered pages in Bahasa Indonesia. One `*Page` struct per template, next to its
 //! handler; the template tree (`templates/`) mirrors these modules.
 
+mod account;
 mod departments;
 mod employees;
 mod home;
 mod placements;
 mod position_map;
 mod rules;
+mod sign_in;
 mod span;
 mod unresolved;
 
 use axum::Router;
 use axum::http::HeaderMap;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::AppState;
 
@@ -44,6 +46,15 @@ pub fn routes() -> Router<AppState> {
         .route("/pegawai", get(employees::search_employees))
         .route("/pegawai/{id}", get(employees::show_employee))
         .route("/aturan/{id}", get(rules::show_rule))
+        .route(
+            "/masuk",
+            get(sign_in::show_sign_in).post(sign_in::create_session),
+        )
+        .route("/keluar", post(sign_in::delete_session))
+        .route(
+            "/akun/kata-sandi",
+            get(account::edit_password).post(account::update_password),
+        )
 }
 
 /// Whether htmx asked for a fragment — not a whole page through `hx-boost`, nor a history

@@ -44,6 +44,8 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
     let state = AppState {
         store: (*store).clone(),
         demo_mode: true,
+        secure_cookies: false,
+        demo_sign_ins: Default::default(),
     };
     TestApp {
         router: router(state),

@@ -1,0 +1,113 @@
+//! Sign-in accounts from the command line: the admin password reset and the demo sign-ins.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use sikerja_demo::{DemoPeople, KnownPerson};
+use sikerja_domain::Nip;
+use sikerja_storage::Store;
+use sikerja_web::auth::{DEMO_PASSWORD, DemoSignIn, hash_password, temporary_password};
+
+use crate::config::Config;
+
+/// `sikerja password reset --nip NIP`: sets a random temporary password that must be changed
+/// at the next sign-in, and prints it once.
+pub async fn reset_password(config: &Config, nip: &str) -> anyhow::Result<()> {
+    let store = super::open(config).await?;
+    let nip = Nip::parse(nip.trim()).map_err(|e| anyhow::anyhow!("NIP tidak sah: {e}"))?;
+    let employee = store
+        .employee_by_nip(&nip)
+        .await
+        .with_context(|| format!("mencari pegawai dengan NIP {}", nip.as_str()))?;
+    let temporary = temporary_password()?;
+    let hash = hash_password(temporary.clone()).await?;
+    store
+        .set_password(employee.employee.id, &hash, true)
+        .await
+        .context("menyimpan kata sandi sementara")?;
+    println!(
+        "Kata sandi sementara untuk {} ({}): {temporary}",
+        employee.employee.name,
+        nip.as_str()
+    );
+    println!("Kata sandi ini hanya ditampilkan sekali dan wajib diganti saat masuk berikutnya.");
+    Ok(())
+}
+
+/// The well-known demo people, in the order of the README table.
+pub fn demo_people() -> [KnownPerson; 11] {
+    let DemoPeople {
+        pelaksana,
+        functional,
+        pengawas,
+        administrator,
+        head_of_office,
+        regional_secretary,
+        camat_martapura,
+        hospital_director,
+        bkpsdm_staff,
+        organisation_staff,
+        province_official,
+    } = sikerja_demo::demo_people();
+    [
+        pelaksana,
+        functional,
+        pengawas,
+        administrator,
+        head_of_office,
+        regional_secretary,
+        camat_martapura,
+        hospital_director,
+        bkpsdm_staff,
+        organisation_staff,
+        province_official,
+    ]
+}
+
+/// The demo people as the sign-in page lists them.
+pub fn demo_sign_ins() -> Arc<[DemoSignIn]> {
+    demo_people()
+        .iter()
+        .map(|p| DemoSignIn {
+            name: display_name(p),
+            role: p.role.to_string(),
+            nip: p.nip.to_string(),
+        })
+        .collect()
+}
+
+fn display_name(p: &KnownPerson) -> String {
+    let mut s = String::new();
+    if !p.front_title.is_empty() {
+        s.push_str(p.front_title);
+        s.push(' ');
+    }
+    s.push_str(p.name);
+    if !p.back_title.is_empty() {
+        s.push_str(", ");
+        s.push_str(p.back_title);
+    }
+    s
+}
+
+/// Gives every well-known demo person the documented demo password (each with its own salt;
+/// argon2 is built optimised even in debug builds, so eleven hashes take well under a second).
+pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
+    for person in demo_people() {
+        let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
+        let nip = Nip::parse(person.nip).map_err(|e| anyhow::anyhow!("NIP demo tidak sah: {e}"))?;
+        let employee = store
+            .employee_by_nip(&nip)
+            .await
+            .with_context(|| format!("orang demo {} tidak ada di data demo", person.nip))?;
+        store
+            .set_password(employee.employee.id, &hash, false)
+            .await
+            .context("menyimpan kata sandi demo")?;
+    }
+    println!(
+        "Akun demo siap: {} orang, kata sandi \"{DEMO_PASSWORD}\".",
+        demo_people().len()
+    );
+    Ok(())
+}

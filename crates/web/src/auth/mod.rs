@@ -1,0 +1,141 @@
+//! Sign-in: server-side sessions in the database, the signed-in person of a request,
+//! passwords and the throttling of failed sign-ins. Which routes need a signed-in person is
+//! decided by the authorisation layer, not here.
+
+mod password;
+mod session_store;
+mod throttle;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use sikerja_storage::Store;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+
+pub use password::{
+    HashError, MIN_PASSWORD_LEN, check_new_password, hash_password, temporary_password,
+    verify_password,
+};
+pub use session_store::DbSessionStore;
+pub(crate) use throttle::{SIGN_IN_REFUSED, Throttle};
+
+use crate::error::{PageError, WebError};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "sikerja_sesi";
+
+/// The password every well-known demo person gets when the demo is loaded (documented in the
+/// README; demo mode only).
+pub const DEMO_PASSWORD: &str = "demo12345";
+
+/// Session key of the signed-in person.
+const USER_KEY: &str = "pengguna";
+
+/// The signed-in person, as kept in the session.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SignedIn {
+    /// Employee id.
+    pub employee: i64,
+    /// NIP (digits).
+    pub nip: String,
+    /// Name with titles.
+    pub name: String,
+    /// The password was set by an admin and must be changed before anything else.
+    pub must_change: bool,
+}
+
+/// A well-known demo person listed on the sign-in page of the demo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSignIn {
+    /// Name with titles.
+    pub name: String,
+    /// What the person does, in Indonesian.
+    pub role: String,
+    /// NIP (digits).
+    pub nip: String,
+}
+
+tokio::task_local! {
+    /// The signed-in person of the request being handled, for the page header.
+    static CURRENT: Option<SignedIn>;
+}
+
+/// The signed-in person of the request being handled (`None` outside a request or when
+/// nobody is signed in). Read by the base layout.
+pub(crate) fn current_user() -> Option<SignedIn> {
+    CURRENT.try_with(Clone::clone).ok().flatten()
+}
+
+/// The signed-in person of a session.
+pub(crate) async fn signed_in(session: &Session) -> Result<Option<SignedIn>, PageError> {
+    session.get(USER_KEY).await.map_err(session_failed)
+}
+
+/// Starts a signed-in session under a new id (no fixation).
+pub(crate) async fn begin(session: &Session, user: &SignedIn) -> Result<(), PageError> {
+    session.cycle_id().await.map_err(session_failed)?;
+    session.insert(USER_KEY, user).await.map_err(session_failed)
+}
+
+/// Ends the session: its record is deleted and the cookie cleared.
+pub(crate) async fn end(session: &Session) -> Result<(), PageError> {
+    session.flush().await.map_err(session_failed)
+}
+
+pub(crate) fn session_failed(e: tower_sessions::session::Error) -> PageError {
+    tracing::error!(error = %e, "session store failed");
+    PageError::from(WebError::Internal)
+}
+
+/// Paths a person who must change their password may still reach.
+fn allowed_before_change(path: &str) -> bool {
+    path == "/akun/kata-sandi" || path == "/keluar" || path == "/masuk"
+}
+
+/// Makes the signed-in person known to the pages of the request, and sends a person whose
+/// password must be changed to the change page first.
+pub(crate) async fn track_user(session: Session, request: Request, next: Next) -> Response {
+    let user = match signed_in(&session).await {
+        Ok(user) => user,
+        Err(e) => return e.into_response(),
+    };
+    if user.as_ref().is_some_and(|u| u.must_change) && !allowed_before_change(request.uri().path())
+    {
+        return Redirect::to("/akun/kata-sandi").into_response();
+    }
+    CURRENT.scope(user, next.run(request)).await
+}
+
+/// The session layer: cookie `sikerja_sesi`, HttpOnly, SameSite=Lax, Secure unless
+/// `secure_cookies` is off (demo on plain http), expiring after 8 hours without use.
+pub fn session_layer(store: Store, secure_cookies: bool) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore::new(store))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(Duration::hours(8)))
+}
+
+/// The address of the client, when the server knows it (`into_make_service_with_connect_info`).
+pub(crate) struct ClientAddress(pub Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0),
+        ))
+    }
+}

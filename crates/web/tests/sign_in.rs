@@ -1,0 +1,274 @@
+//! Signing in and out (issue 3, points 1–2): sessions renewed at sign-in, one message for every
+//! refusal, throttling, forced password change after an admin reset, the demo list, and the
+//! signed-in name in the header escaped.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::{TestApp, app, nip, post_form, text};
+use scraper::Html;
+use sikerja_domain::Nip;
+use sikerja_domain::organisation::EmployeeId;
+use sikerja_web::auth::{DemoSignIn, SESSION_COOKIE, hash_password};
+use sikerja_web::{AppState, router};
+
+const PASSWORD: &str = "kata-sandi-uji-1";
+const REFUSED: &str = "NIP atau kata sandi salah, atau terlalu banyak percobaan. Coba lagi nanti.";
+
+async fn give_password(app: &TestApp, nip: &str, password: &str, must_change: bool) -> EmployeeId {
+    let id = app
+        .store
+        .employee_by_nip(&Nip::parse(nip).unwrap())
+        .await
+        .unwrap()
+        .employee
+        .id;
+    let hash = hash_password(password.to_string()).await.unwrap();
+    app.store
+        .set_password(id, &hash, must_change)
+        .await
+        .unwrap();
+    id
+}
+
+/// The `name=value` of the session cookie a response sets, if any.
+fn session_cookie(response: &axum::http::Response<()>) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{SESSION_COOKIE}=")))
+        .map(|v| v.split(';').next().unwrap_or_default().to_string())
+}
+
+fn with_cookie(mut request: Request<Body>, cookie: &str) -> Request<Body> {
+    request
+        .headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    request
+}
+
+struct Answer {
+    status: StatusCode,
+    location: Option<String>,
+    cookie: Option<String>,
+    body: String,
+}
+
+async fn send(app: &TestApp, request: Request<Body>, cookie: Option<&str>) -> Answer {
+    let request = match cookie {
+        Some(c) => with_cookie(request, c),
+        None => request,
+    };
+    let (status, response, body) = app.send(request).await;
+    Answer {
+        status,
+        location: response
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap().to_string()),
+        cookie: session_cookie(&response),
+        body: String::from_utf8(body).unwrap(),
+    }
+}
+
+async fn sign_in(app: &TestApp, nip: &str, password: &str, cookie: Option<&str>) -> Answer {
+    let form = post_form("/masuk", &[("nip", nip), ("password", password)]);
+    send(app, form, cookie).await
+}
+
+fn error_message(body: &str) -> Option<String> {
+    text(&Html::parse_document(body), ".form-error")
+}
+
+/// The header's account area of the start page, seen with the cookie.
+async fn header_name(app: &TestApp, cookie: &str) -> Option<String> {
+    let answer = send(app, common::get("/"), Some(cookie)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    text(&Html::parse_document(&answer.body), ".account-name")
+}
+
+#[tokio::test]
+async fn signing_in_starts_a_session_under_a_new_id() {
+    let app = app().await;
+    give_password(&app, nip::KADIS, PASSWORD, false).await;
+    give_password(&app, nip::KABID, PASSWORD, false).await;
+
+    let first = sign_in(&app, nip::KADIS, PASSWORD, None).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    assert_eq!(first.location.as_deref(), Some("/"));
+    let c1 = first.cookie.expect("a session cookie");
+    let (_, response, _) = app.send(sign_in_request(nip::KABID)).await;
+    let raw = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
+        "{raw}"
+    );
+    assert!(header_name(&app, &c1).await.is_some());
+
+    // Signing in over an existing session (as an attacker-planted cookie would be) gives a
+    // new id; the old one no longer signs anybody in.
+    let second = sign_in(&app, nip::KABID, PASSWORD, Some(&c1)).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    let c2 = second.cookie.expect("a renewed session cookie");
+    assert_ne!(c1, c2);
+    assert!(header_name(&app, &c1).await.is_none());
+    assert!(header_name(&app, &c2).await.is_some());
+}
+
+fn sign_in_request(nip: &str) -> Request<Body> {
+    post_form("/masuk", &[("nip", nip), ("password", PASSWORD)])
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_nip_get_the_same_answer() {
+    let app = app().await;
+    give_password(&app, nip::KADIS, PASSWORD, false).await;
+
+    let wrong = sign_in(&app, nip::KADIS, "bukan-kata-sandinya", None).await;
+    let unknown = sign_in(&app, "199901012024011999", PASSWORD, None).await;
+    let no_password = sign_in(&app, nip::KABID, PASSWORD, None).await;
+    for answer in [&wrong, &unknown, &no_password] {
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(error_message(&answer.body).as_deref(), Some(REFUSED));
+        assert!(answer.cookie.is_none());
+    }
+}
+
+#[tokio::test]
+async fn five_failures_refuse_even_the_right_password_with_the_same_message() {
+    let app = app().await;
+    give_password(&app, nip::KADIS, PASSWORD, false).await;
+    for _ in 0..5 {
+        let answer = sign_in(&app, nip::KADIS, "bukan-kata-sandinya", None).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    let refused = sign_in(&app, nip::KADIS, PASSWORD, None).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(error_message(&refused.body).as_deref(), Some(REFUSED));
+    assert!(refused.cookie.is_none());
+
+    // Another account from the same place is not locked by these five.
+    give_password(&app, nip::KABID, PASSWORD, false).await;
+    let other = sign_in(&app, nip::KABID, PASSWORD, None).await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session() {
+    let app = app().await;
+    give_password(&app, nip::KADIS, PASSWORD, false).await;
+    let cookie = sign_in(&app, nip::KADIS, PASSWORD, None)
+        .await
+        .cookie
+        .unwrap();
+    assert!(header_name(&app, &cookie).await.is_some());
+
+    let out = send(&app, post_form("/keluar", &[]), Some(&cookie)).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(header_name(&app, &cookie).await.is_none());
+    let page = send(&app, common::get("/"), Some(&cookie)).await;
+    let html = Html::parse_document(&page.body);
+    assert_eq!(text(&html, ".sign-in-link").as_deref(), Some("Masuk"));
+}
+
+#[tokio::test]
+async fn after_a_reset_the_password_must_be_changed_before_anything_else() {
+    let app = app().await;
+    let id = give_password(&app, nip::KADIS, "sementara-123", true).await;
+    let answer = sign_in(&app, nip::KADIS, "sementara-123", None).await;
+    assert_eq!(answer.location.as_deref(), Some("/akun/kata-sandi"));
+    let cookie = answer.cookie.unwrap();
+
+    let elsewhere = send(&app, common::get("/pegawai"), Some(&cookie)).await;
+    assert_eq!(elsewhere.location.as_deref(), Some("/akun/kata-sandi"));
+
+    let short = [
+        ("current", "sementara-123"),
+        ("new", "pendek"),
+        ("confirm", "pendek"),
+    ];
+    let refused = send(&app, post_form("/akun/kata-sandi", &short), Some(&cookie)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error_message(&refused.body).unwrap().contains("minimal 10"));
+
+    let good = [
+        ("current", "sementara-123"),
+        ("new", PASSWORD),
+        ("confirm", PASSWORD),
+    ];
+    let changed = send(&app, post_form("/akun/kata-sandi", &good), Some(&cookie)).await;
+    assert_eq!(changed.location.as_deref(), Some("/"));
+    let cookie = changed.cookie.unwrap_or(cookie);
+    assert!(!app.store.credential(id).await.unwrap().unwrap().must_change);
+    let home = send(&app, common::get("/pegawai"), Some(&cookie)).await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(
+        sign_in(&app, nip::KADIS, PASSWORD, None).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn the_demo_sign_ins_are_listed_only_in_demo_mode() {
+    let app = app().await;
+    let people: Arc<[DemoSignIn]> = Arc::from(vec![DemoSignIn {
+        name: "Nor Aina, S.Kom.".into(),
+        role: "Pranata Komputer Ahli Muda".into(),
+        nip: "198811232012122002".into(),
+    }]);
+    for demo_mode in [true, false] {
+        let router = router(AppState {
+            store: app.store.store().clone(),
+            demo_mode,
+            secure_cookies: true,
+            demo_sign_ins: people.clone(),
+        });
+        let response = tower::ServiceExt::oneshot(router, common::get("/masuk"))
+            .await
+            .unwrap();
+        let body = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap();
+        let html = Html::parse_document(std::str::from_utf8(&body.to_bytes()).unwrap());
+        let listed = text(&html, ".demo-sign-ins .demo-nip");
+        if demo_mode {
+            assert_eq!(listed.as_deref(), Some("198811232012122002"));
+        } else {
+            assert!(
+                listed.is_none(),
+                "the demo list must not show outside demo mode"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_signed_in_name_in_the_header_is_escaped() {
+    let app = app().await;
+    give_password(&app, nip::SCRIPT, PASSWORD, false).await;
+    let cookie = sign_in(&app, nip::SCRIPT, PASSWORD, None)
+        .await
+        .cookie
+        .unwrap();
+    let page = send(&app, common::get("/"), Some(&cookie)).await;
+    assert!(!page.body.contains("<script>alert(1)</script>"));
+    let html = Html::parse_document(&page.body);
+    let name = text(&html, ".site-header .account-name").unwrap();
+    assert!(name.contains("<script>alert(1)</script>"), "{name}");
+    assert!(
+        html.select(&common::sel(".site-header script"))
+            .next()
+            .is_none()
+    );
+}
