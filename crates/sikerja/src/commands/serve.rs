@@ -17,6 +17,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         }
         super::accounts::set_demo_passwords(&store).await?;
     }
+    let store_for_sweep = store.clone();
     let app = sikerja_web::router(AppState {
         store,
         demo_mode: config.demo,
@@ -37,6 +38,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         println!("Mode demo: seluruh orang dan data adalah fiktif.");
     }
     tracing::info!(listen = %addr, "server started");
+    tokio::spawn(sweep_expired_sessions(store_for_sweep));
     // The client address feeds the per-address throttling of failed sign-ins.
     axum::serve(
         listener,
@@ -47,4 +49,16 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     })
     .await
     .context("server berhenti dengan galat")
+}
+
+/// Deletes expired sessions once an hour (they are never loaded, but would pile up).
+async fn sweep_expired_sessions(store: sikerja_storage::Store) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match store.delete_expired_sessions().await {
+            Ok(n) => tracing::debug!(sessions.deleted = n, "expired sessions swept"),
+            Err(e) => tracing::warn!(error = %e, "sweeping expired sessions failed"),
+        }
+    }
 }
