@@ -14,6 +14,9 @@ use crate::{StorageError, Store};
 pub const DATABASE_URL_VAR: &str = "SIKERJA_TEST_DATABASE_URL";
 /// Set to `1` in CI: a missing PostgreSQL then fails the suite instead of being skipped.
 pub const REQUIRE_SERVICES_VAR: &str = "SIKERJA_REQUIRE_SERVICES";
+/// `sqlite` forces the SQLite backend even when [`DATABASE_URL_VAR`] is set — CI's first
+/// pass runs that way, with PostgreSQL up and checked, and its second pass on PostgreSQL.
+pub const BACKEND_VAR: &str = "SIKERJA_TEST_BACKEND";
 
 /// A store on its own fresh database; derefs to [`Store`]. The database is removed on drop.
 pub struct TestStore {
@@ -76,11 +79,25 @@ impl Drop for TestStore {
     }
 }
 
-/// The PostgreSQL server URL for tests, if configured.
-pub fn postgres_url() -> Option<String> {
+/// The PostgreSQL server URL configured for tests, whichever backend is forced.
+pub fn configured_postgres_url() -> Option<String> {
     std::env::var(DATABASE_URL_VAR)
         .ok()
         .filter(|v| !v.trim().is_empty())
+}
+
+/// Whether [`BACKEND_VAR`] forces SQLite for this run.
+pub fn sqlite_forced() -> bool {
+    std::env::var(BACKEND_VAR).is_ok_and(|v| v.eq_ignore_ascii_case("sqlite"))
+}
+
+/// The PostgreSQL server URL the tests use: configured and not overridden by
+/// `SIKERJA_TEST_BACKEND=sqlite`.
+pub fn postgres_url() -> Option<String> {
+    if sqlite_forced() {
+        return None;
+    }
+    configured_postgres_url()
 }
 
 /// One line saying which backend the storage tests run on.
@@ -89,6 +106,9 @@ pub fn backend_banner() -> String {
         Some(url) => format!(
             "storage tests: PostgreSQL at {} (one fresh database per test)",
             crate::connect::redact(&url)
+        ),
+        None if sqlite_forced() => format!(
+            "storage tests: SQLite temp files ({BACKEND_VAR}=sqlite; the PostgreSQL pass runs separately)"
         ),
         None => format!(
             "storage tests: SQLite temp files; PostgreSQL suite NOT run (set {DATABASE_URL_VAR}=postgres://postgres@127.0.0.1:54330/postgres)"
