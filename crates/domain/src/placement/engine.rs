@@ -155,11 +155,13 @@ fn decide(
                     Target::Secretariat,
                     Fallback::OneLevelUp(Target::DepartmentHead),
                 ),
+                // "Pejabat Pengawas (Kepala Sub Bagian) atau Pejabat satu tingkat di atasnya":
+                // in DPMPTSP the level above the Kepala Sub Bagian is the Sekretaris (I.C.1.a).
                 _ => plan(
                     RuleId::KED_07,
                     3,
                     Target::Class(Pengawas),
-                    Fallback::OneLevelUp(Target::Class(Administrator)),
+                    Fallback::OneLevelUp(Target::Secretariat),
                 ),
             }
         }
@@ -419,6 +421,8 @@ fn apply_plan(
     let mut notes = Vec::new();
     let mut rule = plan.rule;
     let mut item = plan.item;
+    // The targets looked for in vain, for the reason of an unresolved case.
+    let mut sought = vec![plan.primary];
     let found = match (walk.find(plan.primary), plan.fallback) {
         (Search::Found(o, passed), _) => {
             walk.vacancy_notes(&passed, &mut notes);
@@ -426,37 +430,59 @@ fn apply_plan(
         }
         (Search::NoneHeld(vacant), Fallback::OneLevelUp(up)) => {
             walk.vacancy_notes(&vacant, &mut notes);
-            take(walk.find(up), walk, &mut notes)
+            sought.push(up);
+            let up_found = take(walk.find(up), walk, &mut notes);
+            if up_found.is_some() {
+                notes.push(format!(
+                    "ditempatkan pada {} (satu tingkat di atasnya)",
+                    walk.describe(up)
+                ));
+            }
+            up_found
         }
         (Search::Absent, Fallback::OneLevelUp(up)) => {
-            notes.push(format!(
-                "tidak ada {} di atasnya; ditempatkan satu tingkat di atasnya",
-                walk.describe(plan.primary)
-            ));
-            take(walk.find(up), walk, &mut notes)
+            sought.push(up);
+            let up_found = take(walk.find(up), walk, &mut notes);
+            if up_found.is_some() {
+                notes.push(format!(
+                    "tidak ada {} di atasnya; ditempatkan pada {} (satu tingkat di atasnya)",
+                    walk.describe(plan.primary),
+                    walk.describe(up)
+                ));
+            }
+            up_found
         }
         (Search::Absent, Fallback::StructuralAbsence(up, r, i)) => {
             rule = r;
             item = i;
+            sought = vec![up];
             notes.push(format!(
-                "tidak ada {} karena penyederhanaan struktur",
+                "tidak ada {} karena penyederhanaan struktur organisasi dan/atau penyetaraan jabatan",
                 walk.describe(plan.primary)
             ));
             take(walk.find(up), walk, &mut notes)
         }
         (Search::NoneHeld(vacant), _) => {
             walk.vacancy_notes(&vacant, &mut notes);
+            // KED-12: where the Administrator assesses every JF/Pelaksana, a Pengawas post
+            // that nobody else exercises leaves the Administrator as superior and PPK.
+            if let Some(placement) = administrator_for_vacant_pengawas(
+                walk, employee, section, plan, rule, item, &mut notes,
+            ) {
+                return Outcome::Placed(placement);
+            }
             None
         }
         (Search::Absent, Fallback::None) => None,
     };
     let citation = Citation::new(rule, article(section, item));
     let Some(superior) = found else {
+        let wanted: Vec<String> = sought.iter().map(|t| walk.describe(*t)).collect();
         let mut reason = format!(
             "{} ({}) tidak menemukan {} yang menjabat",
             rule,
             citation.article,
-            walk.describe(plan.primary)
+            wanted.join(" maupun ")
         );
         if !notes.is_empty() {
             reason.push_str(": ");
@@ -481,6 +507,64 @@ fn apply_plan(
     }
     apply_assessor_policy(walk, section, &mut placement);
     Outcome::Placed(placement)
+}
+
+/// The KED-12 article of a section (Kecamatan has none: I.E.2.c keeps the Pengawas as PPK).
+fn ked_12_article(section: AnnexSection) -> Option<&'static str> {
+    match section {
+        AnnexSection::A => Some("Lampiran I.A.2.d–e"),
+        AnnexSection::B => Some("Lampiran I.B.2.c–d"),
+        AnnexSection::C => Some("Lampiran I.C.2.c–d"),
+        AnnexSection::D => Some("Lampiran I.D.2.d–e"),
+        AnnexSection::E => None,
+    }
+}
+
+/// The Administrator who assesses under KED-12 (DPMPTSP: the Sekretaris).
+fn ked_12_administrator(walk: &Walk<'_, '_>, section: AnnexSection) -> Search {
+    match section {
+        AnnexSection::C => walk.find(Target::Secretariat),
+        _ => walk.find(Target::Class(PositionClass::Administrator)),
+    }
+}
+
+/// Under KED-12 `administrator_assesses`, a JF/Pelaksana whose Pengawas post is vacant (or
+/// held by themselves as Plt./Plh.) sits under the Administrator who assesses them anyway.
+fn administrator_for_vacant_pengawas(
+    walk: &Walk<'_, '_>,
+    employee: EmployeeId,
+    section: AnnexSection,
+    plan: &Plan,
+    rule: RuleId,
+    item: u8,
+    notes: &mut Vec<String>,
+) -> Option<Placement> {
+    let policy = walk.idx.dept_policy[walk.dept].assessor_policy;
+    if policy != AssessorPolicy::AdministratorAssesses
+        || plan.primary != Target::Class(PositionClass::Pengawas)
+    {
+        return None;
+    }
+    let ked_12 = ked_12_article(section)?;
+    let Search::Found(admin, passed) = ked_12_administrator(walk, section) else {
+        return None;
+    };
+    walk.vacancy_notes(&passed, notes);
+    notes.push(
+        "KED-12: Pejabat Pengawas tidak menjabat; Pejabat Administrator menjadi atasan langsung dan Pejabat Penilai Kinerja"
+            .into(),
+    );
+    Some(Placement {
+        employee,
+        superior: admin,
+        assessor: admin,
+        coordinator: None,
+        recommender: None,
+        citation: Citation::new(rule, article(section, item)),
+        assessor_citation: Some(Citation::new(RuleId::KED_12, ked_12)),
+        notes: std::mem::take(notes),
+        manual: false,
+    })
 }
 
 fn take(search: Search, walk: &Walk<'_, '_>, notes: &mut Vec<String>) -> Option<Official> {
@@ -513,13 +597,21 @@ fn add_recommender(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Placement
                 .is_some_and(|h| walk.idx.org.positions[h].id == p.superior.position)
         })
         .unwrap_or(walk.path.len());
-    if let Search::Found(o, _) = walk.nearest(PositionClass::Administrator, jpt_unit) {
-        p.recommender = Some(o);
-        p.notes.push(format!(
-            "rekomendasi penilaian dari Pejabat Administrator Unit Kerja (STR-06, Lampiran I.{}.2.{})",
+    match walk.nearest(PositionClass::Administrator, jpt_unit) {
+        Search::Found(o, _) => {
+            p.recommender = Some(o);
+            p.notes.push(format!(
+                "rekomendasi penilaian dari Pejabat Administrator Unit Kerja (STR-06, Lampiran I.{}.2.{})",
+                section.letter(),
+                item
+            ));
+        }
+        Search::NoneHeld(_) => p.notes.push(format!(
+            "Pejabat Administrator Unit Kerja kosong: rekomendasi penilaian (STR-06, Lampiran I.{}.2.{}) belum dapat diberikan",
             section.letter(),
             item
-        ));
+        )),
+        Search::Absent => {}
     }
 }
 
@@ -532,18 +624,10 @@ fn apply_assessor_policy(walk: &Walk<'_, '_>, section: AnnexSection, p: &mut Pla
     {
         return;
     }
-    let article = match section {
-        AnnexSection::A => "Lampiran I.A.2.d–e",
-        AnnexSection::B => "Lampiran I.B.2.c–d",
-        AnnexSection::C => "Lampiran I.C.2.c–d",
-        AnnexSection::D => "Lampiran I.D.2.d–e",
-        AnnexSection::E => return,
+    let Some(article) = ked_12_article(section) else {
+        return;
     };
-    let admin = match section {
-        AnnexSection::C => walk.find(Target::Secretariat),
-        _ => walk.find(Target::Class(PositionClass::Administrator)),
-    };
-    match admin {
+    match ked_12_administrator(walk, section) {
         Search::Found(o, _) => {
             p.coordinator = Some(p.superior);
             p.assessor = o;

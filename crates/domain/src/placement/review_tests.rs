@@ -463,7 +463,6 @@ fn ked_02_05_dinas_ahli_muda_and_pelaksana_directly_in_the_sekretariat_sit_under
 }
 
 #[test]
-#[ignore = "REVIEW: the KED-09 reason says 'ditempatkan satu tingkat di atasnya' although nothing was placed, and does not say no Administrator was found"]
 fn ked_09_reason_for_ked_03_without_pengawas_or_administrator_does_not_claim_a_placement() {
     let mut d = dinas(DepartmentKind::Office, AssessorPolicy::PlacementDecides);
     let e = d.b.jf(d.root, AhliPertama);
@@ -747,7 +746,6 @@ fn ked_10_span_of_control_under_the_alternative_counts_placed_on_the_pengawas_an
 }
 
 #[test]
-#[ignore = "REVIEW: under KED-12 administrator_assesses the Administrator assesses every JF/Pelaksana (I.B.2.c); a vacant Pengawas (only a coordinator) must not leave a Pelaksana unresolved"]
 fn ked_12_alternative_pelaksana_under_a_vacant_kepala_seksi_is_assessed_by_the_kepala_bidang() {
     let mut d = dinas(
         DepartmentKind::Office,
@@ -762,7 +760,6 @@ fn ked_12_alternative_pelaksana_under_a_vacant_kepala_seksi_is_assessed_by_the_k
 }
 
 #[test]
-#[ignore = "REVIEW: under KED-12 administrator_assesses the Kepala Bidang assesses (I.B.2.c) even when the Pelaksana is Plt. of their own Seksi"]
 fn ked_12_alternative_pelaksana_acting_as_their_own_kepala_seksi_is_assessed_by_the_kepala_bidang()
 {
     let mut d = dinas(
@@ -952,7 +949,6 @@ fn ked_07_dpmptsp_pelaksana_without_pengawas_in_the_sekretariat_or_root_sits_und
 }
 
 #[test]
-#[ignore = "REVIEW: I.C.1.c.3 'Kepala Sub Bagian atau Pejabat satu tingkat di atasnya' — in DPMPTSP that is the Sekretaris (I.C.1.a), as c.5 and KED-12 already use; the engine takes the Kepala Bidang"]
 fn ked_07_dpmptsp_keterampilan_in_a_bidang_without_kasubbag_goes_one_level_above_to_the_sekretaris()
 {
     let mut d = dpmptsp(AssessorPolicy::PlacementDecides);
@@ -965,7 +961,6 @@ fn ked_07_dpmptsp_keterampilan_in_a_bidang_without_kasubbag_goes_one_level_above
 }
 
 #[test]
-#[ignore = "REVIEW: I.C.1.c.3 one level above the Kepala Sub Bagian is the Sekretaris (as for c.2 and c.5 in the root unit); the engine leaves it unresolved"]
 fn ked_07_dpmptsp_ahli_pertama_directly_in_the_root_goes_one_level_above_to_the_sekretaris() {
     let mut d = dpmptsp(AssessorPolicy::PlacementDecides);
     let e = d.b.jf(d.root, AhliPertama);

@@ -308,6 +308,23 @@ fn ked_01_setda_ahli_madya_sits_under_the_asisten_with_the_kepala_bagian_recomme
 }
 
 #[test]
+fn str_06_vacant_kepala_bagian_leaves_no_recommender_and_says_so() {
+    let mut s = setda(AssessorPolicy::PlacementDecides);
+    s.b.vacate(s.kabag);
+    let e = s.b.jf(s.bagian, AhliMadya);
+    let p = s.b.placed(e);
+    assert_eq!(p.assessor.position, s.asisten);
+    assert_eq!(p.recommender, None);
+    assert!(
+        p.notes
+            .iter()
+            .any(|n| n.contains("Unit Kerja kosong") && n.contains("STR-06")),
+        "{:?}",
+        p.notes
+    );
+}
+
+#[test]
 fn ked_01_vacant_asisten_passes_to_the_next_jpt_with_a_note() {
     let mut s = setda(AssessorPolicy::PlacementDecides);
     let holder = s.b.holder(s.asisten);
