@@ -5,6 +5,7 @@
 //! decision carries a [`rules::Citation`] so pages and API answers can show rule and article.
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod bundle;
 pub mod education;
 pub mod grade;
