@@ -3,11 +3,13 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde::Serialize;
+use serde_json::json;
 use sikerja_domain::Nip;
 use sikerja_domain::organisation::EmployeeId;
 
+use crate::audit::{self, AuditActor};
 use crate::connect::Store;
 use crate::convert::display_name;
 use crate::entities::{credential, employee, sign_in_attempt};
@@ -43,34 +45,44 @@ pub struct ThrottlePolicy {
 }
 
 impl Store {
-    /// Sets (or replaces) an employee's password hash.
+    /// Sets (or replaces) an employee's password hash. Not audited: see
+    /// [`Store::set_password_audited`] for changes made by or for a person.
     pub async fn set_password(
         &self,
         employee: EmployeeId,
         password_hash: &str,
         must_change: bool,
     ) -> Result<()> {
-        employee::Entity::find_by_id(employee.0)
-            .one(&self.db)
-            .await?
-            .ok_or_else(|| StorageError::not_found("employee", employee.0))?;
-        let row = credential::ActiveModel {
-            employee_id: Set(employee.0),
-            password_hash: Set(password_hash.to_string()),
-            must_change: Set(must_change),
-            changed_at: Set(Utc::now()),
-        };
-        let conflict = OnConflict::column(credential::Column::EmployeeId)
-            .update_columns([
-                credential::Column::PasswordHash,
-                credential::Column::MustChange,
-                credential::Column::ChangedAt,
-            ])
-            .to_owned();
-        credential::Entity::insert(row)
-            .on_conflict(conflict)
-            .exec_without_returning(&self.db)
-            .await?;
+        let txn = self.begin_write().await?;
+        upsert_credential(&txn, employee, password_hash, must_change).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Sets (or replaces) an employee's password hash and appends an audit row `action`
+    /// (e.g. `password.changed` by the person, `password.reset` by an admin) on
+    /// `("employee", id)` in the same transaction. The hash never enters the audit log.
+    pub async fn set_password_audited(
+        &self,
+        employee: EmployeeId,
+        password_hash: &str,
+        must_change: bool,
+        actor: &AuditActor,
+        action: &str,
+    ) -> Result<()> {
+        actor.checked_label()?;
+        let txn = self.begin_write().await?;
+        let person = upsert_credential(&txn, employee, password_hash, must_change).await?;
+        audit::append_by(
+            &txn,
+            actor,
+            action,
+            "employee",
+            person.id,
+            json!({ "nip": person.nip, "must_change": must_change }),
+        )
+        .await?;
+        txn.commit().await?;
         Ok(())
     }
 
@@ -125,7 +137,7 @@ impl Store {
     /// locks the key. Returns whether the key is now locked.
     pub async fn record_failed_sign_in(&self, key: &str, policy: ThrottlePolicy) -> Result<bool> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let row = sign_in_attempt::Entity::find_by_id(key.to_string())
             .one(&txn)
             .await?;
@@ -166,4 +178,35 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Writes the credential row of an existing employee (NotFound otherwise).
+async fn upsert_credential(
+    txn: &DatabaseTransaction,
+    employee: EmployeeId,
+    password_hash: &str,
+    must_change: bool,
+) -> Result<employee::Model> {
+    let person = employee::Entity::find_by_id(employee.0)
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("employee", employee.0))?;
+    let row = credential::ActiveModel {
+        employee_id: Set(person.id),
+        password_hash: Set(password_hash.to_string()),
+        must_change: Set(must_change),
+        changed_at: Set(Utc::now()),
+    };
+    let conflict = OnConflict::column(credential::Column::EmployeeId)
+        .update_columns([
+            credential::Column::PasswordHash,
+            credential::Column::MustChange,
+            credential::Column::ChangedAt,
+        ])
+        .to_owned();
+    credential::Entity::insert(row)
+        .on_conflict(conflict)
+        .exec_without_returning(txn)
+        .await?;
+    Ok(person)
 }

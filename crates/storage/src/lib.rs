@@ -10,9 +10,12 @@
 //! Map: `connect` (URL → backend, pool, migrations), `migration/` (schema), `entities/`
 //! (private rows), `convert` (rows → domain), `import`/`export` (bundles), `read` (lists and
 //! details), `recompute` (placement engine + history), `placements` (placement reads, span of
-//! control), `manual` (KED-09), `audit` (hash chain, verification, reads), `testing` (feature `testing`).
+//! control), `manual` (KED-09), `audit` (hash chain, verification, reads, events), `identity`
+//! and `sessions` (sign-in), `access` (actor facts), `grants` (granted roles), `tokens` (API
+//! tokens), `regional_heads` (Bupati accounts), `testing` (feature `testing`).
 #![forbid(unsafe_code)]
 
+mod access;
 mod audit;
 #[cfg(all(test, feature = "testing"))]
 mod audit_tests;
@@ -22,6 +25,7 @@ mod convert;
 mod entities;
 mod error;
 mod export;
+mod grants;
 mod identity;
 mod import;
 mod load;
@@ -33,16 +37,21 @@ mod placements;
 mod position_views;
 mod read;
 mod recompute;
+mod regional_heads;
 mod search;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tokens;
 pub mod views;
 
-pub use audit::{AuditBreak, AuditEntry, AuditFilter, AuditVerification};
+pub use audit::{AuditActor, AuditBreak, AuditEntry, AuditFilter, AuditVerification};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};
+pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
+pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
+pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};
 pub use views::{
     DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,
     ManualRecord, OfficialRef, Page, PersonRef, PlacementChange, PlacementFilter, PlacementStatus,

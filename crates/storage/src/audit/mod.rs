@@ -5,6 +5,7 @@
 //! lists for the admin pages.
 
 pub(crate) mod chain;
+mod event;
 mod read;
 mod verify;
 
@@ -17,6 +18,8 @@ use sea_orm::{
 use crate::entities::audit_log;
 use crate::error::Result;
 
+pub use event::AuditActor;
+pub(crate) use event::append_by;
 pub use read::{AuditEntry, AuditFilter};
 pub use verify::{AuditBreak, AuditVerification};
 

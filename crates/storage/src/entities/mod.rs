@@ -2,6 +2,7 @@
 //! Enums are stored as their stable `code()` text, timestamps in UTC.
 
 pub(crate) mod agency;
+pub(crate) mod api_token;
 pub(crate) mod audit_log;
 pub(crate) mod credential;
 pub(crate) mod department;
@@ -12,6 +13,8 @@ pub(crate) mod placement;
 pub(crate) mod placement_history;
 pub(crate) mod position;
 pub(crate) mod rating;
+pub(crate) mod regional_head;
+pub(crate) mod role_grant;
 pub(crate) mod session;
 pub(crate) mod sign_in_attempt;
 pub(crate) mod unit;

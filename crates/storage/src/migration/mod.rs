@@ -7,6 +7,7 @@ mod m20261201_000001_organisation;
 mod m20261201_000002_placements;
 mod m20261202_000003_audit_chain;
 mod m20261202_000004_identity;
+mod m20261203_000005_access;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_placements::Migration),
             Box::new(m20261202_000003_audit_chain::Migration),
             Box::new(m20261202_000004_identity::Migration),
+            Box::new(m20261203_000005_access::Migration),
         ]
     }
 }
