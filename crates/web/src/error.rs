@@ -31,6 +31,13 @@ pub enum WebError {
     Conflict { code: &'static str, message: String },
     /// The request body is of a kind the endpoint does not read (415).
     UnsupportedMediaType,
+    /// Nobody is signed in, or the API token is missing or revoked (401; pages redirect to
+    /// the sign-in page).
+    Unauthenticated,
+    /// Signed in, but the positions held give no right to this (403).
+    Forbidden { code: &'static str, message: String },
+    /// A state-changing form without the session's CSRF token (403).
+    CsrfRejected,
     /// The database cannot be reached (503). The cause has been logged.
     Unavailable,
     /// Anything else (500). The cause has been logged.
@@ -80,6 +87,8 @@ impl WebError {
             WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict { .. } => StatusCode::CONFLICT,
             WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden { .. } | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -91,7 +100,10 @@ impl WebError {
             WebError::NotFound { .. } => "not_found",
             WebError::Invalid { code, .. }
             | WebError::Conflict { code, .. }
-            | WebError::BadRequest { code, .. } => code,
+            | WebError::BadRequest { code, .. }
+            | WebError::Forbidden { code, .. } => code,
+            WebError::Unauthenticated => "unauthenticated",
+            WebError::CsrfRejected => "csrf_rejected",
             WebError::PayloadTooLarge => "body_too_large",
             WebError::UnsupportedMediaType => "unsupported_media_type",
             WebError::Unavailable => "database_unavailable",
@@ -107,7 +119,14 @@ impl WebError {
             }
             WebError::Invalid { message, .. }
             | WebError::Conflict { message, .. }
-            | WebError::BadRequest { message, .. } => message.clone(),
+            | WebError::BadRequest { message, .. }
+            | WebError::Forbidden { message, .. } => message.clone(),
+            WebError::Unauthenticated => {
+                "Silakan masuk terlebih dahulu (API: sertakan token yang sah pada header Authorization: Bearer …).".into()
+            }
+            WebError::CsrfRejected => {
+                "Formulir sudah kedaluwarsa atau tidak berasal dari halaman Sikerja. Muat ulang halaman lalu coba lagi.".into()
+            }
             WebError::PayloadTooLarge => format!(
                 "Isi permintaan melebihi batas {} MB.",
                 crate::layers::BODY_LIMIT / (1024 * 1024)
@@ -133,6 +152,9 @@ impl WebError {
             WebError::Invalid { .. } => "Data tidak valid",
             WebError::Conflict { .. } => "Terjadi konflik data",
             WebError::UnsupportedMediaType => "Jenis isi tidak didukung",
+            WebError::Unauthenticated => "Perlu masuk",
+            WebError::Forbidden { .. } => "Tidak berwenang",
+            WebError::CsrfRejected => "Formulir tidak sah",
             WebError::Unavailable => "Layanan tidak tersedia",
             WebError::Internal => "Terjadi kesalahan",
         }
@@ -229,8 +251,21 @@ struct ErrorPage<'a> {
     message: &'a str,
 }
 
+impl WebError {
+    /// A 403 for an action the actor's positions do not allow.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        WebError::Forbidden {
+            code: "forbidden",
+            message: message.into(),
+        }
+    }
+}
+
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        if matches!(self.0, WebError::Unauthenticated) {
+            return axum::response::Redirect::to("/masuk").into_response();
+        }
         let status = self.0.status();
         let message = self.0.message();
         let page = ErrorPage {

@@ -10,12 +10,14 @@
 pub mod api;
 mod assets;
 pub mod auth;
+pub mod authz;
 mod decisions;
 mod error;
 mod extract;
 mod format;
 mod layers;
 pub mod pages;
+mod security;
 mod views;
 mod xlsx;
 
@@ -42,11 +44,18 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::routes().split_for_parts();
     let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
-    let pages = pages::routes().layer(axum::middleware::from_fn(auth::track_user));
+    let (pages, page_table) = pages::routes();
+    let table = std::sync::Arc::new(authz::route_table(page_table));
+    let guard =
+        axum::middleware::from_fn_with_state((state.store.clone(), table), authz::authorise);
+    let pages = pages
+        .route_layer(guard.clone())
+        .layer(axum::middleware::from_fn(auth::track_user))
+        .layer(axum::middleware::from_fn(security::protect_pages));
     let app = Router::new()
         .merge(pages)
         .merge(assets::routes())
-        .merge(api_router)
+        .merge(api_router.route_layer(guard))
         .with_state(state)
         .merge(api::docs_routes(openapi))
         .fallback(error::fallback)

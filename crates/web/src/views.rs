@@ -15,6 +15,10 @@ pub struct Layout {
     pub crumbs: Vec<Crumb>,
     /// The signed-in person, for the header.
     pub user: Option<crate::auth::SignedIn>,
+    /// Nonce of this response's Content-Security-Policy, on every `<script>` and `<link>`.
+    pub nonce: String,
+    /// The session's CSRF token, in every state-changing form (`_csrf`) and htmx header.
+    pub csrf: String,
 }
 
 /// One breadcrumb link.
@@ -26,11 +30,14 @@ pub struct Crumb {
 
 impl Layout {
     pub fn new(title: impl Into<String>, demo_mode: bool) -> Self {
+        let secrets = crate::security::request_secrets();
         Layout {
             title: title.into(),
             demo_mode,
             crumbs: Vec::new(),
             user: crate::auth::current_user(),
+            nonce: secrets.nonce,
+            csrf: secrets.csrf,
         }
     }
 

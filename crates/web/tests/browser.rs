@@ -122,11 +122,41 @@ async fn ked_09_manual_placement_through_the_browser_shows_as_manual() {
 
 type Step = Result<(), fantoccini::error::CmdError>;
 
+/// Signs in through the form, as a person would.
+async fn sign_in(client: &Client, nip: &str) -> Step {
+    client
+        .find(Locator::Css("input[name=nip]"))
+        .await?
+        .send_keys(nip)
+        .await?;
+    client
+        .find(Locator::Css("input[name=password]"))
+        .await?
+        .send_keys(common::TEST_PASSWORD)
+        .await?;
+    client
+        .find(Locator::Css("form[action='/masuk'] button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".account-name"))
+        .await?;
+    Ok(())
+}
+
 async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
     let dept = app.department_id("dinkes").await;
     let employee = app.employee_id(common::nip::AHLI_UTAMA).await;
     let kadis = app.position_id(dept, "kadis").await;
     client.set_window_size(1366, 900).await?;
+
+    // Nothing is shown before signing in: the start page sends to the sign-in form.
+    client.goto(&format!("{base}/")).await?;
+    assert!(client.current_url().await?.as_str().ends_with("/masuk"));
+    sign_in(client, common::nip::KADIS).await?;
 
     // The rincian kedudukan shows every JF/Pelaksana …
     client
@@ -179,11 +209,6 @@ async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
         .await?
         .send_keys("Ahli Utama langsung di bawah Kepala Dinas (nota dinas 12/2024)")
         .await?;
-    client
-        .find(Locator::Css(&format!("{case} input[name=decided_by]")))
-        .await?
-        .send_keys("19700101 200003 1 001")
-        .await?;
     shot(client, "belum-terselesaikan-desktop").await;
     client
         .find(Locator::Css(&format!("{case} button[type=submit]")))
@@ -229,6 +254,48 @@ async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
     shot(client, "beranda-phone").await;
     client.goto(&format!("{base}/pegawai/{employee}")).await?;
     shot(client, "pegawai-phone").await;
+
+    // Signing out ends the session; a Pelaksana then sees the cases but no decision form
+    // (KED-09: recorded by the head of the Unit Organisasi or the BKPSDM admin).
+    client.set_window_size(1366, 900).await?;
+    client
+        .find(Locator::Css("form.sign-out button"))
+        .await?
+        .click()
+        .await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("form[action='/masuk']"))
+        .await?;
+    client.goto(&format!("{base}/")).await?;
+    assert!(client.current_url().await?.as_str().ends_with("/masuk"));
+    common::give_password(
+        &app.store,
+        common::nip::PELAKSANA,
+        common::TEST_PASSWORD,
+        false,
+    )
+    .await;
+    sign_in(client, common::nip::PELAKSANA).await?;
+    client
+        .goto(&format!(
+            "{base}/perangkat-daerah/{dept}/belum-terselesaikan"
+        ))
+        .await?;
+    assert!(
+        !client
+            .find_all(Locator::Css("article.case"))
+            .await?
+            .is_empty()
+    );
+    assert!(
+        client
+            .find_all(Locator::Css("form.manual-placement"))
+            .await?
+            .is_empty(),
+        "a Pelaksana gets no decision form"
+    );
 
     // Swagger UI renders from the vendored files under its own CSP.
     client.set_window_size(1366, 900).await?;

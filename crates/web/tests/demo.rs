@@ -9,9 +9,19 @@ use common::{app_with, sel, text};
 #[tokio::test]
 async fn every_page_of_every_demo_department_renders() {
     let app = app_with(&sikerja_demo::demo_government()).await;
+    // The admin is the BKPSDM admin of Kabupaten Banjar: the whole regency, not the province.
     let home = app.page("/").await;
-    assert_eq!(home.select(&sel("section.agency")).count(), 2);
-    let departments = app.store.departments(None).await.expect("departments");
+    assert_eq!(home.select(&sel("section.agency")).count(), 1);
+    let banjar = app
+        .store
+        .agency_by_code("kab-banjar")
+        .await
+        .expect("Banjar");
+    let departments = app
+        .store
+        .departments(Some(banjar.id))
+        .await
+        .expect("departments");
     assert!(departments.len() >= 20, "{}", departments.len());
     let mut unresolved = 0;
     for d in &departments {
@@ -50,7 +60,7 @@ async fn every_page_of_every_demo_department_renders() {
     }
     assert!(unresolved > 0, "the demo shows unresolved cases");
     let (status, _, _) = app
-        .send(common::get(&format!(
+        .send_authed(common::get(&format!(
             "/perangkat-daerah/{}/kedudukan.xlsx",
             departments[0].department.id
         )))

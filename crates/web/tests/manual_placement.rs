@@ -47,7 +47,7 @@ async fn submit(
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let uri = format!("/perangkat-daerah/{}/belum-terselesaikan", c.dept);
-    let (status, response, body) = app.send(post_form(&uri, &fields)).await;
+    let (status, response, body) = app.send_authed(post_form(&uri, &fields)).await;
     let location = response
         .headers()
         .get(header::LOCATION)
@@ -108,38 +108,36 @@ async fn ked_09_form_refuses_a_blank_justification_keeps_the_input_and_changes_n
         .and_then(|o| o.value().attr("value"))
         .map(str::to_string);
     assert_eq!(selected, Some(c.superior.to_string()));
-    let decided_by = page
-        .select(&sel(&format!("{article} input[name=decided_by]")))
-        .next()
-        .and_then(|i| i.value().attr("value"))
-        .map(str::to_string);
-    assert_eq!(decided_by.as_deref(), Some(nip::KADIS));
+    // The decider is the signed-in official, named on the form, not a field to fill in.
+    assert!(
+        page.select(&sel(&format!("{article} input[name=decided_by]")))
+            .next()
+            .is_none()
+    );
+    let decider = text(&page, &format!("{article} form.manual-placement strong"));
+    assert!(decider.is_some_and(|d| !d.is_empty()));
     assert!(still_unresolved(&app, c.employee).await);
 }
 
 #[tokio::test]
-async fn ked_09_form_refuses_a_deciding_nip_that_is_no_employee() {
+async fn ked_09_form_records_the_signed_in_official_whatever_nip_is_posted() {
     let app = app().await;
     let c = case(&app).await;
-    let (status, body, _) = submit(
+    let (status, _, _) = submit(
         &app,
         &c,
         &form(&c, "Ditetapkan Kepala Dinas", "199912312022031999"),
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let page = Html::parse_document(&body);
-    let message = text(&page, ".form-error").unwrap_or_default();
-    assert!(message.contains("tidak terdaftar"), "{message}");
-    let kept = text(&page, &format!("#alasan-{}", c.employee));
-    assert_eq!(kept.as_deref(), Some("Ditetapkan Kepala Dinas"));
-    assert!(still_unresolved(&app, c.employee).await);
-
-    let (status, body, _) = submit(&app, &c, &form(&c, "Alasan", "12345")).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let page = Html::parse_document(&body);
-    assert!(text(&page, ".form-error").is_some_and(|m| m.contains("NIP")));
-    assert!(still_unresolved(&app, c.employee).await);
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let placed = app
+        .store
+        .placement_of(EmployeeId(c.employee))
+        .await
+        .expect("placement")
+        .expect("a placement");
+    let record = placed.manual.expect("manual record");
+    assert_eq!(record.decided_by, nip::KADIS);
 }
 
 #[tokio::test]
@@ -195,7 +193,7 @@ async fn ked_09_api_manual_placement_refuses_with_stable_codes_then_records() {
         let app = &app;
         async move {
             let (status, _, bytes) = app
-                .send(post_json("/api/v1/placements/manual", &value))
+                .send_authed(post_json("/api/v1/placements/manual", &value))
                 .await;
             let json: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
             (status, json)

@@ -188,7 +188,7 @@ async fn ked_11_filters_by_status_rule_unit_and_name_and_answer_htmx_with_the_ta
         .header("HX-Request", "true")
         .body(Body::empty())
         .expect("request");
-    let (status, _, body) = app.send(request).await;
+    let (status, _, body) = app.send_authed(request).await;
     assert_eq!(status, StatusCode::OK);
     let fragment = Html::parse_fragment(&String::from_utf8(body).expect("utf-8"));
     assert!(fragment.select(&sel("header.site-header")).next().is_none());
@@ -325,17 +325,33 @@ async fn names_are_escaped_and_render_as_text() {
 #[tokio::test]
 async fn pages_carry_security_headers_and_assets_are_cached() {
     let app = app().await;
-    let (status, response, _) = app.send(common::get("/")).await;
+    let (status, response, body) = app.send_authed(common::get("/")).await;
     assert_eq!(status, StatusCode::OK);
     let h = response.headers();
     let csp = h
         .get(header::CONTENT_SECURITY_POLICY)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
+    // Scripts only with this response's nonce, which the page's own script tag carries.
+    let nonce = csp
+        .split("script-src 'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(nonce.len() >= 32 && !csp.contains("unsafe-inline"), "{csp}");
+    let html = String::from_utf8(body).expect("utf-8");
     assert!(
-        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
-        "{csp}"
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the script carries the nonce"
     );
+    let (_, again, _) = app.send_authed(common::get("/")).await;
+    let csp2 = again
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(!csp2.contains(&nonce), "a fresh nonce per response");
     assert_eq!(
         h.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()),
         Some(&b"nosniff"[..])

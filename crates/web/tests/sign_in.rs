@@ -9,86 +9,48 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{TestApp, app, nip, post_form, text};
+use common::{Answer, Browser, TestApp, app, nip, text};
 use scraper::Html;
-use sikerja_domain::Nip;
 use sikerja_domain::organisation::EmployeeId;
-use sikerja_web::auth::{DemoSignIn, SESSION_COOKIE, hash_password};
+use sikerja_web::auth::DemoSignIn;
 use sikerja_web::{AppState, router};
 
 const PASSWORD: &str = "kata-sandi-uji-1";
 const REFUSED: &str = "NIP atau kata sandi salah, atau terlalu banyak percobaan. Coba lagi nanti.";
 
 async fn give_password(app: &TestApp, nip: &str, password: &str, must_change: bool) -> EmployeeId {
-    let id = app
-        .store
-        .employee_by_nip(&Nip::parse(nip).unwrap())
-        .await
-        .unwrap()
-        .employee
-        .id;
-    let hash = hash_password(password.to_string()).await.unwrap();
-    app.store
-        .set_password(id, &hash, must_change)
-        .await
-        .unwrap();
-    id
+    common::give_password(&app.store, nip, password, must_change).await
 }
 
-/// The `name=value` of the session cookie a response sets, if any.
-fn session_cookie(response: &axum::http::Response<()>) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{SESSION_COOKIE}=")))
-        .map(|v| v.split(';').next().unwrap_or_default().to_string())
-}
-
-fn with_cookie(mut request: Request<Body>, cookie: &str) -> Request<Body> {
-    request
-        .headers_mut()
-        .insert(header::COOKIE, cookie.parse().unwrap());
-    request
-}
-
-struct Answer {
-    status: StatusCode,
-    location: Option<String>,
-    cookie: Option<String>,
-    body: String,
+/// Signs in from a browser that already holds `cookie` (or a fresh one).
+async fn sign_in(app: &TestApp, nip: &str, password: &str, cookie: Option<&str>) -> Answer {
+    let mut b = Browser {
+        cookie: cookie.map(str::to_string),
+        csrf: None,
+    };
+    b.sign_in(app, nip, password).await
 }
 
 async fn send(app: &TestApp, request: Request<Body>, cookie: Option<&str>) -> Answer {
-    let request = match cookie {
-        Some(c) => with_cookie(request, c),
-        None => request,
+    let mut b = Browser {
+        cookie: cookie.map(str::to_string),
+        csrf: None,
     };
-    let (status, response, body) = app.send(request).await;
-    Answer {
-        status,
-        location: response
-            .headers()
-            .get(header::LOCATION)
-            .map(|v| v.to_str().unwrap().to_string()),
-        cookie: session_cookie(&response),
-        body: String::from_utf8(body).unwrap(),
-    }
-}
-
-async fn sign_in(app: &TestApp, nip: &str, password: &str, cookie: Option<&str>) -> Answer {
-    let form = post_form("/masuk", &[("nip", nip), ("password", password)]);
-    send(app, form, cookie).await
+    b.send(app, request).await
 }
 
 fn error_message(body: &str) -> Option<String> {
     text(&Html::parse_document(body), ".form-error")
 }
 
-/// The header's account area of the start page, seen with the cookie.
+/// The header's account area of the start page, seen with the cookie; `None` when the
+/// start page sends to the sign-in page (nobody signed in).
 async fn header_name(app: &TestApp, cookie: &str) -> Option<String> {
     let answer = send(app, common::get("/"), Some(cookie)).await;
+    if answer.status == StatusCode::SEE_OTHER {
+        assert_eq!(answer.location.as_deref(), Some("/masuk"));
+        return None;
+    }
     assert_eq!(answer.status, StatusCode::OK);
     text(&Html::parse_document(&answer.body), ".account-name")
 }
@@ -103,7 +65,7 @@ async fn signing_in_starts_a_session_under_a_new_id() {
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert_eq!(first.location.as_deref(), Some("/"));
     let c1 = first.cookie.expect("a session cookie");
-    let (_, response, _) = app.send(sign_in_request(nip::KABID)).await;
+    let (_, response, _) = app.send(common::get("/masuk")).await;
     let raw = response
         .headers()
         .get(header::SET_COOKIE)
@@ -124,10 +86,6 @@ async fn signing_in_starts_a_session_under_a_new_id() {
     assert_ne!(c1, c2);
     assert!(header_name(&app, &c1).await.is_none());
     assert!(header_name(&app, &c2).await.is_some());
-}
-
-fn sign_in_request(nip: &str) -> Request<Body> {
-    post_form("/masuk", &[("nip", nip), ("password", PASSWORD)])
 }
 
 #[tokio::test]
@@ -174,12 +132,17 @@ async fn signing_out_ends_the_session() {
         .unwrap();
     assert!(header_name(&app, &cookie).await.is_some());
 
-    let out = send(&app, post_form("/keluar", &[]), Some(&cookie)).await;
+    let mut b = Browser {
+        cookie: Some(cookie.clone()),
+        csrf: None,
+    };
+    b.get(&app, "/akun/kata-sandi").await;
+    let out = b.post(&app, "/keluar", &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert!(header_name(&app, &cookie).await.is_none());
+    // Signed out, the start page sends to the sign-in page.
     let page = send(&app, common::get("/"), Some(&cookie)).await;
-    let html = Html::parse_document(&page.body);
-    assert_eq!(text(&html, ".sign-in-link").as_deref(), Some("Masuk"));
+    assert_eq!(page.location.as_deref(), Some("/masuk"));
 }
 
 #[tokio::test]
@@ -198,7 +161,12 @@ async fn after_a_reset_the_password_must_be_changed_before_anything_else() {
         ("new", "pendek"),
         ("confirm", "pendek"),
     ];
-    let refused = send(&app, post_form("/akun/kata-sandi", &short), Some(&cookie)).await;
+    let mut b = Browser {
+        cookie: Some(cookie.clone()),
+        csrf: None,
+    };
+    b.get(&app, "/akun/kata-sandi").await;
+    let refused = b.post(&app, "/akun/kata-sandi", &short).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(error_message(&refused.body).unwrap().contains("minimal 10"));
 
@@ -207,7 +175,7 @@ async fn after_a_reset_the_password_must_be_changed_before_anything_else() {
         ("new", PASSWORD),
         ("confirm", PASSWORD),
     ];
-    let changed = send(&app, post_form("/akun/kata-sandi", &good), Some(&cookie)).await;
+    let changed = b.post(&app, "/akun/kata-sandi", &good).await;
     assert_eq!(changed.location.as_deref(), Some("/"));
     let cookie = changed.cookie.unwrap_or(cookie);
     assert!(!app.store.credential(id).await.unwrap().unwrap().must_change);

@@ -15,7 +15,7 @@ async fn ked_11_xlsx_export_opens_and_keeps_nip_as_text() {
     let app = app().await;
     let dept = app.department_id("dinkes").await;
     let uri = format!("/perangkat-daerah/{dept}/kedudukan.xlsx?rule=KED-03");
-    let (status, response, body) = app.send(get(&uri)).await;
+    let (status, response, body) = app.send_authed(get(&uri)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         response
@@ -74,7 +74,7 @@ async fn agency_export_is_a_bundle_that_imports_back() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(bundle["agency"]["code"], "kab-uji");
     let (status, _, body) = app
-        .send(post_json("/api/v1/agencies/import", &bundle))
+        .send_authed(post_json("/api/v1/agencies/import", &bundle))
         .await;
     assert_eq!(
         status,
@@ -97,7 +97,7 @@ async fn import_with_several_bad_rows_is_refused_whole_listing_each_problem() {
     bundle["employees"][3]["grade"] = "V/z".into();
     bundle["positions"][5]["unit_code"] = "tidak-ada".into();
     let (status, _, body) = app
-        .send(post_json("/api/v1/agencies/import", &bundle))
+        .send_authed(post_json("/api/v1/agencies/import", &bundle))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
@@ -125,7 +125,7 @@ async fn import_with_several_broken_references_is_refused_whole_listing_each_pro
     bundle["positions"][5]["unit_code"] = "tidak-ada".into();
     bundle["employees"][4]["position_code"] = "tidak-ada".into();
     let (status, _, body) = app
-        .send(post_json("/api/v1/agencies/import", &bundle))
+        .send_authed(post_json("/api/v1/agencies/import", &bundle))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
@@ -160,7 +160,7 @@ async fn agency_exports_to_xlsx_and_imports_back() {
     let (_, agencies) = app.json("/api/v1/agencies").await;
     let id = agencies[0]["id"].as_i64().expect("id");
     let (status, response, body) = app
-        .send(get(&format!("/api/v1/agencies/{id}/export?format=xlsx")))
+        .send_authed(get(&format!("/api/v1/agencies/{id}/export?format=xlsx")))
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
@@ -170,7 +170,7 @@ async fn agency_exports_to_xlsx_and_imports_back() {
             .map(|v| v.as_bytes()),
         Some(sikerja_transfer::XLSX_CONTENT_TYPE.as_bytes())
     );
-    let (status, _, body) = app.send(xlsx_request(body)).await;
+    let (status, _, body) = app.send_authed(xlsx_request(body)).await;
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -187,7 +187,7 @@ async fn xlsx_import_with_bad_rows_names_sheet_and_row_and_writes_nothing() {
     bundle.positions[5].unit_code = "tidak-ada".into();
     bundle.employees[4].position_code = Some("tidak-ada".into());
     let workbook = sikerja_transfer::write_xlsx(&bundle).expect("workbook");
-    let (status, _, body) = app.send(xlsx_request(workbook)).await;
+    let (status, _, body) = app.send_authed(xlsx_request(workbook)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
     let details = error["error"]["details"].as_array().expect("details");
@@ -213,7 +213,7 @@ async fn an_oversized_import_is_refused_with_413() {
         .header(header::CONTENT_LENGTH, body.len())
         .body(Body::from(body))
         .expect("request");
-    let (status, _, _) = app.send(request).await;
+    let (status, _, _) = app.send_authed(request).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -224,7 +224,7 @@ async fn import_refuses_an_unknown_content_type() {
         .header(header::CONTENT_TYPE, "text/plain")
         .body(Body::from("halo"))
         .expect("request");
-    let (status, _, body) = app.send(request).await;
+    let (status, _, body) = app.send_authed(request).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let error: serde_json::Value = serde_json::from_slice(&body).expect("json");
     assert_eq!(error["error"]["code"], "unsupported_media_type");

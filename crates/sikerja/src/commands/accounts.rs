@@ -5,7 +5,8 @@ use std::sync::Arc;
 use anyhow::Context;
 use sikerja_demo::{DemoPeople, KnownPerson};
 use sikerja_domain::Nip;
-use sikerja_storage::Store;
+use sikerja_domain::access::{GrantedRole, RegionalHeadKind};
+use sikerja_storage::{AuditActor, Store};
 use sikerja_web::auth::{DEMO_PASSWORD, DemoSignIn, hash_password, temporary_password};
 
 use crate::config::Config;
@@ -64,7 +65,7 @@ pub fn demo_people() -> [KnownPerson; 11] {
     ]
 }
 
-/// The demo people as the sign-in page lists them.
+/// The demo people as the sign-in page lists them, and the Bupati.
 pub fn demo_sign_ins() -> Arc<[DemoSignIn]> {
     demo_people()
         .iter()
@@ -73,6 +74,11 @@ pub fn demo_sign_ins() -> Arc<[DemoSignIn]> {
             role: p.role.to_string(),
             nip: p.nip.to_string(),
         })
+        .chain(std::iter::once(DemoSignIn {
+            name: DEMO_BUPATI_NAME.to_string(),
+            role: "Bupati Banjar (masuk dengan nama pengguna)".to_string(),
+            nip: DEMO_BUPATI_USERNAME.to_string(),
+        }))
         .collect()
 }
 
@@ -105,9 +111,55 @@ pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
             .await
             .context("menyimpan kata sandi demo")?;
     }
+    set_demo_roles(store).await?;
     println!(
-        "Akun demo siap: {} orang, kata sandi \"{DEMO_PASSWORD}\".",
+        "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()
     );
+    Ok(())
+}
+
+/// Username of the demo Bupati (regional heads have no NIP).
+pub const DEMO_BUPATI_USERNAME: &str = "bupati.banjar";
+/// Name of the demo Bupati (fictional).
+const DEMO_BUPATI_NAME: &str = "H. Rahmat Hidayatullah, S.E., M.M.";
+
+/// The demo's granted roles (Admin BKPSDM, process-map keeper) and the Bupati's account.
+/// Idempotent: a role already granted is left as it is.
+async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
+    let actor = AuditActor::new("demo");
+    let people = sikerja_demo::demo_people();
+    for (person, role) in [
+        (people.bkpsdm_staff, GrantedRole::HrAdmin),
+        (people.organisation_staff, GrantedRole::ProcessMapKeeper),
+    ] {
+        let nip = Nip::parse(person.nip).map_err(|e| anyhow::anyhow!("NIP demo tidak sah: {e}"))?;
+        let employee = store.employee_by_nip(&nip).await?;
+        match store
+            .grant_role(employee.employee.id, role, &actor, "akun demo")
+            .await
+        {
+            Ok(_) => {}
+            Err(sikerja_storage::StorageError::Conflict { .. }) => {}
+            Err(e) => return Err(e).context("memberi peran demo"),
+        }
+    }
+    let banjar = store.agency_by_code("kab-banjar").await?;
+    let id = store
+        .upsert_regional_head(
+            banjar.id,
+            RegionalHeadKind::Head,
+            "Bupati Banjar",
+            DEMO_BUPATI_NAME,
+            DEMO_BUPATI_USERNAME,
+            &actor,
+        )
+        .await
+        .context("akun Bupati demo")?;
+    let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
+    store
+        .set_regional_head_password(id, &hash, false, &actor, "password.demo")
+        .await
+        .context("kata sandi Bupati demo")?;
     Ok(())
 }

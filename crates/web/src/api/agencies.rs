@@ -13,8 +13,10 @@ use utoipa::IntoParams;
 
 use super::dto::{AgencyDetailDto, AgencyDto, DepartmentDto};
 use crate::AppState;
+use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope, WebError};
 use crate::extract::Id;
+use sikerja_domain::access::Action;
 
 /// List every agency.
 #[utoipa::path(
@@ -28,9 +30,17 @@ use crate::extract::Id;
 )]
 pub async fn list_agencies(
     State(state): State<AppState>,
+    principal: Principal,
 ) -> Result<Json<Vec<AgencyDto>>, ApiError> {
+    let scope = principal.scope();
     let agencies = state.store.agencies().await?;
-    Ok(Json(agencies.iter().map(AgencyDto::from).collect()))
+    Ok(Json(
+        agencies
+            .iter()
+            .filter(|a| scope.reaches_agency(a.id))
+            .map(AgencyDto::from)
+            .collect(),
+    ))
 }
 
 /// One agency with its departments and their counts.
@@ -46,13 +56,19 @@ pub async fn list_agencies(
 )]
 pub async fn get_agency(
     State(state): State<AppState>,
+    principal: Principal,
     Id(id): Id,
 ) -> Result<Json<AgencyDetailDto>, ApiError> {
+    let scope = principal.scope();
     let agency = state.store.agency(AgencyId(id)).await?;
     let departments = state.store.departments(Some(agency.id)).await?;
     Ok(Json(AgencyDetailDto {
         agency: AgencyDto::from(&agency),
-        departments: departments.iter().map(DepartmentDto::from).collect(),
+        departments: departments
+            .iter()
+            .filter(|d| scope.reaches_department(d.department.agency, d.department.id))
+            .map(DepartmentDto::from)
+            .collect(),
     }))
 }
 
@@ -145,6 +161,7 @@ pub async fn export_agency(
 )]
 pub async fn import_agency(
     State(state): State<AppState>,
+    principal: Principal,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<(StatusCode, Json<super::dto::ImportSummaryDto>), ApiError> {
@@ -155,7 +172,24 @@ pub async fn import_agency(
         .to_ascii_lowercase();
     let body = body?;
     let bundle = super::import::read_bundle(&content_type, &body)?;
-    let summary = state.store.import_agency(&bundle, "api").await?;
+    // Replacing an agency needs the right to administer it; a new agency, an unscoped token.
+    match state.store.agency_by_code(&bundle.agency.code).await {
+        Ok(existing) => principal.require(Action::AdministerAgency {
+            agency: existing.id,
+        })?,
+        Err(sikerja_storage::StorageError::NotFound { .. }) => match &principal {
+            Principal::Token(t) if t.can_write && t.agency.is_none() => {}
+            _ => {
+                return Err(WebError::forbidden(
+                    "Instansi baru hanya dapat diimpor dengan token API tanpa batas instansi.",
+                )
+                .into());
+            }
+        },
+        Err(e) => return Err(e.into()),
+    }
+    let actor = principal.audit_actor(None);
+    let summary = state.store.import_agency(&bundle, &actor.label).await?;
     Ok((
         StatusCode::CREATED,
         Json(super::dto::ImportSummaryDto::from(&summary)),

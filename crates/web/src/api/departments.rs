@@ -10,6 +10,7 @@ use utoipa::IntoParams;
 
 use super::dto::{DepartmentDto, PositionDto, SpanDto, UnitDto};
 use crate::AppState;
+use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope};
 use crate::extract::Id;
 
@@ -35,11 +36,18 @@ pub struct DepartmentQuery {
 )]
 pub async fn list_departments(
     State(state): State<AppState>,
+    principal: Principal,
     query: Result<Query<DepartmentQuery>, QueryRejection>,
 ) -> Result<Json<Vec<DepartmentDto>>, ApiError> {
     let Query(query) = query?;
+    let scope = principal.scope();
     let list = state.store.departments(query.agency.map(AgencyId)).await?;
-    Ok(Json(list.iter().map(DepartmentDto::from).collect()))
+    Ok(Json(
+        list.iter()
+            .filter(|d| scope.reaches_department(d.department.agency, d.department.id))
+            .map(DepartmentDto::from)
+            .collect(),
+    ))
 }
 
 /// One department with its counts.

@@ -10,6 +10,7 @@ use utoipa::IntoParams;
 
 use super::dto::{EmployeeDto, EmployeePageDto};
 use crate::AppState;
+use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope, WebError};
 use crate::extract::Id;
 
@@ -43,6 +44,7 @@ pub struct EmployeeQuery {
 )]
 pub async fn list_employees(
     State(state): State<AppState>,
+    principal: Principal,
     query: Result<Query<EmployeeQuery>, QueryRejection>,
 ) -> Result<Json<EmployeePageDto>, ApiError> {
     let Query(query) = query?;
@@ -55,11 +57,15 @@ pub async fn list_employees(
         .into());
     }
     let offset = query.offset.unwrap_or(0);
+    let (agency, department) = principal.scope().narrow(
+        query.agency.map(AgencyId),
+        query.department.map(DepartmentId),
+    )?;
     let page = state
         .store
         .employees(&EmployeeFilter {
-            agency: query.agency.map(AgencyId),
-            department: query.department.map(DepartmentId),
+            agency,
+            department,
             search: query
                 .q
                 .filter(|q| !q.trim().is_empty())

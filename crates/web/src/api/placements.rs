@@ -12,9 +12,11 @@ use utoipa::IntoParams;
 
 use super::dto::{ManualPlacementRequest, PlacementDto};
 use crate::AppState;
+use crate::authz::Principal;
 use crate::decisions::{check_decider, check_justification};
 use crate::error::{ApiError, ErrorEnvelope, WebError};
 use crate::extract::Id;
+use sikerja_domain::access::Action;
 
 /// Filters of the placement list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -57,12 +59,16 @@ fn status(value: Option<&str>) -> Result<Option<PlacementStatus>, WebError> {
 )]
 pub async fn list_placements(
     State(state): State<AppState>,
+    principal: Principal,
     query: Result<Query<PlacementQuery>, QueryRejection>,
 ) -> Result<Json<Vec<PlacementDto>>, ApiError> {
     let Query(q) = query?;
+    let (agency, department) = principal
+        .scope()
+        .narrow(q.agency.map(AgencyId), q.department.map(DepartmentId))?;
     let filter = PlacementFilter {
-        agency: q.agency.map(AgencyId),
-        department: q.department.map(DepartmentId),
+        agency,
+        department,
         unit: q.unit.map(UnitId),
         status: status(q.status.as_deref())?,
         rule_id: q.rule.filter(|r| !r.trim().is_empty()),
@@ -116,9 +122,22 @@ pub async fn get_employee_placement(
 )]
 pub async fn create_manual_placement(
     State(state): State<AppState>,
+    principal: Principal,
     body: Result<Json<ManualPlacementRequest>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PlacementDto>), ApiError> {
     let Json(request) = body?;
+    let person = state
+        .store
+        .employee(EmployeeId(request.employee_id))
+        .await?;
+    let department = person
+        .department
+        .as_ref()
+        .ok_or(WebError::NotFound { what: "placement" })?;
+    principal.require(Action::DecidePlacement {
+        agency: department.agency,
+        department: department.id,
+    })?;
     // Storage refuses too (in its transaction); this gives the stable code of a second decision.
     let current = state
         .store

@@ -13,7 +13,7 @@ use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use sikerja_storage::Store;
+use sikerja_storage::{AuditActor, Store};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
@@ -37,13 +37,22 @@ pub const DEMO_PASSWORD: &str = "demo12345";
 /// Session key of the signed-in person.
 const USER_KEY: &str = "pengguna";
 
+/// Whose account a session belongs to.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Account {
+    /// A civil servant (PNS or PPPK), signing in with their NIP.
+    Employee(i64),
+    /// A Bupati or Wakil Bupati, signing in with a username.
+    RegionalHead(i64),
+}
+
 /// The signed-in person, as kept in the session.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SignedIn {
-    /// Employee id.
-    pub employee: i64,
-    /// NIP (digits).
-    pub nip: String,
+    pub account: Account,
+    /// What the person signs in with: NIP (digits) or username.
+    pub login: String,
     /// Name with titles.
     pub name: String,
     /// The password was set by an admin and must be changed before anything else.
@@ -72,9 +81,48 @@ pub(crate) fn current_user() -> Option<SignedIn> {
     CURRENT.try_with(Clone::clone).ok().flatten()
 }
 
-/// The signed-in person of a session.
+/// The signed-in person of a session. A session written by an older release that no longer
+/// reads is treated as signed out.
 pub(crate) async fn signed_in(session: &Session) -> Result<Option<SignedIn>, PageError> {
-    session.get(USER_KEY).await.map_err(session_failed)
+    match session.get::<serde_json::Value>(USER_KEY).await {
+        Ok(None) => Ok(None),
+        Ok(Some(value)) => Ok(serde_json::from_value(value).ok()),
+        Err(e) => Err(session_failed(e)),
+    }
+}
+
+/// The audit label of a person: "Nama (NIP 1987…)" or "Nama (akun …)".
+pub(crate) fn audit_actor(user: &SignedIn, position: Option<String>) -> AuditActor {
+    let label = match user.account {
+        Account::Employee(_) => format!("{} (NIP {})", user.name, user.login),
+        Account::RegionalHead(_) => format!("{} (akun {})", user.name, user.login),
+    };
+    AuditActor { label, position }
+}
+
+/// Appends an audit row for an account event (sign-in, sign-out, password change).
+pub(crate) async fn record(
+    store: &Store,
+    user: &SignedIn,
+    action: &str,
+    summary: serde_json::Value,
+) -> Result<(), PageError> {
+    let (entity, id) = match user.account {
+        Account::Employee(id) => ("employee", id),
+        Account::RegionalHead(id) => ("regional_head", id),
+    };
+    let actor = audit_actor(user, None);
+    store
+        .record_event(
+            &actor.label,
+            actor.position.as_deref(),
+            action,
+            entity,
+            &id.to_string(),
+            summary,
+        )
+        .await?;
+    Ok(())
 }
 
 /// Starts a signed-in session under a new id (no fixation).

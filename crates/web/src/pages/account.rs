@@ -11,7 +11,7 @@ use sikerja_domain::organisation::EmployeeId;
 use tower_sessions::Session;
 
 use crate::AppState;
-use crate::auth::{self, SignedIn};
+use crate::auth::{self, Account, SignedIn};
 use crate::error::{PageError, WebError};
 use crate::views::Layout;
 
@@ -70,16 +70,22 @@ pub async fn update_password(
         )
             .into_response())
     };
-    let employee = EmployeeId(user.employee);
-    let hash = state
-        .store
-        .credential(employee)
-        .await?
-        .map(|c| c.password_hash);
+    let hash = match user.account {
+        Account::Employee(id) => state
+            .store
+            .credential(EmployeeId(id))
+            .await?
+            .map(|c| c.password_hash),
+        Account::RegionalHead(_) => state
+            .store
+            .regional_head_credential(&user.login)
+            .await?
+            .map(|c| c.password_hash),
+    };
     if !auth::verify_password(form.current.clone(), hash).await {
         return refuse("Kata sandi saat ini salah.");
     }
-    if let Err(message) = auth::check_new_password(&form.new, &form.confirm, &user.nip) {
+    if let Err(message) = auth::check_new_password(&form.new, &form.confirm, &user.login) {
         return refuse(message);
     }
     if form.new == form.current {
@@ -89,9 +95,23 @@ pub async fn update_password(
         tracing::error!(error = %e, "hashing a new password failed");
         PageError::from(WebError::Internal)
     })?;
-    state.store.set_password(employee, &hash, false).await?;
+    let actor = auth::audit_actor(&user, None);
+    match user.account {
+        Account::Employee(id) => {
+            state
+                .store
+                .set_password_audited(EmployeeId(id), &hash, false, &actor, "password.changed")
+                .await?
+        }
+        Account::RegionalHead(id) => {
+            state
+                .store
+                .set_regional_head_password(id, &hash, false, &actor, "password.changed")
+                .await?
+        }
+    }
     user.must_change = false;
     auth::begin(&session, &user).await?;
-    tracing::info!(employee.id = user.employee, "password changed");
+    crate::security::renew_csrf(&session).await?;
     Ok(Redirect::to("/").into_response())
 }

@@ -10,6 +10,7 @@ use sikerja_storage::{EmployeeFilter, EmployeeView, PositionView};
 
 use super::non_empty;
 use crate::AppState;
+use crate::authz::Principal;
 use crate::error::PageError;
 use crate::extract::Id;
 use crate::format;
@@ -162,6 +163,7 @@ fn page_href(q: &str, page: u32) -> String {
 /// `GET /pegawai?q=`
 pub async fn search_employees(
     State(state): State<AppState>,
+    principal: Principal,
     query: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<SearchPage, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default();
@@ -171,13 +173,14 @@ pub async fn search_employees(
         .and_then(|h| h.trim().parse::<u32>().ok())
         .filter(|p| *p >= 1)
         .unwrap_or(1);
+    let (agency, department) = principal.scope().page_filter()?;
     let (results, total) = match &q {
         Some(search) => {
             let found = state
                 .store
                 .employees(&EmployeeFilter {
-                    agency: None,
-                    department: None,
+                    agency,
+                    department,
                     search: Some(super::search_text(search)),
                     limit: PAGE_SIZE,
                     offset: (page - 1).saturating_mul(PAGE_SIZE),

@@ -6,6 +6,7 @@ use axum::extract::State;
 use sikerja_storage::DepartmentSummary;
 
 use crate::AppState;
+use crate::authz::Principal;
 use crate::error::PageError;
 use crate::views::Layout;
 
@@ -37,15 +38,21 @@ pub struct HomePage {
 }
 
 /// `GET /`
-pub async fn list_agencies(State(state): State<AppState>) -> Result<HomePage, PageError> {
+pub async fn list_agencies(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> Result<HomePage, PageError> {
+    let scope = principal.scope();
     let agencies = state.store.agencies().await?;
     let departments = state.store.departments(None).await?;
     let blocks = agencies
         .into_iter()
+        .filter(|a| scope.reaches_agency(a.id))
         .map(|a| {
             let lines: Vec<DepartmentLine> = departments
                 .iter()
                 .filter(|d| d.department.agency == a.id)
+                .filter(|d| scope.reaches_department(a.id, d.department.id))
                 .map(line)
                 .collect();
             AgencyBlock {

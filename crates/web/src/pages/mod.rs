@@ -14,47 +14,59 @@ mod unresolved;
 
 use axum::Router;
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
 
 use crate::AppState;
+use crate::authz::{Access, PageRoutes, RouteTable};
 
-/// Every page route. The sign-in layer of the next issue wraps this router.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home::list_agencies))
-        .route("/perangkat-daerah/{id}", get(departments::show_department))
-        .route(
+/// Every page route with its access rule (see [`crate::authz`]).
+pub fn routes() -> (Router<AppState>, RouteTable) {
+    use Access::*;
+    PageRoutes::default()
+        .get("/", SignedIn, home::list_agencies)
+        .get(
+            "/perangkat-daerah/{id}",
+            Department,
+            departments::show_department,
+        )
+        .get(
             "/perangkat-daerah/{id}/peta-jabatan",
-            get(position_map::show_position_map),
+            Department,
+            position_map::show_position_map,
         )
-        .route(
+        .get(
             "/perangkat-daerah/{id}/kedudukan",
-            get(placements::list_placements),
+            Department,
+            placements::list_placements,
         )
-        .route(
+        .get(
             "/perangkat-daerah/{id}/kedudukan.xlsx",
-            get(placements::export_placements),
+            Department,
+            placements::export_placements,
         )
-        .route(
+        .get(
             "/perangkat-daerah/{id}/belum-terselesaikan",
-            get(unresolved::list_unresolved).post(unresolved::create_manual_placement),
+            Department,
+            unresolved::list_unresolved,
         )
-        .route(
+        .post(
+            "/perangkat-daerah/{id}/belum-terselesaikan",
+            DecideDepartment,
+            unresolved::create_manual_placement,
+        )
+        .get(
             "/perangkat-daerah/{id}/rentang-kendali",
-            get(span::show_span_of_control),
+            Department,
+            span::show_span_of_control,
         )
-        .route("/pegawai", get(employees::search_employees))
-        .route("/pegawai/{id}", get(employees::show_employee))
-        .route("/aturan/{id}", get(rules::show_rule))
-        .route(
-            "/masuk",
-            get(sign_in::show_sign_in).post(sign_in::create_session),
-        )
-        .route("/keluar", post(sign_in::delete_session))
-        .route(
-            "/akun/kata-sandi",
-            get(account::edit_password).post(account::update_password),
-        )
+        .get("/pegawai", SignedIn, employees::search_employees)
+        .get("/pegawai/{id}", Employee, employees::show_employee)
+        .get("/aturan/{id}", Public, rules::show_rule)
+        .get("/masuk", Public, sign_in::show_sign_in)
+        .post("/masuk", Public, sign_in::create_session)
+        .post("/keluar", Public, sign_in::delete_session)
+        .get("/akun/kata-sandi", SignedIn, account::edit_password)
+        .post("/akun/kata-sandi", SignedIn, account::update_password)
+        .build()
 }
 
 /// Whether htmx asked for a fragment — not a whole page through `hx-boost`, nor a history

@@ -12,7 +12,7 @@ use tower_sessions::Session;
 
 use crate::AppState;
 use crate::auth::{
-    self, ClientAddress, DEMO_PASSWORD, DemoSignIn, SIGN_IN_REFUSED, SignedIn, Throttle,
+    self, Account, ClientAddress, DEMO_PASSWORD, DemoSignIn, SIGN_IN_REFUSED, SignedIn, Throttle,
 };
 use crate::error::PageError;
 use crate::views::Layout;
@@ -56,6 +56,49 @@ pub struct SignInForm {
     pub password: String,
 }
 
+/// Who a sign-in form names: an employee's credential or a regional head's.
+struct Candidate {
+    account: Account,
+    login: String,
+    name: String,
+    hash: String,
+    must_change: bool,
+}
+
+async fn candidate(state: &AppState, login: &str) -> Result<Option<Candidate>, PageError> {
+    let login = login.trim();
+    if let Ok(nip) = Nip::parse(login) {
+        return Ok(state
+            .store
+            .credential_by_nip(&nip)
+            .await?
+            .map(|c| Candidate {
+                account: Account::Employee(c.employee.0),
+                login: c.nip,
+                name: c.name,
+                hash: c.password_hash,
+                must_change: c.must_change,
+            }));
+    }
+    if login.is_empty() || login.len() > 64 {
+        return Ok(None);
+    }
+    // A username that is not well formed is simply nobody: the refusal looks the same.
+    let found = state
+        .store
+        .regional_head_credential(login)
+        .await
+        .ok()
+        .flatten();
+    Ok(found.map(|c| Candidate {
+        account: Account::RegionalHead(c.id),
+        login: login.to_lowercase(),
+        name: format!("{} ({})", c.name, c.title),
+        hash: c.password_hash,
+        must_change: c.must_change,
+    }))
+}
+
 /// `POST /masuk`: checks the password (argon2id), throttles failures, and starts a session
 /// under a new id. Every refusal looks and takes the same.
 pub async fn create_session(
@@ -65,14 +108,11 @@ pub async fn create_session(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
     let throttle = Throttle::new(&form.nip, address.map(|a| a.ip()));
-    let credential = match Nip::parse(form.nip.trim()) {
-        Ok(nip) => state.store.credential_by_nip(&nip).await?,
-        Err(_) => None,
-    };
+    let found = candidate(&state, &form.nip).await?;
     let locked = throttle.locked(&state.store).await?;
-    let hash = credential.as_ref().map(|c| c.password_hash.clone());
+    let hash = found.as_ref().map(|c| c.hash.clone());
     let matches = auth::verify_password(form.password, hash).await;
-    let credential = match credential {
+    let found = match found {
         Some(c) if matches && !locked => c,
         _ => {
             if !locked {
@@ -84,13 +124,22 @@ pub async fn create_session(
     };
     throttle.succeeded(&state.store).await?;
     let user = SignedIn {
-        employee: credential.employee.0,
-        nip: credential.nip,
-        name: credential.name,
-        must_change: credential.must_change,
+        account: found.account,
+        login: found.login,
+        name: found.name,
+        must_change: found.must_change,
     };
     auth::begin(&session, &user).await?;
-    tracing::info!(employee.id = user.employee, "signed in");
+    crate::security::renew_csrf(&session).await?;
+    auth::record(
+        &state.store,
+        &user,
+        "session.signed_in",
+        serde_json::json!({
+            "client": address.map(|a| a.ip().to_string()),
+        }),
+    )
+    .await?;
     let next = if user.must_change {
         "/akun/kata-sandi"
     } else {
@@ -100,7 +149,19 @@ pub async fn create_session(
 }
 
 /// `POST /keluar`: ends the session.
-pub async fn delete_session(session: Session) -> Result<Redirect, PageError> {
+pub async fn delete_session(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Redirect, PageError> {
+    if let Some(user) = auth::signed_in(&session).await? {
+        auth::record(
+            &state.store,
+            &user,
+            "session.signed_out",
+            serde_json::json!({}),
+        )
+        .await?;
+    }
     auth::end(&session).await?;
     Ok(Redirect::to("/masuk"))
 }

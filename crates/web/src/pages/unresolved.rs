@@ -17,10 +17,13 @@ use sikerja_storage::{
 
 use super::departments::{DepartmentHeader, load_header};
 use crate::AppState;
+use crate::auth::Account;
+use crate::authz::Principal;
 use crate::decisions::{check_decider, check_justification};
 use crate::error::{PageError, WebError};
 use crate::extract::Id;
 use crate::views::{Layout, PlacementRow};
+use sikerja_domain::access::Action;
 
 /// A position a manual placement may name.
 pub struct Candidate {
@@ -64,24 +67,41 @@ pub struct UnresolvedPage {
     error: Option<String>,
     cases: Vec<Case>,
     groups: Vec<CandidateGroup>,
+    /// The signed-in person may record manual placements here (KED-09).
+    can_decide: bool,
+    /// Who will be recorded as deciding.
+    decider: String,
 }
 
 /// `GET /perangkat-daerah/{id}/belum-terselesaikan`
 pub async fn list_unresolved(
     State(state): State<AppState>,
+    principal: Principal,
     Id(id): Id,
 ) -> Result<UnresolvedPage, PageError> {
-    Ok(page(&state, id, None).await?)
+    Ok(page(&state, &principal, id, None).await?)
 }
 
 /// `POST /perangkat-daerah/{id}/belum-terselesaikan` — records a manual placement, or shows the
 /// form again with the Indonesian reason and the input kept (422).
 pub async fn create_manual_placement(
     State(state): State<AppState>,
+    principal: Principal,
     Id(id): Id,
     form: Result<Form<ManualForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, PageError> {
-    let Form(form) = form?;
+    let Form(mut form) = form?;
+    // The decision is recorded as the signed-in official's (KED-09: who and when).
+    form.decided_by = match &principal {
+        Principal::Person { user, .. } if matches!(user.account, Account::Employee(_)) => {
+            user.login.clone()
+        }
+        _ => {
+            return Err(PageError(WebError::forbidden(
+                "Penetapan manual hanya oleh pejabat ASN yang masuk.",
+            )));
+        }
+    };
     match record(&state.store, id, &form).await {
         Ok(nip) => {
             tracing::info!(employee.id = %form.employee, department.id = id, "manual placement recorded");
@@ -90,7 +110,7 @@ pub async fn create_manual_placement(
         Err(
             e @ (WebError::Invalid { .. } | WebError::Conflict { .. } | WebError::NotFound { .. }),
         ) => {
-            let page = page(&state, id, Some((form, e.message()))).await?;
+            let page = page(&state, &principal, id, Some((form, e.message()))).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
@@ -218,10 +238,23 @@ fn group(label: String, positions: Vec<PositionView>) -> CandidateGroup {
 
 async fn page(
     state: &AppState,
+    principal: &Principal,
     id: i64,
     refused: Option<(ManualForm, String)>,
 ) -> Result<UnresolvedPage, WebError> {
     let header = load_header(&state.store, id, "belum-terselesaikan").await?;
+    let department = state.store.department(DepartmentId(id)).await?;
+    let can_decide = matches!(principal, Principal::Person { .. })
+        && principal
+            .require(Action::DecidePlacement {
+                agency: department.agency,
+                department: department.id,
+            })
+            .is_ok();
+    let decider = match principal {
+        Principal::Person { user, .. } => user.name.clone(),
+        _ => String::new(),
+    };
     let views = unresolved(&state.store, id).await?;
     let deciders = Default::default();
     let cases: Vec<Case> = views
@@ -248,5 +281,7 @@ async fn page(
         error,
         cases,
         groups: candidates(&state.store, id).await?,
+        can_decide,
+        decider,
     })
 }

@@ -4,9 +4,12 @@
 #![allow(dead_code)]
 
 mod agency;
+pub mod browser;
 
 #[allow(unused_imports)]
 pub use agency::{nip, test_agency};
+#[allow(unused_imports)]
+pub use browser::{Answer, Browser};
 
 use axum::Router;
 use axum::body::Body;
@@ -14,15 +17,58 @@ use axum::http::{Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
 use scraper::{Html, Selector};
 use sikerja_domain::Nip;
+use sikerja_domain::access::GrantedRole;
 use sikerja_domain::bundle::AgencyBundle;
+use sikerja_domain::organisation::EmployeeId;
+use sikerja_storage::AuditActor;
 use sikerja_storage::testing::{TestStore, fresh_store};
 use sikerja_web::{AppState, router};
 use tower::ServiceExt;
 
-/// A running application over a fresh database.
+/// A running application over a fresh database, with a signed-in admin for the helpers that
+/// are not about access (`get`, `page`, `json`, `send_authed`): the Kepala Dinas of the test
+/// agency, also granted Admin BKPSDM, and an API token reaching every agency with write.
 pub struct TestApp {
     pub store: TestStore,
     pub router: Router,
+    /// Session cookie and CSRF token of the admin.
+    pub admin: Browser,
+    /// Secret of the admin's API token.
+    pub token: String,
+}
+
+/// The password the test helpers give people they sign in.
+pub const TEST_PASSWORD: &str = "kata-sandi-uji-1";
+
+/// Gives someone a password (argon2id, as the application stores it).
+pub async fn give_password(
+    store: &TestStore,
+    nip: &str,
+    password: &str,
+    must_change: bool,
+) -> EmployeeId {
+    let id = store
+        .employee_by_nip(&Nip::parse(nip).expect("nip"))
+        .await
+        .expect("employee")
+        .employee
+        .id;
+    let hash = sikerja_web::auth::hash_password(password.to_string())
+        .await
+        .expect("hash");
+    store
+        .set_password(id, &hash, must_change)
+        .await
+        .expect("password");
+    id
+}
+
+/// The audit actor of test set-up.
+pub fn setup_actor() -> AuditActor {
+    AuditActor {
+        label: "penyiapan uji".into(),
+        position: None,
+    }
 }
 
 /// A fresh store with the test agency imported.
@@ -47,10 +93,36 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
         secure_cookies: false,
         demo_sign_ins: Default::default(),
     };
-    TestApp {
+    let (_, token) = store
+        .create_api_token("uji", None, true, &setup_actor())
+        .await
+        .expect("token");
+    let mut app = TestApp {
         router: router(state),
         store,
+        admin: Browser::new(),
+        token,
+    };
+    let admin_nip = if bundles.iter().any(|b| b.agency.code == "kab-uji") {
+        Some(nip::KADIS)
+    } else if bundles.iter().any(|b| b.agency.code == "kab-banjar") {
+        Some(sikerja_demo::DEMO_PEOPLE.bkpsdm_staff.nip)
+    } else {
+        None
+    };
+    if let Some(admin_nip) = admin_nip {
+        let id = give_password(&app.store, admin_nip, TEST_PASSWORD, false).await;
+        app.store
+            .grant_role(id, GrantedRole::HrAdmin, &setup_actor(), "admin uji")
+            .await
+            .expect("grant");
+        let mut admin = Browser::new();
+        let answer = admin.sign_in(&app, admin_nip, TEST_PASSWORD).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+        admin.get(&app, "/akun/kata-sandi").await;
+        app.admin = admin;
     }
+    app
 }
 
 impl TestApp {
@@ -67,8 +139,31 @@ impl TestApp {
         (parts.status, Response::from_parts(parts, ()), bytes)
     }
 
+    /// Sends a request as the admin: the bearer token under `/api/`, else the session
+    /// cookie and the CSRF header.
+    pub async fn send_authed(
+        &self,
+        mut request: Request<Body>,
+    ) -> (StatusCode, Response<()>, Vec<u8>) {
+        let is_api = request.uri().path().starts_with("/api/");
+        let headers = request.headers_mut();
+        if is_api {
+            let value = format!("Bearer {}", self.token);
+            headers.insert(header::AUTHORIZATION, value.parse().expect("header"));
+        } else {
+            if let Some(c) = &self.admin.cookie {
+                headers.insert(header::COOKIE, c.parse().expect("cookie"));
+            }
+            if let Some(t) = &self.admin.csrf {
+                headers.insert("x-csrf-token", t.parse().expect("csrf"));
+            }
+        }
+        self.send(request).await
+    }
+
+    /// GETs as the admin.
     pub async fn get(&self, uri: &str) -> (StatusCode, String) {
-        let (status, _, body) = self.send(get(uri)).await;
+        let (status, _, body) = self.send_authed(get(uri)).await;
         (status, String::from_utf8(body).expect("utf-8"))
     }
 

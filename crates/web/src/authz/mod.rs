@@ -1,0 +1,533 @@
+//! Authorisation of every route, pages and API alike, in one place (issue 3 point 4).
+//!
+//! Each route is registered together with its [`Access`] rule ([`PageRoutes`] for pages,
+//! [`api_access`] for the API). The [`authorise`] middleware finds the rule of the matched
+//! route, works out who is asking ([`Principal`]: a signed-in person with the roles their
+//! positions give *now*, an API token, or nobody) and lets the request through or answers
+//! 401/403. A route without a rule is refused. Handlers that list things narrow the list with
+//! [`Principal::scope`].
+
+mod routes;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sikerja_domain::access::{Action, Actor};
+use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
+use sikerja_storage::{ApiTokenView, AuditActor, StorageError, Store};
+use tower_sessions::Session;
+
+use crate::auth::{Account, SignedIn};
+use crate::error::{ApiError, PageError, WebError};
+
+pub use routes::PageRoutes;
+
+/// The rule of one route. `{id}` in the path names the object the rule is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// Anyone, signed in or not (sign-in page, the rule catalogue, static files).
+    Public,
+    /// Any signed-in person or valid API token; lists are narrowed by [`Principal::scope`].
+    SignedIn,
+    /// `{id}` is a department the person works in, or in an agency they oversee.
+    Department,
+    /// `{id}` is a department where the person may record placements (KED-09).
+    DecideDepartment,
+    /// `{id}` is an employee the person may see.
+    Employee,
+    /// `{id}` is an agency the person belongs to (or a token reaches).
+    Agency,
+    /// `{id}` is an agency the person administers (HR admin) or a write token reaches.
+    AdministerAgency,
+    /// HR admin of their own agency (admin pages), or a write token (API writes whose
+    /// target is in the body: the handler checks the agency).
+    Administer,
+    /// Checked by the handler against the object named in the body (e.g. the employee of a
+    /// manual placement); requires a signed-in person or a write token to get there.
+    Write,
+}
+
+/// Who is asking.
+#[derive(Debug, Clone)]
+pub enum Principal {
+    /// Nobody signed in, no token.
+    Anonymous,
+    /// A signed-in person and the roles their positions give them now.
+    Person { user: SignedIn, actor: Arc<Actor> },
+    /// Another SPBE system with an API token.
+    Token(ApiTokenView),
+}
+
+/// How far a principal's view reaches, for lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every agency (an unscoped token).
+    All,
+    /// One whole agency.
+    Agency(AgencyId),
+    /// Some departments of one agency.
+    Departments(AgencyId, Vec<DepartmentId>),
+    /// Nothing.
+    Nothing,
+}
+
+impl Scope {
+    /// Whether `agency` is visible at all.
+    pub fn reaches_agency(&self, agency: AgencyId) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Agency(a) | Scope::Departments(a, _) => *a == agency,
+            Scope::Nothing => false,
+        }
+    }
+
+    /// Whether a department of `agency` is visible.
+    pub fn reaches_department(&self, agency: AgencyId, department: DepartmentId) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Agency(a) => *a == agency,
+            Scope::Departments(a, ds) => *a == agency && ds.contains(&department),
+            Scope::Nothing => false,
+        }
+    }
+}
+
+impl Scope {
+    /// The agency and department filters of a page's list without a chosen filter: the
+    /// whole scope, or for someone in several departments the first (their own).
+    pub fn page_filter(&self) -> Result<(Option<AgencyId>, Option<DepartmentId>), WebError> {
+        match self {
+            Scope::All => Ok((None, None)),
+            Scope::Agency(a) => Ok((Some(*a), None)),
+            Scope::Departments(a, ds) => match ds.first() {
+                Some(d) => Ok((Some(*a), Some(*d))),
+                None => Err(forbidden()),
+            },
+            Scope::Nothing => Err(WebError::Unauthenticated),
+        }
+    }
+
+    /// Narrows the agency and department filters of a list to this scope: a filter outside
+    /// it is refused (403), a missing one is filled in where the scope names one.
+    pub fn narrow(
+        &self,
+        agency: Option<AgencyId>,
+        department: Option<DepartmentId>,
+    ) -> Result<(Option<AgencyId>, Option<DepartmentId>), WebError> {
+        match self {
+            Scope::All => Ok((agency, department)),
+            Scope::Nothing => Err(forbidden()),
+            Scope::Agency(a) => match agency {
+                Some(x) if x != *a => Err(forbidden()),
+                _ => Ok((Some(*a), department)),
+            },
+            Scope::Departments(a, ds) => {
+                if agency.is_some_and(|x| x != *a) {
+                    return Err(forbidden());
+                }
+                match (department, ds.as_slice()) {
+                    (Some(d), _) if ds.contains(&d) => Ok((Some(*a), Some(d))),
+                    (Some(_), _) | (None, []) => Err(forbidden()),
+                    (None, [only]) => Ok((Some(*a), Some(*only))),
+                    (None, _) => Err(WebError::invalid(
+                        "department_required",
+                        "Pilih Perangkat Daerah (parameter department): Anda bertugas di lebih dari satu.",
+                    )),
+                }
+            }
+        }
+    }
+}
+
+impl Principal {
+    /// The actor of a signed-in person.
+    pub fn actor(&self) -> Option<&Actor> {
+        match self {
+            Principal::Person { actor, .. } => Some(actor),
+            _ => None,
+        }
+    }
+
+    /// What lists may show to this principal.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Principal::Anonymous => Scope::Nothing,
+            Principal::Token(t) => t.agency.map_or(Scope::All, Scope::Agency),
+            Principal::Person { actor, .. } => {
+                let Some(agency) = actor.facts().agency else {
+                    return Scope::Nothing;
+                };
+                if actor.sees_agency(agency) {
+                    Scope::Agency(agency)
+                } else {
+                    let mut ds: Vec<DepartmentId> = actor.departments().collect();
+                    ds.sort_unstable();
+                    ds.dedup();
+                    Scope::Departments(agency, ds)
+                }
+            }
+        }
+    }
+
+    /// The audit actor of this principal, acting in `department` if that matters.
+    pub fn audit_actor(&self, department: Option<DepartmentId>) -> AuditActor {
+        match self {
+            Principal::Anonymous => AuditActor {
+                label: "anonim".into(),
+                position: None,
+            },
+            Principal::Token(t) => AuditActor {
+                label: format!("token API {} ({})", t.name, t.prefix),
+                position: None,
+            },
+            Principal::Person { user, actor } => crate::auth::audit_actor(
+                user,
+                actor.position_for(department).map(|p| match p.acting {
+                    Some(kind) => format!("{} {}", kind.label(), p.name),
+                    None => p.name.clone(),
+                }),
+            ),
+        }
+    }
+
+    /// Refuses unless the person may do `action` (a token: unless it reaches the agency and,
+    /// for changes, may write).
+    pub fn require(&self, action: Action) -> Result<(), WebError> {
+        let allowed = match self {
+            Principal::Anonymous => return Err(WebError::Unauthenticated),
+            Principal::Person { actor, .. } => actor.may(action),
+            Principal::Token(t) => {
+                let (agency, write) = match action {
+                    Action::ViewDepartment { agency, .. }
+                    | Action::ViewEmployee { agency, .. }
+                    | Action::ReadAudit { agency } => (agency, false),
+                    Action::DecidePlacement { agency, .. }
+                    | Action::AdministerAgency { agency } => (agency, true),
+                };
+                t.agency.is_none_or(|a| a == agency) && (t.can_write || !write)
+            }
+        };
+        if allowed { Ok(()) } else { Err(forbidden()) }
+    }
+}
+
+fn forbidden() -> WebError {
+    WebError::forbidden(
+        "Anda tidak berwenang untuk halaman atau tindakan ini: hak akses mengikuti jabatan yang Anda duduki atau peran yang diberikan.",
+    )
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Principal {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Principal>()
+            .cloned()
+            .unwrap_or(Principal::Anonymous))
+    }
+}
+
+/// The rule of every route: `(method, path pattern)` → [`Access`].
+#[derive(Debug, Clone, Default)]
+pub struct RouteTable(HashMap<(Method, String), Access>);
+
+impl RouteTable {
+    /// Adds one route's rule.
+    pub fn insert(&mut self, method: Method, path: &str, access: Access) {
+        self.0.insert((method, path.to_string()), access);
+    }
+
+    /// The rule of a route.
+    pub fn get(&self, method: &Method, path: &str) -> Option<Access> {
+        let method = if *method == Method::HEAD {
+            Method::GET
+        } else {
+            method.clone()
+        };
+        self.0.get(&(method, path.to_string())).copied()
+    }
+
+    /// Every route with its rule, sorted (for the matrix test and the docs).
+    pub fn entries(&self) -> Vec<(Method, String, Access)> {
+        let mut all: Vec<_> = self
+            .0
+            .iter()
+            .map(|((m, p), a)| (m.clone(), p.clone(), *a))
+            .collect();
+        all.sort_by(|a, b| (a.1.as_str(), a.0.as_str()).cmp(&(b.1.as_str(), b.0.as_str())));
+        all
+    }
+
+    fn extend(&mut self, other: RouteTable) {
+        self.0.extend(other.0);
+    }
+}
+
+/// The rules of the API routes, keyed like the OpenAPI document's paths.
+pub fn api_access() -> RouteTable {
+    let mut t = RouteTable::default();
+    for (method, path, access) in [
+        (Method::GET, "/api/v1/agencies", Access::SignedIn),
+        (Method::GET, "/api/v1/agencies/{id}", Access::Agency),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/export",
+            Access::AdministerAgency,
+        ),
+        (Method::POST, "/api/v1/agencies/import", Access::Administer),
+        (Method::GET, "/api/v1/departments", Access::SignedIn),
+        (Method::GET, "/api/v1/departments/{id}", Access::Department),
+        (
+            Method::GET,
+            "/api/v1/departments/{id}/units",
+            Access::Department,
+        ),
+        (
+            Method::GET,
+            "/api/v1/departments/{id}/positions",
+            Access::Department,
+        ),
+        (
+            Method::GET,
+            "/api/v1/departments/{id}/span-of-control",
+            Access::Department,
+        ),
+        (Method::GET, "/api/v1/employees", Access::SignedIn),
+        (Method::GET, "/api/v1/employees/{id}", Access::Employee),
+        (Method::GET, "/api/v1/placements", Access::SignedIn),
+        (
+            Method::GET,
+            "/api/v1/employees/{id}/placement",
+            Access::Employee,
+        ),
+        (Method::POST, "/api/v1/placements/manual", Access::Write),
+    ] {
+        t.insert(method, path, access);
+    }
+    t
+}
+
+/// The rules of every route of the application.
+pub fn route_table(pages: RouteTable) -> RouteTable {
+    let mut t = pages;
+    t.extend(api_access());
+    t
+}
+
+/// Reads who is asking: a bearer token on `/api/`, else the session's person with the facts
+/// of the positions they hold right now.
+async fn principal(store: &Store, session: &Session, parts: &Parts) -> Result<Principal, WebError> {
+    let is_api = parts.uri.path().starts_with("/api/");
+    if let Some(auth) = parts.headers.get(header::AUTHORIZATION) {
+        if !is_api {
+            return Ok(Principal::Anonymous);
+        }
+        let secret = auth
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(WebError::Unauthenticated)?;
+        return match store.api_token_by_secret(secret).await? {
+            Some(token) => Ok(Principal::Token(token)),
+            None => Err(WebError::Unauthenticated),
+        };
+    }
+    let Some(user) = crate::auth::signed_in(session).await.map_err(|e| e.0)? else {
+        return Ok(Principal::Anonymous);
+    };
+    let facts = match user.account {
+        Account::Employee(id) => store.actor_facts(EmployeeId(id)).await,
+        Account::RegionalHead(id) => store.regional_head_facts(id).await,
+    };
+    match facts {
+        Ok(facts) => Ok(Principal::Person {
+            user,
+            actor: Arc::new(Actor::new(facts)),
+        }),
+        // The account's person was removed (e.g. by an import): the session is worthless.
+        Err(StorageError::NotFound { .. }) => Ok(Principal::Anonymous),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The `{id}` of the matched path.
+fn path_id(params: &RawPathParams) -> Option<i64> {
+    params
+        .iter()
+        .find(|(k, _)| *k == "id")
+        .and_then(|(_, v)| v.parse().ok())
+}
+
+async fn department_of(store: &Store, id: i64) -> Result<(AgencyId, DepartmentId), WebError> {
+    let d = store.department(DepartmentId(id)).await?;
+    Ok((d.agency, d.id))
+}
+
+/// Checks `access` for the object `{id}` names. Unknown objects answer 404 first, so that a
+/// refusal never reveals more than a missing page would... for those who may see them.
+async fn check(
+    store: &Store,
+    principal: &Principal,
+    access: Access,
+    id: Option<i64>,
+    method: &Method,
+) -> Result<(), WebError> {
+    let missing = || WebError::NotFound { what: "page" };
+    match access {
+        Access::Public => Ok(()),
+        _ if matches!(principal, Principal::Anonymous) => Err(WebError::Unauthenticated),
+        Access::SignedIn => Ok(()),
+        Access::Write => match principal {
+            Principal::Token(t) if !t.can_write => Err(forbidden()),
+            _ => Ok(()),
+        },
+        Access::Administer => match principal {
+            Principal::Token(t) if t.can_write => Ok(()),
+            Principal::Token(_) => Err(forbidden()),
+            Principal::Person { actor, .. } => match actor.facts().agency {
+                Some(agency) => principal.require(Action::AdministerAgency { agency }),
+                None => Err(forbidden()),
+            },
+            Principal::Anonymous => Err(WebError::Unauthenticated),
+        },
+        Access::Department | Access::DecideDepartment => {
+            let (agency, department) = department_of(store, id.ok_or_else(missing)?).await?;
+            let view = Action::ViewDepartment { agency, department };
+            if access == Access::DecideDepartment && method != Method::GET {
+                principal.require(view)?;
+                principal.require(Action::DecidePlacement { agency, department })
+            } else {
+                principal.require(view)
+            }
+        }
+        Access::Employee => {
+            let e = store.employee(EmployeeId(id.ok_or_else(missing)?)).await?;
+            principal.require(Action::ViewEmployee {
+                agency: e.employee.agency,
+                department: e.department.as_ref().map(|d| d.id),
+                employee: e.employee.id,
+            })
+        }
+        Access::Agency => {
+            let agency = AgencyId(id.ok_or_else(missing)?);
+            store.agency(agency).await?;
+            if principal.scope().reaches_agency(agency) {
+                Ok(())
+            } else {
+                Err(forbidden())
+            }
+        }
+        Access::AdministerAgency => {
+            let agency = AgencyId(id.ok_or_else(missing)?);
+            store.agency(agency).await?;
+            principal.require(Action::AdministerAgency { agency })
+        }
+    }
+}
+
+/// The authorisation middleware of the whole router (a `route_layer`, so it sees the matched
+/// route). Puts the [`Principal`] into the request for the handlers.
+pub async fn authorise(
+    State((store, table)): State<(Store, Arc<RouteTable>)>,
+    session: Session,
+    request: Request,
+    next: Next,
+) -> Response {
+    let matched = request.extensions().get::<MatchedPath>().cloned();
+    let is_api = request.uri().path().starts_with("/api/");
+    let render = |e: WebError| {
+        if is_api {
+            ApiError(e).into_response()
+        } else {
+            PageError(e).into_response()
+        }
+    };
+    let Some(access) = matched
+        .as_ref()
+        .and_then(|m| table.get(request.method(), m.as_str()))
+    else {
+        tracing::error!(path = %request.uri().path(), "route without an access rule: refused");
+        return render(forbidden());
+    };
+    let (mut parts, body) = request.into_parts();
+    let params = RawPathParams::from_request_parts(&mut parts, &())
+        .await
+        .ok();
+    let principal = match principal(&store, &session, &parts).await {
+        Ok(p) => p,
+        Err(e) => return render(e),
+    };
+    // The API takes no CSRF token in forms: a write made with a session cookie must carry
+    // the session's token in a header, which another site cannot read or set.
+    let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if is_api
+        && !safe
+        && matches!(principal, Principal::Person { .. })
+        && !crate::security::header_token_matches(&session, &parts.headers).await
+    {
+        return render(WebError::CsrfRejected);
+    }
+    let id = params.as_ref().and_then(path_id);
+    if let Err(e) = check(&store, &principal, access, id, &parts.method).await {
+        return render(e);
+    }
+    parts.extensions.insert(principal);
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// Shortcut for handlers: the actor of a signed-in person, or 403 for tokens and 401 for
+/// nobody (pages that only people use).
+pub fn person(principal: &Principal) -> Result<&Actor, PageError> {
+    match principal {
+        Principal::Person { actor, .. } => Ok(actor),
+        Principal::Anonymous => Err(PageError(WebError::Unauthenticated)),
+        Principal::Token(_) => Err(PageError(forbidden())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_reach_what_they_name() {
+        let a = AgencyId(1);
+        let d = DepartmentId(5);
+        assert!(Scope::All.reaches_department(AgencyId(9), d));
+        assert!(Scope::Agency(a).reaches_department(a, d));
+        assert!(!Scope::Agency(a).reaches_agency(AgencyId(2)));
+        assert!(Scope::Departments(a, vec![d]).reaches_department(a, d));
+        assert!(!Scope::Departments(a, vec![d]).reaches_department(a, DepartmentId(6)));
+        assert!(!Scope::Nothing.reaches_agency(a));
+    }
+
+    #[test]
+    fn every_api_route_of_the_openapi_document_has_a_rule() {
+        let table = api_access();
+        let doc = crate::api::openapi();
+        for (path, item) in doc.paths.paths.iter() {
+            for (method, op) in [
+                (Method::GET, item.get.is_some()),
+                (Method::POST, item.post.is_some()),
+                (Method::PUT, item.put.is_some()),
+                (Method::DELETE, item.delete.is_some()),
+                (Method::PATCH, item.patch.is_some()),
+            ] {
+                if op {
+                    assert!(
+                        table.get(&method, path).is_some(),
+                        "{method} {path} has no access rule"
+                    );
+                }
+            }
+        }
+    }
+}
