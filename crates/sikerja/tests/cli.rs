@@ -47,7 +47,8 @@ fn serve_on_a_fresh_sqlite_file_loads_the_demo_and_prints_the_url() {
         }
     }
     let addr = url.expect("the server prints its URL");
-    let page = get(&addr, "/");
+    // Pages need a sign-in; the demo's sign-in page lists the demo people and the Bupati.
+    let page = get(&addr, "/masuk");
     let _ = child.kill();
     let _ = child.wait();
     assert!(
@@ -55,8 +56,8 @@ fn serve_on_a_fresh_sqlite_file_loads_the_demo_and_prints_the_url() {
         "{page:.200}"
     );
     assert!(
-        page.contains("Kabupaten Banjar"),
-        "the demo government is shown"
+        page.contains("Sekretaris Daerah Kabupaten Banjar") && page.contains("bupati.banjar"),
+        "the demo sign-ins are listed"
     );
     assert!(db.exists(), "the SQLite file was created");
 }

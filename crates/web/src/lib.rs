@@ -62,3 +62,9 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions);
     layers::apply(app)
 }
+
+/// The access rule of every route of [`router`] (pages and API), for the authorisation
+/// matrix test and the docs.
+pub fn route_table() -> authz::RouteTable {
+    authz::route_table(pages::routes().1)
+}

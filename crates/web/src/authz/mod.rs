@@ -17,7 +17,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sikerja_domain::access::{Action, Actor};
+use sikerja_domain::access::{Action, Actor, GrantedRole, Role};
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
 use sikerja_storage::{ApiTokenView, AuditActor, StorageError, Store};
 use tower_sessions::Session;
@@ -385,8 +385,24 @@ async fn check(
         Access::Public => Ok(()),
         _ if matches!(principal, Principal::Anonymous) => Err(WebError::Unauthenticated),
         Access::SignedIn => Ok(()),
+        // The handler checks the object named in the body; here only whether the principal
+        // may decide anything at all (a head of a Unit Organisasi, an HR admin, a write token).
         Access::Write => match principal {
             Principal::Token(t) if !t.can_write => Err(forbidden()),
+            Principal::Person { actor, .. }
+                if !actor.roles().iter().any(|r| {
+                    matches!(
+                        r,
+                        Role::UnitOrganisationHead { .. }
+                            | Role::Granted {
+                                role: GrantedRole::HrAdmin,
+                                ..
+                            }
+                    )
+                }) =>
+            {
+                Err(forbidden())
+            }
             _ => Ok(()),
         },
         Access::Administer => match principal {

@@ -80,7 +80,7 @@ impl Browser {
                 .insert(header::COOKIE, c.parse().expect("cookie header"));
         }
         let (status, response, body) = app.send(request).await;
-        let body = String::from_utf8(body).expect("utf-8");
+        let body = String::from_utf8_lossy(&body).into_owned();
         let cookie = session_cookie(&response);
         if let Some(c) = &cookie {
             self.cookie = Some(c.clone());

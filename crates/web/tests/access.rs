@@ -1,0 +1,381 @@
+//! The authorisation matrix (issue 3 point 4): every route of the router's own route table,
+//! for an anonymous visitor and each kind of user, allowed or denied as this table says. A
+//! route the table does not know fails the test. Plus data scoping, token scope and CSRF.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{
+    Browser, TEST_PASSWORD, TestApp, app_with, give_password, nip, setup_actor, test_agency,
+};
+use sikerja_domain::access::{Actor, Role};
+use sikerja_domain::organisation::EmployeeId;
+
+/// Who asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    /// A Pelaksana of the test Dinas.
+    Pelaksana,
+    /// The head of a department of another agency (Kabupaten Contoh).
+    OtherHead,
+    /// The Kepala Dinas of the test agency, also Admin BKPSDM.
+    Admin,
+    /// A read-only API token for the other agency.
+    OtherToken,
+}
+
+const WHO: [Who; 5] = [
+    Who::Anonymous,
+    Who::Pelaksana,
+    Who::OtherHead,
+    Who::Admin,
+    Who::OtherToken,
+];
+
+/// Expected: allowed for [anonymous, pelaksana, other head, admin, other token].
+fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
+    const PUBLIC: [bool; 5] = [true, true, true, true, true];
+    // Pages are for people; a token is not a session, so pages treat it as nobody.
+    const PEOPLE: [bool; 5] = [false, true, true, true, false];
+    const OWN_DEPT: [bool; 5] = [false, true, false, true, false];
+    const DECIDE: [bool; 5] = [false, false, false, true, false];
+    const API_ANYONE: [bool; 5] = [false, true, true, true, true];
+    const API_OWN_DEPT: [bool; 5] = [false, true, false, true, false];
+    const API_ADMIN: [bool; 5] = [false, false, false, true, false];
+    let get = *method == Method::GET;
+    Some(match (get, path) {
+        (true, "/") | (true, "/pegawai") => PEOPLE,
+        (_, "/akun/kata-sandi") => PEOPLE,
+        (true, "/masuk") | (true, "/aturan/{id}") => PUBLIC,
+        // Forms need the session's CSRF token, which a token holder has no session for.
+        (false, "/masuk") | (false, "/keluar") => [true, true, true, true, false],
+        (true, "/pegawai/{id}") => OWN_DEPT,
+        (true, p) if p.starts_with("/perangkat-daerah/{id}") => OWN_DEPT,
+        (false, "/perangkat-daerah/{id}/belum-terselesaikan") => DECIDE,
+        (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,
+        (true, "/api/v1/employees") | (true, "/api/v1/placements") => API_ANYONE,
+        // The test agency: its own people, not the other agency's head or token.
+        (true, "/api/v1/agencies/{id}") => [false, true, false, true, false],
+        (true, "/api/v1/agencies/{id}/export") => API_ADMIN,
+        (false, "/api/v1/agencies/import") => API_ADMIN,
+        (true, p) if p.starts_with("/api/v1/departments/{id}") => API_OWN_DEPT,
+        (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,
+        // The gate lets heads through; the employee in the body decides (checked below).
+        (false, "/api/v1/placements/manual") => [false, false, true, true, false],
+        _ => return None,
+    })
+}
+
+struct World {
+    app: TestApp,
+    browsers: Vec<(Who, Browser)>,
+    other_token: String,
+    department: i64,
+    employee: i64,
+    agency: i64,
+}
+
+async fn world() -> World {
+    let app = app_with(&[test_agency(), sikerja_demo::small_agency()]).await;
+    let department = app.department_id("dinkes").await;
+    let employee = app.employee_id(nip::AHLI_UTAMA).await;
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id.0;
+    let other = app.store.agency_by_code("kab-contoh").await.unwrap();
+
+    // The head of some department of the other agency, found by the roles their post gives.
+    let people = app
+        .store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: Some(other.id),
+            department: None,
+            search: None,
+            limit: 500,
+            offset: 0,
+        })
+        .await
+        .unwrap();
+    let mut other_head = None;
+    for p in &people.items {
+        let actor = Actor::new(app.store.actor_facts(p.employee.id).await.unwrap());
+        if actor
+            .roles()
+            .iter()
+            .any(|r| matches!(r, Role::UnitOrganisationHead { .. }))
+        {
+            other_head = Some(p.employee.nip.as_str().to_string());
+            break;
+        }
+    }
+    let other_head = other_head.expect("the other agency has a head");
+
+    let mut browsers = vec![(Who::Anonymous, Browser::new())];
+    for (who, login) in [
+        (Who::Pelaksana, nip::PELAKSANA),
+        (Who::OtherHead, other_head.as_str()),
+    ] {
+        give_password(&app.store, login, TEST_PASSWORD, false).await;
+        let mut b = Browser::new();
+        let answer = b.sign_in(&app, login, TEST_PASSWORD).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::SEE_OTHER,
+            "{who:?}: {}",
+            answer.body
+        );
+        b.get(&app, "/akun/kata-sandi").await;
+        browsers.push((who, b));
+    }
+    browsers.push((Who::Admin, app.admin.clone()));
+    let (_, other_token) = app
+        .store
+        .create_api_token("kontoh-baca", Some(other.id), false, &setup_actor())
+        .await
+        .unwrap();
+    World {
+        app,
+        browsers,
+        other_token,
+        department,
+        employee,
+        agency,
+    }
+}
+
+fn concrete(w: &World, path: &str) -> String {
+    let id = if path.starts_with("/perangkat-daerah/") || path.starts_with("/api/v1/departments/") {
+        w.department.to_string()
+    } else if path.starts_with("/pegawai/") || path.starts_with("/api/v1/employees/") {
+        w.employee.to_string()
+    } else if path.starts_with("/api/v1/agencies/") {
+        w.agency.to_string()
+    } else {
+        "KED-09".to_string()
+    };
+    path.replace("{id}", &id)
+}
+
+/// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.
+fn denied(path: &str, status: StatusCode, location: Option<&str>) -> bool {
+    status == StatusCode::FORBIDDEN
+        || (path.starts_with("/api/") && status == StatusCode::UNAUTHORIZED)
+        || (status == StatusCode::SEE_OTHER && location == Some("/masuk") && path != "/keluar")
+}
+
+#[tokio::test]
+async fn every_route_allows_and_denies_as_the_matrix_says() {
+    let mut w = world().await;
+    let mut routes = sikerja_web::route_table().entries();
+    // Signing out last, so that the other routes see the session.
+    routes.sort_by_key(|(m, p, _)| (p == "/keluar", p.clone(), m.to_string()));
+    assert!(routes.len() >= 25, "{}", routes.len());
+    let mut problems = Vec::new();
+    for (method, pattern, access) in &routes {
+        let Some(row) = expected(method, pattern) else {
+            problems.push(format!(
+                "{method} {pattern} ({access:?}) has no row in the matrix"
+            ));
+            continue;
+        };
+        let uri = concrete(&w, pattern);
+        for (i, who) in WHO.iter().enumerate() {
+            let body = if pattern.starts_with("/api/") {
+                Body::from("{}")
+            } else {
+                Body::from("")
+            };
+            let mut request = Request::builder()
+                .method(method.clone())
+                .uri(&uri)
+                .header(
+                    header::CONTENT_TYPE,
+                    if pattern.starts_with("/api/") {
+                        "application/json"
+                    } else {
+                        "application/x-www-form-urlencoded"
+                    },
+                )
+                .body(body)
+                .unwrap();
+            let answer = if *who == Who::OtherToken {
+                let value = format!("Bearer {}", w.other_token);
+                request
+                    .headers_mut()
+                    .insert(header::AUTHORIZATION, value.parse().unwrap());
+                let (status, response, body) = w.app.send(request).await;
+                common::Answer {
+                    status,
+                    location: response
+                        .headers()
+                        .get(header::LOCATION)
+                        .map(|v| v.to_str().unwrap().to_string()),
+                    cookie: None,
+                    body: String::from_utf8(body).unwrap(),
+                }
+            } else {
+                let b = &mut w.browsers.iter_mut().find(|(x, _)| x == who).unwrap().1;
+                if let Some(t) = b.csrf.clone() {
+                    request
+                        .headers_mut()
+                        .insert("x-csrf-token", t.parse().unwrap());
+                }
+                b.send(&w.app, request).await
+            };
+            let was_denied = denied(pattern, answer.status, answer.location.as_deref());
+            if was_denied == row[i] {
+                problems.push(format!(
+                    "{method} {uri} as {who:?}: expected {}, got {} {:?}",
+                    if row[i] { "allowed" } else { "denied" },
+                    answer.status,
+                    answer.location
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn a_state_changing_form_without_the_csrf_token_is_refused_and_changes_nothing() {
+    let app = app_with(&[test_agency()]).await;
+    let dept = app.department_id("dinkes").await;
+    let employee = app.employee_id(nip::AHLI_UTAMA).await;
+    let kadis = app.position_id(dept, "kadis").await.to_string();
+    let fields = [
+        ("employee", employee.to_string()),
+        ("superior_position", kadis.clone()),
+        ("assessor_position", kadis),
+        ("justification", "Nota dinas".to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut request = common::post_form(
+        &format!("/perangkat-daerah/{dept}/belum-terselesaikan"),
+        &fields,
+    );
+    // The admin's cookie, as a forged cross-site form would send it, but no token.
+    request.headers_mut().insert(
+        header::COOKIE,
+        app.admin.cookie.clone().unwrap().parse().unwrap(),
+    );
+    let (status, _, body) = app.send(request).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(String::from_utf8(body).unwrap().contains("Formulir"));
+    let still = app
+        .store
+        .placement_of(EmployeeId(employee))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(still.manual.is_none(), "nothing was recorded");
+
+    // The same form with a wrong token is refused too; with the right one it is recorded.
+    let mut wrong = fields.clone();
+    wrong.push(("_csrf", "0123456789abcdef0123456789abcdef"));
+    let mut b = app.admin.clone();
+    let uri = format!("/perangkat-daerah/{dept}/belum-terselesaikan");
+    let refused = b.send(&app, common::post_form(&uri, &wrong)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let accepted = b.post(&app, &uri, &fields).await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+}
+
+#[tokio::test]
+async fn a_head_sees_their_own_department_and_lists_are_narrowed() {
+    let w = world().await;
+    let pelaksana = &w
+        .browsers
+        .iter()
+        .find(|(x, _)| *x == Who::Pelaksana)
+        .unwrap()
+        .1;
+    let mut b = pelaksana.clone();
+    // The API list of employees narrows to the department without being asked…
+    let list = b.get(&w.app, "/api/v1/employees?limit=500").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let json: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    let total = json["total"].as_u64().unwrap();
+    let in_agency = w
+        .app
+        .store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: None,
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .total;
+    assert!(total > 0 && total < in_agency, "{total} of {in_agency}");
+    // …and asking for another agency is refused.
+    let other = w.app.store.agency_by_code("kab-contoh").await.unwrap().id;
+    let refused = b
+        .get(&w.app, &format!("/api/v1/employees?agency={}", other.0))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("\"forbidden\""));
+
+    // The head of another agency's department may not decide a placement here.
+    let mut head = w
+        .browsers
+        .iter()
+        .find(|(x, _)| *x == Who::OtherHead)
+        .unwrap()
+        .1
+        .clone();
+    let body = serde_json::json!({
+        "employee_id": w.employee,
+        "superior_position_id": 1,
+        "assessor_position_id": 1,
+        "justification": "Coba",
+        "decided_by": nip::KADIS,
+    });
+    let mut request = common::post_json("/api/v1/placements/manual", &body);
+    let csrf = head.csrf.clone().unwrap();
+    request
+        .headers_mut()
+        .insert("x-csrf-token", csrf.parse().unwrap());
+    let answer = head.send(&w.app, request).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+}
+
+#[tokio::test]
+async fn a_read_token_cannot_write_and_a_revoked_token_is_nobody() {
+    let app = app_with(&[test_agency()]).await;
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id;
+    let (view, secret) = app
+        .store
+        .create_api_token("baca", Some(agency), false, &setup_actor())
+        .await
+        .unwrap();
+    let bearer = |uri: &str, method: Method, body: &str| {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {secret}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let (status, _, _) = app.send(bearer("/api/v1/agencies", Method::GET, "")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, body) = app
+        .send(bearer("/api/v1/placements/manual", Method::POST, "{}"))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    app.store
+        .revoke_api_token(view.id, &setup_actor())
+        .await
+        .unwrap();
+    let (status, _, body) = app.send(bearer("/api/v1/agencies", Method::GET, "")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(String::from_utf8(body).unwrap().contains("unauthenticated"));
+}
