@@ -69,6 +69,65 @@ enum Command {
         #[command(subcommand)]
         action: PasswordAction,
     },
+    /// Grant, revoke and list granted roles (hr_admin, process_map_keeper).
+    Role {
+        #[command(subcommand)]
+        action: RoleAction,
+    },
+    /// Create, revoke and list API tokens for other SPBE systems.
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RoleAction {
+    /// Give an employee a role (recorded in the audit trail).
+    Grant {
+        #[arg(long)]
+        nip: String,
+        /// `hr_admin` (Admin BKPSDM) or `process_map_keeper`.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take a role back.
+    Revoke {
+        /// Number of the grant (see `sikerja role list`).
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The grants of an agency.
+    List {
+        #[arg(long)]
+        agency: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenAction {
+    /// Create a token; its secret is printed once.
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Agency code the token is limited to; every agency when absent.
+        #[arg(long)]
+        agency: Option<String>,
+        /// Allow changes (import, manual placement); read only otherwise.
+        #[arg(long)]
+        write: bool,
+    },
+    /// Revoke a token.
+    Revoke {
+        #[arg(long)]
+        id: i64,
+    },
+    /// Every token (without secrets).
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,5 +172,23 @@ async fn main() -> anyhow::Result<()> {
         Command::Password {
             action: PasswordAction::Reset { nip },
         } => commands::accounts::reset_password(&config, &nip).await,
+        Command::Role { action } => match action {
+            RoleAction::Grant { nip, role, reason } => {
+                commands::access::grant(&config, &nip, &role, &reason).await
+            }
+            RoleAction::Revoke { id, reason } => {
+                commands::access::revoke(&config, id, &reason).await
+            }
+            RoleAction::List { agency } => commands::access::list_roles(&config, &agency).await,
+        },
+        Command::Token { action } => match action {
+            TokenAction::Create {
+                name,
+                agency,
+                write,
+            } => commands::access::create_token(&config, &name, agency.as_deref(), write).await,
+            TokenAction::Revoke { id } => commands::access::revoke_token(&config, id).await,
+            TokenAction::List => commands::access::list_tokens(&config).await,
+        },
     }
 }

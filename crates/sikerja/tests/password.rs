@@ -1,5 +1,6 @@
 //! `sikerja demo` gives the well-known demo people their password, and
-//! `sikerja password reset --nip NIP` prints a temporary password once.
+//! `sikerja password reset --nip NIP` prints a temporary password once; `sikerja role` and
+//! `sikerja token` manage granted roles and API tokens.
 
 use std::process::{Command, Output};
 
@@ -35,4 +36,51 @@ fn demo_accounts_are_set_and_an_admin_reset_prints_a_temporary_password() {
 
     let unknown = sikerja(&db, &["password", "reset", "--nip", "199901012024011999"]);
     assert!(!unknown.status.success());
+}
+
+#[test]
+fn roles_and_tokens_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sikerja.db");
+    assert!(sikerja(&db, &["demo"]).status.success());
+    let pengawas = sikerja_demo::demo_people().pengawas.nip;
+
+    let grant = sikerja(
+        &db,
+        &[
+            "role", "grant", "--nip", pengawas, "--role", "hr_admin", "--reason", "uji",
+        ],
+    );
+    let out = String::from_utf8_lossy(&grant.stdout);
+    assert!(grant.status.success(), "{out}");
+    assert!(out.contains("Admin BKPSDM"), "{out}");
+    let again = sikerja(
+        &db,
+        &[
+            "role", "grant", "--nip", pengawas, "--role", "hr_admin", "--reason", "uji",
+        ],
+    );
+    assert!(!again.status.success(), "a second active grant is refused");
+    let unknown = sikerja(
+        &db,
+        &[
+            "role", "grant", "--nip", pengawas, "--role", "root", "--reason", "uji",
+        ],
+    );
+    assert!(!unknown.status.success());
+    let list = sikerja(&db, &["role", "list", "--agency", "kab-banjar"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains(pengawas) && out.contains("aktif"), "{out}");
+
+    let create = sikerja(&db, &["token", "create", "--name", "simpeg", "--write"]);
+    let out = String::from_utf8_lossy(&create.stdout);
+    assert!(create.status.success(), "{out}");
+    let secret = out
+        .lines()
+        .find(|l| l.starts_with("skj_"))
+        .expect("the secret is printed");
+    assert!(secret.len() > 30, "{secret}");
+    let listed = sikerja(&db, &["token", "list"]);
+    let out = String::from_utf8_lossy(&listed.stdout);
+    assert!(out.contains("simpeg") && !out.contains(secret), "{out}");
 }

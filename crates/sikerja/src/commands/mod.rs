@@ -1,5 +1,6 @@
 //! The subcommands of the binary.
 
+pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod serve;
