@@ -121,9 +121,10 @@ impl Store {
                 ),
             ));
         }
-        audit::append(
+        audit::append_as(
             &txn,
             decided_by,
+            input.decided_as.as_deref(),
             "placement.manual",
             "employee",
             person.id,

@@ -201,6 +201,8 @@ pub struct ManualPlacementInput {
     pub assessor_position: PositionId,
     pub justification: String,
     pub decided_by: String,
+    /// The position the decider acts in, for the audit trail ("who, in which position").
+    pub decided_as: Option<String>,
 }
 
 /// One entry of an employee's PPK history (KED-11).

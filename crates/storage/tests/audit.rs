@@ -50,6 +50,7 @@ async fn store_with_history() -> (TestStore, AgencyId) {
             assessor_position: kadis,
             justification: "Ditetapkan di bawah Kepala Dinas".into(),
             decided_by: "Kepala BKPSDM".into(),
+            decided_as: None,
         })
         .await
         .unwrap();

@@ -224,6 +224,7 @@ fn manual_input(
         assessor_position: assessor,
         justification: justification.into(),
         decided_by: "Kepala BKPSDM".into(),
+        decided_as: None,
     }
 }
 

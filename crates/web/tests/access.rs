@@ -379,3 +379,145 @@ async fn a_read_token_cannot_write_and_a_revoked_token_is_nobody() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(String::from_utf8(body).unwrap().contains("unauthenticated"));
 }
+
+#[tokio::test]
+async fn a_decision_is_audited_with_who_and_in_which_position_on_the_record_page() {
+    let app = app_with(&[test_agency()]).await;
+    let dept = app.department_id("dinkes").await;
+    let employee = app.employee_id(nip::AHLI_UTAMA).await;
+    let kadis = app.position_id(dept, "kadis").await.to_string();
+    let mut admin = app.admin.clone();
+    admin
+        .get(
+            &app,
+            &format!("/perangkat-daerah/{dept}/belum-terselesaikan"),
+        )
+        .await;
+    let why = "Nota dinas <b>12/2024</b> & 'kutip'";
+    let answer = admin
+        .post(
+            &app,
+            &format!("/perangkat-daerah/{dept}/belum-terselesaikan"),
+            &[
+                ("employee", employee.to_string().as_str()),
+                ("superior_position", kadis.as_str()),
+                ("assessor_position", kadis.as_str()),
+                ("justification", why),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+
+    // The audit row names the official and the position they decided in.
+    let entries = app
+        .store
+        .audit_of("employee", &employee.to_string())
+        .await
+        .unwrap();
+    let decision = entries
+        .iter()
+        .find(|e| e.action == "placement.manual")
+        .expect("an audit row");
+    assert!(decision.actor.contains(nip::KADIS), "{}", decision.actor);
+    assert!(
+        decision
+            .actor_position
+            .as_deref()
+            .is_some_and(|p| p.contains("Kepala Dinas")),
+        "{:?}",
+        decision.actor_position
+    );
+    assert!(matches!(
+        app.store.verify_audit().await.unwrap(),
+        sikerja_storage::AuditVerification::Intact { .. }
+    ));
+
+    // The record's page shows its own history to the admin, with the free text escaped.
+    let page = admin.get(&app, &format!("/pegawai/{employee}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("<b>12/2024</b>"),
+        "free text is escaped"
+    );
+    let html = page.html();
+    let rows = common::texts(&html, "#jejak-audit tr.audit-entry");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("placement.manual") && r.contains("Kepala Dinas")),
+        "{rows:?}"
+    );
+
+    // A Pelaksana of the same department sees the employee but not the audit history.
+    give_password(&app.store, nip::PELAKSANA, TEST_PASSWORD, false).await;
+    let mut pelaksana = Browser::new();
+    pelaksana.sign_in(&app, nip::PELAKSANA, TEST_PASSWORD).await;
+    let page = pelaksana.get(&app, &format!("/pegawai/{employee}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(common::text(&page.html(), "#jejak-audit").is_none());
+}
+
+#[tokio::test]
+async fn sql_injection_in_every_search_field_is_just_text() {
+    let app = app_with(&[test_agency()]).await;
+    let dept = app.department_id("dinkes").await;
+    let attacks = [
+        "' OR '1'='1",
+        "'; DROP TABLE employees; --",
+        "\" OR 1=1 --",
+        "%' UNION SELECT password_hash FROM credentials --",
+        "\\'; DELETE FROM audit_log; --",
+    ];
+    let before = app
+        .store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: None,
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .total;
+    for attack in attacks {
+        let q: String = url_encode(attack);
+        for uri in [
+            format!("/pegawai?q={q}"),
+            format!("/perangkat-daerah/{dept}/kedudukan?q={q}"),
+            format!("/api/v1/employees?q={q}"),
+            format!("/api/v1/placements?q={q}"),
+        ] {
+            let (status, body) = app.get(&uri).await;
+            assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+            assert!(!body.contains("$argon2"), "{uri}");
+            if uri.starts_with("/api/v1/employees") {
+                let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+                assert_eq!(json["total"], 0, "{uri}: nothing matches the text");
+            }
+        }
+    }
+    let after = app
+        .store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: None,
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .total;
+    assert_eq!(before, after);
+    assert!(matches!(
+        app.store.verify_audit().await.unwrap(),
+        sikerja_storage::AuditVerification::Intact { .. }
+    ));
+}
+
+fn url_encode(s: &str) -> String {
+    serde_urlencoded::to_string([("x", s)])
+        .unwrap()
+        .trim_start_matches("x=")
+        .to_string()
+}

@@ -152,7 +152,12 @@ pub async fn create_manual_placement(
         .into());
     }
     let justification = check_justification(&request.justification)?;
-    let decider = check_decider(&state.store, &request.decided_by).await?;
+    // A signed-in official decides as themself; a system with a token names the official.
+    let decided_by = match &principal {
+        Principal::Person { user, .. } => user.login.clone(),
+        _ => request.decided_by.clone(),
+    };
+    let decider = check_decider(&state.store, &decided_by).await?;
     let placement = state
         .store
         .record_manual_placement(&ManualPlacementInput {
@@ -161,6 +166,7 @@ pub async fn create_manual_placement(
             assessor_position: PositionId(request.assessor_position_id),
             justification,
             decided_by: decider.as_str().to_string(),
+            decided_as: principal.audit_actor(Some(department.id)).position,
         })
         .await?;
     Ok((StatusCode::CREATED, Json(PlacementDto::from(&placement))))

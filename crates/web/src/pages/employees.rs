@@ -15,6 +15,7 @@ use crate::error::PageError;
 use crate::extract::Id;
 use crate::format;
 use crate::views::{Layout, OfficialCell, PlacementRow, decider_names};
+use sikerja_domain::access::Action;
 
 /// A position held or acted in, with its unit.
 pub struct PostLine {
@@ -64,14 +65,55 @@ pub struct EmployeePage {
     history: Vec<HistoryLine>,
     ratings: Vec<(u16, &'static str)>,
     experience: Vec<(String, u8)>,
+    /// The record's own audit history, for the person themself and those who read the audit
+    /// trail of the agency (BKPSDM admin, Sekda); `None` for everyone else.
+    audit: Option<Vec<AuditLine>>,
+}
+
+/// One entry of a record's audit history.
+pub struct AuditLine {
+    seq: i64,
+    at: String,
+    actor: String,
+    position: Option<String>,
+    action: String,
+    summary: String,
 }
 
 /// `GET /pegawai/{id}`
 pub async fn show_employee(
     State(state): State<AppState>,
+    principal: Principal,
     Id(id): Id,
 ) -> Result<EmployeePage, PageError> {
     let view = state.store.employee(EmployeeId(id)).await?;
+    let own = principal
+        .actor()
+        .is_some_and(|a| a.facts().employee == Some(EmployeeId(id)));
+    let reads_audit = principal
+        .require(Action::ReadAudit {
+            agency: view.employee.agency,
+        })
+        .is_ok();
+    let audit = if own || reads_audit {
+        let entries = state.store.audit_of("employee", &id.to_string()).await?;
+        Some(
+            entries
+                .into_iter()
+                .rev()
+                .map(|a| AuditLine {
+                    seq: a.seq,
+                    at: format::date_time(a.at),
+                    actor: a.actor,
+                    position: a.actor_position,
+                    action: a.action,
+                    summary: a.summary,
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
     let placement = state.store.placement_of(EmployeeId(id)).await?;
     let history = state.store.placement_history(EmployeeId(id)).await?;
     let placed: Vec<_> = placement.iter().cloned().collect();
@@ -115,6 +157,7 @@ pub async fn show_employee(
             })
             .collect(),
         ratings,
+        audit,
         experience: e
             .experience
             .iter()

@@ -102,7 +102,8 @@ pub async fn create_manual_placement(
             )));
         }
     };
-    match record(&state.store, id, &form).await {
+    let decided_as = principal.audit_actor(Some(DepartmentId(id))).position;
+    match record(&state.store, id, &form, decided_as).await {
         Ok(nip) => {
             tracing::info!(employee.id = %form.employee, department.id = id, "manual placement recorded");
             Ok(Redirect::to(&format!("/perangkat-daerah/{id}/kedudukan?q={nip}")).into_response())
@@ -122,7 +123,12 @@ fn refused(message: &str) -> WebError {
 }
 
 /// Validates the form and records the decision; returns the NIP of the placed employee.
-async fn record(store: &Store, department: i64, form: &ManualForm) -> Result<String, WebError> {
+async fn record(
+    store: &Store,
+    department: i64,
+    form: &ManualForm,
+    decided_as: Option<String>,
+) -> Result<String, WebError> {
     let employee: i64 = form
         .employee
         .trim()
@@ -163,6 +169,7 @@ async fn record(store: &Store, department: i64, form: &ManualForm) -> Result<Str
         assessor_position: assessor,
         justification,
         decided_by: nip.as_str().to_string(),
+        decided_as,
     };
     store.record_manual_placement(&input).await?;
     Ok(case.employee.nip.as_str().to_string())
