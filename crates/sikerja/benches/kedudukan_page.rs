@@ -162,6 +162,47 @@ fn department(employees: usize) -> AgencyBundle {
     b
 }
 
+/// Signs in through the sign-in form and returns the session cookie.
+async fn sign_in(app: &axum::Router, nip: &str, password: &str) -> String {
+    let res = app
+        .clone()
+        .oneshot(Request::get("/masuk").body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let cookie = session_cookie(&res).expect("a session for the form");
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    let html = String::from_utf8_lossy(&body);
+    let csrf = html
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form's CSRF token")
+        .to_string();
+    let form = format!("nip={nip}&password={password}&_csrf={csrf}");
+    let res = app
+        .clone()
+        .oneshot(
+            Request::post("/masuk")
+                .header("cookie", &cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(form))
+                .expect("request"),
+        )
+        .await
+        .expect("response");
+    assert_eq!(res.status().as_u16(), 303, "signed in");
+    session_cookie(&res).expect("the renewed session")
+}
+
+fn session_cookie<B>(res: &axum::http::Response<B>) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("sikerja_sesi="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_string())
+}
+
 #[tokio::main]
 async fn main() {
     let url = std::env::var("SIKERJA_BENCH_DATABASE_URL").ok();
@@ -182,12 +223,39 @@ async fn main() {
     let dept = store.departments(None).await.expect("departments")[0]
         .department
         .id;
+    // Requests are made as the Kepala Dinas (page, with a session) and with an API token, so
+    // the figures include sign-in checks and authorisation as served for real.
+    let actor = sikerja_storage::AuditActor::new("bench");
+    let head = store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: None,
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .expect("employees")
+        .items[0]
+        .clone();
+    let hash = sikerja_web::auth::hash_password("tolok-ukur-123".into())
+        .await
+        .expect("hash");
+    store
+        .set_password(head.employee.id, &hash, false)
+        .await
+        .expect("password");
+    let (_, token) = store
+        .create_api_token("bench", None, false, &actor)
+        .await
+        .expect("token");
     let app = sikerja_web::router(sikerja_web::AppState {
         store,
         demo_mode: false,
         secure_cookies: false,
         demo_sign_ins: Default::default(),
     });
+    let cookie = sign_in(&app, head.employee.nip.as_str(), "tolok-ukur-123").await;
     for (label, path) in [
         (
             "page /perangkat-daerah/{id}/kedudukan",
@@ -202,9 +270,14 @@ async fn main() {
         let mut bytes = 0;
         for _ in 0..30 {
             let t = Instant::now();
+            let request = if path.starts_with("/api/") {
+                Request::get(&path).header("authorization", format!("Bearer {token}"))
+            } else {
+                Request::get(&path).header("cookie", &cookie)
+            };
             let res = app
                 .clone()
-                .oneshot(Request::get(&path).body(Body::empty()).expect("request"))
+                .oneshot(request.body(Body::empty()).expect("request"))
                 .await
                 .expect("response");
             assert!(res.status().is_success(), "{path}: {}", res.status());
