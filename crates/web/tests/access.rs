@@ -55,6 +55,10 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/pegawai/{id}") => OWN_DEPT,
         (true, p) if p.starts_with("/perangkat-daerah/{id}") => OWN_DEPT,
         (false, "/perangkat-daerah/{id}/belum-terselesaikan") => DECIDE,
+        // The header asks every signed-in person; only the HR admin gets a link (204 else).
+        (true, "/admin/menu") => PEOPLE,
+        // Roles, API tokens and the audit trail: the HR admin of the agency only.
+        (_, p) if p.starts_with("/admin/") => DECIDE,
         (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,
         (true, "/api/v1/employees") | (true, "/api/v1/placements") => API_ANYONE,
         // The test agency: its own people, not the other agency's head or token.

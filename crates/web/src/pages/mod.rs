@@ -2,6 +2,7 @@
 //! handler; the template tree (`templates/`) mirrors these modules.
 
 mod account;
+mod admin;
 mod departments;
 mod employees;
 mod home;
@@ -66,6 +67,32 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
         .post("/keluar", Public, sign_in::delete_session)
         .get("/akun/kata-sandi", SignedIn, account::edit_password)
         .post("/akun/kata-sandi", SignedIn, account::update_password)
+        .get("/admin/menu", SignedIn, admin::show_admin_menu)
+        .get("/admin/peran", Administer, admin::roles::list_role_grants)
+        .post("/admin/peran", Administer, admin::roles::create_role_grant)
+        .post(
+            "/admin/peran/{id}/cabut",
+            Administer,
+            admin::roles::revoke_role_grant,
+        )
+        .get(
+            "/admin/token-api",
+            Administer,
+            admin::tokens::list_api_tokens,
+        )
+        .post(
+            "/admin/token-api",
+            Administer,
+            admin::tokens::create_api_token,
+        )
+        .post(
+            "/admin/token-api/{id}/cabut",
+            Administer,
+            admin::tokens::revoke_api_token,
+        )
+        // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
+        // `Access` rule says so yet: the HR admin's rule for now.
+        .get("/admin/audit", Administer, admin::audit::list_audit_entries)
         .build()
 }
 
