@@ -47,6 +47,8 @@ pub enum Access {
     /// HR admin of their own agency (admin pages), or a write token (API writes whose
     /// target is in the body: the handler checks the agency).
     Administer,
+    /// Reads the audit trail of their own agency (`Action::ReadAudit`: HR admin, Sekda).
+    ReadAudit,
     /// Checked by the handler against the object named in the body (e.g. the employee of a
     /// manual placement); requires a signed-in person or a write token to get there.
     Write,
@@ -413,6 +415,13 @@ async fn check(
                 None => Err(forbidden()),
             },
             Principal::Anonymous => Err(WebError::Unauthenticated),
+        },
+        Access::ReadAudit => match principal {
+            Principal::Person { actor, .. } => match actor.facts().agency {
+                Some(agency) => principal.require(Action::ReadAudit { agency }),
+                None => Err(forbidden()),
+            },
+            _ => Err(forbidden()),
         },
         Access::Department | Access::DecideDepartment => {
             let (agency, department) = department_of(store, id.ok_or_else(missing)?).await?;

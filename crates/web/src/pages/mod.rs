@@ -92,7 +92,7 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
         )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
-        .get("/admin/audit", Administer, admin::audit::list_audit_entries)
+        .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)
         .build()
 }
 
