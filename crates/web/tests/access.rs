@@ -300,19 +300,7 @@ async fn a_head_sees_their_own_department_and_lists_are_narrowed() {
     assert_eq!(list.status, StatusCode::OK, "{}", list.body);
     let json: serde_json::Value = serde_json::from_str(&list.body).unwrap();
     let total = json["total"].as_u64().unwrap();
-    let in_agency = w
-        .app
-        .store
-        .employees(&sikerja_storage::EmployeeFilter {
-            agency: None,
-            department: None,
-            search: None,
-            limit: 1,
-            offset: 0,
-        })
-        .await
-        .unwrap()
-        .total;
+    let in_agency = employees_in_store(&w.app).await;
     assert!(total > 0 && total < in_agency, "{total} of {in_agency}");
     // …and asking for another agency is refused.
     let other = w.app.store.agency_by_code("kab-contoh").await.unwrap().id;
@@ -471,18 +459,7 @@ async fn sql_injection_in_every_search_field_is_just_text() {
         "%' UNION SELECT password_hash FROM credentials --",
         "\\'; DELETE FROM audit_log; --",
     ];
-    let before = app
-        .store
-        .employees(&sikerja_storage::EmployeeFilter {
-            agency: None,
-            department: None,
-            search: None,
-            limit: 1,
-            offset: 0,
-        })
-        .await
-        .unwrap()
-        .total;
+    let before = employees_in_store(&app).await;
     for attack in attacks {
         let q: String = url_encode(attack);
         for uri in [
@@ -500,18 +477,7 @@ async fn sql_injection_in_every_search_field_is_just_text() {
             }
         }
     }
-    let after = app
-        .store
-        .employees(&sikerja_storage::EmployeeFilter {
-            agency: None,
-            department: None,
-            search: None,
-            limit: 1,
-            offset: 0,
-        })
-        .await
-        .unwrap()
-        .total;
+    let after = employees_in_store(&app).await;
     assert_eq!(before, after);
     assert!(matches!(
         app.store.verify_audit().await.unwrap(),
@@ -524,4 +490,19 @@ fn url_encode(s: &str) -> String {
         .unwrap()
         .trim_start_matches("x=")
         .to_string()
+}
+
+/// How many employees the store holds, over every agency.
+async fn employees_in_store(app: &TestApp) -> u64 {
+    app.store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: None,
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .total
 }
