@@ -121,8 +121,7 @@ impl Store {
             &txn,
             actor,
             "role.granted",
-            "role_grant",
-            id,
+            audit::Subject::new("role_grant", id, person.agency_id),
             json!({
                 "employee": person.id,
                 "nip": person.nip,
@@ -179,8 +178,7 @@ impl Store {
             &txn,
             actor,
             "role.revoked",
-            "role_grant",
-            row.id,
+            audit::Subject::new("role_grant", row.id, row.agency_id),
             json!({
                 "employee": row.employee_id,
                 "nip": nip,

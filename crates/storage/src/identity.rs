@@ -77,8 +77,7 @@ impl Store {
             &txn,
             actor,
             action,
-            "employee",
-            person.id,
+            audit::Subject::new("employee", person.id, person.agency_id),
             json!({ "nip": person.nip, "must_change": must_change }),
         )
         .await?;

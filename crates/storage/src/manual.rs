@@ -126,8 +126,7 @@ impl Store {
             decided_by,
             input.decided_as.as_deref(),
             "placement.manual",
-            "employee",
-            person.id,
+            audit::Subject::new("employee", person.id, person.agency_id),
             json!({
                 "nip": person.nip,
                 "superior_position": input.superior_position.0,

@@ -30,8 +30,7 @@ impl Store {
             &txn,
             "sistem",
             "placements.recompute",
-            "agency",
-            agency,
+            audit::Subject::new("agency", agency, agency.0),
             json!(summary_json(&summary)),
         )
         .await?;
@@ -62,8 +61,7 @@ impl Store {
             &txn,
             actor,
             "agency.policy",
-            "agency",
-            id,
+            audit::Subject::new("agency", id, id.0),
             json!({
                 "before": {"assessor_policy": before.assessor_policy, "span_of_control_threshold": before.span_threshold},
                 "after": {"assessor_policy": policy.assessor_policy.code(), "span_of_control_threshold": policy.span_of_control_threshold},

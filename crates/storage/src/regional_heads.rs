@@ -177,8 +177,7 @@ impl Store {
             } else {
                 "regional_head.updated"
             },
-            "regional_head",
-            id,
+            audit::Subject::new("regional_head", id, agency.0),
             json!({
                 "agency": agency.0,
                 "kind": kind.code(),
@@ -235,6 +234,7 @@ impl Store {
             .await?
             .ok_or_else(|| StorageError::not_found("regional_head", id))?;
         let username = row.username.clone();
+        let agency = row.agency_id;
         let mut active: regional_head::ActiveModel = row.into();
         active.password_hash = Set(Some(password_hash.to_string()));
         active.must_change = Set(must_change);
@@ -244,8 +244,7 @@ impl Store {
             &txn,
             actor,
             action,
-            "regional_head",
-            id,
+            audit::Subject::new("regional_head", id, agency),
             json!({ "username": username, "must_change": must_change }),
         )
         .await?;

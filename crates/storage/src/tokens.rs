@@ -153,8 +153,7 @@ impl Store {
             &txn,
             actor,
             "token.created",
-            "api_token",
-            id,
+            audit::Subject::new("api_token", id, agency.map(|a| a.0)),
             json!({
                 "name": name,
                 "agency": agency.map(|a| a.0),
@@ -235,8 +234,7 @@ impl Store {
             &txn,
             actor,
             "token.revoked",
-            "api_token",
-            row.id,
+            audit::Subject::new("api_token", row.id, row.agency_id),
             json!({ "name": row.name, "agency": row.agency_id, "prefix": row.prefix }),
         )
         .await?;

@@ -336,3 +336,84 @@ async fn an_unchained_row_next_to_a_chain_is_reported_and_not_repaired_by_migrat
     let v = store.verify_audit().await.unwrap();
     assert_eq!(broken_at(&v), (5, &AuditBreak::Unchained { count: 1 }));
 }
+
+#[tokio::test]
+async fn each_entry_names_the_agency_of_its_record_and_the_filter_keeps_to_one_agency() {
+    let (store, banjar) = store_with_history().await;
+    let tapin = store.agency_by_code("kab-tapin").await.unwrap().id;
+    let person = store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: Some(tapin),
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .employee
+        .id;
+    // An event recorded by kind and id finds the agency of the person itself.
+    store
+        .record_event(
+            "Pegawai Tapin (NIP 5000)",
+            None,
+            "session.signed_in",
+            "employee",
+            &person.0.to_string(),
+            serde_json::json!({}),
+        )
+        .await
+        .unwrap();
+    let all = store.audit_entries(&AuditFilter::default()).await.unwrap();
+    assert_eq!(all.total, 6);
+    assert!(
+        all.items.iter().all(|e| e.agency.is_some()),
+        "{:?}",
+        all.items
+    );
+    let of = |agency: AgencyId| AuditFilter {
+        agency: Some(agency.0),
+        ..AuditFilter::default()
+    };
+    let banjar_entries = store.audit_entries(&of(banjar)).await.unwrap();
+    assert_eq!(banjar_entries.total, 4, "{:?}", banjar_entries.items);
+    assert!(
+        banjar_entries
+            .items
+            .iter()
+            .all(|e| e.agency == Some(banjar.0))
+    );
+    let tapin_entries = store.audit_entries(&of(tapin)).await.unwrap();
+    let actions: Vec<_> = tapin_entries
+        .items
+        .iter()
+        .map(|e| e.action.as_str())
+        .collect();
+    assert_eq!(actions, ["session.signed_in", "agency.import"]);
+    // The agency is part of what the hash covers; the chain stays whole.
+    assert!(matches!(
+        store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { entries: 6, .. }
+    ));
+}
+
+#[tokio::test]
+async fn an_entry_moved_to_another_agency_or_out_of_every_agency_is_found() {
+    for change in ["agency_id = agency_id + 1000", "agency_id = NULL"] {
+        let (store, _) = store_with_history().await;
+        let n = store
+            .execute_sql(&format!("UPDATE audit_log SET {change} WHERE seq = 2"))
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+        let v = store.verify_audit().await.unwrap();
+        let (seq, problem) = broken_at(&v);
+        assert_eq!(seq, 2, "{change}");
+        assert!(
+            matches!(problem, AuditBreak::HashMismatch { .. }),
+            "{change}: {problem:?}"
+        );
+    }
+}

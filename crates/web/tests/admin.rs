@@ -499,6 +499,74 @@ async fn the_audit_page_lists_a_grant_with_actor_and_position_and_the_filters_na
     assert_eq!(count(&Html::parse_fragment(&body)), 2);
 }
 
+/// An agency's admin browses the entries about their own agency's records only: the other
+/// agency's import, grants and sign-ins stay out of the list (and out of the counts).
+#[tokio::test]
+async fn the_audit_page_shows_the_admins_own_agency_only() {
+    let app = app_with(&[test_agency(), sikerja_demo::small_agency()]).await;
+    let other = app.store.agency_by_code("kab-contoh").await.unwrap().id;
+    let someone_else = app
+        .store
+        .employees(&sikerja_storage::EmployeeFilter {
+            agency: Some(other),
+            department: None,
+            search: None,
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .employee
+        .id;
+    app.store
+        .grant_role(
+            someone_else,
+            GrantedRole::HrAdmin,
+            &setup_actor(),
+            "admin contoh",
+        )
+        .await
+        .unwrap();
+    let mut admin = admin(&app).await;
+    let page = admin.get(&app, "/admin/audit").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let html = page.html();
+    let rows = texts(&html, "tr.audit-entry");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("agency.import") && r.contains("kab-uji")),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("kab-contoh")), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.contains("admin contoh")), "{rows:?}");
+    let everything = app
+        .store
+        .audit_entries(&AuditFilter::default())
+        .await
+        .unwrap()
+        .total;
+    let own = app
+        .store
+        .audit_entries(&AuditFilter {
+            agency: Some(agency(&app).await.0),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+    assert!(own < everything, "{own} of {everything}");
+    assert!(
+        text(&html, "#jumlah-audit")
+            .unwrap()
+            .starts_with(&format!("{own} entri")),
+        "{:?}",
+        text(&html, "#jumlah-audit")
+    );
+    // The chain itself spans the installation and stays whole.
+    assert!(text(&html, "#status-rantai").unwrap().contains("utuh"));
+}
+
 #[tokio::test]
 async fn markup_in_a_reason_or_a_token_name_is_shown_as_text() {
     let app = app().await;

@@ -67,3 +67,45 @@ async fn every_page_of_every_demo_department_renders() {
         .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+/// The Sekda reads the regency's audit trail (ReadAudit: the Sekda and the BKPSDM admin of the
+/// agency), never the province's; a Pelaksana and the province's official do not get in.
+#[tokio::test]
+async fn the_sekda_reads_the_regencys_audit_trail_and_not_the_provinces() {
+    let app = app_with(&sikerja_demo::demo_government()).await;
+    let people = &sikerja_demo::DEMO_PEOPLE;
+    let mut sekda = common::Browser::new();
+    common::give_password(
+        &app.store,
+        people.regional_secretary.nip,
+        common::TEST_PASSWORD,
+        false,
+    )
+    .await;
+    let answer = sekda
+        .sign_in(&app, people.regional_secretary.nip, common::TEST_PASSWORD)
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+
+    let page = sekda.get(&app, "/admin/audit").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let rows = common::texts(&page.html(), "tr.audit-entry");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("agency.import") && r.contains("kab-banjar")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("session.signed_in")),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("prov-kalsel")), "{rows:?}");
+
+    for nip in [people.pelaksana.nip, people.province_official.nip] {
+        common::give_password(&app.store, nip, common::TEST_PASSWORD, false).await;
+        let mut b = common::Browser::new();
+        b.sign_in(&app, nip, common::TEST_PASSWORD).await;
+        let page = b.get(&app, "/admin/audit").await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{nip}: {}", page.body);
+    }
+}

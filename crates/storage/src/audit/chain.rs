@@ -5,7 +5,10 @@
 //! entity_id, summary, prev_hash]` serialised by `serde_json` without whitespace, with `at`
 //! in RFC 3339 UTC with microseconds (`2026-12-02T08:15:00.123456Z`), `actor_position`
 //! `null` when absent, and `summary` the stored JSON text as a string. An array of strings,
-//! integers and `null` has exactly one serialisation, so the form is unambiguous.
+//! integers and `null` has exactly one serialisation, so the form is unambiguous. When the
+//! row names an agency (`agency_id`, migration `m20261204_000006`), its id is appended as a
+//! tenth element; rows without one keep the nine-element form, so rows written before the
+//! column existed keep their hashes.
 
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use sea_orm::{
@@ -27,7 +30,7 @@ pub(crate) fn timestamp(at: &DateTime<Utc>) -> String {
 
 /// The canonical text of a row (see the module documentation).
 pub(crate) fn canonical(row: &audit_log::Model) -> String {
-    serde_json::json!([
+    let mut form = serde_json::json!([
         row.seq,
         timestamp(&row.at),
         row.actor,
@@ -37,8 +40,11 @@ pub(crate) fn canonical(row: &audit_log::Model) -> String {
         row.entity_id,
         row.summary,
         row.prev_hash,
-    ])
-    .to_string()
+    ]);
+    if let (Some(agency), Some(items)) = (row.agency_id, form.as_array_mut()) {
+        items.push(agency.into());
+    }
+    form.to_string()
 }
 
 /// SHA-256 of the canonical text, lowercase hex.
@@ -111,6 +117,7 @@ mod tests {
             actor_position: None,
             prev_hash: Some(GENESIS.into()),
             hash: None,
+            agency_id: None,
         }
     }
 
@@ -134,6 +141,10 @@ mod tests {
         let mut other = row();
         other.summary = r#"{"code":"kab-b"}"#.into();
         assert_ne!(hash_of(&other), h);
+        let mut other = row();
+        other.agency_id = Some(1);
+        assert_ne!(hash_of(&other), h);
+        assert!(canonical(&other).ends_with(&format!(r#""{GENESIS}",1]"#)));
         let mut other = row();
         other.id = 99; // the database id is not part of the chain
         assert_eq!(hash_of(&other), h);

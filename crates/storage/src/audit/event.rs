@@ -3,7 +3,11 @@
 
 use serde::Serialize;
 
+use sea_orm::EntityTrait;
+
+use super::Subject;
 use crate::Store;
+use crate::entities::{employee, regional_head};
 use crate::error::{Result, StorageError};
 
 /// Who made a change, for the audit row: a label (a person's name and NIP, "sistem", a
@@ -79,13 +83,13 @@ impl Store {
             ));
         }
         let txn = self.begin_write().await?;
+        let agency = subject_agency(&txn, entity, entity_id).await?;
         super::append_as(
             &txn,
             label,
             who.position(),
             action,
-            entity,
-            entity_id,
+            Subject::new(entity, entity_id, agency),
             summary,
         )
         .await?;
@@ -99,19 +103,32 @@ pub(crate) async fn append_by<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: &AuditActor,
     action: &str,
-    entity: &str,
-    entity_id: impl ToString,
+    subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {
     let label = actor.checked_label()?;
-    super::append_as(
-        db,
-        label,
-        actor.position(),
-        action,
-        entity,
-        entity_id,
-        summary,
-    )
-    .await
+    super::append_as(db, label, actor.position(), action, subject, summary).await
+}
+
+/// The agency of a person's or regional head's record, for events recorded by kind and id
+/// (`None` for other kinds, or an id that names nothing).
+pub(crate) async fn subject_agency<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    entity: &str,
+    id: &str,
+) -> Result<Option<i64>> {
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(None);
+    };
+    Ok(match entity {
+        "employee" => employee::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|e| e.agency_id),
+        "regional_head" => regional_head::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|r| r.agency_id),
+        _ => None,
+    })
 }

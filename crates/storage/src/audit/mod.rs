@@ -26,16 +26,34 @@ pub use verify::{AuditBreak, AuditVerification};
 /// Key of the PostgreSQL transaction-level advisory lock that serialises appends ("AUDIT").
 const APPEND_LOCK_KEY: i64 = 0x0041_5544_4954;
 
+/// What an audit row is about: the kind and id of the record, and the agency it belongs to
+/// (which scopes the admin pages; `None` for installation-level records).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Subject {
+    pub(crate) entity: String,
+    pub(crate) id: String,
+    pub(crate) agency: Option<i64>,
+}
+
+impl Subject {
+    pub(crate) fn new(entity: &str, id: impl ToString, agency: impl Into<Option<i64>>) -> Subject {
+        Subject {
+            entity: entity.to_string(),
+            id: id.to_string(),
+            agency: agency.into(),
+        }
+    }
+}
+
 /// Appends one audit row. `summary` is stored as JSON text.
 pub(crate) async fn append<C: ConnectionTrait>(
     db: &C,
     actor: &str,
     action: &str,
-    entity: &str,
-    entity_id: impl ToString,
+    subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {
-    append_as(db, actor, None, action, entity, entity_id, summary).await
+    append_as(db, actor, None, action, subject, summary).await
 }
 
 /// Appends one audit row for an actor acting in a position (signed-in officials).
@@ -49,8 +67,7 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
     actor: &str,
     actor_position: Option<&str>,
     action: &str,
-    entity: &str,
-    entity_id: impl ToString,
+    subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {
     lock_head(db).await?;
@@ -73,13 +90,14 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
         at: Utc::now().trunc_subsecs(6),
         actor: actor.to_string(),
         action: action.to_string(),
-        entity: entity.to_string(),
-        entity_id: entity_id.to_string(),
+        entity: subject.entity,
+        entity_id: subject.id,
         summary: summary.to_string(),
         seq: Some(seq),
         actor_position: actor_position.map(str::to_string),
         prev_hash: Some(prev_hash),
         hash: None,
+        agency_id: subject.agency,
     };
     row.hash = Some(chain::hash_of(&row));
     let active = audit_log::ActiveModel {
@@ -93,6 +111,7 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
         actor_position: Set(row.actor_position),
         prev_hash: Set(row.prev_hash),
         hash: Set(row.hash),
+        agency_id: Set(row.agency_id),
         ..Default::default()
     };
     audit_log::Entity::insert(active)

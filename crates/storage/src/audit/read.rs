@@ -27,12 +27,17 @@ pub struct AuditEntry {
     pub summary: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The agency whose record the entry is about (`None`: installation-level).
+    pub agency: Option<i64>,
 }
 
 /// Which entries [`Store::audit_entries`] returns. Empty fields do not filter; `limit` 0
 /// means the default (500, also the maximum).
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
+    /// Only entries about this agency's records (an agency admin's view); entries with no
+    /// agency are then left out.
+    pub agency: Option<i64>,
     pub entity: Option<String>,
     pub entity_id: Option<String>,
     pub actor: Option<String>,
@@ -58,6 +63,7 @@ impl From<audit_log::Model> for AuditEntry {
             summary: r.summary,
             prev_hash: r.prev_hash.unwrap_or_default(),
             hash: r.hash.unwrap_or_default(),
+            agency: r.agency_id,
         }
     }
 }
@@ -66,6 +72,9 @@ impl Store {
     /// Audit entries matching `filter`, newest first, one page at a time.
     pub async fn audit_entries(&self, filter: &AuditFilter) -> Result<Page<AuditEntry>> {
         let mut q = audit_log::Entity::find();
+        if let Some(v) = filter.agency {
+            q = q.filter(audit_log::Column::AgencyId.eq(v));
+        }
         if let Some(v) = &filter.entity {
             q = q.filter(audit_log::Column::Entity.eq(v.as_str()));
         }

@@ -23,6 +23,9 @@ pub struct Model {
     pub prev_hash: Option<String>,
     /// SHA-256 of this entry's canonical form, lowercase hex.
     pub hash: Option<String>,
+    /// The agency whose record the row is about (`None`: installation-level, or written
+    /// before agencies were recorded). Hashed only when present.
+    pub agency_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

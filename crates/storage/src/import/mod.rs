@@ -46,8 +46,7 @@ impl Store {
             } else {
                 "agency.import"
             },
-            "agency",
-            summary.agency,
+            audit::Subject::new("agency", summary.agency, summary.agency.0),
             json!({
                 "code": bundle.agency.code,
                 "departments": summary.departments,

@@ -8,6 +8,7 @@ mod m20261201_000002_placements;
 mod m20261202_000003_audit_chain;
 mod m20261202_000004_identity;
 mod m20261203_000005_access;
+mod m20261204_000006_audit_agency;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000003_audit_chain::Migration),
             Box::new(m20261202_000004_identity::Migration),
             Box::new(m20261203_000005_access::Migration),
+            Box::new(m20261204_000006_audit_agency::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The audit trail (issue 3 point 6): every recorded change, newest first, filtered by
 //! record, actor, action and dates (GET parameters; htmx swaps only the table), with the
-//! result of walking the hash chain on top.
+//! result of walking the hash chain on top. An admin sees the entries about their own
+//! agency's records; the chain banner covers the whole installation's chain.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -9,6 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use sikerja_domain::organisation::AgencyId;
 use sikerja_storage::{AuditEntry, AuditFilter, AuditVerification};
 
 use super::{Tab, audited_agency};
@@ -88,10 +90,11 @@ impl AuditQuery {
     }
 
     /// The storage filter of one page, or the Indonesian reason a date cannot be read.
-    fn filter(&self, page: u32) -> Result<AuditFilter, String> {
+    fn filter(&self, page: u32, agency: AgencyId) -> Result<AuditFilter, String> {
         let from = day_start(self.from.as_deref(), 0, "Tanggal awal")?;
         let until = day_start(self.until.as_deref(), 1, "Tanggal akhir")?;
         Ok(AuditFilter {
+            agency: Some(agency.0),
             entity: self.entity.clone(),
             entity_id: self.entity_id.clone(),
             actor: self.actor.clone(),
@@ -188,9 +191,9 @@ pub async fn list_audit_entries(
     headers: HeaderMap,
     query: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
-    audited_agency(&principal)?;
+    let agency = audited_agency(&principal)?;
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
-    let table = load_table(&state, &query).await?;
+    let table = load_table(&state, &query, agency).await?;
     // The same URL answers a page or a fragment: caches must tell them apart.
     let vary = [(header::VARY, HeaderValue::from_static("HX-Request"))];
     if wants_fragment(&headers) {
@@ -244,9 +247,13 @@ pub async fn list_audit_entries(
     Ok((vary, page).into_response())
 }
 
-async fn load_table(state: &AppState, query: &AuditQuery) -> Result<AuditTable, PageError> {
+async fn load_table(
+    state: &AppState,
+    query: &AuditQuery,
+    agency: AgencyId,
+) -> Result<AuditTable, PageError> {
     let page = query.page();
-    let filter = match query.filter(page) {
+    let filter = match query.filter(page, agency) {
         Ok(f) => f,
         Err(message) => {
             return Ok(AuditTable {
