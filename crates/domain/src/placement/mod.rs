@@ -13,7 +13,7 @@ mod index;
 mod review_tests;
 mod span;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::HashMap;
 
