@@ -13,6 +13,7 @@ pub mod nip;
 pub mod org;
 pub mod organisation;
 pub mod placement;
+pub mod planning;
 pub mod rules;
 
 pub use grade::{Grade, Rank};

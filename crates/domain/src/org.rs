@@ -38,6 +38,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// Kind of Instansi Pemerintah (ORG-01).

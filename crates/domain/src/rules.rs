@@ -36,6 +36,17 @@ impl RuleId {
     pub const KED_12: RuleId = RuleId(11);
     pub const STR_06: RuleId = RuleId(12);
     pub const STR_07: RuleId = RuleId(13);
+    pub const STR_01: RuleId = RuleId(14);
+    pub const STR_02: RuleId = RuleId(15);
+    pub const STR_03: RuleId = RuleId(16);
+    pub const STR_04: RuleId = RuleId(17);
+    pub const STR_05: RuleId = RuleId(18);
+    pub const MEK_01: RuleId = RuleId(19);
+    pub const MEK_02: RuleId = RuleId(20);
+    pub const MEK_03: RuleId = RuleId(21);
+    pub const PEN_19: RuleId = RuleId(22);
+    pub const KIN_01: RuleId = RuleId(23);
+    pub const KIN_04: RuleId = RuleId(24);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -129,6 +140,61 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::STR_07,
         "STR-07",
         "Pejabat Pengawas sebagai koordinator seperti Ketua Tim",
+    ),
+    (
+        RuleId::STR_01,
+        "STR-01",
+        "Setda: Sekda menetapkan kinerja Asisten; Asisten bagi Kepala Bagian dan JF Ahli Madya; Kepala Bagian bagi Kepala Sub Bagian",
+    ),
+    (
+        RuleId::STR_02,
+        "STR-02",
+        "Setwan/Inspektorat/Dinas/Badan/Satpol PP: JPT Pratama menetapkan Perjanjian Kinerja Administrator dan JF Ahli Madya; Administrator bagi Pengawas",
+    ),
+    (
+        RuleId::STR_03,
+        "STR-03",
+        "DPMPTSP: Kepala menetapkan kinerja Sekretaris dan JF di bawahnya; Sekretaris bagi Kepala Sub Bagian",
+    ),
+    (
+        RuleId::STR_04,
+        "STR-04",
+        "RSUD: Direktur menetapkan kinerja Wakil Direktur dan JF Ahli Madya; Wakil Direktur bagi Kepala Bagian/Bidang; mereka bagi Kepala Sub Bagian",
+    ),
+    (
+        RuleId::STR_05,
+        "STR-05",
+        "Kecamatan: Camat menetapkan kinerja Sekretaris Camat dan Kepala Seksi; Sekretaris Camat bagi Kepala Sub Bagian dan JF Ahli Muda; Pengawas bagi JF dan Pelaksana di bawahnya",
+    ),
+    (
+        RuleId::MEK_01,
+        "MEK-01",
+        "Tiga tahapan mekanisme kerja: perencanaan, pelaksanaan, evaluasi",
+    ),
+    (
+        RuleId::MEK_02,
+        "MEK-02",
+        "Perencanaan: Perjanjian Kinerja, pembagian target, dialog kinerja, ekspektasi, rencana pelaksanaan kegiatan dan anggaran",
+    ),
+    (
+        RuleId::MEK_03,
+        "MEK-03",
+        "Identifikasi penugasan individu atau tim sebelum tahun pelaksanaan; perubahan rencana kegiatan",
+    ),
+    (
+        RuleId::PEN_19,
+        "PEN-19",
+        "Jenis penugasan per target ditetapkan dalam perencanaan; penugasan terkait target Perjanjian Kinerja",
+    ),
+    (
+        RuleId::KIN_01,
+        "KIN-01",
+        "Manajemen kinerja JF dan Pelaksana: perencanaan, pelaksanaan, penilaian, tindak lanjut",
+    ),
+    (
+        RuleId::KIN_04,
+        "KIN-04",
+        "Penilai kinerja ditentukan oleh kedudukan; tidak menilai pekerjaan sendiri",
     ),
 ];
 

@@ -120,6 +120,11 @@ impl Store {
 
     /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`) so two writers queue on the busy timeout instead of failing on upgrade.
+    /// A read transaction: one consistent view for a read of several queries.
+    pub(crate) async fn read_txn(&self) -> Result<DatabaseTransaction> {
+        Ok(self.db.begin().await?)
+    }
+
     pub(crate) async fn begin_write(&self) -> Result<DatabaseTransaction> {
         let options = TransactionOptions {
             sqlite_transaction_mode: match self.backend {

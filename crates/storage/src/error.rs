@@ -39,6 +39,15 @@ pub enum StorageError {
         /// Indonesian message for the user.
         message: String,
     },
+    /// The person does not exercise the position the change needs (PEN-18, KIN-04); nothing
+    /// was written.
+    #[error("{message}")]
+    Forbidden {
+        /// Stable `snake_case` code.
+        code: &'static str,
+        /// Indonesian message for the user.
+        message: String,
+    },
     /// The database failed (outage, broken schema, …): a server error, never the user's fault.
     #[error("kesalahan basis data: {0}")]
     Database(#[from] DbErr),
@@ -50,7 +59,9 @@ impl StorageError {
         match self {
             StorageError::UnknownScheme { .. } => "database_url_unknown_scheme",
             StorageError::NotFound { .. } => "not_found",
-            StorageError::Conflict { code, .. } | StorageError::Invalid { code, .. } => code,
+            StorageError::Conflict { code, .. }
+            | StorageError::Invalid { code, .. }
+            | StorageError::Forbidden { code, .. } => code,
             StorageError::Database(_) => "database_error",
         }
     }
@@ -64,6 +75,13 @@ impl StorageError {
 
     pub(crate) fn invalid(code: &'static str, message: impl Into<String>) -> Self {
         StorageError::Invalid {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        StorageError::Forbidden {
             code,
             message: message.into(),
         }

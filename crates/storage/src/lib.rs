@@ -34,6 +34,7 @@ mod migration;
 mod officials;
 mod placement_query;
 mod placements;
+pub mod planning;
 mod position_views;
 mod read;
 mod recompute;

@@ -184,6 +184,7 @@ impl From<StorageError> for WebError {
                 details: Vec::new(),
             },
             StorageError::Conflict { code, message } => WebError::Conflict { code, message },
+            StorageError::Forbidden { code, message } => WebError::Forbidden { code, message },
             StorageError::Database(db) => {
                 tracing::error!(error = %db, "database error");
                 match db {

@@ -1,14 +1,21 @@
 //! sea-orm entities, one per table. Private to the crate: the public API speaks domain types.
 //! Enums are stored as their stable `code()` text, timestamps in UTC.
 
+pub(crate) mod activity_plan;
+pub(crate) mod activity_plan_version;
 pub(crate) mod agency;
+pub(crate) mod agreement_target;
+pub(crate) mod agreement_version;
 pub(crate) mod api_token;
 pub(crate) mod audit_log;
 pub(crate) mod credential;
 pub(crate) mod department;
 pub(crate) mod employee;
+pub(crate) mod expectation;
 pub(crate) mod experience;
 pub(crate) mod manual_placement;
+pub(crate) mod performance_agreement;
+pub(crate) mod performance_dialogue;
 pub(crate) mod placement;
 pub(crate) mod placement_history;
 pub(crate) mod position;

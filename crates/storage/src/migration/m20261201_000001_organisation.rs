@@ -25,7 +25,7 @@ pub(crate) enum Agencies {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum Departments {
+pub(crate) enum Departments {
     Table,
     Id,
     AgencyId,

@@ -1,0 +1,174 @@
+//! Who may change an agreement, checked inside the change's transaction (PEN-18, KIN-04): the
+//! holder of the post, the holder (or acting holder) of the position that sets it, or the
+//! regional head for a department head's agreement. And the agreement structure of an agency
+//! (STR-01..05), derived from its unit tree and placement.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
+use sikerja_domain::placement::compute_placements;
+use sikerja_domain::planning::structure::AgreementStructure;
+
+use super::PlanningActor;
+use crate::entities::{employee, performance_agreement, position};
+use crate::error::{Result, StorageError};
+use crate::load::{AgencyRows, agency_rows, organisation};
+use crate::recompute::manual_decisions;
+
+/// An agency's rows and who sets whose agreement in it.
+pub(crate) struct AgencyStructure {
+    pub rows: AgencyRows,
+    pub structure: AgreementStructure,
+}
+
+impl AgencyStructure {
+    pub(crate) fn position(&self, id: i64) -> Option<&position::Model> {
+        self.rows.positions.iter().find(|p| p.id == id)
+    }
+
+    pub(crate) fn employee(&self, id: i64) -> Option<&employee::Model> {
+        self.rows.employees.iter().find(|e| e.id == id)
+    }
+
+    /// Department of a position, through its unit.
+    pub(crate) fn department_of(&self, position: i64) -> Option<i64> {
+        let unit = self.position(position)?.unit_id;
+        self.rows
+            .units
+            .iter()
+            .find(|u| u.id == unit)
+            .map(|u| u.department_id)
+    }
+
+    /// The name of the regional head's office for the agency ("Bupati", "Gubernur").
+    pub(crate) fn regional_head_title(&self) -> String {
+        match self.rows.agency.kind.as_str() {
+            "provincial_government" => format!("Gubernur ({})", self.rows.agency.name),
+            _ => format!("Bupati/Wali Kota ({})", self.rows.agency.name),
+        }
+    }
+}
+
+/// Loads the agency and derives the agreement structure from the placements the engine
+/// computes now (the same outcome the stored placements hold).
+pub(crate) async fn agency_structure(
+    txn: &DatabaseTransaction,
+    agency: AgencyId,
+) -> Result<AgencyStructure> {
+    let rows = agency_rows(txn, agency).await?;
+    let org = organisation(&rows, None)?;
+    let manual = manual_decisions(txn, agency).await?;
+    let outcomes = compute_placements(&org, &manual);
+    let structure = AgreementStructure::new(&org, &outcomes);
+    Ok(AgencyStructure { rows, structure })
+}
+
+/// Whether `employee` exercises `position` now: holds it definitively or acts in it.
+pub(crate) async fn exercises(
+    txn: &DatabaseTransaction,
+    employee: EmployeeId,
+    position: PositionId,
+) -> Result<bool> {
+    let Some(p) = position::Entity::find_by_id(position.0).one(txn).await? else {
+        return Ok(false);
+    };
+    if p.acting_employee_id == Some(employee.0) {
+        return Ok(true);
+    }
+    Ok(employee::Entity::find_by_id(employee.0)
+        .filter(employee::Column::PositionId.eq(position.0))
+        .one(txn)
+        .await?
+        .is_some())
+}
+
+/// The part a person plays in an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Party {
+    /// The holder of the post (*pihak pertama*).
+    Holder,
+    /// Who sets the agreement (*pihak kedua*): the setter position's holder or the regional
+    /// head.
+    Setter,
+}
+
+/// The parts `by` plays in agreement `a` right now (both when someone would set their own
+/// agreement, which the structure never derives).
+pub(crate) async fn parties(
+    txn: &DatabaseTransaction,
+    a: &performance_agreement::Model,
+    by: &PlanningActor,
+) -> Result<Vec<Party>> {
+    let mut found = Vec::new();
+    if let Some(me) = by.employee {
+        let holds = a.employee_id == Some(me.0)
+            && match a.position_id {
+                Some(p) => exercises(txn, me, PositionId(p)).await?,
+                None => false,
+            };
+        if holds {
+            found.push(Party::Holder);
+        }
+        if a.setter_kind == "position"
+            && let Some(s) = a.setter_position_id
+            && exercises(txn, me, PositionId(s)).await?
+        {
+            found.push(Party::Setter);
+        }
+    }
+    if a.setter_kind == "regional_head" && by.regional_head_of == Some(AgencyId(a.agency_id)) {
+        found.push(Party::Setter);
+    }
+    Ok(found)
+}
+
+/// Refuses unless `by` is the holder or the setter of the agreement.
+pub(crate) async fn require_party(
+    txn: &DatabaseTransaction,
+    a: &performance_agreement::Model,
+    by: &PlanningActor,
+) -> Result<Vec<Party>> {
+    let found = parties(txn, a, by).await?;
+    if found.is_empty() {
+        return Err(StorageError::forbidden(
+            "not_a_party",
+            format!(
+                "Hanya pemegang jabatan {} atau {} (pihak yang menetapkan Perjanjian Kinerjanya) yang dapat mengubah perjanjian ini.",
+                a.position_name, a.setter_name
+            ),
+        ));
+    }
+    Ok(found)
+}
+
+/// Loads an agreement inside the transaction.
+pub(crate) async fn agreement_row(
+    txn: &DatabaseTransaction,
+    id: i64,
+) -> Result<performance_agreement::Model> {
+    performance_agreement::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("performance_agreement", id))
+}
+
+/// Name with titles of the employees with these ids.
+pub(crate) fn display_names(rows: &AgencyRows) -> HashMap<i64, String> {
+    rows.employees
+        .iter()
+        .map(|e| {
+            let mut s = String::new();
+            if !e.front_title.is_empty() {
+                s.push_str(&e.front_title);
+                s.push(' ');
+            }
+            s.push_str(&e.name);
+            if !e.back_title.is_empty() {
+                s.push_str(", ");
+                s.push_str(&e.back_title);
+            }
+            (e.id, s)
+        })
+        .collect()
+}

@@ -1,0 +1,642 @@
+//! Conformance: planning (issue 4; MEK-02, MEK-03, STR-02, PEN-19, KIN-01) on whichever
+//! backend `SIKERJA_TEST_DATABASE_URL` selects (SQLite temp files otherwise): agreements,
+//! cascading along the derived structure, signatures, amendments, dialogues, expectations and
+//! activity plans, each authorised against the positions held and audited.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use common::{Dinkes, dinkes};
+use sikerja_domain::Nip;
+use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
+use sikerja_domain::planning::activity::Activity;
+use sikerja_domain::planning::structure::Post;
+use sikerja_domain::planning::target::{
+    AgreementStatus, CheckedTarget, Execution, IndicatorKind, PlanStatus,
+};
+use sikerja_storage::planning::{
+    AgreementFilter, DialogueInput, ExpectationFilter, PlanningActor, TargetIdentification,
+};
+use sikerja_storage::testing::{TestStore, fresh_store};
+use sikerja_storage::{AuditActor, AuditFilter, AuditVerification, StorageError};
+
+const YEAR: i32 = 2027;
+
+struct World {
+    store: TestStore,
+    agency: AgencyId,
+    d: Dinkes,
+}
+
+impl World {
+    async fn new() -> World {
+        let store = fresh_store().await;
+        let d = dinkes("kab-banjar");
+        let agency = store
+            .import_agency(&d.builder.build(), "tester")
+            .await
+            .unwrap()
+            .agency;
+        World { store, agency, d }
+    }
+
+    async fn employee(&self, nip: &Nip) -> EmployeeId {
+        self.store.employee_by_nip(nip).await.unwrap().employee.id
+    }
+
+    async fn position(&self, code: &str) -> PositionId {
+        let org = self.store.load_organisation(self.agency).await.unwrap();
+        org.positions.iter().find(|p| p.code == code).unwrap().id
+    }
+
+    async fn post(&self, code: &str, nip: &Nip) -> Post {
+        Post {
+            position: self.position(code).await,
+            employee: Some(self.employee(nip).await),
+        }
+    }
+
+    async fn actor(&self, nip: &Nip) -> PlanningActor {
+        PlanningActor {
+            employee: Some(self.employee(nip).await),
+            regional_head_of: None,
+            audit: AuditActor::new(format!("NIP {}", nip.as_str())),
+        }
+    }
+
+    fn bupati(&self) -> PlanningActor {
+        PlanningActor {
+            employee: None,
+            regional_head_of: Some(self.agency),
+            audit: AuditActor::new("Bupati Banjar (akun bupati.banjar)"),
+        }
+    }
+}
+
+fn target(indicator: &str, weight: u32) -> CheckedTarget {
+    CheckedTarget {
+        indicator: indicator.into(),
+        kind: IndicatorKind::Quantitative,
+        target: "90".into(),
+        target_number: Some(90.0),
+        unit: "%".into(),
+        budget: 1_500_000,
+        strategic_plan_ref: "Renstra 2025–2029 Sasaran 1".into(),
+        annual_work_plan_ref: "Renja 2027 Program 1.02".into(),
+        weight,
+    }
+}
+
+fn code(e: &StorageError) -> &'static str {
+    e.code()
+}
+
+#[tokio::test]
+async fn mek_02_str_02_a_kepala_dinas_cascades_to_a_kepala_bidang_who_cascades_to_a_kepala_seksi_and_a_jf()
+ {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let jf = w.actor(&w.d.ahli_pertama).await;
+
+    // The Kepala Dinas starts their own agreement: it is made with the regional head.
+    let top = w
+        .store
+        .create_agreement(w.agency, w.post("kadis", &w.d.kadis).await, YEAR, &kadis)
+        .await
+        .unwrap();
+    let view = w.store.agreement(top).await.unwrap();
+    assert_eq!(view.summary.setter.kind, "regional_head");
+    assert_eq!(view.summary.setter.rule_id, "MEK-02");
+    let t1 = w
+        .store
+        .add_target(
+            top,
+            &target("Indeks kepuasan layanan kesehatan", 1),
+            None,
+            &kadis,
+        )
+        .await
+        .unwrap();
+
+    // Whom the Kepala Dinas sets agreements for is derived (STR-02): the Administrators and the
+    // Ahli Madya, not the Kepala Seksi or the JF in the Seksi.
+    let posts = w
+        .store
+        .agreement_posts(w.agency, w.employee(&w.d.kadis).await)
+        .await
+        .unwrap();
+    let names: Vec<_> = posts
+        .recipients
+        .iter()
+        .map(|p| p.position_name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Kepala Bidang Pelayanan Kesehatan"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Analis Kebijakan Ahli Madya"), "{names:?}");
+    assert!(
+        !names.contains(&"Kepala Seksi Pelayanan Rujukan"),
+        "{names:?}"
+    );
+    assert!(
+        posts
+            .recipients
+            .iter()
+            .all(|p| p.rule_id.as_deref() == Some("STR-02")),
+        "{:?}",
+        posts.recipients
+    );
+
+    // Cascade to the Kepala Bidang (weight 3) and the Ahli Madya (weight 1).
+    let (kabid_pk, t2) = w
+        .store
+        .cascade_target(
+            t1,
+            w.post("kabid-yankes", &w.d.kabid).await,
+            &target("Persentase rujukan tepat waktu", 3),
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let (_, t_madya) = w
+        .store
+        .cascade_target(
+            t1,
+            w.post("jf-madya", &w.d.ahli_madya).await,
+            &target("Rekomendasi kebijakan layanan", 1),
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let kabid_view = w.store.agreement(kabid_pk).await.unwrap();
+    assert_eq!(kabid_view.summary.setter.name, "Kepala Dinas Kesehatan");
+    assert_eq!(
+        (
+            kabid_view.summary.setter.rule_id.as_str(),
+            kabid_view.summary.setter.article.as_str()
+        ),
+        ("STR-02", "Lampiran I.B.2.a–b")
+    );
+    assert_eq!(kabid_view.targets[0].parent, Some(t1));
+
+    // Not along the structure: the Kepala Dinas does not set the Kepala Seksi's agreement.
+    let err = w
+        .store
+        .cascade_target(
+            t1,
+            w.post("kasi-rujukan", &w.d.kasi).await,
+            &target("x", 1),
+            &kadis,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_a_recipient");
+    // Only the holder of the parent's agreement cascades it.
+    let err = w
+        .store
+        .cascade_target(
+            t1,
+            w.post("kabid-yankes", &w.d.kabid).await,
+            &target("x", 1),
+            &kabid,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StorageError::Forbidden { .. }), "{err:?}");
+
+    // Kepala Bidang → Kepala Seksi (STR-02), Kepala Seksi → JF Ahli Pertama (their PPK).
+    let (_, t3) = w
+        .store
+        .cascade_target(
+            t2,
+            w.post("kasi-rujukan", &w.d.kasi).await,
+            &target("Rujukan terverifikasi", 1),
+            &kabid,
+        )
+        .await
+        .unwrap();
+    let (jf_pk, t4) = w
+        .store
+        .cascade_target(
+            t3,
+            w.post("jf-pertama", &w.d.ahli_pertama).await,
+            &target("Laporan surveilans rujukan", 1),
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let jf_view = w.store.agreement(jf_pk).await.unwrap();
+    assert_eq!(
+        jf_view.summary.setter.name,
+        "Kepala Seksi Pelayanan Rujukan"
+    );
+
+    // Progress reported by the JF rolls up by weight: Kadis target = (3×100 + 1×0) / 4.
+    w.store
+        .report_target_progress(t4, 100.0, &jf)
+        .await
+        .unwrap();
+    let err = w
+        .store
+        .report_target_progress(t4, 50.0, &kasi)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StorageError::Forbidden { .. }));
+    let top_view = w.store.agreement(top).await.unwrap();
+    assert_eq!(top_view.targets[0].progress, 75.0);
+    assert_eq!(top_view.targets[0].children.len(), 2);
+    let madya = top_view.targets[0]
+        .children
+        .iter()
+        .find(|c| c.target == t_madya)
+        .unwrap();
+    assert_eq!(madya.position_name, "Analis Kebijakan Ahli Madya");
+
+    // The department's tree: Kadis target, then the cascade depth-first.
+    let department = top_view.summary.department.unwrap();
+    let tree = w.store.department_targets(department, YEAR).await.unwrap();
+    let shape: Vec<_> = tree.iter().map(|n| (n.target.id, n.depth)).collect();
+    assert_eq!(shape[0], (t1, 0));
+    assert!(shape.contains(&(t4, 3)), "{shape:?}");
+    assert_eq!(tree.len(), 5);
+
+    let entries = w
+        .store
+        .audit_entries(&AuditFilter {
+            action: Some("target.cascaded".into()),
+            agency: Some(w.agency.0),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(entries.total, 4);
+    assert!(entries.items.iter().any(|e| e.summary.contains("STR-02")));
+}
+
+#[tokio::test]
+async fn mek_02_both_parties_sign_the_agreement_locks_and_an_amendment_keeps_the_signed_text() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let outsider = w.actor(&w.d.pelaksana).await;
+    let pk = w
+        .store
+        .create_agreement(
+            w.agency,
+            w.post("kabid-yankes", &w.d.kabid).await,
+            YEAR,
+            &kabid,
+        )
+        .await
+        .unwrap();
+    let err = w.store.sign_agreement(pk, &kabid).await.unwrap_err();
+    assert_eq!(code(&err), "agreement_without_targets");
+    let t = w
+        .store
+        .add_target(pk, &target("Cakupan layanan rujukan", 1), None, &kabid)
+        .await
+        .unwrap();
+    let err = w.store.sign_agreement(pk, &outsider).await.unwrap_err();
+    assert_eq!(code(&err), "not_a_party");
+
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    let err = w.store.sign_agreement(pk, &kabid).await.unwrap_err();
+    assert_eq!(code(&err), "already_signed");
+    assert_eq!(
+        w.store.agreement(pk).await.unwrap().summary.status,
+        AgreementStatus::Draft
+    );
+    w.store.sign_agreement(pk, &kadis).await.unwrap();
+    let signed = w.store.agreement(pk).await.unwrap();
+    assert_eq!(signed.summary.status, AgreementStatus::Signed);
+    assert!(
+        signed
+            .setter_signed_by
+            .unwrap()
+            .contains(w.d.kadis.as_str())
+    );
+
+    // Locked: no change but through an amendment with a reason.
+    let err = w
+        .store
+        .add_target(pk, &target("Tambahan", 1), None, &kabid)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "agreement_signed");
+    let err = w
+        .store
+        .update_target(t, &target("Diubah", 1), &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "agreement_signed");
+    let err = w.store.amend_agreement(pk, "  ", &kabid).await.unwrap_err();
+    assert_eq!(code(&err), "amendment_reason_blank");
+    w.store
+        .amend_agreement(pk, "Refocusing anggaran APBD-P 2027", &kabid)
+        .await
+        .unwrap();
+    let amended = w.store.agreement(pk).await.unwrap();
+    assert_eq!(
+        (amended.summary.status, amended.summary.version),
+        (AgreementStatus::Draft, 2)
+    );
+    assert_eq!(amended.summary.holder_signed_at, None);
+    assert_eq!(amended.versions.len(), 1);
+    assert_eq!(amended.versions[0].version, 1);
+    assert_eq!(
+        amended.versions[0].reason,
+        "Refocusing anggaran APBD-P 2027"
+    );
+    assert!(
+        amended.versions[0]
+            .content
+            .contains("Cakupan layanan rujukan")
+    );
+
+    // A change to a draft withdraws a signature already given (the text changed).
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    w.store
+        .update_target(t, &target("Cakupan layanan rujukan (revisi)", 1), &kadis)
+        .await
+        .unwrap();
+    let redrafted = w.store.agreement(pk).await.unwrap();
+    assert_eq!(redrafted.summary.holder_signed_at, None);
+
+    // The Kepala Dinas' own agreement is countersigned by the regional head.
+    let top = w
+        .store
+        .create_agreement(w.agency, w.post("kadis", &w.d.kadis).await, YEAR, &kadis)
+        .await
+        .unwrap();
+    w.store
+        .add_target(top, &target("IKM", 1), None, &kadis)
+        .await
+        .unwrap();
+    w.store.sign_agreement(top, &kadis).await.unwrap();
+    w.store.sign_agreement(top, &w.bupati()).await.unwrap();
+    assert_eq!(
+        w.store.agreement(top).await.unwrap().summary.status,
+        AgreementStatus::Signed
+    );
+    let err = w
+        .store
+        .create_agreement(w.agency, w.post("kadis", &w.d.kadis).await, YEAR, &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "agreement_exists");
+
+    let mine = w
+        .store
+        .agreements(&AgreementFilter {
+            employee: Some(w.employee(&w.d.kabid).await),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].budget, 1_500_000);
+    assert!(matches!(
+        w.store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { .. }
+    ));
+}
+
+#[tokio::test]
+async fn mek_03_pen_19_a_dialogue_records_individual_or_team_work_for_each_target() {
+    let w = World::new().await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let pk = w
+        .store
+        .create_agreement(
+            w.agency,
+            w.post("kabid-yankes", &w.d.kabid).await,
+            YEAR,
+            &kabid,
+        )
+        .await
+        .unwrap();
+    let team = w
+        .store
+        .add_target(pk, &target("Integrasi sistem rujukan", 1), None, &kabid)
+        .await
+        .unwrap();
+    let solo = w
+        .store
+        .add_target(pk, &target("Laporan bulanan", 1), None, &kabid)
+        .await
+        .unwrap();
+    let input = DialogueInput {
+        held_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+        participants: vec![
+            w.employee(&w.d.kabid).await,
+            w.employee(&w.d.kasi).await,
+            w.employee(&w.d.ahli_muda).await,
+        ],
+        notes: "Integrasi memerlukan pranata komputer dari Diskominfo.".into(),
+        identifications: vec![
+            TargetIdentification {
+                target: team,
+                execution: Execution::Team,
+                needs_other_units: false,
+                needs_other_agencies: true,
+                needs_team_lead: true,
+            },
+            TargetIdentification {
+                target: solo,
+                execution: Execution::Individual,
+                needs_other_units: false,
+                needs_other_agencies: false,
+                needs_team_lead: true,
+            },
+        ],
+    };
+    let outsider = w.actor(&w.d.pelaksana).await;
+    let err = w
+        .store
+        .record_dialogue(pk, &input, &outsider)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_a_party");
+    let dialogue = w.store.record_dialogue(pk, &input, &kabid).await.unwrap();
+    let view = w.store.agreement(pk).await.unwrap();
+    assert_eq!(view.dialogues.len(), 1);
+    assert_eq!(view.dialogues[0].participants.len(), 3);
+    let team_id = view.targets[0].identification.unwrap();
+    assert_eq!(team_id.execution, Execution::Team);
+    // Officials of other agencies are officials from outside the unit as well.
+    assert!(team_id.needs_other_units && team_id.needs_other_agencies && team_id.needs_team_lead);
+    assert_eq!(team_id.dialogue, Some(dialogue));
+    // Individual work has no team lead.
+    let solo_id = view.targets[1].identification.unwrap();
+    assert_eq!(solo_id.execution, Execution::Individual);
+    assert!(!solo_id.needs_team_lead);
+
+    let mut bad = input.clone();
+    bad.notes = " ".into();
+    assert_eq!(
+        code(&w.store.record_dialogue(pk, &bad, &kabid).await.unwrap_err()),
+        "dialogue_notes_blank"
+    );
+}
+
+#[tokio::test]
+async fn kin_01_a_head_sets_expectations_for_the_people_under_them_who_acknowledge_them() {
+    let w = World::new().await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let jf = w.actor(&w.d.ahli_pertama).await;
+    let to = w.post("jf-pertama", &w.d.ahli_pertama).await;
+    // The Kepala Bidang is not the one who sets this JF's agreement.
+    let err = w
+        .store
+        .set_expectation(w.agency, to, YEAR, "Laporan tepat waktu", &kabid)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_setter");
+    let id = w
+        .store
+        .set_expectation(
+            w.agency,
+            to,
+            YEAR,
+            "Laporan surveilans tiap tanggal 5",
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let err = w
+        .store
+        .acknowledge_expectation(id, &kasi)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_recipient");
+    w.store.acknowledge_expectation(id, &jf).await.unwrap();
+    let mine = w
+        .store
+        .expectations(&ExpectationFilter {
+            employee: Some(w.employee(&w.d.ahli_pertama).await),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 1);
+    assert!(mine[0].acknowledged_at.is_some());
+    assert_eq!(mine[0].setter_name, "Kepala Seksi Pelayanan Rujukan");
+    // Replacing it asks for a new acknowledgement.
+    let again = w
+        .store
+        .set_expectation(w.agency, to, YEAR, "Laporan tiap tanggal 3", &kasi)
+        .await
+        .unwrap();
+    assert_eq!(again, id);
+    let mine = w
+        .store
+        .expectations(&ExpectationFilter {
+            year: Some(YEAR),
+            setter_positions: vec![w.position("kasi-rujukan").await],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(mine[0].acknowledged_at, None);
+    assert_eq!(mine[0].text, "Laporan tiap tanggal 3");
+}
+
+#[tokio::test]
+async fn mek_03_an_activity_plan_is_drafted_submitted_approved_and_each_change_keeps_the_version_before()
+ {
+    let w = World::new().await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let jf = w.actor(&w.d.ahli_pertama).await;
+    let pk = w
+        .store
+        .create_agreement(
+            w.agency,
+            w.post("jf-pertama", &w.d.ahli_pertama).await,
+            YEAR,
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let t = w
+        .store
+        .add_target(pk, &target("Laporan surveilans", 1), None, &kasi)
+        .await
+        .unwrap();
+    let activities = vec![Activity {
+        name: "Pengumpulan data".into(),
+        output: "Data rujukan".into(),
+        month_from: 1,
+        month_to: 3,
+        budget: 2_000_000,
+    }];
+    let err = w
+        .store
+        .draft_activity_plan(t, "Rencana surveilans", &activities, &kasi)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_a_party", "the JF drafts their own plan");
+    let plan = w
+        .store
+        .draft_activity_plan(t, "Rencana surveilans", &activities, &jf)
+        .await
+        .unwrap();
+    w.store.submit_activity_plan(plan, &jf).await.unwrap();
+    let err = w
+        .store
+        .approve_activity_plan(plan, &kabid)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code(&err),
+        "not_a_party",
+        "only the head who sets the agreement"
+    );
+    w.store.approve_activity_plan(plan, &kasi).await.unwrap();
+    let err = w
+        .store
+        .approve_activity_plan(plan, &kasi)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "plan_state");
+
+    let mut changed = activities.clone();
+    changed.push(Activity {
+        name: "Analisis".into(),
+        output: "Laporan".into(),
+        month_from: 4,
+        month_to: 6,
+        budget: 1_000_000,
+    });
+    let err = w
+        .store
+        .revise_activity_plan(plan, &changed, "", &jf)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "plan_change_reason_blank");
+    let v = w
+        .store
+        .revise_activity_plan(plan, &changed, "Tambahan kegiatan analisis", &jf)
+        .await
+        .unwrap();
+    assert_eq!(v, 2);
+    let view = w.store.activity_plan(plan).await.unwrap();
+    assert_eq!(view.versions.len(), 2);
+    assert_eq!(view.versions[0].status, PlanStatus::Approved);
+    assert!(
+        view.versions[0]
+            .approved_by
+            .as_deref()
+            .unwrap()
+            .contains(w.d.kasi.as_str())
+    );
+    assert_eq!(view.versions[0].total_budget, 2_000_000);
+    assert_eq!(view.current().unwrap().total_budget, 3_000_000);
+    assert_eq!(view.current().unwrap().reason, "Tambahan kegiatan analisis");
+    assert_eq!(view.current().unwrap().status, PlanStatus::Draft);
+    assert_eq!(w.store.activity_plans(pk).await.unwrap().len(), 1);
+}
