@@ -303,6 +303,21 @@ impl Store {
         Ok(created.id)
     }
 
+    /// The agency and department of an agreement, for authorisation.
+    pub async fn agreement_scope(
+        &self,
+        id: AgreementId,
+    ) -> Result<(AgencyId, Option<sikerja_domain::organisation::DepartmentId>)> {
+        let a = performance_agreement::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("performance_agreement", id))?;
+        Ok((
+            AgencyId(a.agency_id),
+            a.department_id.map(sikerja_domain::organisation::DepartmentId),
+        ))
+    }
+
     /// One agreement with its targets (progress rolled up through the cascade), the signed
     /// texts kept by amendments and its performance dialogues.
     pub async fn agreement(&self, id: AgreementId) -> Result<AgreementView> {

@@ -52,6 +52,12 @@ pub enum Access {
     /// Checked by the handler against the object named in the body (e.g. the employee of a
     /// manual placement); requires a signed-in person or a write token to get there.
     Write,
+    /// A signed-in person, never a token: planning and assignment decisions are taken by the
+    /// holder of the position a step names (PEN-18), which storage checks inside the change.
+    Official,
+    /// `{id}` is a performance agreement in a department the person may see (or an agency a
+    /// token reaches).
+    Agreement,
 }
 
 /// Who is asking.
@@ -194,6 +200,30 @@ impl Principal {
                     None => p.name.clone(),
                 }),
             ),
+        }
+    }
+
+    /// Who asks for a planning change (storage checks the positions inside the change): a
+    /// signed-in official, or a regional head for the agreements they countersign. Tokens
+    /// and nobody are refused.
+    pub fn planning_actor(
+        &self,
+        department: Option<DepartmentId>,
+    ) -> Result<sikerja_storage::planning::PlanningActor, WebError> {
+        match self {
+            Principal::Person { actor, .. } => {
+                let facts = actor.facts();
+                Ok(sikerja_storage::planning::PlanningActor {
+                    employee: facts.employee,
+                    regional_head_of: facts.regional_head.and(facts.agency),
+                    audit: self.audit_actor(department),
+                })
+            }
+            Principal::Anonymous => Err(WebError::Unauthenticated),
+            Principal::Token(_) => Err(WebError::Forbidden {
+                code: "official_only",
+                message: "Keputusan perencanaan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
+            }),
         }
     }
 
@@ -454,6 +484,25 @@ async fn check(
             let agency = AgencyId(id.ok_or_else(missing)?);
             store.agency(agency).await?;
             principal.require(Action::AdministerAgency { agency })
+        }
+        Access::Official => match principal {
+            Principal::Person { .. } => Ok(()),
+            _ => Err(WebError::Forbidden {
+                code: "official_only",
+                message: "Keputusan perencanaan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
+            }),
+        },
+        Access::Agreement => {
+            let (agency, department) = store
+                .agreement_scope(id.ok_or_else(missing)?)
+                .await?;
+            match (principal, department) {
+                (Principal::Person { .. }, Some(department)) => {
+                    principal.require(Action::ViewDepartment { agency, department })
+                }
+                _ if principal.scope().reaches_agency(agency) => Ok(()),
+                _ => Err(forbidden()),
+            }
         }
     }
 }
