@@ -314,7 +314,8 @@ impl Store {
             .ok_or_else(|| StorageError::not_found("performance_agreement", id))?;
         Ok((
             AgencyId(a.agency_id),
-            a.department_id.map(sikerja_domain::organisation::DepartmentId),
+            a.department_id
+                .map(sikerja_domain::organisation::DepartmentId),
         ))
     }
 

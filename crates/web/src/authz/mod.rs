@@ -215,7 +215,10 @@ impl Principal {
                 let facts = actor.facts();
                 Ok(sikerja_storage::planning::PlanningActor {
                     employee: facts.employee,
-                    regional_head_of: facts.regional_head.and(facts.agency),
+                    regional_head_of: facts
+                        .regional_head
+                        .filter(|k| *k == sikerja_domain::access::RegionalHeadKind::Head)
+                        .and(facts.agency),
                     audit: self.audit_actor(department),
                 })
             }
