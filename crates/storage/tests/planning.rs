@@ -640,3 +640,95 @@ async fn mek_03_an_activity_plan_is_drafted_submitted_approved_and_each_change_k
     assert_eq!(view.current().unwrap().status, PlanStatus::Draft);
     assert_eq!(w.store.activity_plans(pk).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_holder_starts_the_next_year_from_last_years_targets_and_plans_linked_to_the_new_parents()
+{
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let jf = w.actor(&w.d.ahli_pertama).await;
+    let top = w
+        .store
+        .create_agreement(w.agency, w.post("kadis", &w.d.kadis).await, YEAR, &kadis)
+        .await
+        .unwrap();
+    let t1 = w
+        .store
+        .add_target(top, &target("Indeks kepuasan", 1), None, &kadis)
+        .await
+        .unwrap();
+    let (kabid_pk, _) = w
+        .store
+        .cascade_target(
+            t1,
+            w.post("kabid-yankes", &w.d.kabid).await,
+            &target("Rujukan tepat waktu", 2),
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let jf_pk = w
+        .store
+        .create_agreement(
+            w.agency,
+            w.post("jf-pertama", &w.d.ahli_pertama).await,
+            YEAR,
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let jt = w
+        .store
+        .add_target(jf_pk, &target("Laporan", 1), None, &kasi)
+        .await
+        .unwrap();
+    let activities = vec![Activity {
+        name: "Pengumpulan data".into(),
+        output: "Data".into(),
+        month_from: 1,
+        month_to: 2,
+        budget: 500_000,
+    }];
+    w.store
+        .draft_activity_plan(jt, "Rencana", &activities, &jf)
+        .await
+        .unwrap();
+
+    // Only the holder copies; the Kepala Dinas first, then the Kepala Bidang.
+    let err = w
+        .store
+        .copy_agreement(kabid_pk, YEAR + 1, &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_holder");
+    let top2 = w.store.copy_agreement(top, YEAR + 1, &kadis).await.unwrap();
+    let kabid = w.actor(&w.d.kabid).await;
+    let kabid2 = w
+        .store
+        .copy_agreement(kabid_pk, YEAR + 1, &kabid)
+        .await
+        .unwrap();
+    let new_top = w.store.agreement(top2).await.unwrap();
+    let new_kabid = w.store.agreement(kabid2).await.unwrap();
+    assert_eq!(new_kabid.summary.year, YEAR + 1);
+    assert_eq!(new_kabid.summary.status, AgreementStatus::Draft);
+    assert_eq!(new_kabid.targets[0].indicator, "Rujukan tepat waktu");
+    assert_eq!(new_kabid.targets[0].weight, 2);
+    assert_eq!(
+        new_kabid.targets[0].parent,
+        Some(new_top.targets[0].id),
+        "linked to the new year's parent"
+    );
+    let jf2 = w.store.copy_agreement(jf_pk, YEAR + 1, &jf).await.unwrap();
+    let plans = w.store.activity_plans(jf2).await.unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0].versions[0].status, PlanStatus::Draft);
+    assert_eq!(plans[0].versions[0].total_budget, 500_000);
+    let err = w
+        .store
+        .copy_agreement(top, YEAR + 1, &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "agreement_exists");
+}

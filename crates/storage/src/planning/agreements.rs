@@ -377,6 +377,9 @@ impl Store {
         if !filter.setter_positions.is_empty() {
             q = q.filter(C::SetterPositionId.is_in(filter.setter_positions.iter().map(|p| p.0)));
         }
+        if filter.set_by_regional_head {
+            q = q.filter(C::SetterKind.eq("regional_head"));
+        }
         if let Some(v) = filter.status {
             q = q.filter(C::Status.eq(v.code()));
         }

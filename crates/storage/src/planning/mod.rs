@@ -10,6 +10,7 @@
 
 mod agreements;
 mod authority;
+mod copy;
 mod dialogues;
 mod expectations;
 mod plans;
@@ -18,7 +19,7 @@ mod views;
 
 pub use dialogues::{DialogueInput, TargetIdentification};
 pub use expectations::{ExpectationFilter, ExpectationId, ExpectationView};
-pub use plans::{PlanId, PlanVersionView, PlanView};
+pub use plans::{PlanId, PlanVersionView, PlanView, PlanWaiting};
 pub use views::{
     AgreementFilter, AgreementId, AgreementPosts, AgreementSummary, AgreementVersionView,
     AgreementView, DialogueId, DialogueView, Identification, Participant, PlanningActor, PostLine,

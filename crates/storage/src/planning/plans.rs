@@ -392,3 +392,64 @@ impl Store {
         Ok(out)
     }
 }
+
+/// A submitted plan waiting for the head who sets its agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanWaiting {
+    pub plan: PlanId,
+    pub agreement: AgreementId,
+    pub title: String,
+    pub version: i32,
+    pub holder_name: String,
+    pub position_name: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// Plans whose current version waits for approval by the holder of one of
+    /// `setter_positions`, oldest submission first.
+    pub async fn plans_waiting_for(
+        &self,
+        setter_positions: &[sikerja_domain::organisation::PositionId],
+    ) -> Result<Vec<PlanWaiting>> {
+        if setter_positions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let agreements = performance_agreement::Entity::find()
+            .filter(
+                performance_agreement::Column::SetterPositionId
+                    .is_in(setter_positions.iter().map(|p| p.0)),
+            )
+            .all(&self.db)
+            .await?;
+        let mut out = Vec::new();
+        for a in agreements {
+            let plans = activity_plan::Entity::find()
+                .filter(activity_plan::Column::AgreementId.eq(a.id))
+                .all(&self.db)
+                .await?;
+            for p in plans {
+                let Some(v) = activity_plan_version::Entity::find()
+                    .filter(activity_plan_version::Column::PlanId.eq(p.id))
+                    .filter(activity_plan_version::Column::Version.eq(p.current_version))
+                    .filter(activity_plan_version::Column::Status.eq(PlanStatus::Submitted.code()))
+                    .one(&self.db)
+                    .await?
+                else {
+                    continue;
+                };
+                out.push(PlanWaiting {
+                    plan: p.id,
+                    agreement: a.id,
+                    title: p.title,
+                    version: v.version,
+                    holder_name: a.holder_name.clone(),
+                    position_name: a.position_name.clone(),
+                    submitted_at: v.submitted_at,
+                });
+            }
+        }
+        out.sort_by_key(|w| w.submitted_at);
+        Ok(out)
+    }
+}

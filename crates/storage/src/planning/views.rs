@@ -170,6 +170,8 @@ pub struct AgreementFilter {
     pub employee: Option<EmployeeId>,
     /// Agreements set by any of these positions.
     pub setter_positions: Vec<PositionId>,
+    /// Only agreements set by the regional head (department heads' agreements).
+    pub set_by_regional_head: bool,
     pub status: Option<AgreementStatus>,
 }
 
