@@ -35,6 +35,40 @@ pub fn date(at: DateTime<Utc>) -> String {
     format!("{} {} {}", local.day(), month, local.year())
 }
 
+/// "10 Desember 2026" for a calendar day.
+pub fn day(d: chrono::NaiveDate) -> String {
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or_default();
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// Today in WITA as `YYYY-MM-DD` (the value of a date field).
+pub fn today_iso() -> String {
+    Utc::now()
+        .with_timezone(&wita())
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The current year in WITA.
+pub fn this_year() -> i32 {
+    Utc::now().with_timezone(&wita()).year()
+}
+
+/// "Rp1.250.000".
+pub fn rupiah(amount: i64) -> String {
+    sikerja_domain::planning::target::format_rupiah(amount)
+}
+
+/// A percentage with at most one decimal, Indonesian style: "75", "62,5".
+pub fn percent(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}").replace('.', ",")
+    }
+}
+
 /// "25 November 2024 pukul 14.05 WITA".
 pub fn date_time(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&wita());

@@ -69,6 +69,32 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,
         // The gate lets heads through; the employee in the body decides (checked below).
         (false, "/api/v1/placements/manual") => [false, false, true, true, false],
+        // Planning pages (issue 4). The planning start page and its header link: people.
+        (true, "/kinerja") | (true, "/kinerja/menu") => PEOPLE,
+        // Forms whose input is refused (422) before any decision, so the gate is what shows.
+        (false, "/kinerja/perjanjian") | (false, "/kinerja/ekspektasi") => PEOPLE,
+        // The Kepala Dinas' agreement, its target and plan: the department's people see them…
+        (true, "/kinerja/perjanjian/{id}")
+        | (true, "/kinerja/perjanjian/{id}/cetak")
+        | (true, "/kinerja/rencana/{id}") => OWN_DEPT,
+        // …forms with missing fields answer 422 to them (the other agency is stopped first)…
+        (false, "/kinerja/perjanjian/{id}/salin")
+        | (false, "/kinerja/perjanjian/{id}/target")
+        | (false, "/kinerja/perjanjian/{id}/amendemen")
+        | (false, "/kinerja/perjanjian/{id}/dialog")
+        | (false, "/kinerja/target/{id}/capaian")
+        | (false, "/kinerja/target/{id}/rencana")
+        | (false, "/kinerja/target/{id}/turunkan")
+        | (false, "/kinerja/rencana/{id}/versi") => OWN_DEPT,
+        // …and only the holder (the Kepala Dinas, here the admin) signs, removes, submits.
+        (false, "/kinerja/perjanjian/{id}/tandatangani")
+        | (false, "/kinerja/target/{id}/hapus")
+        | (false, "/kinerja/rencana/{id}/ajukan") => DECIDE,
+        // The regional head approves the Kepala Dinas' plan; the person the expectation is
+        // for acknowledges it: nobody of this matrix.
+        (false, "/kinerja/rencana/{id}/setujui") | (false, "/kinerja/ekspektasi/{id}/terima") => {
+            [false; 5]
+        }
         _ => return None,
     })
 }
@@ -80,6 +106,92 @@ struct World {
     department: i64,
     employee: i64,
     agency: i64,
+    planning: Planning,
+}
+
+/// Planning records of the test agency for the `{id}` of planning routes: the Kepala Dinas'
+/// agreement with a target and an activity plan, and an expectation they set for a post
+/// under them (issue 4).
+struct Planning {
+    agreement: i64,
+    target: i64,
+    plan: i64,
+    expectation: i64,
+}
+
+async fn planning(app: &TestApp) -> Planning {
+    use sikerja_domain::organisation::{AgencyId, EmployeeId};
+    use sikerja_domain::planning::activity::Activity;
+    use sikerja_domain::planning::target::{CheckedTarget, IndicatorKind};
+    use sikerja_storage::planning::PlanningActor;
+    let agency = AgencyId(app.store.agency_by_code("kab-uji").await.unwrap().id.0);
+    let kadis = EmployeeId(app.employee_id(nip::KADIS).await);
+    let by = PlanningActor {
+        employee: Some(kadis),
+        regional_head_of: None,
+        audit: setup_actor(),
+    };
+    let posts = app.store.agreement_posts(agency, kadis).await.unwrap();
+    let agreement = app
+        .store
+        .create_agreement(agency, posts.own[0].post, 2027, &by)
+        .await
+        .unwrap();
+    let target_fields = || CheckedTarget {
+        indicator: "Indeks kepuasan layanan".into(),
+        kind: IndicatorKind::Quantitative,
+        target: "90".into(),
+        target_number: Some(90.0),
+        unit: "%".into(),
+        budget: 1_000_000,
+        strategic_plan_ref: String::new(),
+        annual_work_plan_ref: String::new(),
+        weight: 1,
+    };
+    let target = app
+        .store
+        .add_target(agreement, &target_fields(), None, &by)
+        .await
+        .unwrap();
+    let activity = Activity {
+        name: "Survei".into(),
+        output: "Laporan".into(),
+        month_from: 1,
+        month_to: 2,
+        budget: 500_000,
+    };
+    let plan = app
+        .store
+        .draft_activity_plan(target, "Rencana survei", &[activity], &by)
+        .await
+        .unwrap();
+    let to = posts
+        .recipients
+        .iter()
+        .find(|p| p.post.employee.is_some())
+        .unwrap()
+        .post;
+    let expectation = app
+        .store
+        .set_expectation(agency, to, 2027, "Laporan tepat waktu", &by)
+        .await
+        .unwrap();
+    // A cascaded child keeps the target from being removed by the matrix (409 for the
+    // holder), so that the routes after it still find it.
+    let child = CheckedTarget {
+        indicator: "Turunan".into(),
+        ..target_fields()
+    };
+    app.store
+        .cascade_target(target, to, &child, &by)
+        .await
+        .unwrap();
+    Planning {
+        agreement,
+        target,
+        plan,
+        expectation,
+    }
 }
 
 async fn world() -> World {
@@ -138,6 +250,7 @@ async fn world() -> World {
         .create_api_token("kontoh-baca", Some(other.id), false, &setup_actor())
         .await
         .unwrap();
+    let planning = planning(&app).await;
     World {
         app,
         browsers,
@@ -145,6 +258,7 @@ async fn world() -> World {
         department,
         employee,
         agency,
+        planning,
     }
 }
 
@@ -155,6 +269,15 @@ fn concrete(w: &World, path: &str) -> String {
         w.employee.to_string()
     } else if path.starts_with("/api/v1/agencies/") {
         w.agency.to_string()
+    } else if path.starts_with("/kinerja/perjanjian/") || path.starts_with("/api/v1/agreements/") {
+        w.planning.agreement.to_string()
+    } else if path.starts_with("/kinerja/target/") || path.starts_with("/api/v1/targets/") {
+        w.planning.target.to_string()
+    } else if path.starts_with("/kinerja/rencana/") || path.starts_with("/api/v1/activity-plans/") {
+        w.planning.plan.to_string()
+    } else if path.starts_with("/kinerja/ekspektasi/") || path.starts_with("/api/v1/expectations/")
+    {
+        w.planning.expectation.to_string()
     } else {
         "KED-09".to_string()
     };

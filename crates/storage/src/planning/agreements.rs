@@ -525,6 +525,46 @@ impl Store {
         Ok(())
     }
 
+    /// The posts whose agreements the holder of `position` sets (STR-01..05, derived), for
+    /// cascading and dialogues.
+    pub async fn recipients_of(
+        &self,
+        agency: AgencyId,
+        position: PositionId,
+    ) -> Result<Vec<super::views::PostLine>> {
+        let txn = self.read_txn().await?;
+        let s = agency_structure(&txn, agency).await?;
+        txn.commit().await?;
+        let names = display_names(&s.rows);
+        Ok(s.structure
+            .recipients_of(position)
+            .into_iter()
+            .map(|r| super::views::PostLine {
+                post: r.post,
+                position_name: s
+                    .position(r.post.position.0)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                holder_name: r
+                    .post
+                    .employee
+                    .and_then(|e| names.get(&e.0).cloned())
+                    .unwrap_or_default(),
+                rule_id: Some(r.citation.rule_id.to_string()),
+                article: Some(r.citation.article.to_string()),
+            })
+            .collect())
+    }
+
+    /// The agreement a target belongs to.
+    pub async fn target_agreement(&self, target: super::views::TargetId) -> Result<AgreementId> {
+        agreement_target::Entity::find_by_id(target)
+            .one(&self.db)
+            .await?
+            .map(|t| t.agreement_id)
+            .ok_or_else(|| StorageError::not_found("target", target))
+    }
+
     /// The posts an employee may start agreements for in their agency: their own posts and
     /// the posts whose agreements they set (STR-01..05), each with the setter.
     pub async fn agreement_posts(

@@ -369,6 +369,15 @@ impl Store {
         Ok(())
     }
 
+    /// The agreement a plan belongs to.
+    pub async fn plan_agreement(&self, id: PlanId) -> Result<AgreementId> {
+        activity_plan::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(|p| p.agreement_id)
+            .ok_or_else(|| StorageError::not_found("activity_plan", id))
+    }
+
     /// One plan with all its versions.
     pub async fn activity_plan(&self, id: PlanId) -> Result<PlanView> {
         let plan = activity_plan::Entity::find_by_id(id)

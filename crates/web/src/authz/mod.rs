@@ -58,6 +58,10 @@ pub enum Access {
     /// `{id}` is a performance agreement in a department the person may see (or an agency a
     /// token reaches).
     Agreement,
+    /// `{id}` is a target of such an agreement.
+    Target,
+    /// `{id}` is an activity plan of such an agreement.
+    Plan,
 }
 
 /// Who is asking.
@@ -495,10 +499,14 @@ async fn check(
                 message: "Keputusan perencanaan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
             }),
         },
-        Access::Agreement => {
-            let (agency, department) = store
-                .agreement_scope(id.ok_or_else(missing)?)
-                .await?;
+        Access::Agreement | Access::Target | Access::Plan => {
+            let id = id.ok_or_else(missing)?;
+            let agreement = match access {
+                Access::Target => store.target_agreement(id).await?,
+                Access::Plan => store.plan_agreement(id).await?,
+                _ => id,
+            };
+            let (agency, department) = store.agreement_scope(agreement).await?;
             match (principal, department) {
                 (Principal::Person { .. }, Some(department)) => {
                     principal.require(Action::ViewDepartment { agency, department })

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use sikerja_storage::DepartmentSummary;
 
+use super::planning::index::{Waiting, waiting_for};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::PageError;
@@ -35,6 +36,9 @@ pub struct AgencyBlock {
 pub struct HomePage {
     layout: Layout,
     agencies: Vec<AgencyBlock>,
+    /// What waits for the reader (issue 4 point 7): agreements to sign, plans to approve,
+    /// expectations to acknowledge.
+    waiting: Waiting,
 }
 
 /// `GET /`
@@ -65,9 +69,11 @@ pub async fn list_agencies(
             }
         })
         .collect();
+    let waiting = waiting_for(&state, &principal).await?;
     Ok(HomePage {
         layout: Layout::new("Beranda", state.demo_mode),
         agencies: blocks,
+        waiting,
     })
 }
 
