@@ -6,6 +6,8 @@
 //! passes — unless `SIKERJA_REQUIRE_SERVICES=1`, as in CI, where it fails.
 
 mod common;
+#[path = "browser_support/planning.rs"]
+mod planning_scenario;
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -62,17 +64,27 @@ async fn wait_for_port(port: u16) {
     panic!("chromedriver did not listen on port {port}");
 }
 
-#[tokio::test]
-async fn ked_09_manual_placement_through_the_browser_shows_as_manual() {
+/// A running chromedriver, a server on a free port with the test agency, and a browser.
+struct Session {
+    _driver: tokio::process::Child,
+    _profile: tempfile::TempDir,
+    client: Client,
+    app: common::TestApp,
+    base: String,
+}
+
+/// Starts a session, or `None` (with a loud line) when chromedriver is missing and services
+/// are not required.
+async fn session() -> Option<Session> {
     let Some(driver) = chromedriver() else {
         if std::env::var("SIKERJA_REQUIRE_SERVICES").as_deref() == Ok("1") {
             panic!("chromedriver not found and SIKERJA_REQUIRE_SERVICES=1");
         }
         eprintln!("\n!!!!! BROWSER SUITE NOT RUN: chromedriver not found !!!!!\n");
-        return;
+        return None;
     };
     let port = free_port();
-    let _driver = tokio::process::Command::new(driver)
+    let driver = tokio::process::Command::new(driver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -115,9 +127,32 @@ async fn ked_09_manual_placement_through_the_browser_shows_as_manual() {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("webdriver session");
-    let result = run(&client, &app, &base).await;
-    client.close().await.ok();
+    Some(Session {
+        _driver: driver,
+        _profile: profile,
+        client,
+        app,
+        base,
+    })
+}
+
+#[tokio::test]
+async fn ked_09_manual_placement_through_the_browser_shows_as_manual() {
+    let Some(s) = session().await else { return };
+    let result = run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
     result.expect("browser scenario");
+}
+
+/// Issue 4 point 9: a Kepala Dinas cascades a target to a Kepala Bidang (STR-02), who
+/// cascades it to a JF under them (MEK-02), who drafts an activity plan — three people signed
+/// in one after the other through the forms.
+#[tokio::test]
+async fn mek_02_a_target_cascades_to_a_kepala_bidang_then_a_jf_who_drafts_a_plan_in_the_browser() {
+    let Some(s) = session().await else { return };
+    let result = planning_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("planning scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;
