@@ -732,3 +732,44 @@ async fn a_holder_starts_the_next_year_from_last_years_targets_and_plans_linked_
         .unwrap_err();
     assert_eq!(code(&err), "agreement_exists");
 }
+
+#[tokio::test]
+async fn mek_02_both_parties_signing_at_once_leave_one_signed_agreement() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    for round in 0..4 {
+        let year = YEAR + round;
+        let pk = w
+            .store
+            .create_agreement(
+                w.agency,
+                w.post("kabid-yankes", &w.d.kabid).await,
+                year,
+                &kabid,
+            )
+            .await
+            .unwrap();
+        w.store
+            .add_target(pk, &target("Cakupan layanan", 1), None, &kabid)
+            .await
+            .unwrap();
+        let (a, b) = tokio::join!(
+            w.store.sign_agreement(pk, &kabid),
+            w.store.sign_agreement(pk, &kadis)
+        );
+        a.unwrap();
+        b.unwrap();
+        let view = w.store.agreement(pk).await.unwrap();
+        assert_eq!(
+            view.summary.status,
+            AgreementStatus::Signed,
+            "round {round}"
+        );
+        assert!(view.summary.holder_signed_at.is_some() && view.summary.setter_signed_at.is_some());
+    }
+    assert!(matches!(
+        w.store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { .. }
+    ));
+}

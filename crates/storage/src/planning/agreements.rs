@@ -323,7 +323,10 @@ impl Store {
     /// texts kept by amendments and its performance dialogues.
     pub async fn agreement(&self, id: AgreementId) -> Result<AgreementView> {
         let txn = self.read_txn().await?;
-        let a = agreement_row(&txn, id).await?;
+        let a = performance_agreement::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("performance_agreement", id))?;
         let targets = targets_of(&txn, id).await?;
         let summary = summary(&a, &targets)?;
         let views = super::targets::views_of(&txn, &targets).await?;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::placement::compute_placements;
 use sikerja_domain::planning::structure::AgreementStructure;
@@ -142,12 +142,15 @@ pub(crate) async fn require_party(
     Ok(found)
 }
 
-/// Loads an agreement inside the transaction.
+/// Loads an agreement inside a write transaction, locking its row on PostgreSQL so that two
+/// decisions on one agreement (both parties signing at once) queue instead of overwriting each
+/// other; SQLite write transactions are serialised already (`BEGIN IMMEDIATE`).
 pub(crate) async fn agreement_row(
     txn: &DatabaseTransaction,
     id: i64,
 ) -> Result<performance_agreement::Model> {
     performance_agreement::Entity::find_by_id(id)
+        .lock_exclusive()
         .one(txn)
         .await?
         .ok_or_else(|| StorageError::not_found("performance_agreement", id))

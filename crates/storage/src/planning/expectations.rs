@@ -11,7 +11,7 @@ use sikerja_domain::planning::structure::{Post, Setter};
 use super::authority::{agency_structure, display_names, exercises};
 use super::views::PlanningActor;
 use crate::entities::expectation;
-use crate::error::{Result, StorageError};
+use crate::error::{OnConstraint, Result, StorageError};
 use crate::{Store, audit};
 
 /// Id of an expectation.
@@ -150,7 +150,8 @@ impl Store {
                     ..Default::default()
                 })
                 .exec(&txn)
-                .await?
+                .await
+                .on_constraint("penetapan ekspektasi")?
                 .last_insert_id;
                 (id, None)
             }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -116,6 +116,7 @@ async fn load(
     activity_plan_version::Model,
 )> {
     let plan = activity_plan::Entity::find_by_id(id)
+        .lock_exclusive()
         .one(txn)
         .await?
         .ok_or_else(|| StorageError::not_found("activity_plan", id))?;
@@ -123,6 +124,7 @@ async fn load(
     let current = activity_plan_version::Entity::find()
         .filter(activity_plan_version::Column::PlanId.eq(id))
         .filter(activity_plan_version::Column::Version.eq(plan.current_version))
+        .lock_exclusive()
         .one(txn)
         .await?
         .ok_or_else(|| StorageError::not_found("activity_plan_version", id))?;
