@@ -22,6 +22,14 @@ fn demo_accounts_are_set_and_an_admin_reset_prints_a_temporary_password() {
     let out = String::from_utf8_lossy(&demo.stdout);
     assert!(demo.status.success(), "{out}");
     assert!(out.contains("Akun demo siap: 11 orang"), "{out}");
+    // The demo's planning (issue 4) is seeded once: loading the demo again keeps it.
+    assert!(out.contains("Perencanaan demo"), "{out}");
+    let again = sikerja(&db, &["demo"]);
+    let out = String::from_utf8_lossy(&again.stdout);
+    assert!(again.status.success(), "{out}");
+    assert!(!out.contains("Perencanaan demo"), "{out}");
+    let verify = sikerja(&db, &["audit", "verify"]);
+    assert!(verify.status.success());
 
     let pelaksana = sikerja_demo::demo_people().pelaksana.nip;
     let reset = sikerja(&db, &["password", "reset", "--nip", pelaksana]);

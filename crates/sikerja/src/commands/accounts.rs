@@ -112,6 +112,7 @@ pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
             .context("menyimpan kata sandi demo")?;
     }
     set_demo_roles(store).await?;
+    super::demo_planning::seed(store, this_year()).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()
@@ -162,4 +163,10 @@ async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
         .await
         .context("kata sandi Bupati demo")?;
     Ok(())
+}
+
+/// The current year in WITA (UTC+8), the demo's planning year.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    (chrono::Utc::now() + chrono::TimeDelta::hours(8)).year()
 }

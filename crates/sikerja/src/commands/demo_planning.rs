@@ -1,0 +1,199 @@
+//! Planning records of the demo (issue 4), so that a first `cargo run` shows the planning
+//! pages in use: the Kepala Diskominfostat's Perjanjian Kinerja of the current year, signed by
+//! them and waiting for the Bupati; two targets cascaded to the Kepala Bidang Aplikasi
+//! Informatika (signed by both); one cascaded on to the Pranata Komputer Ahli Muda, who has an
+//! activity plan waiting for approval and an expectation to acknowledge. Skipped when the
+//! Kepala Dinas already has an agreement for the year.
+
+use anyhow::Context;
+use sikerja_domain::Nip;
+use sikerja_domain::planning::activity::Activity;
+use sikerja_domain::planning::structure::Post;
+use sikerja_domain::planning::target::{CheckedTarget, IndicatorKind};
+use sikerja_storage::planning::{AgreementFilter, PlanningActor};
+use sikerja_storage::{AuditActor, Store};
+
+fn target(indicator: &str, value: f64, unit: &str, budget: i64, weight: u32) -> CheckedTarget {
+    CheckedTarget {
+        indicator: indicator.into(),
+        kind: IndicatorKind::Quantitative,
+        target: value.to_string().replace('.', ","),
+        target_number: Some(value),
+        unit: unit.into(),
+        budget,
+        strategic_plan_ref: "Renstra Diskominfostat 2025–2029, Sasaran 1.1 (fiktif)".into(),
+        annual_work_plan_ref: "Renja 2.16.02 Pengelolaan Aplikasi Informatika (fiktif)".into(),
+        weight,
+    }
+}
+
+async fn actor(store: &Store, nip: &str, name: &str) -> anyhow::Result<(PlanningActor, Post)> {
+    let nip = Nip::parse(nip).map_err(|e| anyhow::anyhow!("NIP demo tidak sah: {e}"))?;
+    let person = store.employee_by_nip(&nip).await?;
+    let id = person.employee.id;
+    let posts = store.agreement_posts(person.employee.agency, id).await?;
+    let post = posts
+        .own
+        .first()
+        .map(|p| p.post)
+        .with_context(|| format!("{name} tidak memegang jabatan"))?;
+    let actor = PlanningActor {
+        employee: Some(id),
+        regional_head_of: None,
+        audit: AuditActor::in_position(format!("{name} (demo)"), person.position_name_or_empty()),
+    };
+    Ok((actor, post))
+}
+
+trait PositionName {
+    fn position_name_or_empty(&self) -> String;
+}
+
+impl PositionName for sikerja_storage::EmployeeView {
+    fn position_name_or_empty(&self) -> String {
+        self.position
+            .as_ref()
+            .map(|p| p.position.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Seeds the planning records of the demo for `year`.
+pub async fn seed(store: &Store, year: i32) -> anyhow::Result<()> {
+    let people = sikerja_demo::demo_people();
+    let (kadis, kadis_post) = actor(store, people.head_of_office.nip, "Kepala Dinas").await?;
+    let (kabid, kabid_post) = actor(store, people.administrator.nip, "Kepala Bidang").await?;
+    let (jf, jf_post) = actor(store, people.functional.nip, "Pranata Komputer").await?;
+    let existing = store
+        .agreements(&AgreementFilter {
+            year: Some(year),
+            employee: kadis.employee,
+            ..Default::default()
+        })
+        .await?;
+    if !existing.is_empty() {
+        return Ok(());
+    }
+    let agency = store
+        .employee_by_nip(
+            &Nip::parse(people.head_of_office.nip).map_err(|e| anyhow::anyhow!("{e}"))?,
+        )
+        .await?
+        .employee
+        .agency;
+    let top = store
+        .create_agreement(agency, kadis_post, year, &kadis)
+        .await
+        .context("Perjanjian Kinerja demo")?;
+    let spbe = store
+        .add_target(
+            top,
+            &target(
+                "Indeks SPBE Kabupaten Banjar",
+                3.5,
+                "indeks",
+                850_000_000,
+                1,
+            ),
+            None,
+            &kadis,
+        )
+        .await?;
+    store
+        .add_target(
+            top,
+            &target(
+                "Persentase perangkat daerah terhubung jaringan intra pemerintah",
+                90.0,
+                "%",
+                1_200_000_000,
+                1,
+            ),
+            None,
+            &kadis,
+        )
+        .await?;
+    let (kabid_pk, apps) = store
+        .cascade_target(
+            spbe,
+            kabid_post,
+            &target(
+                "Persentase layanan publik berbasis aplikasi terintegrasi",
+                75.0,
+                "%",
+                450_000_000,
+                3,
+            ),
+            &kadis,
+        )
+        .await?;
+    store
+        .cascade_target(
+            spbe,
+            kabid_post,
+            &target(
+                "Jumlah aplikasi umum berbagi pakai yang dioperasikan",
+                6.0,
+                "aplikasi",
+                150_000_000,
+                1,
+            ),
+            &kadis,
+        )
+        .await?;
+    let (_, jf_target) = store
+        .cascade_target(
+            apps,
+            jf_post,
+            &target(
+                "Dokumen arsitektur integrasi layanan tersusun",
+                1.0,
+                "dokumen",
+                75_000_000,
+                1,
+            ),
+            &kabid,
+        )
+        .await?;
+    store.sign_agreement(kabid_pk, &kabid).await?;
+    store.sign_agreement(kabid_pk, &kadis).await?;
+    store.sign_agreement(top, &kadis).await?;
+    store.report_target_progress(jf_target, 40.0, &jf).await?;
+    let plan = store
+        .draft_activity_plan(
+            jf_target,
+            "Penyusunan arsitektur integrasi layanan",
+            &[
+                Activity {
+                    name: "Inventarisasi aplikasi perangkat daerah".into(),
+                    output: "Daftar aplikasi dan layanan".into(),
+                    month_from: 1,
+                    month_to: 3,
+                    budget: 25_000_000,
+                },
+                Activity {
+                    name: "Penyusunan rancangan arsitektur".into(),
+                    output: "Dokumen rancangan arsitektur".into(),
+                    month_from: 4,
+                    month_to: 8,
+                    budget: 50_000_000,
+                },
+            ],
+            &jf,
+        )
+        .await?;
+    store.submit_activity_plan(plan, &jf).await?;
+    store
+        .set_expectation(
+            agency,
+            jf_post,
+            year,
+            "Rancangan arsitektur integrasi selesai sebelum akhir Agustus dan dipresentasikan kepada seluruh bidang.",
+            &kabid,
+        )
+        .await?;
+    println!(
+        "Perencanaan demo {year}: Perjanjian Kinerja Kepala Diskominfostat menunggu tanda tangan Bupati; rencana kegiatan menunggu persetujuan Kepala Bidang."
+    );
+    Ok(())
+}
