@@ -95,6 +95,33 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/kinerja/rencana/{id}/setujui") | (false, "/kinerja/ekspektasi/{id}/terima") => {
             [false; 5]
         }
+        // Planning API (issue 4). Lists: anyone signed in, narrowed; expectations and the
+        // posts one plans for are personal, so tokens are refused.
+        (true, "/api/v1/agreements") => API_ANYONE,
+        (true, "/api/v1/expectations") | (true, "/api/v1/agreement-posts") => PEOPLE,
+        // The Kepala Dinas' agreement and plan: the department's people and nobody else.
+        (true, "/api/v1/agreements/{id}") | (true, "/api/v1/activity-plans/{id}") => API_OWN_DEPT,
+        // Changes are an official's: every person passes the gate (tokens get 403
+        // `official_only`), and an empty body is refused (400/422) before any decision…
+        (false, "/api/v1/agreements")
+        | (false, "/api/v1/agreements/{id}/targets")
+        | (false, "/api/v1/agreements/{id}/amendments")
+        | (false, "/api/v1/agreements/{id}/dialogues")
+        | (false, "/api/v1/targets/{id}/cascade")
+        | (false, "/api/v1/targets/{id}/progress")
+        | (false, "/api/v1/targets/{id}/activity-plans")
+        | (false, "/api/v1/activity-plans/{id}/versions")
+        | (false, "/api/v1/expectations") => PEOPLE,
+        (false, "/api/v1/targets/{id}") if *method == Method::PUT => PEOPLE,
+        // …while a change without a body is decided by storage: only the holder (the Kepala
+        // Dinas, here the admin) signs, submits, or removes (409: a target was cascaded).
+        (false, "/api/v1/targets/{id}")
+        | (false, "/api/v1/agreements/{id}/signatures")
+        | (false, "/api/v1/activity-plans/{id}/submission") => API_ADMIN,
+        // The regional head approves the Kepala Dinas' plan; the person the expectation is
+        // for acknowledges it: nobody of this matrix.
+        (false, "/api/v1/activity-plans/{id}/approval")
+        | (false, "/api/v1/expectations/{id}/acknowledgement") => [false; 5],
         _ => return None,
     })
 }

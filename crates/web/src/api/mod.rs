@@ -10,6 +10,7 @@ pub mod dto;
 mod employees;
 mod import;
 mod placements;
+mod planning;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -32,7 +33,8 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         (name = "agencies", description = "Instansi Pemerintah: daftar, rincian, impor dan ekspor"),
         (name = "departments", description = "Perangkat Daerah, unit, jabatan, rentang kendali"),
         (name = "employees", description = "Pegawai ASN"),
-        (name = "placements", description = "Kedudukan dan penetapan manual (KED)")
+        (name = "placements", description = "Kedudukan dan penetapan manual (KED)"),
+        (name = "planning", description = "Perencanaan kinerja (MEK-02, MEK-03, STR-01..05, PEN-19): Perjanjian Kinerja, target dan penurunannya, tanda tangan, amendemen, dialog kinerja, ekspektasi, rencana pelaksanaan kegiatan dan anggaran. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)")
     ),
     components(schemas(ErrorEnvelope, ErrorBody, ErrorDetail))
 )]
@@ -56,6 +58,33 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(placements::get_employee_placement))
         .routes(routes!(placements::list_placements))
         .routes(routes!(placements::create_manual_placement))
+        .routes(routes!(
+            planning::agreements::list_agreements,
+            planning::agreements::create_agreement
+        ))
+        .routes(routes!(planning::agreements::get_agreement))
+        .routes(routes!(planning::agreements::sign_agreement))
+        .routes(routes!(planning::agreements::amend_agreement))
+        .routes(routes!(planning::agreements::record_dialogue))
+        .routes(routes!(planning::agreements::list_agreement_posts))
+        .routes(routes!(planning::targets::add_target))
+        .routes(routes!(
+            planning::targets::update_target,
+            planning::targets::remove_target
+        ))
+        .routes(routes!(planning::targets::cascade_target))
+        .routes(routes!(planning::targets::report_progress))
+        .routes(routes!(planning::targets::list_department_targets))
+        .routes(routes!(
+            planning::expectations::list_expectations,
+            planning::expectations::set_expectation
+        ))
+        .routes(routes!(planning::expectations::acknowledge_expectation))
+        .routes(routes!(planning::plans::draft_activity_plan))
+        .routes(routes!(planning::plans::get_activity_plan))
+        .routes(routes!(planning::plans::revise_activity_plan))
+        .routes(routes!(planning::plans::submit_activity_plan))
+        .routes(routes!(planning::plans::approve_activity_plan))
 }
 
 /// The OpenAPI document of the API.

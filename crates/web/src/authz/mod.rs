@@ -347,6 +347,77 @@ pub fn api_access() -> RouteTable {
             Access::Employee,
         ),
         (Method::POST, "/api/v1/placements/manual", Access::Write),
+        // Planning (issue 4): lists are narrowed by the handler; every change is an official's
+        // (tokens refused), and storage checks holder or setter inside it.
+        (Method::GET, "/api/v1/agreements", Access::SignedIn),
+        (Method::POST, "/api/v1/agreements", Access::Official),
+        (Method::GET, "/api/v1/agreements/{id}", Access::Agreement),
+        (
+            Method::POST,
+            "/api/v1/agreements/{id}/targets",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agreements/{id}/signatures",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agreements/{id}/amendments",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agreements/{id}/dialogues",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/agreement-posts", Access::Official),
+        (Method::PUT, "/api/v1/targets/{id}", Access::Official),
+        (Method::DELETE, "/api/v1/targets/{id}", Access::Official),
+        (
+            Method::POST,
+            "/api/v1/targets/{id}/cascade",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/targets/{id}/progress",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/targets/{id}/activity-plans",
+            Access::Official,
+        ),
+        (
+            Method::GET,
+            "/api/v1/departments/{id}/targets",
+            Access::Department,
+        ),
+        (Method::GET, "/api/v1/expectations", Access::SignedIn),
+        (Method::POST, "/api/v1/expectations", Access::Official),
+        (
+            Method::POST,
+            "/api/v1/expectations/{id}/acknowledgement",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/activity-plans/{id}", Access::Plan),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/versions",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/submission",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/approval",
+            Access::Official,
+        ),
     ] {
         t.insert(method, path, access);
     }

@@ -4,6 +4,7 @@
 
 mod org;
 mod placement;
+pub mod planning;
 
 pub use org::*;
 pub use placement::*;

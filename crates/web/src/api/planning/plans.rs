@@ -1,0 +1,158 @@
+//! Activity plans (*rencana pelaksanaan kegiatan dan anggaran*, MEK-02): drafted by the
+//! holder of an agreement for one of its targets, submitted to the head who sets the agreement
+//! and approved by them; a change after submission is a new version with its reason (MEK-03,
+//! Pasal 10 ayat 2).
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use sikerja_domain::planning::activity::{Activity, check_activities};
+
+use super::{actor_for, validation_failed};
+use crate::AppState;
+use crate::api::dto::planning::{
+    ActivityPlanRequest, ActivityRequest, CreatedDto, PlanDto, PlanVersionCreatedDto,
+    PlanVersionRequest,
+};
+use crate::authz::Principal;
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+
+fn activities(requests: &[ActivityRequest]) -> Result<Vec<Activity>, WebError> {
+    let drafts: Vec<_> = requests.iter().map(ActivityRequest::draft).collect();
+    check_activities(&drafts).map_err(|p| validation_failed("Rencana kegiatan", p))
+}
+
+/// Drafts an activity plan (version 1) for a target of the caller's own agreement.
+#[utoipa::path(
+    post,
+    path = "/api/v1/targets/{id}/activity-plans",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Target id")),
+    request_body = ActivityPlanRequest,
+    responses(
+        (status = 201, description = "Rencana disusun", body = CreatedDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: setiap masalah di `details`; judul kosong", body = ErrorEnvelope)
+    )
+)]
+pub async fn draft_activity_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<ActivityPlanRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let Json(r) = body?;
+    let activities = activities(&r.activities)?;
+    let agreement = state.store.target_agreement(id).await?;
+    let by = actor_for(&state, &principal, agreement).await?;
+    let plan = state
+        .store
+        .draft_activity_plan(id, &r.title, &activities, &by)
+        .await?;
+    Ok((StatusCode::CREATED, Json(CreatedDto { id: plan })))
+}
+
+/// One plan with every version, for those who may see its agreement (route rule `Plan`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/activity-plans/{id}",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Activity plan id")),
+    responses(
+        (status = 200, description = "Rencana pelaksanaan kegiatan", body = PlanDto),
+        (status = 403, description = "Di luar cakupan", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_activity_plan(
+    State(state): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<PlanDto>, ApiError> {
+    let plan = state.store.activity_plan(id).await?;
+    Ok(Json(PlanDto::from(&plan)))
+}
+
+/// Changes a plan. A draft changes in place; a submitted or approved plan gets a new version
+/// (the reason is then required) and the earlier one stays as it was.
+#[utoipa::path(
+    post,
+    path = "/api/v1/activity-plans/{id}/versions",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Activity plan id")),
+    request_body = PlanVersionRequest,
+    responses(
+        (status = 201, description = "Versi rencana", body = PlanVersionCreatedDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`; alasan perubahan kosong", body = ErrorEnvelope)
+    )
+)]
+pub async fn revise_activity_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<PlanVersionRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<PlanVersionCreatedDto>), ApiError> {
+    let Json(r) = body?;
+    let activities = activities(&r.activities)?;
+    let agreement = state.store.plan_agreement(id).await?;
+    let by = actor_for(&state, &principal, agreement).await?;
+    let version = state
+        .store
+        .revise_activity_plan(id, &activities, &r.reason, &by)
+        .await?;
+    Ok((StatusCode::CREATED, Json(PlanVersionCreatedDto { version })))
+}
+
+/// The holder submits the current draft to the head who sets their agreement.
+#[utoipa::path(
+    post,
+    path = "/api/v1/activity-plans/{id}/submission",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Activity plan id")),
+    responses(
+        (status = 204, description = "Rencana diajukan"),
+        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Bukan konsep (`plan_state`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn submit_activity_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<StatusCode, ApiError> {
+    let agreement = state.store.plan_agreement(id).await?;
+    let by = actor_for(&state, &principal, agreement).await?;
+    state.store.submit_activity_plan(id, &by).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The head who sets the agreement approves the submitted version.
+#[utoipa::path(
+    post,
+    path = "/api/v1/activity-plans/{id}/approval",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Activity plan id")),
+    responses(
+        (status = 204, description = "Rencana disetujui"),
+        (status = 403, description = "Bukan pihak yang menetapkan perjanjian", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Belum diajukan (`plan_state`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn approve_activity_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<StatusCode, ApiError> {
+    let agreement = state.store.plan_agreement(id).await?;
+    let by = actor_for(&state, &principal, agreement).await?;
+    state.store.approve_activity_plan(id, &by).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
