@@ -101,18 +101,20 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/api/v1/expectations") | (true, "/api/v1/agreement-posts") => PEOPLE,
         // The Kepala Dinas' agreement and plan: the department's people and nobody else.
         (true, "/api/v1/agreements/{id}") | (true, "/api/v1/activity-plans/{id}") => API_OWN_DEPT,
-        // Changes are an official's: every person passes the gate (tokens get 403
+        // Changes are an official's: a person passes the gate (tokens get 403
         // `official_only`), and an empty body is refused (400/422) before any decision…
-        (false, "/api/v1/agreements")
-        | (false, "/api/v1/agreements/{id}/targets")
+        (false, "/api/v1/agreements") | (false, "/api/v1/expectations") => PEOPLE,
+        // …and on the agreement, its targets and plans only for those who may see its
+        // department (the other agency's head and token are stopped at the gate).
+        (false, "/api/v1/agreements/{id}/targets")
         | (false, "/api/v1/agreements/{id}/amendments")
+        | (false, "/api/v1/agreements/{id}/copies")
         | (false, "/api/v1/agreements/{id}/dialogues")
         | (false, "/api/v1/targets/{id}/cascade")
         | (false, "/api/v1/targets/{id}/progress")
         | (false, "/api/v1/targets/{id}/activity-plans")
-        | (false, "/api/v1/activity-plans/{id}/versions")
-        | (false, "/api/v1/expectations") => PEOPLE,
-        (false, "/api/v1/targets/{id}") if *method == Method::PUT => PEOPLE,
+        | (false, "/api/v1/activity-plans/{id}/versions") => API_OWN_DEPT,
+        (false, "/api/v1/targets/{id}") if *method == Method::PUT => API_OWN_DEPT,
         // …while a change without a body is decided by storage: only the holder (the Kepala
         // Dinas, here the admin) signs, submits, or removes (409: a target was cascaded).
         (false, "/api/v1/targets/{id}")

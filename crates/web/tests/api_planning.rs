@@ -362,6 +362,34 @@ async fn mek_02_an_agreement_signed_by_holder_and_setter_is_locked_until_amended
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
+
+    // The next year starts from this one: the holder copies it (issue 4 point 6).
+    let (status, refused) = post(
+        &mut c.kadis,
+        &app,
+        &format!("{uri}/copies"),
+        json!({"year": YEAR + 1}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    assert_eq!(refused["error"]["code"], "not_the_holder");
+    let (status, copied) = post(
+        &mut kabid,
+        &app,
+        &format!("{uri}/copies"),
+        json!({"year": YEAR + 1}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{copied}");
+    let next = get(
+        &mut kabid,
+        &app,
+        &format!("/api/v1/agreements/{}", copied["id"]),
+    )
+    .await;
+    assert_eq!(next["year"], YEAR + 1);
+    assert_eq!(next["status"], "draft");
+    assert_eq!(next["targets"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]

@@ -65,6 +65,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::agreements::get_agreement))
         .routes(routes!(planning::agreements::sign_agreement))
         .routes(routes!(planning::agreements::amend_agreement))
+        .routes(routes!(planning::agreements::copy_agreement))
         .routes(routes!(planning::agreements::record_dialogue))
         .routes(routes!(planning::agreements::list_agreement_posts))
         .routes(routes!(planning::targets::add_target))

@@ -355,40 +355,41 @@ pub fn api_access() -> RouteTable {
         (
             Method::POST,
             "/api/v1/agreements/{id}/targets",
-            Access::Official,
+            Access::Agreement,
         ),
         (
             Method::POST,
             "/api/v1/agreements/{id}/signatures",
-            Access::Official,
+            Access::Agreement,
         ),
         (
             Method::POST,
             "/api/v1/agreements/{id}/amendments",
-            Access::Official,
+            Access::Agreement,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agreements/{id}/copies",
+            Access::Agreement,
         ),
         (
             Method::POST,
             "/api/v1/agreements/{id}/dialogues",
-            Access::Official,
+            Access::Agreement,
         ),
         (Method::GET, "/api/v1/agreement-posts", Access::Official),
-        (Method::PUT, "/api/v1/targets/{id}", Access::Official),
-        (Method::DELETE, "/api/v1/targets/{id}", Access::Official),
-        (
-            Method::POST,
-            "/api/v1/targets/{id}/cascade",
-            Access::Official,
-        ),
+        (Method::PUT, "/api/v1/targets/{id}", Access::Target),
+        (Method::DELETE, "/api/v1/targets/{id}", Access::Target),
+        (Method::POST, "/api/v1/targets/{id}/cascade", Access::Target),
         (
             Method::POST,
             "/api/v1/targets/{id}/progress",
-            Access::Official,
+            Access::Target,
         ),
         (
             Method::POST,
             "/api/v1/targets/{id}/activity-plans",
-            Access::Official,
+            Access::Target,
         ),
         (
             Method::GET,
@@ -406,17 +407,17 @@ pub fn api_access() -> RouteTable {
         (
             Method::POST,
             "/api/v1/activity-plans/{id}/versions",
-            Access::Official,
+            Access::Plan,
         ),
         (
             Method::POST,
             "/api/v1/activity-plans/{id}/submission",
-            Access::Official,
+            Access::Plan,
         ),
         (
             Method::POST,
             "/api/v1/activity-plans/{id}/approval",
-            Access::Official,
+            Access::Plan,
         ),
     ] {
         t.insert(method, path, access);

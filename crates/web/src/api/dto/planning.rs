@@ -151,6 +151,13 @@ pub struct AmendmentRequest {
     pub reason: String,
 }
 
+/// The year to copy an agreement into.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CopyRequest {
+    /// A later year than the agreement's, e.g. 2028.
+    pub year: i32,
+}
+
 /// What a dialogue decided about one target (MEK-03, PEN-19).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct IdentificationRequest {

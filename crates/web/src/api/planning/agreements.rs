@@ -19,8 +19,8 @@ use utoipa::IntoParams;
 use super::actor_for;
 use crate::AppState;
 use crate::api::dto::planning::{
-    AgreementDto, AgreementPostsDto, AgreementSummaryDto, AmendmentRequest, CreateAgreementRequest,
-    CreatedDto, DialogueRequest,
+    AgreementDto, AgreementPostsDto, AgreementSummaryDto, AmendmentRequest, CopyRequest,
+    CreateAgreementRequest, CreatedDto, DialogueRequest,
 };
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope, WebError};
@@ -191,6 +191,37 @@ pub async fn amend_agreement(
     let by = actor_for(&state, &principal, id).await?;
     state.store.amend_agreement(id, &r.reason, &by).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Starts the agreement of the same post for a later year from this one (issue 4 point 6):
+/// its targets (without progress or identification) and activity plans as fresh drafts; a
+/// target is linked to the target with the same indicator in the setter's agreement of that
+/// year. Only the holder copies.
+#[utoipa::path(
+    post,
+    path = "/api/v1/agreements/{id}/copies",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Agreement id (the earlier year)")),
+    request_body = CopyRequest,
+    responses(
+        (status = 201, description = "Perjanjian tahun baru dibuat dari salinan", body = CreatedDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Bukan pemegang jabatan (`not_the_holder`) atau token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Perjanjian tahun itu sudah ada (`agreement_exists`)", body = ErrorEnvelope),
+        (status = 422, description = "Tahun tidak sesudah tahun asal (`copy_year_not_later`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn copy_agreement(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<CopyRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<CreatedDto>), ApiError> {
+    let Json(r) = body?;
+    let by = actor_for(&state, &principal, id).await?;
+    let new = state.store.copy_agreement(id, r.year, &by).await?;
+    Ok((StatusCode::CREATED, Json(CreatedDto { id: new })))
 }
 
 /// Records a performance dialogue and what it decided for each target named: individual or
