@@ -15,6 +15,7 @@ pub mod organisation;
 pub mod placement;
 pub mod planning;
 pub mod rules;
+pub mod workflow;
 
 pub use grade::{Grade, Rank};
 pub use nip::Nip;

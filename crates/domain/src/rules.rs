@@ -47,6 +47,12 @@ impl RuleId {
     pub const PEN_19: RuleId = RuleId(22);
     pub const KIN_01: RuleId = RuleId(23);
     pub const KIN_04: RuleId = RuleId(24);
+    pub const PEN_13: RuleId = RuleId(25);
+    pub const PEN_14: RuleId = RuleId(26);
+    pub const PEN_15: RuleId = RuleId(27);
+    pub const PEN_16: RuleId = RuleId(28);
+    pub const PEN_17: RuleId = RuleId(29);
+    pub const PEN_18: RuleId = RuleId(30);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -195,6 +201,36 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::KIN_04,
         "KIN-04",
         "Penilai kinerja ditentukan oleh kedudukan; tidak menilai pekerjaan sendiri",
+    ),
+    (
+        RuleId::PEN_13,
+        "PEN-13",
+        "Penunjukan di dalam Unit Organisasi: langsung oleh Pimpinan Unit Organisasi",
+    ),
+    (
+        RuleId::PEN_14,
+        "PEN-14",
+        "Penunjukan lintas Unit Organisasi: permohonan pelibatan kepada Pejabat Penilai Kinerja dituju",
+    ),
+    (
+        RuleId::PEN_15,
+        "PEN-15",
+        "Penunjukan lintas Instansi Pemerintah melalui Pejabat yang Berwenang kedua instansi",
+    ),
+    (
+        RuleId::PEN_16,
+        "PEN-16",
+        "Pengajuan sukarela di dalam Unit Organisasi",
+    ),
+    (
+        RuleId::PEN_17,
+        "PEN-17",
+        "Pengajuan sukarela lintas Unit Organisasi",
+    ),
+    (
+        RuleId::PEN_18,
+        "PEN-18",
+        "Setiap langkah dicatat; diputuskan sekali oleh pemegang jabatan yang disebut langkah itu",
     ),
 ];
 

@@ -1,0 +1,19 @@
+//! The approval workflows of assignment (PEN-13..18, Lampiran II.B, Gambar 1–3) as explicit
+//! state machines: which steps each workflow has, which position (lane) each step names, what
+//! a decision leads to, which letter it produces and who gets a copy (*tembusan*).
+//!
+//! Pure: storage keeps a request's current step and history and asks [`advance`] what a
+//! decision does; the web layer draws the swimlane from [`Definition::lanes`] and the steps.
+//! Who holds a lane for a given request (the PPK of the wanted people, the head of the owner
+//! Unit Organisasi, …) is resolved by storage from placement and the unit tree; PEN-18 — only
+//! that holder or acting holder decides, and only once — is enforced there with the current
+//! step given here.
+
+mod definition;
+mod machine;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
+
+pub use definition::{Definition, Lane, LetterKind, Next, StepDef, StepKind, WorkflowKind};
+pub use machine::{Decision, Refusal, State, Transition, WorkflowError, advance, start};
