@@ -418,7 +418,7 @@ pub struct PlanWaiting {
 
 impl Store {
     /// Plans whose current version waits for approval by the holder of one of
-    /// `setter_positions`, oldest submission first.
+    /// `setter_positions`, oldest submission first. Three queries, whatever the number.
     pub async fn plans_waiting_for(
         &self,
         setter_positions: &[sikerja_domain::organisation::PositionId],
@@ -426,39 +426,56 @@ impl Store {
         if setter_positions.is_empty() {
             return Ok(Vec::new());
         }
-        let agreements = performance_agreement::Entity::find()
-            .filter(
-                performance_agreement::Column::SetterPositionId
-                    .is_in(setter_positions.iter().map(|p| p.0)),
-            )
+        let agreements: std::collections::HashMap<i64, performance_agreement::Model> =
+            performance_agreement::Entity::find()
+                .filter(
+                    performance_agreement::Column::SetterPositionId
+                        .is_in(setter_positions.iter().map(|p| p.0)),
+                )
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|a| (a.id, a))
+                .collect();
+        if agreements.is_empty() {
+            return Ok(Vec::new());
+        }
+        let plans: std::collections::HashMap<i64, activity_plan::Model> =
+            activity_plan::Entity::find()
+                .filter(activity_plan::Column::AgreementId.is_in(agreements.keys().copied()))
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        if plans.is_empty() {
+            return Ok(Vec::new());
+        }
+        let submitted = activity_plan_version::Entity::find()
+            .filter(activity_plan_version::Column::PlanId.is_in(plans.keys().copied()))
+            .filter(activity_plan_version::Column::Status.eq(PlanStatus::Submitted.code()))
             .all(&self.db)
             .await?;
         let mut out = Vec::new();
-        for a in agreements {
-            let plans = activity_plan::Entity::find()
-                .filter(activity_plan::Column::AgreementId.eq(a.id))
-                .all(&self.db)
-                .await?;
-            for p in plans {
-                let Some(v) = activity_plan_version::Entity::find()
-                    .filter(activity_plan_version::Column::PlanId.eq(p.id))
-                    .filter(activity_plan_version::Column::Version.eq(p.current_version))
-                    .filter(activity_plan_version::Column::Status.eq(PlanStatus::Submitted.code()))
-                    .one(&self.db)
-                    .await?
-                else {
-                    continue;
-                };
-                out.push(PlanWaiting {
-                    plan: p.id,
-                    agreement: a.id,
-                    title: p.title,
-                    version: v.version,
-                    holder_name: a.holder_name.clone(),
-                    position_name: a.position_name.clone(),
-                    submitted_at: v.submitted_at,
-                });
-            }
+        for v in submitted {
+            let Some(p) = plans
+                .get(&v.plan_id)
+                .filter(|p| p.current_version == v.version)
+            else {
+                continue;
+            };
+            let Some(a) = agreements.get(&p.agreement_id) else {
+                continue;
+            };
+            out.push(PlanWaiting {
+                plan: p.id,
+                agreement: a.id,
+                title: p.title.clone(),
+                version: v.version,
+                holder_name: a.holder_name.clone(),
+                position_name: a.position_name.clone(),
+                submitted_at: v.submitted_at,
+            });
         }
         out.sort_by_key(|w| w.submitted_at);
         Ok(out)
