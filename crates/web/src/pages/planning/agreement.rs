@@ -8,13 +8,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use sikerja_domain::organisation::{EmployeeId, PositionId};
+use axum::response::Response;
+use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::planning::target::{AgreementStatus, Execution, IndicatorKind};
 use sikerja_storage::planning::{AgreementView, DialogueInput, PlanView, TargetView};
 
 use super::forms::{self, Pairs};
-use super::{refused_status, see_other};
+use super::respond;
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
@@ -270,23 +270,7 @@ async fn page(
 ) -> Result<AgreementPage, WebError> {
     let v = state.store.agreement(id).await?;
     let s = &v.summary;
-    let facts = principal.actor().map(|a| a.facts().clone());
-    let me = facts.as_ref().and_then(|f| f.employee);
-    let my_positions: Vec<PositionId> = facts
-        .as_ref()
-        .map(|f| f.posts.iter().map(|p| p.position).collect())
-        .unwrap_or_default();
-    let is_holder =
-        me.is_some() && me == s.employee && s.position.is_some_and(|p| my_positions.contains(&p));
-    let is_setter = match (&s.setter.position, &facts) {
-        (Some(p), _) => my_positions.contains(p),
-        (None, Some(f)) => {
-            s.setter.kind == "regional_head"
-                && f.regional_head == Some(sikerja_domain::access::RegionalHeadKind::Head)
-                && f.agency == Some(s.agency)
-        }
-        (None, None) => false,
-    };
+    let (is_holder, is_setter) = super::parties(principal, s);
     let recipients = match (is_holder, s.position) {
         (true, Some(p)) => state.store.recipients_of(s.agency, p).await?,
         _ => Vec::new(),
@@ -397,16 +381,10 @@ async fn answer(
     agreement: i64,
     result: Result<String, WebError>,
 ) -> Result<Response, PageError> {
-    match result {
-        Ok(href) => see_other(&href),
-        Err(e) => match refused_status(&e) {
-            Some(status) if !matches!(e, WebError::NotFound { .. }) => {
-                let page = page(state, principal, agreement, Some(e.message())).await?;
-                Ok((status, page).into_response())
-            }
-            _ => Err(e.into()),
-        },
-    }
+    respond(result, |error| {
+        page(state, principal, agreement, Some(error))
+    })
+    .await
 }
 
 fn here(id: i64) -> String {

@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use sikerja_domain::organisation::{AgencyId, PositionId};
 use sikerja_domain::planning::target::AgreementStatus;
@@ -19,7 +19,7 @@ use sikerja_storage::planning::{
 };
 
 use super::forms::{self, Pairs};
-use super::{refused_status, see_other};
+use super::respond;
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
@@ -403,16 +403,7 @@ async fn answer(
     year: i32,
     result: Result<String, WebError>,
 ) -> Result<Response, PageError> {
-    match result {
-        Ok(href) => see_other(&href),
-        Err(e) => match refused_status(&e) {
-            Some(status) => {
-                let page = page(state, principal, year, Some(e.message())).await?;
-                Ok((status, page).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    respond(result, |error| page(state, principal, year, Some(error))).await
 }
 
 /// `POST /kinerja/perjanjian` — starts the agreement of a post for a year.

@@ -10,9 +10,13 @@ pub mod index;
 pub mod plans;
 pub mod tree;
 
+use std::future::Future;
+
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use sikerja_storage::planning::AgreementSummary;
 
+use crate::authz::Principal;
 use crate::error::{PageError, WebError};
 
 /// Where a successful form goes, or the status of a refused one.
@@ -29,4 +33,46 @@ pub(crate) fn refused_status(e: &WebError) -> Option<StatusCode> {
 /// Redirects after a change (POST/redirect/GET).
 pub(crate) fn see_other(href: &str) -> Result<Response, PageError> {
     Ok(Redirect::to(href).into_response())
+}
+
+/// The answer to a planning form: the redirect of a change, or the page again with the
+/// Indonesian reason of a refusal (`render`) and its status; other errors as error pages.
+pub(crate) async fn respond<P, Fut>(
+    result: Result<String, WebError>,
+    render: impl FnOnce(String) -> Fut,
+) -> Result<Response, PageError>
+where
+    P: IntoResponse,
+    Fut: Future<Output = Result<P, WebError>>,
+{
+    match result {
+        Ok(href) => see_other(&href),
+        Err(e) => match refused_status(&e) {
+            Some(status) if !matches!(e, WebError::NotFound { .. }) => {
+                let page = render(e.message()).await?;
+                Ok((status, page).into_response())
+            }
+            _ => Err(e.into()),
+        },
+    }
+}
+
+/// Which parties of an agreement the reader is, for showing forms (storage decides again on
+/// every change): the holder (*pihak pertama*) and the setter (*pihak kedua*).
+pub(crate) fn parties(principal: &Principal, s: &AgreementSummary) -> (bool, bool) {
+    let Some(facts) = principal.actor().map(|a| a.facts()) else {
+        return (false, false);
+    };
+    let holds = |p| facts.posts.iter().any(|x| x.position == p);
+    let is_holder =
+        facts.employee.is_some() && facts.employee == s.employee && s.position.is_some_and(holds);
+    let is_setter = match s.setter.position {
+        Some(p) => holds(p),
+        None => {
+            s.setter.kind == "regional_head"
+                && facts.regional_head == Some(sikerja_domain::access::RegionalHeadKind::Head)
+                && facts.agency == Some(s.agency)
+        }
+    };
+    (is_holder, is_setter)
 }

@@ -12,7 +12,7 @@ use sikerja_domain::planning::target::PlanStatus;
 use sikerja_storage::planning::PlanView;
 
 use super::forms::{self, Pairs};
-use super::{refused_status, see_other};
+use super::{refused_status, respond, see_other};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
@@ -119,13 +119,7 @@ async fn page(
         None => return Err(WebError::forbidden("Rencana ini di luar jangkauan Anda.")),
     }
     let a = state.store.agreement(plan.agreement).await?;
-    let facts = principal.actor().map(|x| x.facts().clone());
-    let me = facts.as_ref().and_then(|f| f.employee);
-    let is_holder = me.is_some() && me == a.summary.employee;
-    let is_setter = match (a.summary.setter.position, &facts) {
-        (Some(p), Some(f)) => f.posts.iter().any(|x| x.position == p),
-        _ => false,
-    };
+    let (is_holder, is_setter) = super::parties(principal, &a.summary);
     let status = plan.current().map(|v| v.status);
     let versions = version_rows(&plan);
     let mut rows: Vec<ActivityRow> = versions
@@ -190,16 +184,7 @@ async fn answer(
     plan: i64,
     result: Result<String, WebError>,
 ) -> Result<Response, PageError> {
-    match result {
-        Ok(href) => see_other(&href),
-        Err(e) => match refused_status(&e) {
-            Some(status) if !matches!(e, WebError::NotFound { .. }) => {
-                let page = page(state, principal, plan, Some(e.message())).await?;
-                Ok((status, page).into_response())
-            }
-            _ => Err(e.into()),
-        },
-    }
+    respond(result, |error| page(state, principal, plan, Some(error))).await
 }
 
 /// `POST /kinerja/target/{id}/rencana` — drafts a plan for a target of one's own agreement.
