@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod assignment;
 pub mod bundle;
 pub mod education;
 pub mod grade;

@@ -53,6 +53,18 @@ impl RuleId {
     pub const PEN_16: RuleId = RuleId(28);
     pub const PEN_17: RuleId = RuleId(29);
     pub const PEN_18: RuleId = RuleId(30);
+    pub const PEN_01: RuleId = RuleId(31);
+    pub const PEN_02: RuleId = RuleId(32);
+    pub const PEN_03: RuleId = RuleId(33);
+    pub const PEN_04: RuleId = RuleId(34);
+    pub const PEN_05: RuleId = RuleId(35);
+    pub const PEN_06: RuleId = RuleId(36);
+    pub const PEN_07: RuleId = RuleId(37);
+    pub const PEN_08: RuleId = RuleId(38);
+    pub const PEN_09: RuleId = RuleId(39);
+    pub const PEN_10: RuleId = RuleId(40);
+    pub const PEN_11: RuleId = RuleId(41);
+    pub const PEN_12: RuleId = RuleId(42);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -231,6 +243,66 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::PEN_18,
         "PEN-18",
         "Setiap langkah dicatat; diputuskan sekali oleh pemegang jabatan yang disebut langkah itu",
+    ),
+    (
+        RuleId::PEN_01,
+        "PEN-01",
+        "Penugasan individu atau tim kerja Pejabat Fungsional dan Pelaksana, untuk kurun waktu tertentu",
+    ),
+    (
+        RuleId::PEN_02,
+        "PEN-02",
+        "Penugasan setelah kedudukan ditetapkan, direncanakan berdasarkan beban kerja",
+    ),
+    (
+        RuleId::PEN_03,
+        "PEN-03",
+        "Lingkup penugasan ditentukan dari asal anggota: dalam Unit Organisasi, lintas Unit Organisasi, lintas Instansi Pemerintah",
+    ),
+    (
+        RuleId::PEN_04,
+        "PEN-04",
+        "Ketua Tim lintas Unit Organisasi/Instansi berasal dari Unit Organisasi pemilik kinerja",
+    ),
+    (
+        RuleId::PEN_05,
+        "PEN-05",
+        "Tim kerja di dalam Unit Organisasi: paling banyak 3 kali, paling lama 12 bulan sekali penugasan",
+    ),
+    (
+        RuleId::PEN_06,
+        "PEN-06",
+        "Anggota dari Unit Organisasi/Instansi lain: paling banyak 3 kali, paling lama 6 bulan sekali penugasan",
+    ),
+    (
+        RuleId::PEN_07,
+        "PEN-07",
+        "Cara menghitung “paling banyak 3 kali”: per tahun kalender atau yang berjalan bersamaan (kebijakan instansi)",
+    ),
+    (
+        RuleId::PEN_08,
+        "PEN-08",
+        "Syarat Ketua Tim: S1/D4, Penata Muda III/a, predikat kinerja Baik, pengalaman 2 tahun di bidangnya",
+    ),
+    (
+        RuleId::PEN_09,
+        "PEN-09",
+        "Pejabat Fungsional hasil penyetaraan diutamakan sebagai Ketua Tim",
+    ),
+    (
+        RuleId::PEN_10,
+        "PEN-10",
+        "Cara penugasan: penunjukan atau pengajuan sukarela",
+    ),
+    (
+        RuleId::PEN_11,
+        "PEN-11",
+        "Pengajuan sukarela hanya dalam Unit Organisasi atau lintas Unit Organisasi, tidak lintas Instansi",
+    ),
+    (
+        RuleId::PEN_12,
+        "PEN-12",
+        "Penetapan: Surat Tugas, Keputusan Sekretaris Daerah, atau Keputusan Bupati menurut lingkup",
     ),
 ];
 
