@@ -79,6 +79,11 @@ impl RuleId {
             .find(|id| id.as_str() == s)
     }
 
+    /// Every catalogued rule, in catalogue order.
+    pub fn all() -> impl Iterator<Item = RuleId> {
+        CATALOGUE.iter().map(|(id, _, _)| *id)
+    }
+
     /// Short Indonesian title of the rule, for pages and letters.
     pub fn title(self) -> &'static str {
         CATALOGUE[usize::from(self.0)].2

@@ -69,7 +69,136 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Pejabat Pengawas yang masih ada mengoordinasikan JF dan Pelaksana di unitnya seperti Ketua Tim.",
             "Lampiran I.A.2.e, I.B.2.d, I.C.2.d, I.D.2.e",
         ),
+        "STR-01" => (
+            "Di Sekretariat Daerah, Sekretaris Daerah menetapkan kinerja para Asisten; Asisten menetapkan kinerja Kepala Bagian dan Pejabat Fungsional Ahli Madya; Kepala Bagian menetapkan kinerja Kepala Sub Bagian. Sikerja menurunkannya dari susunan unit: perjanjian setiap kepala unit ditetapkan oleh kepala unit terdekat di atasnya.",
+            "Lampiran I.A.2.a–c",
+        ),
+        "STR-02" => (
+            "Di Sekretariat DPRD, Inspektorat, Dinas, Badan dan Satpol PP, Pejabat Pimpinan Tinggi Pratama selaku pimpinan Unit Organisasi menetapkan Perjanjian Kinerja Pejabat Administrator dan Pejabat Fungsional Ahli Madya; Pejabat Administrator menetapkannya bagi Pejabat Pengawas.",
+            "Lampiran I.B.2.a–b",
+        ),
+        "STR-03" => (
+            "Di DPMPTSP, Kepala menetapkan kinerja Sekretaris dan Pejabat Fungsional di bawahnya; Sekretaris menetapkan kinerja Kepala Sub Bagian.",
+            "Lampiran I.C.2.a–b",
+        ),
+        "STR-04" => (
+            "Di RSUD, Direktur menetapkan kinerja Wakil Direktur dan Pejabat Fungsional Ahli Madya; Wakil Direktur menetapkan kinerja Kepala Bagian/Bidang; mereka menetapkan kinerja Kepala Sub Bagian/Seksi.",
+            "Lampiran I.D.2.a–c",
+        ),
+        "STR-05" => (
+            "Di Kecamatan, Camat menetapkan kinerja Sekretaris Camat dan Kepala Seksi; Sekretaris Camat menetapkan kinerja Kepala Sub Bagian dan Pejabat Fungsional Ahli Muda di bawahnya; Pejabat Pengawas menilai dan menugaskan Pejabat Fungsional dan Pelaksana di bawahnya.",
+            "Lampiran I.E.2.a–c",
+        ),
+        "MEK-01" => (
+            "Mekanisme kerja terdiri atas tiga tahapan: perencanaan, pelaksanaan dan evaluasi.",
+            "Pasal 7 ayat (1); Lampiran A",
+        ),
+        "MEK-02" => (
+            "Perencanaan: pimpinan Unit Organisasi menyusun rencana kerja dan anggaran dari Renstra dan Renja dan menetapkannya dalam Perjanjian Kinerja (indikator, target dan anggaran satu tahun); membagi target kepada pejabat di bawahnya; pimpinan bersama JF/Pelaksana melakukan dialog kinerja; pimpinan menetapkan ekspektasi; JF/Pelaksana bersama pimpinannya menyusun rencana pelaksanaan kegiatan dan anggaran. Perjanjian Kinerja kepala Perangkat Daerah dibuat dengan Kepala Daerah.",
+            "Lampiran A.1; Lampiran I.x.3.a",
+        ),
+        "MEK-03" => (
+            "Sebelum tahun pelaksanaan, Pejabat Pimpinan Tinggi Pratama dan/atau Pejabat Administrator mengidentifikasi target yang dilaksanakan secara individu atau tim kerja; perubahan kegiatan harus diikuti perubahan rencana pelaksanaan kegiatan, dan setiap perubahan menyimpan versi sebelumnya beserta alasannya.",
+            "Pasal 10",
+        ),
+        "PEN-01" => (
+            "Penugasan dilakukan secara individu atau dalam tim kerja; tim dapat terdiri atas beberapa jenis jabatan; seorang pegawai dapat mengerjakan lebih dari satu target untuk jangka waktu tertentu.",
+            "Pasal 9 ayat (1); Lampiran II.A.1, 4, 5",
+        ),
+        "PEN-02" => (
+            "Penugasan dilakukan setelah kedudukan ditetapkan dan direncanakan berdasarkan beban kerja: saat memilih pegawai ditampilkan penugasan dan beban setiap calon.",
+            "Lampiran II.A.2, 6",
+        ),
+        "PEN-03" => (
+            "Lingkup penugasan diturunkan dari anggotanya, tidak diketik: di dalam Unit Organisasi, lintas Unit Organisasi (ada anggota dari Unit Organisasi lain di instansi yang sama) atau lintas Instansi Pemerintah.",
+            "Pasal 9 ayat (2)",
+        ),
+        "PEN-04" => (
+            "Ketua tim kerja lintas Unit Organisasi atau lintas Instansi berasal dari Unit Organisasi pemilik kinerja.",
+            "Pasal 9 ayat (3); Lampiran II.A.8, III.A.4",
+        ),
+        "PEN-05" => (
+            "Penugasan dalam tim kerja di dalam Unit Organisasi paling banyak tiga kali, masing-masing paling lama 12 bulan.",
+            "Pasal 9 ayat (4)",
+        ),
+        "PEN-06" => (
+            "Anggota dari Unit Organisasi atau Instansi lain ditugaskan paling banyak tiga kali, masing-masing paling lama 6 bulan.",
+            "Pasal 9 ayat (5)",
+        ),
+        "PEN-07" => (
+            "Tafsiran: \"paling banyak tiga kali\" tidak menyebut rentang waktu. Bawaan: dihitung penugasan sejenis yang periodenya beririsan dengan tahun kalender yang sama; instansi dapat memilih menghitung yang berjalan bersamaan. Pemeriksaan menyebut penugasan yang dihitung.",
+            "Pasal 9 ayat (4)–(5) (tafsiran)",
+        ),
+        "PEN-08" => (
+            "Ketua tim lintas Unit Organisasi atau lintas Instansi: pendidikan paling rendah S1/D4; pangkat paling rendah Penata Muda, III/a (salinan teks terbaca I/a); predikat kinerja satu tahun terakhir paling rendah Baik; pengalaman di bidang tugas paling singkat 2 tahun. Untuk tim di dalam Unit Organisasi ditampilkan sebagai saran kecuali instansi mewajibkannya; bagi PPPK digunakan padanan golongan yang ditetapkan instansi.",
+            "Pasal 9 ayat (6)",
+        ),
+        "PEN-09" => (
+            "Bila ada Pejabat Fungsional hasil penyetaraan jabatan, merekalah yang pertama diusulkan sebagai Ketua Tim; memilih yang lain memerlukan alasan.",
+            "Lampiran II.A.9",
+        ),
+        "PEN-10" => (
+            "Penugasan dilakukan melalui penunjukan oleh Pejabat Penilai Kinerja dan/atau pimpinan Unit Organisasi, atau pengajuan sukarela oleh pegawai.",
+            "Pasal 11–13",
+        ),
+        "PEN-11" => (
+            "Pengajuan sukarela hanya di dalam Unit Organisasi dan lintas Unit Organisasi pada instansi yang sama, tidak lintas Instansi.",
+            "Lampiran II.B.2",
+        ),
+        "PEN-12" => (
+            "Penugasan lintas Instansi ditetapkan dengan Keputusan Bupati, lintas Unit Organisasi dengan Keputusan Sekretaris Daerah, di dalam Unit Organisasi dengan Surat Tugas pimpinan Unit Organisasi.",
+            "Pasal 14",
+        ),
+        "PEN-13" => (
+            "Penunjukan di dalam Unit Organisasi dilakukan langsung oleh pimpinan Unit Organisasi; pegawai menerima Surat Tugas.",
+            "Lampiran II.B.1.a",
+        ),
+        "PEN-14" => (
+            "Penunjukan lintas Unit Organisasi: pimpinan Unit Organisasi pemilik kinerja mengirim surat permohonan pelibatan (maksud dan tujuan, kompetensi, ekspektasi/target, durasi) kepada Pejabat Penilai Kinerja pegawai yang dituju; bila setuju, dengan rekomendasi pimpinan Unit Organisasinya disusun penugasan dan ditetapkan Surat Penugasan; bila tidak, dijawab dengan alasan; pegawai menerima surat penugasan.",
+            "Lampiran II.B.1.b, Gambar 1",
+        ),
+        "PEN-15" => (
+            "Penunjukan lintas Instansi: permohonan melalui Pejabat yang Berwenang instansi pemohon kepada Pejabat yang Berwenang instansi dituju, yang menginstruksikan Pejabat Penilai Kinerja pegawai; jawaban ketersediaan beserta daftar pegawai kembali melalui kedua Pejabat yang Berwenang; Surat Penugasan ditembuskan kepada keduanya dan Pejabat Penilai Kinerja. Penolakan pada langkah mana pun mengakhiri permohonan dengan alasan.",
+            "Lampiran II.B.1.c, Gambar 2",
+        ),
+        "PEN-16" => (
+            "Pengajuan sukarela di dalam Unit Organisasi: pegawai menyampaikan keinginannya (lisan, dicatat) kepada pimpinan Unit Organisasi; bila disetujui, pegawai ditugaskan dan menerima surat penugasan.",
+            "Lampiran II.B.2.a",
+        ),
+        "PEN-17" => (
+            "Pengajuan sukarela lintas Unit Organisasi: pegawai mengirim permohonan kepada pimpinan Unit Organisasi dituju dengan tembusan Pejabat Penilai Kinerja dan pimpinannya sendiri; bila disetujui, permohonan disampaikan kepada Pejabat Penilai Kinerjanya; bila pimpinannya sendiri setuju, ia membuat Surat Penugasan.",
+            "Lampiran II.B.2.b, Gambar 3",
+        ),
+        "PEN-18" => (
+            "Setiap langkah setiap alur dicatat: siapa, apa, kapan, isi keputusan dan tembusannya. Keputusan hanya dapat diambil oleh pemegang (atau pelaksana tugas) jabatan yang disebut langkah itu, dan hanya sekali.",
+            "Lampiran II.B",
+        ),
+        "PEN-19" => (
+            "Jenis penugasan (individu atau tim) untuk setiap target diidentifikasi pada perencanaan; setiap penugasan terkait dengan target Perjanjian Kinerja yang dilayaninya.",
+            "Pasal 10 ayat (1)",
+        ),
+        "KIN-01" => (
+            "Manajemen kinerja setiap Pejabat Fungsional dan Pelaksana, individu maupun dalam tim: perencanaan (penetapan dan klarifikasi ekspektasi), pelaksanaan dengan pemantauan dan pembinaan, penilaian, dan tindak lanjut.",
+            "Pasal 18 ayat (1)",
+        ),
+        "KIN-04" => (
+            "Siapa menilai siapa ditentukan oleh kedudukan (KED) dan dicatat saat rencana atau hasil diajukan, bukan oleh penyaringan peran; tidak seorang pun memeriksa atau menilai pekerjaannya sendiri; penilaian yang selesai dikunci.",
+            "Lampiran I; Pasal 18",
+        ),
         _ => ("", ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogued_rule_has_an_explanation_and_a_source() {
+        for rule in RuleId::all() {
+            let (text, source) = explanation(rule);
+            assert!(!text.is_empty() && !source.is_empty(), "{rule} has no explanation");
+        }
     }
 }
 
