@@ -197,7 +197,10 @@ mod tests {
     fn every_catalogued_rule_has_an_explanation_and_a_source() {
         for rule in RuleId::all() {
             let (text, source) = explanation(rule);
-            assert!(!text.is_empty() && !source.is_empty(), "{rule} has no explanation");
+            assert!(
+                !text.is_empty() && !source.is_empty(),
+                "{rule} has no explanation"
+            );
         }
     }
 }
