@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod assignments;
 mod audit;
 #[cfg(all(test, feature = "testing"))]
 mod audit_tests;
@@ -46,6 +47,7 @@ pub mod testing;
 mod tokens;
 pub mod views;
 
+pub use assignments::{AssignmentInput, AssignmentView, MemberView};
 pub use audit::{AuditActor, AuditBreak, AuditEntry, AuditFilter, AuditVerification};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};

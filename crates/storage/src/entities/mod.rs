@@ -7,6 +7,8 @@ pub(crate) mod agency;
 pub(crate) mod agreement_target;
 pub(crate) mod agreement_version;
 pub(crate) mod api_token;
+pub(crate) mod assignment;
+pub(crate) mod assignment_member;
 pub(crate) mod audit_log;
 pub(crate) mod credential;
 pub(crate) mod department;

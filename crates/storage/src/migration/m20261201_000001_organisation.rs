@@ -36,7 +36,7 @@ pub(crate) enum Departments {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum Units {
+pub(crate) enum Units {
     Table,
     Id,
     AgencyId,

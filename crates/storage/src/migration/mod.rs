@@ -11,6 +11,7 @@ mod m20261203_000005_access;
 mod m20261204_000006_audit_agency;
 mod m20261205_000007_planning;
 mod m20261206_000008_planning_indexes;
+mod m20261207_000009_assignments;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_audit_agency::Migration),
             Box::new(m20261205_000007_planning::Migration),
             Box::new(m20261206_000008_planning_indexes::Migration),
+            Box::new(m20261207_000009_assignments::Migration),
         ]
     }
 }

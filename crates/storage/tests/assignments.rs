@@ -1,0 +1,312 @@
+//! Conformance: recording assignment drafts (issue 5; PEN-01..05, PEN-10, PEN-12) on whichever
+//! backend `SIKERJA_TEST_DATABASE_URL` selects: the check runs on the stored organisation,
+//! placements and past assignments; a refused draft writes nothing.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use common::{Dinkes, dinkes};
+use sikerja_domain::Nip;
+use sikerja_domain::assignment::{
+    AssignmentDraft, AssignmentMethod, AssignmentScope, Day, Instrument, Member, MemberRole,
+    MembershipKind,
+};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
+use sikerja_domain::planning::target::Execution;
+use sikerja_storage::planning::PlanningActor;
+use sikerja_storage::testing::{TestStore, fresh_store};
+use sikerja_storage::{AssignmentInput, AuditActor, AuditFilter, StorageError};
+
+struct World {
+    store: TestStore,
+    agency: AgencyId,
+    root: UnitId,
+    d: Dinkes,
+}
+
+impl World {
+    async fn new() -> World {
+        let store = fresh_store().await;
+        let d = dinkes("kab-banjar");
+        let agency = store
+            .import_agency(&d.builder.build(), "tester")
+            .await
+            .unwrap()
+            .agency;
+        let org = store.load_organisation(agency).await.unwrap();
+        let root = org.units.iter().find(|u| u.parent.is_none()).unwrap().id;
+        World {
+            store,
+            agency,
+            root,
+            d,
+        }
+    }
+
+    async fn id(&self, nip: &Nip) -> EmployeeId {
+        self.store.employee_by_nip(nip).await.unwrap().employee.id
+    }
+
+    async fn actor(&self, nip: &Nip) -> PlanningActor {
+        PlanningActor {
+            employee: Some(self.id(nip).await),
+            regional_head_of: None,
+            audit: AuditActor::new(format!("NIP {}", nip.as_str())),
+        }
+    }
+
+    async fn member(&self, nip: &Nip, role: MemberRole, from: &str, until: &str) -> Member {
+        Member {
+            employee: self.id(nip).await,
+            role,
+            from: Day::parse(from).unwrap(),
+            until: Day::parse(until).unwrap(),
+        }
+    }
+
+    fn team(&self, members: Vec<Member>) -> AssignmentInput {
+        AssignmentInput {
+            draft: AssignmentDraft {
+                id: None,
+                execution: Execution::Team,
+                owner_unit: self.root,
+                owner_agency: self.agency,
+                method: AssignmentMethod::Appointment,
+                members,
+                responsible_official: None,
+                field: "Pelayanan kesehatan".into(),
+                team_lead_reason: Some("Berpengalaman di bidang rujukan".into()),
+            },
+            title: "Tim Percepatan Rujukan".into(),
+            target: None,
+        }
+    }
+
+    async fn drafts(&self) -> u64 {
+        self.store
+            .audit_entries(&AuditFilter {
+                action: Some("assignment.drafted".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .total
+    }
+}
+
+#[tokio::test]
+async fn pen_03_pen_12_a_team_of_the_owner_unit_is_recorded_within_the_unit_with_a_surat_tugas() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-02-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    let report = w.store.check_assignment(&input.draft).await.unwrap();
+    assert!(report.is_allowed(), "{:?}", report.violations);
+    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
+    let view = w.store.assignment(id).await.unwrap();
+    assert_eq!(view.scope, AssignmentScope::WithinUnit);
+    assert_eq!(view.instrument, Instrument::AssignmentLetter);
+    assert_eq!(view.status, "draft");
+    assert_eq!(view.members.len(), 2);
+    assert!(
+        view.members
+            .iter()
+            .all(|m| m.membership == MembershipKind::OwnUnit)
+    );
+    assert_eq!(view.members[0].role, MemberRole::TeamLead);
+    assert_eq!(view.members[1].from.to_string(), "2027-02-01");
+    assert_eq!(w.drafts().await, 1);
+}
+
+#[tokio::test]
+async fn pen_10_an_appointment_is_recorded_by_the_head_of_the_owner_unit_only() {
+    let w = World::new().await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    for outsider in [&w.d.pelaksana, &w.d.kasi] {
+        let err = w
+            .store
+            .create_assignment(&input, &w.actor(outsider).await)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StorageError::Forbidden {
+                    code: "not_the_appointing_head",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+    // A volunteer records their own wish.
+    let mut wish = w.team(vec![
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-03-01",
+            "2027-03-31",
+        )
+        .await,
+    ]);
+    wish.draft.execution = Execution::Individual;
+    wish.draft.method = AssignmentMethod::Volunteer;
+    wish.draft.team_lead_reason = None;
+    let id = w
+        .store
+        .create_assignment(&wish, &w.actor(&w.d.pelaksana).await)
+        .await
+        .unwrap();
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().method,
+        AssignmentMethod::Volunteer
+    );
+    assert_eq!(w.drafts().await, 1);
+}
+
+#[tokio::test]
+async fn pen_02_a_member_left_unresolved_by_placement_refuses_the_draft_and_nothing_is_written() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        // No rule places an Ahli Utama (KED-09).
+        w.member(
+            &w.d.ahli_utama,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        // PEN-05: longer than 12 months as well — both are reported at once.
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2028-06-30",
+        )
+        .await,
+    ]);
+    let err = w.store.create_assignment(&input, &kadis).await.unwrap_err();
+    let StorageError::Invalid { message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(message.contains("PEN-02"), "{message}");
+    assert!(message.contains("PEN-05"), "{message}");
+    assert_eq!(w.drafts().await, 0);
+}
+
+#[tokio::test]
+async fn pen_05_pen_07_a_fourth_team_in_the_same_year_is_refused_naming_the_three_counted() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let mut ids = Vec::new();
+    for (from, until) in [
+        ("2027-01-01", "2027-03-31"),
+        ("2027-04-01", "2027-06-30"),
+        ("2027-07-01", "2027-09-30"),
+    ] {
+        let input = w.team(vec![
+            w.member(&w.d.ahli_muda, MemberRole::TeamLead, from, until)
+                .await,
+            w.member(&w.d.pelaksana, MemberRole::Member, from, until)
+                .await,
+        ]);
+        ids.push(
+            w.store
+                .create_assignment(&input, &kadis)
+                .await
+                .unwrap()
+                .0
+                .to_string(),
+        );
+    }
+    let fourth = w.team(vec![
+        w.member(
+            &w.d.ahli_pertama,
+            MemberRole::TeamLead,
+            "2027-10-01",
+            "2027-12-31",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-10-01",
+            "2027-12-31",
+        )
+        .await,
+    ]);
+    let report = w.store.check_assignment(&fourth.draft).await.unwrap();
+    let counted = report
+        .violations
+        .iter()
+        .find(|v| v.rule.rule_id.as_str() == "PEN-05")
+        .unwrap_or_else(|| panic!("{:?}", report.violations));
+    let listed = counted
+        .facts
+        .iter()
+        .find(|f| f.key == "counted_assignments")
+        .unwrap();
+    assert_eq!(listed.value, ids.join(","), "{:?}", counted.facts);
+    let err = w
+        .store
+        .create_assignment(&fourth, &kadis)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StorageError::Invalid { .. }), "{err:?}");
+    assert_eq!(w.drafts().await, 3);
+    // The next year counts afresh.
+    let next_year = w.team(vec![
+        w.member(
+            &w.d.ahli_pertama,
+            MemberRole::TeamLead,
+            "2028-01-01",
+            "2028-03-31",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2028-01-01",
+            "2028-03-31",
+        )
+        .await,
+    ]);
+    w.store.create_assignment(&next_year, &kadis).await.unwrap();
+}
