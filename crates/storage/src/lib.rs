@@ -47,7 +47,9 @@ pub mod testing;
 mod tokens;
 pub mod views;
 
-pub use assignments::{AssignmentInput, AssignmentView, MemberView};
+pub use assignments::{
+    AssignmentInput, AssignmentView, Candidate, CandidateQuery, CurrentAssignment, MemberView,
+};
 pub use audit::{AuditActor, AuditBreak, AuditEntry, AuditFilter, AuditVerification};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};

@@ -310,3 +310,107 @@ async fn pen_05_pen_07_a_fourth_team_in_the_same_year_is_refused_naming_the_thre
     ]);
     w.store.create_assignment(&next_year, &kadis).await.unwrap();
 }
+
+#[tokio::test]
+async fn pen_02_pen_08_the_candidate_picker_shows_placement_current_assignments_load_and_lead_requirements()
+ {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
+    let query = sikerja_storage::CandidateQuery {
+        owner_unit: w.root,
+        owner_agency: w.agency,
+        agency: w.agency,
+        field: "Pelayanan kesehatan".into(),
+        start: Day::parse("2027-03-01").unwrap(),
+    };
+    let candidates = w.store.assignment_candidates(&query).await.unwrap();
+    // Every JF and Pelaksana, no structural official.
+    assert_eq!(candidates.len(), 6, "{candidates:#?}");
+    let find = |nip: &Nip| {
+        candidates
+            .iter()
+            .find(|c| c.nip == nip.as_str())
+            .unwrap_or_else(|| panic!("{nip:?}"))
+    };
+    let pelaksana = find(&w.d.pelaksana);
+    assert_eq!(pelaksana.load, 1);
+    assert_eq!(pelaksana.assignments[0].id, id);
+    assert_eq!(pelaksana.assignments[0].role, MemberRole::Member);
+    assert!(pelaksana.placed && pelaksana.placement_note.starts_with("KED-04"));
+    // Unresolved placement is shown with its reason (PEN-02: settle it first).
+    let utama = find(&w.d.ahli_utama);
+    assert!(!utama.placed && !utama.placement_note.is_empty());
+    // The four lead requirements of Pasal 9 ayat 6, each with what the record shows.
+    let codes: Vec<_> = pelaksana.lead_requirements.iter().map(|r| r.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "lead_education",
+            "lead_grade",
+            "lead_rating",
+            "lead_experience"
+        ]
+    );
+    assert!(
+        pelaksana
+            .lead_requirements
+            .iter()
+            .all(|r| !r.detail.is_empty())
+    );
+    // Outside the period the load is nothing.
+    let later = sikerja_storage::CandidateQuery {
+        start: Day::parse("2027-09-01").unwrap(),
+        ..query
+    };
+    let candidates = w.store.assignment_candidates(&later).await.unwrap();
+    let pelaksana = candidates
+        .iter()
+        .find(|c| c.nip == w.d.pelaksana.as_str())
+        .unwrap();
+    assert_eq!((pelaksana.load, pelaksana.assignments.len()), (0, 1));
+}
+
+#[tokio::test]
+async fn pen_09_jf_from_penyetaraan_of_the_owner_unit_are_proposed_first() {
+    let store = fresh_store().await;
+    let d = dinkes("kab-banjar");
+    let mut bundle = d.builder.build();
+    for e in &mut bundle.employees {
+        if e.nip == d.ahli_pertama {
+            e.from_equalization = true;
+        }
+    }
+    let agency = store.import_agency(&bundle, "tester").await.unwrap().agency;
+    let org = store.load_organisation(agency).await.unwrap();
+    let root = org.units.iter().find(|u| u.parent.is_none()).unwrap().id;
+    let candidates = store
+        .assignment_candidates(&sikerja_storage::CandidateQuery {
+            owner_unit: root,
+            owner_agency: agency,
+            agency,
+            field: "Pelayanan kesehatan".into(),
+            start: Day::parse("2027-03-01").unwrap(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(candidates[0].nip, d.ahli_pertama.as_str());
+    assert!(candidates[0].equalized_first);
+    assert!(candidates.iter().skip(1).all(|c| !c.equalized_first));
+}
