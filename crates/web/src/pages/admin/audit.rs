@@ -26,16 +26,19 @@ const HREF: &str = "/admin/audit";
 const PAGE_SIZE: u32 = 50;
 
 /// Records the audit trail names, with their Indonesian labels.
-const ENTITIES: [(&str, &str); 5] = [
+const ENTITIES: [(&str, &str); 8] = [
     ("agency", "Instansi"),
     ("employee", "Pegawai"),
     ("role_grant", "Pemberian peran"),
     ("api_token", "Token API"),
     ("regional_head", "Kepala Daerah"),
+    ("performance_agreement", "Perjanjian Kinerja"),
+    ("expectation", "Ekspektasi"),
+    ("assignment", "Penugasan"),
 ];
 
 /// Actions the application records, offered as suggestions (the field takes any text).
-const ACTIONS: [(&str, &str); 16] = [
+const ACTIONS: [(&str, &str); 33] = [
     ("agency.import", "impor data instansi"),
     ("agency.replace", "penggantian data instansi"),
     ("agency.policy", "perubahan kebijakan instansi"),
@@ -52,6 +55,23 @@ const ACTIONS: [(&str, &str); 16] = [
     ("password.demo", "kata sandi demo"),
     ("regional_head.created", "pendaftaran akun Kepala Daerah"),
     ("regional_head.updated", "perubahan akun Kepala Daerah"),
+    ("agreement.created", "pembuatan Perjanjian Kinerja"),
+    ("agreement.signed", "penandatanganan Perjanjian Kinerja"),
+    ("agreement.amended", "perubahan (amendemen) Perjanjian Kinerja"),
+    ("agreement.copied", "penyalinan Perjanjian Kinerja dari tahun sebelumnya"),
+    ("target.added", "penambahan target"),
+    ("target.updated", "perubahan target"),
+    ("target.removed", "penghapusan target"),
+    ("target.cascaded", "penurunan target"),
+    ("target.progress", "laporan capaian target"),
+    ("dialogue.recorded", "pencatatan dialog kinerja"),
+    ("expectation.set", "penetapan ekspektasi"),
+    ("expectation.acknowledged", "penerimaan ekspektasi"),
+    ("plan.drafted", "penyusunan rencana kegiatan"),
+    ("plan.revised", "perubahan rencana kegiatan"),
+    ("plan.submitted", "pengajuan rencana kegiatan"),
+    ("plan.approved", "persetujuan rencana kegiatan"),
+    ("assignment.drafted", "penyusunan konsep penugasan"),
 ];
 
 /// Filters of the audit page, as GET parameters. Dates are `YYYY-MM-DD`, whole days in WITA,
