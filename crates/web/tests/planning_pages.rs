@@ -316,6 +316,16 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         .await;
     assert_eq!(look.status, StatusCode::OK);
     assert!(texts(&look.html(), "#tandatangani").is_empty());
+    assert!(
+        texts(&look.html(), "#jejak-audit").is_empty(),
+        "the history is for the parties and audit readers"
+    );
+    let history = kadis.get(&app, &format!("/kinerja/perjanjian/{top}")).await;
+    let history = text(&history.html(), "#jejak-audit").unwrap();
+    assert!(
+        history.contains("agreement.created") && history.contains("target.added"),
+        "{history}"
+    );
     let refused = pelaksana
         .post(
             &app,

@@ -14,6 +14,7 @@ use crate::authz::Principal;
 use crate::error::PageError;
 use crate::extract::Id;
 use crate::format;
+use crate::views::AuditLine;
 use crate::views::{Layout, OfficialCell, PlacementRow, decider_names};
 use sikerja_domain::access::Action;
 
@@ -70,16 +71,6 @@ pub struct EmployeePage {
     audit: Option<Vec<AuditLine>>,
 }
 
-/// One entry of a record's audit history.
-pub struct AuditLine {
-    seq: i64,
-    at: String,
-    actor: String,
-    position: Option<String>,
-    action: String,
-    summary: String,
-}
-
 /// `GET /pegawai/{id}`
 pub async fn show_employee(
     State(state): State<AppState>,
@@ -97,20 +88,7 @@ pub async fn show_employee(
         .is_ok();
     let audit = if own || reads_audit {
         let entries = state.store.audit_of("employee", &id.to_string()).await?;
-        Some(
-            entries
-                .into_iter()
-                .rev()
-                .map(|a| AuditLine {
-                    seq: a.seq,
-                    at: format::date_time(a.at),
-                    actor: a.actor,
-                    position: a.actor_position,
-                    action: a.action,
-                    summary: a.summary,
-                })
-                .collect(),
-        )
+        Some(entries.into_iter().rev().map(AuditLine::from).collect())
     } else {
         None
     };

@@ -57,8 +57,14 @@ const ACTIONS: [(&str, &str); 33] = [
     ("regional_head.updated", "perubahan akun Kepala Daerah"),
     ("agreement.created", "pembuatan Perjanjian Kinerja"),
     ("agreement.signed", "penandatanganan Perjanjian Kinerja"),
-    ("agreement.amended", "perubahan (amendemen) Perjanjian Kinerja"),
-    ("agreement.copied", "penyalinan Perjanjian Kinerja dari tahun sebelumnya"),
+    (
+        "agreement.amended",
+        "perubahan (amendemen) Perjanjian Kinerja",
+    ),
+    (
+        "agreement.copied",
+        "penyalinan Perjanjian Kinerja dari tahun sebelumnya",
+    ),
     ("target.added", "penambahan target"),
     ("target.updated", "perubahan target"),
     ("target.removed", "penghapusan target"),

@@ -20,7 +20,7 @@ use crate::authz::Principal;
 use crate::error::{PageError, WebError};
 use crate::extract::Id;
 use crate::format;
-use crate::views::Layout;
+use crate::views::{AuditLine, Layout};
 
 /// A target as shown.
 pub struct TargetRow {
@@ -243,6 +243,8 @@ pub struct AgreementPage {
     plans: Vec<PlanRow>,
     kinds: Vec<(&'static str, &'static str)>,
     today: String,
+    /// The agreement's own audit history, for its parties and those who read the audit trail.
+    audit: Option<Vec<AuditLine>>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -311,6 +313,18 @@ async fn page(
         .iter()
         .map(plan_row)
         .collect();
+    let reads_audit = principal
+        .require(sikerja_domain::access::Action::ReadAudit { agency: s.agency })
+        .is_ok();
+    let audit = if is_holder || is_setter || reads_audit {
+        let entries = state
+            .store
+            .audit_of("performance_agreement", &id.to_string())
+            .await?;
+        Some(entries.into_iter().rev().map(AuditLine::from).collect())
+    } else {
+        None
+    };
     let a = body(&v);
     let mut layout = Layout::new(
         format!("Perjanjian Kinerja {} {}", a.position_name, a.year),
@@ -338,6 +352,7 @@ async fn page(
             .map(|k| (k.code(), k.label()))
             .collect(),
         today: format::today_iso(),
+        audit,
     })
 }
 
