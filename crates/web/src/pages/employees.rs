@@ -14,8 +14,7 @@ use crate::authz::Principal;
 use crate::error::PageError;
 use crate::extract::Id;
 use crate::format;
-use crate::views::AuditLine;
-use crate::views::{Layout, OfficialCell, PlacementRow, decider_names};
+use crate::views::{AuditLine, Layout, OfficialCell, PlacementRow, decider_names};
 use sikerja_domain::access::Action;
 
 /// A position held or acted in, with its unit.
