@@ -40,6 +40,7 @@ mod position_views;
 mod read;
 mod recompute;
 mod regional_heads;
+mod requests;
 mod search;
 mod sessions;
 #[cfg(feature = "testing")]
@@ -56,6 +57,7 @@ pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
+pub use requests::{RequestId, RequestView, StepInput, StepView, workflow_for};
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};
 pub use views::{
     DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,

@@ -414,3 +414,193 @@ async fn pen_09_jf_from_penyetaraan_of_the_owner_unit_are_proposed_first() {
     assert!(candidates[0].equalized_first);
     assert!(candidates.iter().skip(1).all(|c| !c.equalized_first));
 }
+
+fn step(step: &str, refuse: bool, text: &str) -> sikerja_storage::StepInput {
+    sikerja_storage::StepInput {
+        step: step.into(),
+        refuse,
+        text: text.into(),
+    }
+}
+
+#[tokio::test]
+async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives_the_surat_tugas() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
+    // Only the head of the owner Unit Organisasi starts it (PEN-13).
+    let err = w
+        .store
+        .start_request(
+            id,
+            &step("", false, "Ditugaskan"),
+            &w.actor(&w.d.kabid).await,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Forbidden {
+                code: "not_the_step_holder",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let request = w
+        .store
+        .start_request(
+            id,
+            &step("", false, "Ditugaskan menyusun SOP rujukan"),
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.workflow.code(), "within_unit_appointment");
+    assert_eq!(view.current_step.as_deref(), Some("receive"));
+    assert_eq!(view.steps[0].letter.as_deref(), Some("surat_tugas"));
+    assert_eq!(
+        view.steps[0].actor_position.as_deref(),
+        Some("Kepala Dinas Kesehatan")
+    );
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    // The head cannot receive for the members; each member receives once.
+    let err = w
+        .store
+        .decide_step(request, &step("receive", false, ""), &kadis)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StorageError::Forbidden { .. }), "{err:?}");
+    let lead = w.actor(&w.d.ahli_muda).await;
+    w.store
+        .decide_step(request, &step("receive", false, "Diterima"), &lead)
+        .await
+        .unwrap();
+    let err = w
+        .store
+        .decide_step(request, &step("receive", false, "Lagi"), &lead)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Conflict {
+                code: "already_decided",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    w.store
+        .decide_step(
+            request,
+            &step("receive", false, "Diterima"),
+            &w.actor(&w.d.pelaksana).await,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.state, "assigned");
+    assert_eq!(view.steps.len(), 3);
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    // Every step is in the audit trail (PEN-18).
+    let steps = w
+        .store
+        .audit_entries(&AuditFilter {
+            action: Some("request.step".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(steps.total, 3);
+    assert!(steps.items.iter().all(|e| e.summary.contains("PEN-13")));
+}
+
+#[tokio::test]
+async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at_the_same_time() {
+    let w = World::new().await;
+    let pelaksana = w.actor(&w.d.pelaksana).await;
+    let mut wish = w.team(vec![
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-03-01",
+            "2027-03-31",
+        )
+        .await,
+    ]);
+    wish.draft.execution = Execution::Individual;
+    wish.draft.method = AssignmentMethod::Volunteer;
+    wish.draft.team_lead_reason = None;
+    let id = w.store.create_assignment(&wish, &pelaksana).await.unwrap();
+    let request = w
+        .store
+        .start_request(
+            id,
+            &step("", false, "Ingin membantu pendataan rujukan"),
+            &pelaksana,
+        )
+        .await
+        .unwrap();
+    // A refusal needs reasons.
+    let kadis = w.actor(&w.d.kadis).await;
+    let err = w
+        .store
+        .decide_step(request, &step("head_decision", true, " "), &kadis)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Invalid {
+                code: "reasons_required",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Two decisions at once: exactly one is recorded.
+    let agree = step("head_decision", false, "Setuju");
+    let refuse = step("head_decision", true, "Beban kerja sudah penuh");
+    let (a, b) = tokio::join!(
+        w.store.decide_step(request, &agree, &kadis),
+        w.store.decide_step(request, &refuse, &kadis)
+    );
+    let outcomes = [a, b];
+    let ok = outcomes.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(ok, 1, "{outcomes:?}");
+    assert!(outcomes.iter().any(|r| matches!(
+        r,
+        Err(StorageError::Conflict {
+            code: "already_decided",
+            ..
+        })
+    )));
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(
+        view.steps
+            .iter()
+            .filter(|s| s.step == "head_decision")
+            .count(),
+        1
+    );
+}

@@ -130,6 +130,18 @@ pub enum LetterKind {
 }
 
 impl LetterKind {
+    /// Stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            LetterKind::InvolvementRequest => "involvement_request",
+            LetterKind::InvolvementAnswer => "involvement_answer",
+            LetterKind::AssignmentLetter => "assignment_letter",
+            LetterKind::SuratTugas => "surat_tugas",
+            LetterKind::SecretaryDecree => "secretary_decree",
+            LetterKind::RegentDecree => "regent_decree",
+        }
+    }
+
     /// Indonesian name of the letter.
     pub fn label(self) -> &'static str {
         match self {
