@@ -271,6 +271,18 @@ const RECEIVE: StepDef = step(
     Next::Assigned,
 );
 
+/// PEN-12: a cross-unit assignment is established by Keputusan Sekretaris Daerah.
+const SECRETARY_DECREE: StepDef = with_letter(
+    step(
+        "establish",
+        Lane::RegionalSecretary,
+        K::Issue,
+        "Menetapkan Keputusan Sekretaris Daerah (Pasal 14)",
+        Next::Step("receive"),
+    ),
+    L::SecretaryDecree,
+);
+
 const WITHIN_UNIT: &[StepDef] = &[
     with_letter(
         step(
@@ -339,16 +351,7 @@ const CROSS_UNIT: &[StepDef] = &[
         ),
         L::AssignmentLetter,
     ),
-    with_letter(
-        step(
-            "establish",
-            Lane::RegionalSecretary,
-            K::Issue,
-            "Menetapkan Keputusan Sekretaris Daerah (Pasal 14)",
-            Next::Step("receive"),
-        ),
-        L::SecretaryDecree,
-    ),
+    SECRETARY_DECREE,
     RECEIVE,
 ];
 
@@ -504,16 +507,7 @@ const VOLUNTEER_CROSS_UNIT: &[StepDef] = &[
         ),
         L::AssignmentLetter,
     ),
-    with_letter(
-        step(
-            "establish",
-            Lane::RegionalSecretary,
-            K::Issue,
-            "Menetapkan Keputusan Sekretaris Daerah (Pasal 14)",
-            Next::Step("receive"),
-        ),
-        L::SecretaryDecree,
-    ),
+    SECRETARY_DECREE,
     RECEIVE,
 ];
 
