@@ -11,12 +11,12 @@
 //!   …"); in a cross-agency one the head recommends before the PPK answers availability
 //!   (II.B.1.c.4: "PPK dengan rekomendasi pimpinan Unit Organisasi menjawab ketersediaan").
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::rules::{Citation, RuleId};
 
 /// Which workflow a request follows (PEN-10, PEN-13..17).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkflowKind {
     /// PEN-13: the head of the Unit Organisasi assigns directly.
@@ -112,7 +112,7 @@ pub enum StepKind {
 }
 
 /// The letters the workflows produce (DOC-04; rendered by the letters crate).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LetterKind {
     /// *Surat permohonan pelibatan* (purpose, competence, expected targets, duration).
@@ -130,6 +130,20 @@ pub enum LetterKind {
 }
 
 impl LetterKind {
+    pub const ALL: [LetterKind; 6] = [
+        LetterKind::InvolvementRequest,
+        LetterKind::InvolvementAnswer,
+        LetterKind::AssignmentLetter,
+        LetterKind::SuratTugas,
+        LetterKind::SecretaryDecree,
+        LetterKind::RegentDecree,
+    ];
+
+    /// Parses a stable code.
+    pub fn from_code(code: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// Stable code.
     pub fn code(self) -> &'static str {
         match self {

@@ -1,6 +1,7 @@
 //! The approval workflows of assignment (PEN-13..18, Lampiran II.B, Gambar 1–3) as explicit
 //! state machines: which steps each workflow has, which position (lane) each step names, what
-//! a decision leads to, which letter it produces and who gets a copy (*tembusan*).
+//! a decision leads to, which letter it produces and who gets a copy (*tembusan*), and what
+//! those letters say ([`compose`], DOC-04).
 //!
 //! Pure: storage keeps a request's current step and history and asks [`advance`] what a
 //! decision does; the web layer draws the swimlane from [`Definition::lanes`] and the steps.
@@ -10,10 +11,17 @@
 //! step given here.
 
 mod definition;
+mod letter;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod letter_tests;
 mod machine;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
 
 pub use definition::{Definition, Lane, LetterKind, Next, StepDef, StepKind, WorkflowKind};
+pub use letter::{
+    Involvement, LetterContent, LetterFacts, LetterMember, LetterParty, MissingContent, compose,
+};
 pub use machine::{Decision, Refusal, State, Transition, WorkflowError, advance, start};
