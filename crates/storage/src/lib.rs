@@ -57,7 +57,10 @@ pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
-pub use requests::{RequestId, RequestView, StepInput, StepView, workflow_for};
+pub use requests::{
+    AssignmentLine, InboxItem, LetterRecord, ReminderView, RequestId, RequestStart, RequestView,
+    StepInput, StepView, TaskCategory, WaitingView, workflow_for,
+};
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};
 pub use views::{
     DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,

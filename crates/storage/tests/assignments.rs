@@ -415,6 +415,13 @@ async fn pen_09_jf_from_penyetaraan_of_the_owner_unit_are_proposed_first() {
     assert!(candidates.iter().skip(1).all(|c| !c.equalized_first));
 }
 
+fn start(text: &str) -> sikerja_storage::RequestStart {
+    sikerja_storage::RequestStart {
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
 fn step(step: &str, refuse: bool, text: &str) -> sikerja_storage::StepInput {
     sikerja_storage::StepInput {
         step: step.into(),
@@ -447,11 +454,7 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
     // Only the head of the owner Unit Organisasi starts it (PEN-13).
     let err = w
         .store
-        .start_request(
-            id,
-            &step("", false, "Ditugaskan"),
-            &w.actor(&w.d.kabid).await,
-        )
+        .start_request(id, &start("Ditugaskan"), &w.actor(&w.d.kabid).await)
         .await
         .unwrap_err();
     assert!(
@@ -466,11 +469,7 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
     );
     let request = w
         .store
-        .start_request(
-            id,
-            &step("", false, "Ditugaskan menyusun SOP rujukan"),
-            &kadis,
-        )
+        .start_request(id, &start("Ditugaskan menyusun SOP rujukan"), &kadis)
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
@@ -554,11 +553,7 @@ async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at
     let id = w.store.create_assignment(&wish, &pelaksana).await.unwrap();
     let request = w
         .store
-        .start_request(
-            id,
-            &step("", false, "Ingin membantu pendataan rujukan"),
-            &pelaksana,
-        )
+        .start_request(id, &start("Ingin membantu pendataan rujukan"), &pelaksana)
         .await
         .unwrap();
     // A refusal needs reasons.

@@ -14,7 +14,7 @@ use crate::assignment::Day;
 
 /// The four contents a *surat permohonan pelibatan* must state at least (PEN-14.1, for
 /// PEN-15.1 too: Lampiran II.B.1.b.1 and II.B.1.c.1, huruf a–d).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Involvement {
     /// *Maksud dan tujuan* of the request.
     pub purpose: String,

@@ -14,6 +14,10 @@ pub struct Model {
     pub address: String,
     pub assessor_policy: String,
     pub span_threshold: i64,
+    /// The position of the Pejabat yang Berwenang (PEN-15); none: the Sekretaris Daerah.
+    pub authority_position_id: Option<i64>,
+    /// After how many hours a waiting workflow step is escalated (issue 5 point 4).
+    pub escalation_hours: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

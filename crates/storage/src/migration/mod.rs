@@ -13,6 +13,7 @@ mod m20261205_000007_planning;
 mod m20261206_000008_planning_indexes;
 mod m20261207_000009_assignments;
 mod m20261208_000010_assignment_requests;
+mod m20261209_000011_request_inbox;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000008_planning_indexes::Migration),
             Box::new(m20261207_000009_assignments::Migration),
             Box::new(m20261208_000010_assignment_requests::Migration),
+            Box::new(m20261209_000011_request_inbox::Migration),
         ]
     }
 }

@@ -6,10 +6,20 @@
 //! member) refuses a second record, so of two people deciding at once exactly one is recorded
 //! and the other is told it is already decided.
 //!
-//! This release resolves the lanes of the workflows inside one Unit Organisasi (PEN-13, PEN-16):
-//! the head of the owner Unit Organisasi and the members. The cross-unit and cross-agency
-//! workflows need the PPK, the head and the Pejabat yang Berwenang of the other side and are
-//! refused with `workflow_not_available` until their lanes are resolved.
+//! Who holds each lane is resolved in [`lanes`] from positions, the unit tree and placement;
+//! steps of the other side (their PPK, head, Pejabat yang Berwenang) and receipts are taken
+//! once per member concerned ([`lanes::per_member`]). What waits for whom is kept as tasks
+//! ([`tasks`]) for the inbox, nudges and escalation; the letters a step produces are recorded
+//! with their content ([`letters`]).
+
+mod lanes;
+mod letters;
+mod list;
+mod tasks;
+
+pub use letters::LetterRecord;
+pub use list::AssignmentLine;
+pub use tasks::{InboxItem, ReminderView, TaskCategory, WaitingView};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
@@ -21,12 +31,11 @@ use serde_json::json;
 use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope};
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
-    Decision, Lane, Refusal, State, WorkflowError, WorkflowKind, advance, start,
+    Decision, Involvement, Lane, Refusal, State, WorkflowError, WorkflowKind, advance, start,
 };
 
-use crate::entities::{
-    assignment, assignment_member, assignment_request, employee, position, request_step,
-};
+use self::lanes::Context;
+use crate::entities::{assignment, assignment_request, request_step};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
 use crate::{Store, audit};
@@ -63,6 +72,10 @@ pub struct RequestView {
     pub expected_targets: String,
     pub duration: String,
     pub steps: Vec<StepView>,
+    /// Who the current step waits on (one line per holder and member concerned).
+    pub waiting: Vec<WaitingView>,
+    pub reminders: Vec<ReminderView>,
+    pub letters: Vec<LetterRecord>,
 }
 
 /// What a person decides on a step, with the text of the decision (reasons for a refusal).
@@ -129,49 +142,6 @@ fn workflow_error(e: WorkflowError) -> StorageError {
     }
 }
 
-/// Whether `by` holds `lane` for this assignment (PEN-18: the holder or acting holder of the
-/// position the step names). Returns the position name they act in, if any.
-async fn holds_lane(
-    txn: &DatabaseTransaction,
-    a: &assignment::Model,
-    lane: Lane,
-    by: &PlanningActor,
-) -> Result<Option<String>> {
-    let Some(me) = by.employee else {
-        return Err(not_the_holder(lane));
-    };
-    match lane {
-        Lane::OwnerHead => {
-            let heads = position::Entity::find()
-                .filter(position::Column::UnitId.eq(a.owner_unit_id.unwrap_or(-1)))
-                .filter(position::Column::IsHead.eq(true))
-                .all(txn)
-                .await?;
-            let mine = employee::Entity::find_by_id(me.0)
-                .one(txn)
-                .await?
-                .and_then(|e| e.position_id);
-            heads
-                .into_iter()
-                .find(|p| mine == Some(p.id) || p.acting_employee_id == Some(me.0))
-                .map(|p| Some(p.name))
-                .ok_or_else(|| not_the_holder(lane))
-        }
-        Lane::Employee => {
-            let member = assignment_member::Entity::find()
-                .filter(assignment_member::Column::AssignmentId.eq(a.id))
-                .filter(assignment_member::Column::EmployeeId.eq(me.0))
-                .one(txn)
-                .await?;
-            member.map(|_| None).ok_or_else(|| not_the_holder(lane))
-        }
-        _ => Err(StorageError::invalid(
-            "workflow_not_available",
-            "Alur penugasan lintas Unit Organisasi dan lintas Instansi belum tersedia pada versi ini.",
-        )),
-    }
-}
-
 fn not_the_holder(lane: Lane) -> StorageError {
     StorageError::forbidden(
         "not_the_step_holder",
@@ -200,14 +170,26 @@ async fn assignment_row(txn: &DatabaseTransaction, id: i64) -> Result<assignment
         .ok_or_else(|| StorageError::not_found("assignment", id))
 }
 
-/// Takes one step of an open request inside `txn`.
+/// The request (locked) and its assignment with members.
+pub(crate) async fn load(
+    txn: &DatabaseTransaction,
+    id: RequestId,
+) -> Result<(assignment_request::Model, Context)> {
+    let req = request_row(txn, id).await?;
+    let a = assignment_row(txn, req.assignment_id).await?;
+    Ok((req, Context::load(txn, a).await?))
+}
+
+/// Takes one step of an open request inside `txn`: for every party of the step whose lane
+/// `by` holds and that has not been decided yet. Returns the state after it.
 async fn take_step(
     txn: &DatabaseTransaction,
     req: &assignment_request::Model,
-    a: &assignment::Model,
+    ctx: &Context,
     input: &StepInput,
     by: &PlanningActor,
-) -> Result<()> {
+) -> Result<State> {
+    let a = &ctx.assignment;
     let kind =
         WorkflowKind::from_code(&req.workflow).ok_or_else(|| corrupt("workflow", &req.workflow))?;
     let def = kind.definition();
@@ -226,60 +208,138 @@ async fn take_step(
     };
     // Check the turn first, so that a late second decision hears "already decided".
     let t = advance(kind, &state, s.code, &decision).map_err(workflow_error)?;
-    let acting_as = holds_lane(txn, a, s.lane, by).await?;
-    let per_member = s.kind == sikerja_domain::workflow::StepKind::Receive;
-    let member_id = if per_member {
-        by.employee.map_or(0, |e| e.0)
-    } else {
-        0
-    };
+    let holders = lanes::holders(txn, ctx, s.lane).await?;
+    if holders.is_empty() {
+        return Err(StorageError::conflict(
+            "lane_vacant",
+            format!(
+                "Tidak ada pemegang jabatan untuk langkah ini ({}). Lengkapi data jabatan atau tetapkan Plt./Plh. terlebih dahulu.",
+                s.lane.label()
+            ),
+        ));
+    }
+    let mut mine = Vec::new();
+    for h in &holders {
+        if lanes::held_by(txn, h, by).await? {
+            mine.push(h);
+        }
+    }
+    if mine.is_empty() {
+        return Err(not_the_holder(s.lane));
+    }
+    let all_parties = lanes::parties(s.lane, &holders);
+    let decided: Vec<i64> = request_step::Entity::find()
+        .filter(request_step::Column::RequestId.eq(req.id))
+        .filter(request_step::Column::Step.eq(s.code))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|r| r.member_id)
+        .collect();
+    let mut now_parties: Vec<i64> = mine
+        .iter()
+        .map(|h| {
+            if lanes::per_member(s.lane) {
+                h.party
+            } else {
+                0
+            }
+        })
+        .filter(|p| !decided.contains(p))
+        .collect();
+    now_parties.sort_unstable();
+    now_parties.dedup();
+    if now_parties.is_empty() {
+        return Err(workflow_error(WorkflowError::AlreadyDecided {
+            waiting: s.label.to_string(),
+        }));
+    }
+    let acting_as = mine
+        .iter()
+        .find_map(|h| h.position.map(|_| h.label.clone()));
     let now = Utc::now().trunc_subsecs(6);
-    request_step::Entity::insert(request_step::ActiveModel {
+    let letter = if input.refuse {
+        s.refusal_letter
+    } else {
+        t.letter
+    };
+    let copies: Vec<&str> = t.copies.iter().map(|c| c.code()).collect();
+    let rows = now_parties.iter().map(|party| request_step::ActiveModel {
         request_id: Set(req.id),
         step: Set(s.code.to_string()),
         lane: Set(s.lane.code().to_string()),
-        member_id: Set(member_id),
+        member_id: Set(*party),
         decision: Set(if input.refuse { "refuse" } else { "proceed" }.to_string()),
         text: Set(input.text.trim().to_string()),
         actor: Set(by.audit.label.clone()),
         actor_position: Set(acting_as.clone().or_else(|| by.audit.position.clone())),
         actor_employee_id: Set(by.employee.map(|e| e.0)),
         decided_at: Set(now),
-        letter: Set(t.letter.map(|l| l.code().to_string())),
-        copies: Set(json!(t.copies.iter().map(|c| c.code()).collect::<Vec<_>>()).to_string()),
+        letter: Set(letter.map(|l| l.code().to_string())),
+        copies: Set(json!(copies).to_string()),
         ..Default::default()
-    })
-    .exec_without_returning(txn)
-    .await
-    .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
-            workflow_error(WorkflowError::AlreadyDecided {
-                waiting: s.label.to_string(),
-            })
-        }
-        _ => StorageError::Database(e),
-    })?;
-    // A receipt completes the request when every member has received the letter.
-    let to = if per_member {
-        let members = assignment_member::Entity::find()
-            .filter(assignment_member::Column::AssignmentId.eq(a.id))
-            .all(txn)
-            .await?
-            .len();
-        let received = request_step::Entity::find()
-            .filter(request_step::Column::RequestId.eq(req.id))
-            .filter(request_step::Column::Step.eq(s.code))
-            .all(txn)
-            .await?
-            .len();
-        if received >= members {
-            t.to.clone()
-        } else {
-            state.clone()
-        }
-    } else {
+    });
+    request_step::Entity::insert_many(rows)
+        .exec_without_returning(txn)
+        .await
+        .map_err(|e| match e.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                workflow_error(WorkflowError::AlreadyDecided {
+                    waiting: s.label.to_string(),
+                })
+            }
+            _ => StorageError::Database(e),
+        })?;
+    tasks::close_tasks(txn, req.id, Some(s.code), Some(&now_parties), now).await?;
+    // A per-member step goes on once every party has taken it; a refusal ends it at once.
+    let complete = input.refuse
+        || all_parties
+            .iter()
+            .all(|p| decided.contains(p) || now_parties.contains(p));
+    let to = if complete {
         t.to.clone()
+    } else {
+        state.clone()
     };
+    if let Some(kind) = letter {
+        letters::record(txn, req, ctx, s, kind, input, by, &now_parties, now).await?;
+    }
+    if complete {
+        if !input.refuse && !t.copies.is_empty() {
+            for lane in &t.copies {
+                let hs = lanes::holders(txn, ctx, *lane).await?;
+                let at = tasks::TaskAt {
+                    request: req.id,
+                    step: s.code,
+                    lane: *lane,
+                    kind: "copy",
+                    note: "",
+                    now,
+                };
+                tasks::open_tasks(txn, &at, &hs).await?;
+            }
+        }
+        match &to {
+            State::At { step } => {
+                let next = def
+                    .step(step)
+                    .ok_or_else(|| corrupt("request step", step))?;
+                let hs = lanes::holders(txn, ctx, next.lane).await?;
+                let at = tasks::TaskAt {
+                    request: req.id,
+                    step: next.code,
+                    lane: next.lane,
+                    kind: "decide",
+                    note: "",
+                    now,
+                };
+                tasks::open_tasks(txn, &at, &hs).await?;
+            }
+            State::Assigned | State::Refused { .. } => {
+                tasks::close_tasks(txn, req.id, None, None, now).await?;
+            }
+        }
+    }
     let (row_state, current, assignment_status) = match &to {
         State::At { step } => ("open", Some(step.to_string()), "requested"),
         State::Assigned => ("assigned", None, "active"),
@@ -290,9 +350,11 @@ async fn take_step(
     active.current_step = Set(current);
     active.updated_at = Set(now);
     assignment_request::Entity::update(active).exec(txn).await?;
-    let mut status: assignment::ActiveModel = a.clone().into();
-    status.status = Set(assignment_status.to_string());
-    assignment::Entity::update(status).exec(txn).await?;
+    if a.status != assignment_status {
+        let mut status: assignment::ActiveModel = a.clone().into();
+        status.status = Set(assignment_status.to_string());
+        assignment::Entity::update(status).exec(txn).await?;
+    }
     audit::append_by(
         txn,
         &by.audit,
@@ -306,25 +368,41 @@ async fn take_step(
             "step": s.code,
             "lane": s.lane.code(),
             "acting_as": acting_as,
+            "members": now_parties.iter().filter(|p| **p != 0).collect::<Vec<_>>(),
             "decision": if input.refuse { "refuse" } else { "proceed" },
             "text": input.text.trim(),
-            "letter": t.letter.map(|l| l.label()),
+            "letter": letter.map(|l| l.label()),
             "copies": t.copies.iter().map(|c| c.label()).collect::<Vec<_>>(),
             "state": row_state,
         }),
     )
     .await?;
-    Ok(())
+    Ok(to)
+}
+
+/// What the requester writes when starting a request: the text of the first step and, for an
+/// involvement request (PEN-14.1, PEN-15.1), its four required contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestStart {
+    pub text: String,
+    pub involvement: Involvement,
+}
+
+fn needs_involvement(kind: WorkflowKind) -> bool {
+    kind.definition().steps[0].letter
+        == Some(sikerja_domain::workflow::LetterKind::InvolvementRequest)
 }
 
 impl Store {
     /// Starts the workflow of a recorded draft and takes its first step as `by` (who must hold
-    /// its lane): the head assigning within the unit (PEN-13), the employee stating their wish
-    /// (PEN-16). The workflow follows from the draft's scope and method.
+    /// its lane): the head assigning within the unit (PEN-13) or requesting involvement (PEN-14,
+    /// PEN-15: purpose, competence, expected targets and duration required), the employee
+    /// stating their wish (PEN-16, PEN-17). The workflow follows from the draft's scope and
+    /// method.
     pub async fn start_request(
         &self,
         assignment: AssignmentId,
-        content: &StepInput,
+        content: &RequestStart,
         by: &PlanningActor,
     ) -> Result<RequestId> {
         by.audit.checked_label()?;
@@ -346,17 +424,30 @@ impl Store {
                 "Pengajuan sukarela tidak dapat dilakukan lintas Instansi Pemerintah (PEN-11, Lampiran II.B.2).",
             )
         })?;
+        if needs_involvement(kind)
+            && let Err(missing) = content.involvement.check()
+        {
+            return Err(StorageError::Invalid {
+                code: "involvement_incomplete",
+                message: missing
+                    .iter()
+                    .map(|m| m.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
+        }
         let first = start(kind);
         let now = Utc::now().trunc_subsecs(6);
+        let i = &content.involvement;
         let id = assignment_request::Entity::insert(assignment_request::ActiveModel {
             assignment_id: Set(a.id),
             workflow: Set(kind.code().to_string()),
             state: Set("open".to_string()),
             current_step: Set(first.current().map(str::to_string)),
-            purpose: Set(String::new()),
-            competence: Set(String::new()),
-            expected_targets: Set(String::new()),
-            duration: Set(String::new()),
+            purpose: Set(i.purpose.trim().to_string()),
+            competence: Set(i.competence.trim().to_string()),
+            expected_targets: Set(i.expected_targets.trim().to_string()),
+            duration: Set(i.duration.trim().to_string()),
             created_at: Set(now),
             created_by: Set(by.audit.label.clone()),
             updated_at: Set(now),
@@ -372,11 +463,13 @@ impl Store {
         })?
         .last_insert_id;
         let req = request_row(&txn, id).await?;
+        let ctx = Context::load(&txn, a).await?;
         let step = StepInput {
             step: first.current().unwrap_or_default().to_string(),
-            ..content.clone()
+            refuse: false,
+            text: content.text.clone(),
         };
-        take_step(&txn, &req, &a, &step, by).await?;
+        take_step(&txn, &req, &ctx, &step, by).await?;
         txn.commit().await?;
         Ok(id)
     }
@@ -390,14 +483,23 @@ impl Store {
     ) -> Result<()> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
-        let req = request_row(&txn, request).await?;
-        let a = assignment_row(&txn, req.assignment_id).await?;
-        take_step(&txn, &req, &a, input, by).await?;
+        let (req, ctx) = load(&txn, request).await?;
+        take_step(&txn, &req, &ctx, input, by).await?;
         txn.commit().await?;
         Ok(())
     }
 
-    /// A request with every step taken, oldest first.
+    /// The request of an assignment, if its workflow has started.
+    pub async fn request_of(&self, assignment: AssignmentId) -> Result<Option<RequestId>> {
+        Ok(assignment_request::Entity::find()
+            .filter(assignment_request::Column::AssignmentId.eq(assignment.0))
+            .one(&self.db)
+            .await?
+            .map(|r| r.id))
+    }
+
+    /// A request with every step taken (oldest first), who it waits on, its reminders and the
+    /// letters it produced.
     pub async fn assignment_request(&self, id: RequestId) -> Result<RequestView> {
         let r = assignment_request::Entity::find_by_id(id)
             .one(&self.db)
@@ -434,6 +536,9 @@ impl Store {
             expected_targets: r.expected_targets,
             duration: r.duration,
             steps,
+            waiting: tasks::waiting(&self.db, id).await?,
+            reminders: tasks::reminders(&self.db, id).await?,
+            letters: letters::of_request(&self.db, id).await?,
         })
     }
 }

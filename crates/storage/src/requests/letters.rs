@@ -1,0 +1,245 @@
+//! The letters a workflow step produces (issue 5 point 8; DOC-04, PEN-12): recorded with their
+//! whole content (`LetterContent`) when the step is taken, so the letters crate renders them
+//! as issued without reading the organisation again.
+
+use chrono::{DateTime, Datelike, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use serde::Serialize;
+use sikerja_domain::assignment::Day;
+use sikerja_domain::workflow::{
+    Involvement, LetterContent, LetterFacts, LetterKind, LetterMember, LetterParty, StepDef,
+    WorkflowKind, compose,
+};
+
+use super::lanes::{self, Context};
+use super::{RequestId, StepInput};
+use crate::Store;
+use crate::convert::display_name;
+use crate::entities::{agency, assignment_request, employee, position, request_letter, unit};
+use crate::error::{Result, StorageError, corrupt};
+use crate::planning::PlanningActor;
+
+/// A recorded letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LetterRecord {
+    pub id: i64,
+    pub request: RequestId,
+    pub step: String,
+    pub kind: LetterKind,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    pub content: LetterContent,
+}
+
+fn record_of(m: request_letter::Model) -> Result<LetterRecord> {
+    let kind = LetterKind::from_code(&m.kind).ok_or_else(|| corrupt("letter kind", &m.kind))?;
+    let content: LetterContent = serde_json::from_str(&m.content)
+        .map_err(|_| corrupt("letter content", &m.id.to_string()))?;
+    Ok(LetterRecord {
+        id: m.id,
+        request: m.request_id,
+        step: m.step,
+        kind,
+        label: kind.label().to_string(),
+        created_at: m.created_at,
+        content,
+    })
+}
+
+/// The letters of a request, oldest first.
+pub(crate) async fn of_request<C: ConnectionTrait>(
+    db: &C,
+    request: RequestId,
+) -> Result<Vec<LetterRecord>> {
+    request_letter::Entity::find()
+        .filter(request_letter::Column::RequestId.eq(request))
+        .order_by_asc(request_letter::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(record_of)
+        .collect()
+}
+
+/// Labels of the holders of a lane, each once.
+async fn labels<C: ConnectionTrait>(
+    db: &C,
+    ctx: &Context,
+    lane: sikerja_domain::workflow::Lane,
+) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for h in lanes::holders(db, ctx, lane).await? {
+        if !out.contains(&h.label) {
+            out.push(h.label);
+        }
+    }
+    Ok(out)
+}
+
+async fn unit_name<C: ConnectionTrait>(db: &C, unit_id: i64) -> Result<String> {
+    Ok(unit::Entity::find_by_id(unit_id)
+        .one(db)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default())
+}
+
+/// Records the letter `kind` that step `s` produced, with its content.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record(
+    txn: &DatabaseTransaction,
+    req: &assignment_request::Model,
+    ctx: &Context,
+    s: &StepDef,
+    kind: LetterKind,
+    input: &StepInput,
+    by: &PlanningActor,
+    parties: &[i64],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let a = &ctx.assignment;
+    let workflow =
+        WorkflowKind::from_code(&req.workflow).ok_or_else(|| corrupt("workflow", &req.workflow))?;
+    let def = workflow.definition();
+    let owner = agency::Entity::find_by_id(a.agency_id).one(txn).await?;
+    // The signer: the person taking the step, in the position they act in.
+    let me = match by.employee {
+        Some(e) => employee::Entity::find_by_id(e.0).one(txn).await?,
+        None => None,
+    };
+    let mut signer = LetterParty {
+        position: by.audit.position.clone().unwrap_or_default(),
+        name: by.audit.label.clone(),
+        nip: None,
+        rank: None,
+        unit: String::new(),
+    };
+    for h in lanes::holders(txn, ctx, s.lane).await? {
+        if lanes::held_by(txn, &h, by).await? {
+            signer.position = h.label.clone();
+            if let Some(p) = h.position
+                && let Some(p) = position::Entity::find_by_id(p).one(txn).await?
+            {
+                signer.unit = unit_name(txn, p.unit_id).await?;
+            }
+            break;
+        }
+    }
+    if let Some(e) = &me {
+        signer.name = display_name(e);
+        signer.nip = Some(e.nip.clone());
+        signer.rank = (!e.grade.is_empty()).then(|| e.grade.clone());
+    }
+    // Addressed to the next lane (a refusal: back to the requester).
+    let addressees = if input.refuse {
+        labels(txn, ctx, def.steps[0].lane).await?
+    } else {
+        match s.then {
+            sikerja_domain::workflow::Next::Step(next) => match def.step(next) {
+                Some(n) => labels(txn, ctx, n.lane).await?,
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    };
+    let mut copies = Vec::new();
+    if !input.refuse {
+        for lane in s.copies {
+            for l in labels(txn, ctx, *lane).await? {
+                if !copies.contains(&l) {
+                    copies.push(l);
+                }
+            }
+        }
+    }
+    // The people: every member, or those of the parties this answer is about.
+    let mut members = Vec::new();
+    for m in &ctx.members {
+        let Some(e) = m.employee_id else { continue };
+        let concerned = parties.iter().all(|p| *p == 0) || parties.contains(&e);
+        if kind == LetterKind::InvolvementAnswer && !concerned {
+            continue;
+        }
+        let (position_name, unit) = match employee::Entity::find_by_id(e)
+            .one(txn)
+            .await?
+            .and_then(|x| x.position_id)
+        {
+            Some(p) => match position::Entity::find_by_id(p).one(txn).await? {
+                Some(p) => (p.name.clone(), unit_name(txn, p.unit_id).await?),
+                None => (String::new(), String::new()),
+            },
+            None => (String::new(), String::new()),
+        };
+        let day = |s: &str| s.parse::<Day>().map_err(|_| corrupt("member day", s));
+        members.push(LetterMember {
+            name: m.name.clone(),
+            nip: m.nip.clone(),
+            position: position_name,
+            unit,
+            role: match m.role.as_str() {
+                "team_lead" => "Ketua Tim".to_string(),
+                _ if ctx.members.len() == 1 => "Pelaksana tugas individu".to_string(),
+                _ => "Anggota".to_string(),
+            },
+            from: day(&m.from_day)?,
+            until: day(&m.until_day)?,
+        });
+    }
+    let date = Day::new(
+        u16::try_from(now.year()).unwrap_or(2000),
+        u8::try_from(now.month()).unwrap_or(1),
+        u8::try_from(now.day()).unwrap_or(1),
+    )
+    .map_err(|_| corrupt("letter date", &now.to_rfc3339()))?;
+    let involvement = Involvement {
+        purpose: req.purpose.clone(),
+        competence: req.competence.clone(),
+        expected_targets: req.expected_targets.clone(),
+        duration: req.duration.clone(),
+    };
+    let facts = LetterFacts {
+        workflow,
+        assignment_title: a.title.clone(),
+        field: a.field.clone(),
+        owner_unit: a.owner_unit_name.clone(),
+        owner_agency: owner.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        place: owner.as_ref().map(|o| o.seat.clone()).unwrap_or_default(),
+        date,
+        signer,
+        addressees,
+        involvement: (!req.purpose.is_empty()).then_some(involvement),
+        members,
+        reasons: input.refuse.then(|| input.text.trim().to_string()),
+        copies,
+        team: ctx.members.len() > 1,
+    };
+    let content = compose(kind, input.refuse, facts);
+    let json = serde_json::to_string(&content)
+        .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
+    request_letter::Entity::insert(request_letter::ActiveModel {
+        request_id: Set(req.id),
+        step: Set(s.code.to_string()),
+        kind: Set(kind.code().to_string()),
+        content: Set(json),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(txn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// A recorded letter.
+    pub async fn request_letter(&self, id: i64) -> Result<LetterRecord> {
+        let m = request_letter::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("request_letter", id))?;
+        record_of(m)
+    }
+}

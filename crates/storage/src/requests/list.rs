@@ -1,0 +1,130 @@
+//! The assignments a person has to do with: as a member, as head of the owner unit, or as a
+//! holder of any step or copy of its request — newest first.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope};
+
+use super::RequestId;
+use crate::Store;
+use crate::entities::{
+    assignment, assignment_member, assignment_request, employee, position, request_task,
+};
+use crate::error::{Result, corrupt};
+use crate::planning::PlanningActor;
+
+/// A line of the assignment list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssignmentLine {
+    pub id: AssignmentId,
+    pub title: String,
+    pub owner_unit_name: String,
+    pub scope: AssignmentScope,
+    pub method: AssignmentMethod,
+    /// `draft`, `requested`, `active`, `refused`.
+    pub status: String,
+    pub request: Option<RequestId>,
+    pub current_step: Option<String>,
+    /// Why the person sees it: `member`, `owner_head`, `step`.
+    pub relation: String,
+}
+
+impl Store {
+    /// Assignments `by` is a member of, owns as head of the owner unit, or holds a step or a
+    /// copy of. At most `limit`, newest first.
+    pub async fn assignments_involving(
+        &self,
+        by: &PlanningActor,
+        limit: usize,
+    ) -> Result<Vec<AssignmentLine>> {
+        let Some(me) = by.employee else {
+            return Ok(Vec::new());
+        };
+        let mut ids: Vec<(i64, &'static str)> = assignment_member::Entity::find()
+            .filter(assignment_member::Column::EmployeeId.eq(me.0))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| (m.assignment_id, "member"))
+            .collect();
+        let mut held: Vec<i64> = position::Entity::find()
+            .filter(position::Column::ActingEmployeeId.eq(me.0))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        if let Some(own) = employee::Entity::find_by_id(me.0)
+            .one(&self.db)
+            .await?
+            .and_then(|e| e.position_id)
+        {
+            held.push(own);
+        }
+        let head_units: Vec<i64> = position::Entity::find()
+            .filter(position::Column::Id.is_in(held.clone()))
+            .filter(position::Column::IsHead.eq(true))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| p.unit_id)
+            .collect();
+        ids.extend(
+            assignment::Entity::find()
+                .filter(assignment::Column::OwnerUnitId.is_in(head_units))
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|a| (a.id, "owner_head")),
+        );
+        let requests: Vec<i64> = request_task::Entity::find()
+            .filter(request_task::Column::PositionId.is_in(held))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|t| t.request_id)
+            .collect();
+        ids.extend(
+            assignment_request::Entity::find()
+                .filter(assignment_request::Column::Id.is_in(requests))
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|r| (r.assignment_id, "step")),
+        );
+        ids.sort_by_key(|x| std::cmp::Reverse(x.0));
+        ids.dedup_by_key(|x| x.0);
+        ids.truncate(limit);
+        let rows = assignment::Entity::find()
+            .filter(assignment::Column::Id.is_in(ids.iter().map(|x| x.0)))
+            .order_by_desc(assignment::Column::Id)
+            .all(&self.db)
+            .await?;
+        let reqs = assignment_request::Entity::find()
+            .filter(assignment_request::Column::AssignmentId.is_in(rows.iter().map(|a| a.id)))
+            .all(&self.db)
+            .await?;
+        rows.into_iter()
+            .map(|a| {
+                let r = reqs.iter().find(|r| r.assignment_id == a.id);
+                Ok(AssignmentLine {
+                    id: AssignmentId(a.id),
+                    scope: AssignmentScope::from_code(&a.scope)
+                        .ok_or_else(|| corrupt("scope", &a.scope))?,
+                    method: AssignmentMethod::from_code(&a.method)
+                        .ok_or_else(|| corrupt("method", &a.method))?,
+                    relation: ids
+                        .iter()
+                        .find(|x| x.0 == a.id)
+                        .map_or("", |x| x.1)
+                        .to_string(),
+                    title: a.title,
+                    owner_unit_name: a.owner_unit_name,
+                    status: a.status,
+                    request: r.map(|r| r.id),
+                    current_step: r.and_then(|r| r.current_step.clone()),
+                })
+            })
+            .collect()
+    }
+}

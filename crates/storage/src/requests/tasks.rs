@@ -1,0 +1,556 @@
+//! What waits for whom (issue 5 point 4): the tasks of a request — a step to take, a copy to
+//! read, an escalation notice — addressed to a position (whoever holds or acts in it sees
+//! them), a member or a regional head; each person's inbox; nudges by the requester; and the
+//! escalation of steps that wait longer than the agency allows.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder,
+};
+use serde::Serialize;
+use serde_json::json;
+use sikerja_domain::assignment::AssignmentId;
+use sikerja_domain::workflow::{Lane, StepKind, WorkflowKind};
+
+use super::RequestId;
+use super::lanes::{self, Holder};
+use crate::entities::{
+    agency, assignment, assignment_request, employee, position, regional_head, request_reminder,
+    request_task,
+};
+use crate::error::{Result, StorageError, corrupt};
+use crate::planning::PlanningActor;
+use crate::{Store, audit};
+
+/// What an inbox line asks of its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskCategory {
+    /// Agree or refuse.
+    Decide,
+    /// Send on, compose, or issue a letter.
+    Forward,
+    /// Receive the assignment.
+    Receive,
+    /// A copy (*tembusan*) to read.
+    Copy,
+    /// A step of someone under you waits too long.
+    Notice,
+}
+
+impl TaskCategory {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskCategory::Decide => "Untuk diputuskan",
+            TaskCategory::Forward => "Untuk diteruskan",
+            TaskCategory::Receive => "Untuk diterima",
+            TaskCategory::Copy => "Tembusan untuk dibaca",
+            TaskCategory::Notice => "Pemberitahuan eskalasi",
+        }
+    }
+}
+
+/// One line of a person's inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InboxItem {
+    pub task: i64,
+    pub request: RequestId,
+    pub assignment: AssignmentId,
+    pub title: String,
+    pub workflow: WorkflowKind,
+    pub step: String,
+    pub step_label: String,
+    pub category: TaskCategory,
+    pub lane_label: String,
+    /// The position (or member, or regional head) it is addressed to.
+    pub holder: String,
+    pub since: DateTime<Utc>,
+    pub reminded_at: Option<DateTime<Utc>>,
+    pub note: String,
+}
+
+/// Who waits to take a step of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WaitingView {
+    pub step: String,
+    pub lane: String,
+    pub party: i64,
+    pub holder: String,
+    /// Who holds that position now, if anyone.
+    pub held_by: Option<String>,
+    pub since: DateTime<Utc>,
+    pub reminded_at: Option<DateTime<Utc>>,
+    pub escalated_at: Option<DateTime<Utc>>,
+}
+
+/// A nudge, reminder or escalation notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReminderView {
+    pub kind: String,
+    pub by: String,
+    pub to: String,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Where new tasks go: the request, step and lane, the kind (`decide`, `copy`, `notice`), a
+/// note and when.
+pub(crate) struct TaskAt<'a> {
+    pub request: RequestId,
+    pub step: &'a str,
+    pub lane: Lane,
+    pub kind: &'a str,
+    pub note: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// Records a task for each holder.
+pub(crate) async fn open_tasks<C: ConnectionTrait>(
+    db: &C,
+    at: &TaskAt<'_>,
+    holders: &[Holder],
+) -> Result<()> {
+    let TaskAt {
+        request,
+        step,
+        lane,
+        kind,
+        note,
+        now,
+    } = *at;
+    if holders.is_empty() {
+        return Ok(());
+    }
+    let rows = holders.iter().map(|h| request_task::ActiveModel {
+        request_id: Set(request),
+        step: Set(step.to_string()),
+        party: Set(h.party),
+        lane: Set(lane.code().to_string()),
+        kind: Set(kind.to_string()),
+        position_id: Set(h.position),
+        employee_id: Set(h.employee),
+        regional_head_id: Set(h.regional_head.map(|(id, _)| id)),
+        holder_label: Set(h.label.clone()),
+        note: Set(note.to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    });
+    request_task::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Closes the open `decide` tasks of a step for these parties (or all parties).
+pub(crate) async fn close_tasks<C: ConnectionTrait>(
+    db: &C,
+    request: RequestId,
+    step: Option<&str>,
+    parties: Option<&[i64]>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut q = request_task::Entity::update_many()
+        .col_expr(request_task::Column::DoneAt, Expr::value(now))
+        .filter(request_task::Column::RequestId.eq(request))
+        .filter(request_task::Column::Kind.eq("decide"))
+        .filter(request_task::Column::DoneAt.is_null());
+    if let Some(step) = step {
+        q = q.filter(request_task::Column::Step.eq(step));
+    }
+    if let Some(parties) = parties {
+        q = q.filter(request_task::Column::Party.is_in(parties.iter().copied()));
+    }
+    q.exec(db).await?;
+    Ok(())
+}
+
+/// The positions a person holds or acts in.
+async fn positions_of<C: ConnectionTrait>(db: &C, employee_id: i64) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = position::Entity::find()
+        .filter(position::Column::ActingEmployeeId.eq(employee_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    if let Some(own) = employee::Entity::find_by_id(employee_id)
+        .one(db)
+        .await?
+        .and_then(|e| e.position_id)
+    {
+        ids.push(own);
+    }
+    Ok(ids)
+}
+
+/// Who a task is addressed to, as a filter.
+async fn addressed_to<C: ConnectionTrait>(db: &C, by: &PlanningActor) -> Result<Condition> {
+    let mut any = Condition::any();
+    if let Some(me) = by.employee {
+        any = any
+            .add(request_task::Column::EmployeeId.eq(me.0))
+            .add(request_task::Column::PositionId.is_in(positions_of(db, me.0).await?));
+    }
+    if let Some(agency) = by.regional_head_of {
+        let heads: Vec<i64> = regional_head::Entity::find()
+            .filter(regional_head::Column::AgencyId.eq(agency.0))
+            .filter(regional_head::Column::Kind.eq("head"))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        any = any.add(request_task::Column::RegionalHeadId.is_in(heads));
+    }
+    Ok(any)
+}
+
+fn category(kind: &str, step: Option<StepKind>) -> TaskCategory {
+    match (kind, step) {
+        ("copy", _) => TaskCategory::Copy,
+        ("notice", _) => TaskCategory::Notice,
+        (_, Some(StepKind::Receive)) => TaskCategory::Receive,
+        (_, Some(StepKind::Decide)) => TaskCategory::Decide,
+        _ => TaskCategory::Forward,
+    }
+}
+
+impl Store {
+    /// What waits for a person (issue 5 point 4): steps to take, copies and notices to read,
+    /// oldest first, with how long each has waited.
+    pub async fn inbox(&self, by: &PlanningActor) -> Result<Vec<InboxItem>> {
+        let tasks = request_task::Entity::find()
+            .filter(request_task::Column::DoneAt.is_null())
+            .filter(addressed_to(&self.db, by).await?)
+            .order_by_asc(request_task::Column::CreatedAt)
+            .order_by_asc(request_task::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut out = Vec::with_capacity(tasks.len());
+        for t in tasks {
+            let Some(r) = assignment_request::Entity::find_by_id(t.request_id)
+                .one(&self.db)
+                .await?
+            else {
+                continue;
+            };
+            let kind = WorkflowKind::from_code(&r.workflow)
+                .ok_or_else(|| corrupt("workflow", &r.workflow))?;
+            let title = assignment::Entity::find_by_id(r.assignment_id)
+                .one(&self.db)
+                .await?
+                .map(|a| a.title)
+                .unwrap_or_default();
+            let def = kind.definition();
+            let s = def.step(&t.step);
+            let lane = s.map(|s| s.lane);
+            out.push(InboxItem {
+                task: t.id,
+                request: r.id,
+                assignment: AssignmentId(r.assignment_id),
+                title,
+                workflow: kind,
+                step: t.step.clone(),
+                step_label: s.map_or_else(String::new, |s| s.label.to_string()),
+                category: category(&t.kind, s.map(|s| s.kind)),
+                lane_label: lane.map_or("", Lane::label).to_string(),
+                holder: t.holder_label,
+                since: t.created_at,
+                reminded_at: t.reminded_at,
+                note: t.note,
+            });
+        }
+        // One line per request and step for the same reader (a PPK of three members).
+        out.dedup_by(|a, b| a.request == b.request && a.step == b.step && a.category == b.category);
+        Ok(out)
+    }
+
+    /// Marks a copy or notice read by the person it is addressed to.
+    pub async fn mark_read(&self, task: i64, by: &PlanningActor) -> Result<()> {
+        by.audit.checked_label()?;
+        let txn = self.begin_write().await?;
+        let t = request_task::Entity::find_by_id(task)
+            .filter(addressed_to(&txn, by).await?)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("request_task", task))?;
+        if t.kind == "decide" {
+            return Err(StorageError::invalid(
+                "task_is_a_step",
+                "Langkah alur diselesaikan dengan mengambil keputusannya, bukan ditandai dibaca.",
+            ));
+        }
+        if t.done_at.is_none() {
+            let mut row: request_task::ActiveModel = t.into();
+            row.done_at = Set(Some(Utc::now()));
+            request_task::Entity::update(row).exec(&txn).await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// The requester reminds whoever the current step waits on (recorded with its audit row).
+    /// Only the one who started the request (the holder of its first step's lane) nudges.
+    pub async fn nudge(&self, request: RequestId, note: &str, by: &PlanningActor) -> Result<usize> {
+        by.audit.checked_label()?;
+        let txn = self.begin_write().await?;
+        let (r, ctx) = super::load(&txn, request).await?;
+        let kind =
+            WorkflowKind::from_code(&r.workflow).ok_or_else(|| corrupt("workflow", &r.workflow))?;
+        let first = kind.definition().steps[0];
+        let mut requester = false;
+        for h in lanes::holders(&txn, &ctx, first.lane).await? {
+            if lanes::held_by(&txn, &h, by).await? {
+                requester = true;
+                break;
+            }
+        }
+        if !requester {
+            return Err(StorageError::forbidden(
+                "not_the_requester",
+                format!("Pengingat dikirim oleh pemohon ({}).", first.lane.label()),
+            ));
+        }
+        let open = request_task::Entity::find()
+            .filter(request_task::Column::RequestId.eq(request))
+            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::DoneAt.is_null())
+            .all(&txn)
+            .await?;
+        if open.is_empty() {
+            return Err(StorageError::conflict(
+                "nothing_waits",
+                "Tidak ada langkah yang sedang menunggu pada permohonan ini.",
+            ));
+        }
+        let now = Utc::now();
+        for t in &open {
+            remind(
+                &txn,
+                t,
+                "nudge",
+                &by.audit.label,
+                &t.holder_label,
+                note,
+                now,
+            )
+            .await?;
+        }
+        audit::append_by(
+            &txn,
+            &by.audit,
+            "request.nudged",
+            audit::Subject::new("assignment", ctx.assignment.id, ctx.assignment.agency_id),
+            json!({
+                "request": request,
+                "step": r.current_step,
+                "to": open.iter().map(|t| t.holder_label.as_str()).collect::<Vec<_>>(),
+                "note": note.trim(),
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(open.len())
+    }
+
+    /// Escalates every step that has waited longer than its agency's `escalation_hours` and was
+    /// not escalated yet: a reminder to the holder and a notice to their superior, both
+    /// recorded, with one audit row per step. Returns how many were escalated.
+    pub async fn escalate_overdue(&self, now: DateTime<Utc>) -> Result<usize> {
+        let txn = self.begin_write().await?;
+        let open = request_task::Entity::find()
+            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::DoneAt.is_null())
+            .filter(request_task::Column::EscalatedAt.is_null())
+            .order_by_asc(request_task::Column::Id)
+            .all(&txn)
+            .await?;
+        let mut count = 0;
+        for t in open {
+            let Some(r) = assignment_request::Entity::find_by_id(t.request_id)
+                .one(&txn)
+                .await?
+            else {
+                continue;
+            };
+            let Some(a) = assignment::Entity::find_by_id(r.assignment_id)
+                .one(&txn)
+                .await?
+            else {
+                continue;
+            };
+            let hours = agency::Entity::find_by_id(a.agency_id)
+                .one(&txn)
+                .await?
+                .map_or(72, |g| g.escalation_hours);
+            if hours <= 0 || t.created_at + Duration::hours(i64::from(hours)) > now {
+                continue;
+            }
+            let superiors = match (t.position_id, t.employee_id) {
+                (Some(p), _) => lanes::superior_of_position(&txn, p).await?,
+                (None, Some(e)) => lanes::superior_of_employee(&txn, e).await?,
+                _ => Vec::new(),
+            };
+            let waited = format!(
+                "Langkah \"{}\" menunggu {} sejak {} (lebih dari {hours} jam).",
+                t.step,
+                t.holder_label,
+                t.created_at.format("%d-%m-%Y %H:%M")
+            );
+            remind(
+                &txn,
+                &t,
+                "reminder",
+                "Sikerja",
+                &t.holder_label,
+                &waited,
+                now,
+            )
+            .await?;
+            for s in &superiors {
+                remind(&txn, &t, "escalation", "Sikerja", &s.label, &waited, now).await?;
+            }
+            let lane = WorkflowKind::from_code(&r.workflow)
+                .and_then(|k| {
+                    k.definition()
+                        .lanes()
+                        .into_iter()
+                        .find(|l| l.code() == t.lane)
+                })
+                .unwrap_or(Lane::Employee);
+            let at = TaskAt {
+                request: r.id,
+                step: &t.step,
+                lane,
+                kind: "notice",
+                note: &waited,
+                now,
+            };
+            open_tasks(&txn, &at, &superiors).await?;
+            let mut row: request_task::ActiveModel = t.clone().into();
+            row.escalated_at = Set(Some(now));
+            request_task::Entity::update(row).exec(&txn).await?;
+            audit::append(
+                &txn,
+                "Sikerja",
+                "request.escalated",
+                audit::Subject::new("assignment", a.id, a.agency_id),
+                json!({
+                    "request": r.id,
+                    "step": t.step,
+                    "holder": t.holder_label,
+                    "superiors": superiors.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
+                    "hours": hours,
+                }),
+            )
+            .await?;
+            count += 1;
+        }
+        txn.commit().await?;
+        Ok(count)
+    }
+}
+
+async fn remind(
+    txn: &DatabaseTransaction,
+    t: &request_task::Model,
+    kind: &str,
+    by: &str,
+    to: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    request_reminder::Entity::insert(request_reminder::ActiveModel {
+        request_id: Set(t.request_id),
+        task_id: Set(t.id),
+        kind: Set(kind.to_string()),
+        by_label: Set(by.to_string()),
+        to_label: Set(to.to_string()),
+        note: Set(note.trim().to_string()),
+        at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(txn)
+    .await?;
+    if kind != "escalation" {
+        request_task::Entity::update_many()
+            .col_expr(request_task::Column::RemindedAt, Expr::value(now))
+            .filter(request_task::Column::Id.eq(t.id))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The steps a request waits on, with who holds each position now.
+pub(crate) async fn waiting<C: ConnectionTrait>(
+    db: &C,
+    request: RequestId,
+) -> Result<Vec<WaitingView>> {
+    let tasks = request_task::Entity::find()
+        .filter(request_task::Column::RequestId.eq(request))
+        .filter(request_task::Column::Kind.eq("decide"))
+        .filter(request_task::Column::DoneAt.is_null())
+        .order_by_asc(request_task::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(tasks.len());
+    for t in tasks {
+        let held_by = match (t.position_id, t.employee_id) {
+            (Some(p), _) => holder_name(db, p).await?,
+            (None, Some(_)) => Some(t.holder_label.clone()),
+            _ => t.regional_head_id.map(|_| t.holder_label.clone()),
+        };
+        out.push(WaitingView {
+            step: t.step,
+            lane: t.lane,
+            party: t.party,
+            holder: t.holder_label,
+            held_by,
+            since: t.created_at,
+            reminded_at: t.reminded_at,
+            escalated_at: t.escalated_at,
+        });
+    }
+    Ok(out)
+}
+
+/// The name of whoever exercises a position now (the acting holder first).
+async fn holder_name<C: ConnectionTrait>(db: &C, position: i64) -> Result<Option<String>> {
+    let Some(p) = position::Entity::find_by_id(position).one(db).await? else {
+        return Ok(None);
+    };
+    let person = match p.acting_employee_id {
+        Some(e) => employee::Entity::find_by_id(e).one(db).await?,
+        None => {
+            employee::Entity::find()
+                .filter(employee::Column::PositionId.eq(position))
+                .one(db)
+                .await?
+        }
+    };
+    Ok(person.map(|e| e.name))
+}
+
+/// The nudges, reminders and escalations of a request, oldest first.
+pub(crate) async fn reminders<C: ConnectionTrait>(
+    db: &C,
+    request: RequestId,
+) -> Result<Vec<ReminderView>> {
+    Ok(request_reminder::Entity::find()
+        .filter(request_reminder::Column::RequestId.eq(request))
+        .order_by_asc(request_reminder::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| ReminderView {
+            kind: m.kind,
+            by: m.by_label,
+            to: m.to_label,
+            note: m.note,
+            at: m.at,
+        })
+        .collect())
+}
