@@ -1,0 +1,597 @@
+//! Conformance: the approval workflows across Unit Organisasi and Instansi (issue 5; PEN-14,
+//! PEN-15, PEN-17, PEN-18, DOC-04) on whichever backend `SIKERJA_TEST_DATABASE_URL` selects:
+//! each lane is held by the position the regulation names, per member where the step is about
+//! the member's side; the inbox, copies, letters, nudges and escalation follow the steps.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{Builder, Dinkes, dinkes};
+use sikerja_domain::Nip;
+use sikerja_domain::access::RegionalHeadKind;
+use sikerja_domain::assignment::{
+    AssignmentDraft, AssignmentId, AssignmentMethod, Day, Member, MemberRole,
+};
+use sikerja_domain::org::{DepartmentKind, FunctionalLevel, PositionClass, UnitKind};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
+use sikerja_domain::planning::target::Execution;
+use sikerja_domain::workflow::{Involvement, LetterKind};
+use sikerja_storage::planning::PlanningActor;
+use sikerja_storage::testing::{TestStore, fresh_store};
+use sikerja_storage::{
+    AssignmentInput, AuditActor, RequestId, RequestStart, StepInput, StorageError, TaskCategory,
+};
+
+struct World {
+    store: TestStore,
+    agency: AgencyId,
+    root: UnitId,
+    d: Dinkes,
+    /// JF Perencana Ahli Madya of Bappeda (another Unit Organisasi).
+    perencana: Nip,
+    ka_bappeda: Nip,
+    sekda: Nip,
+}
+
+/// Adds a Sekretariat Daerah with its Sekda to a bundle.
+fn with_setda(b: &mut Builder) -> Nip {
+    b.department(
+        "setda",
+        "Sekretariat Daerah",
+        DepartmentKind::RegionalSecretariat,
+    )
+    .unit(
+        "setda",
+        "setda",
+        None,
+        "Sekretariat Daerah",
+        UnitKind::Department,
+    )
+    .head("sekda", "setda", "Sekretaris Daerah", PositionClass::Jpt);
+    b.employee("Muhammad Ridwan", Some("sekda"))
+}
+
+impl World {
+    async fn new() -> World {
+        let store = fresh_store().await;
+        let mut d = dinkes("kab-banjar");
+        let sekda = with_setda(&mut d.builder);
+        let bundle = d.builder.build();
+        let by_name = |name: &str| {
+            bundle
+                .employees
+                .iter()
+                .find(|e| e.name == name)
+                .unwrap()
+                .nip
+                .clone()
+        };
+        let perencana = by_name("Agus Salim");
+        let ka_bappeda = by_name("Fitri Handayani");
+        let agency = store.import_agency(&bundle, "tester").await.unwrap().agency;
+        store
+            .upsert_regional_head(
+                agency,
+                RegionalHeadKind::Head,
+                "Bupati Banjar",
+                "H. Saidi Mansyur",
+                "bupati",
+                &AuditActor::new("sistem"),
+            )
+            .await
+            .unwrap();
+        let org = store.load_organisation(agency).await.unwrap();
+        let root = org
+            .units
+            .iter()
+            .find(|u| u.parent.is_none() && u.name == "Dinas Kesehatan")
+            .unwrap()
+            .id;
+        World {
+            store,
+            agency,
+            root,
+            d,
+            perencana,
+            ka_bappeda,
+            sekda,
+        }
+    }
+
+    async fn id(&self, nip: &Nip) -> EmployeeId {
+        self.store.employee_by_nip(nip).await.unwrap().employee.id
+    }
+
+    async fn actor(&self, nip: &Nip) -> PlanningActor {
+        PlanningActor {
+            employee: Some(self.id(nip).await),
+            regional_head_of: None,
+            audit: AuditActor::new(format!("NIP {}", nip.as_str())),
+        }
+    }
+
+    fn bupati(&self) -> PlanningActor {
+        PlanningActor {
+            employee: None,
+            regional_head_of: Some(self.agency),
+            audit: AuditActor::new("Bupati Banjar"),
+        }
+    }
+
+    async fn member(&self, nip: &Nip, role: MemberRole) -> Member {
+        Member {
+            employee: self.id(nip).await,
+            role,
+            from: Day::parse("2026-03-01").unwrap(),
+            until: Day::parse("2026-06-30").unwrap(),
+        }
+    }
+
+    /// A cross-unit team of Dinkes led by its JF Ahli Muda with Bappeda's Perencana.
+    async fn cross_unit_team(&self) -> AssignmentId {
+        let input = AssignmentInput {
+            draft: AssignmentDraft {
+                id: None,
+                execution: Execution::Team,
+                owner_unit: self.root,
+                owner_agency: self.agency,
+                method: AssignmentMethod::Appointment,
+                members: vec![
+                    self.member(&self.d.ahli_muda, MemberRole::TeamLead).await,
+                    self.member(&self.perencana, MemberRole::Member).await,
+                ],
+                responsible_official: None,
+                field: "Kesehatan".into(),
+                team_lead_reason: Some("Menguasai data rujukan".into()),
+            },
+            title: "Tim Perencanaan Layanan Rujukan".into(),
+            target: None,
+        };
+        let kadis = self.actor(&self.d.kadis).await;
+        self.store.create_assignment(&input, &kadis).await.unwrap()
+    }
+
+    async fn request_involvement(&self, id: AssignmentId) -> RequestId {
+        self.store
+            .start_request(id, &involvement(), &self.actor(&self.d.kadis).await)
+            .await
+            .unwrap()
+    }
+}
+
+fn involvement() -> RequestStart {
+    RequestStart {
+        text: "Mohon pelibatan Perencana".into(),
+        involvement: Involvement {
+            purpose: "Menyusun rencana layanan rujukan 2026".into(),
+            competence: "Perencanaan dan analisis data".into(),
+            expected_targets: "Dokumen rencana layanan rujukan".into(),
+            duration: "4 bulan".into(),
+        },
+    }
+}
+
+fn step(step: &str, refuse: bool, text: &str) -> StepInput {
+    StepInput {
+        step: step.into(),
+        refuse,
+        text: text.into(),
+    }
+}
+
+fn code_of(e: &StorageError) -> &'static str {
+    e.code()
+}
+
+#[tokio::test]
+async fn pen_14_an_involvement_request_without_its_four_contents_is_refused_and_nothing_starts() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let mut start = involvement();
+    start.involvement.competence = " ".into();
+    start.involvement.duration = String::new();
+    let err = w
+        .store
+        .start_request(id, &start, &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "involvement_incomplete", "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("ompetensi"), "{message}");
+    assert!(message.contains("waktu"), "{message}");
+    assert_eq!(w.store.request_of(id).await.unwrap(), None);
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "draft");
+}
+
+#[tokio::test]
+async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_with_copies_and_letters()
+ {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.workflow.code(), "cross_unit_appointment");
+    assert_eq!(view.current_step.as_deref(), Some("ppk_decision"));
+    // The PPK of the wanted person (from placement) is waited on, for that member.
+    assert_eq!(view.waiting.len(), 1, "{:?}", view.waiting);
+    assert_eq!(view.waiting[0].holder, "Kepala Bappeda");
+    assert_eq!(view.waiting[0].party, w.id(&w.perencana).await.0);
+    assert_eq!(view.purpose, "Menyusun rencana layanan rujukan 2026");
+    // The request letter carries the four contents and goes to the target PPK.
+    let letter = &view.letters[0];
+    assert_eq!(letter.kind, LetterKind::InvolvementRequest);
+    assert_eq!(
+        letter.content.addressees,
+        vec!["Kepala Bappeda".to_string()]
+    );
+    let inv = letter.content.involvement.as_ref().unwrap();
+    assert_eq!(inv.duration, "4 bulan");
+    assert_eq!(letter.content.rule_id, "PEN-14");
+    // The copy goes to the requesting head's PPK: for the head of a Perangkat Daerah, the Bupati.
+    let bupati = w.bupati();
+    let inbox = w.store.inbox(&bupati).await.unwrap();
+    assert!(
+        inbox
+            .iter()
+            .any(|i| i.request == request && i.category == TaskCategory::Copy),
+        "{inbox:?}"
+    );
+    // The target PPK sees the step to decide; someone else cannot take it.
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    let inbox = w.store.inbox(&ka_bappeda).await.unwrap();
+    assert_eq!(inbox.len(), 1, "{inbox:?}");
+    assert_eq!(inbox[0].category, TaskCategory::Decide);
+    assert_eq!(inbox[0].step, "ppk_decision");
+    let kabid = w.actor(&w.d.kabid).await;
+    let err = w
+        .store
+        .decide_step(request, &step("ppk_decision", false, "Setuju"), &kabid)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_step_holder");
+    // Gambar 1: PPK agrees, head recommends, PPK composes, head issues the Surat Penugasan.
+    for s in ["ppk_decision", "head_recommendation", "compose", "issue"] {
+        w.store
+            .decide_step(request, &step(s, false, "Setuju"), &ka_bappeda)
+            .await
+            .unwrap_or_else(|e| panic!("{s}: {e:?}"));
+    }
+    assert!(w.store.inbox(&ka_bappeda).await.unwrap().is_empty());
+    // The Sekda establishes it by Keputusan (PEN-12); only the Sekda.
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.current_step.as_deref(), Some("establish"));
+    assert_eq!(view.waiting[0].holder, "Sekretaris Daerah");
+    assert_eq!(view.waiting[0].held_by.as_deref(), Some("Muhammad Ridwan"));
+    let err = w
+        .store
+        .decide_step(request, &step("establish", false, ""), &ka_bappeda)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_step_holder");
+    let sekda = w.actor(&w.sekda).await;
+    w.store
+        .decide_step(request, &step("establish", false, "Ditetapkan"), &sekda)
+        .await
+        .unwrap();
+    // Each member receives.
+    let perencana = w.actor(&w.perencana).await;
+    let inbox = w.store.inbox(&perencana).await.unwrap();
+    assert_eq!(inbox[0].category, TaskCategory::Receive);
+    w.store
+        .decide_step(request, &step("receive", false, "Diterima"), &perencana)
+        .await
+        .unwrap();
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    w.store
+        .decide_step(
+            request,
+            &step("receive", false, "Diterima"),
+            &w.actor(&w.d.ahli_muda).await,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.state, "assigned");
+    assert!(view.waiting.is_empty());
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    let kinds: Vec<LetterKind> = view.letters.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            LetterKind::InvolvementRequest,
+            LetterKind::InvolvementAnswer,
+            LetterKind::AssignmentLetter,
+            LetterKind::SecretaryDecree,
+        ]
+    );
+    let decree = &view.letters[3].content;
+    assert_eq!(decree.signer.name, "Muhammad Ridwan, S.E.");
+    assert_eq!(decree.members.len(), 2);
+    let steps: Vec<&str> = view.steps.iter().map(|s| s.step.as_str()).collect();
+    assert_eq!(
+        steps,
+        vec![
+            "request",
+            "ppk_decision",
+            "head_recommendation",
+            "compose",
+            "issue",
+            "establish",
+            "receive",
+            "receive"
+        ]
+    );
+    assert_eq!(
+        view.steps[1].actor_position.as_deref(),
+        Some("Kepala Bappeda")
+    );
+}
+
+#[tokio::test]
+async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_answers_with_them() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    let err = w
+        .store
+        .decide_step(request, &step("ppk_decision", true, "  "), &ka_bappeda)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "reasons_required");
+    w.store
+        .decide_step(
+            request,
+            &step("ppk_decision", true, "Perencana sedang menyusun RKPD"),
+            &ka_bappeda,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.state, "refused");
+    assert!(view.waiting.is_empty());
+    let answer = view.letters.last().unwrap();
+    assert_eq!(answer.kind, LetterKind::InvolvementAnswer);
+    assert_eq!(answer.content.approved, Some(false));
+    assert_eq!(
+        answer.content.reasons.as_deref(),
+        Some("Perencana sedang menyusun RKPD")
+    );
+    assert_eq!(
+        answer.content.addressees,
+        vec!["Kepala Dinas Kesehatan".to_string()]
+    );
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "refused");
+    let err = w
+        .store
+        .decide_step(
+            request,
+            &step("head_recommendation", false, ""),
+            &ka_bappeda,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "already_decided");
+}
+
+#[tokio::test]
+async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_head_and_the_sekda()
+{
+    let w = World::new().await;
+    let perencana = w.actor(&w.perencana).await;
+    let input = AssignmentInput {
+        draft: AssignmentDraft {
+            id: None,
+            execution: Execution::Individual,
+            owner_unit: w.root,
+            owner_agency: w.agency,
+            method: AssignmentMethod::Volunteer,
+            members: vec![w.member(&w.perencana, MemberRole::Member).await],
+            responsible_official: None,
+            field: "Kesehatan".into(),
+            team_lead_reason: None,
+        },
+        title: "Analisis kebutuhan puskesmas".into(),
+        target: None,
+    };
+    let id = w.store.create_assignment(&input, &perencana).await.unwrap();
+    let request = w
+        .store
+        .start_request(
+            id,
+            &RequestStart {
+                text: "Saya ingin terlibat".into(),
+                ..Default::default()
+            },
+            &perencana,
+        )
+        .await
+        .unwrap();
+    // Copies to their own PPK and own head (here one person: Kepala Bappeda).
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    let copies = w.store.inbox(&ka_bappeda).await.unwrap();
+    assert!(copies.iter().all(|i| i.category == TaskCategory::Copy));
+    assert!(!copies.is_empty());
+    // The copy is read, once.
+    w.store
+        .mark_read(copies[0].task, &ka_bappeda)
+        .await
+        .unwrap();
+    let kadis = w.actor(&w.d.kadis).await;
+    w.store
+        .decide_step(request, &step("owner_decision", false, "Setuju"), &kadis)
+        .await
+        .unwrap();
+    w.store
+        .decide_step(request, &step("forward", false, "Diteruskan"), &perencana)
+        .await
+        .unwrap();
+    // The own head decides, not the owner head.
+    let err = w
+        .store
+        .decide_step(request, &step("own_head_decision", false, ""), &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_step_holder");
+    w.store
+        .decide_step(
+            request,
+            &step("own_head_decision", false, "Setuju"),
+            &ka_bappeda,
+        )
+        .await
+        .unwrap();
+    w.store
+        .decide_step(
+            request,
+            &step("establish", false, ""),
+            &w.actor(&w.sekda).await,
+        )
+        .await
+        .unwrap();
+    w.store
+        .decide_step(request, &step("receive", false, ""), &perencana)
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.workflow.code(), "volunteer_cross_unit");
+    assert_eq!(view.state, "assigned");
+}
+
+#[tokio::test]
+async fn pen_18_the_requester_nudges_and_a_step_waiting_too_long_is_escalated_to_the_superior() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    // Only the requester nudges.
+    let err = w
+        .store
+        .nudge(request, "Mohon segera", &w.actor(&w.d.kabid).await)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_requester");
+    let n = w
+        .store
+        .nudge(request, "Mohon segera", &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    let inbox = w.store.inbox(&ka_bappeda).await.unwrap();
+    assert!(inbox[0].reminded_at.is_some());
+    // Not yet overdue: nothing escalated.
+    assert_eq!(w.store.escalate_overdue(Utc::now()).await.unwrap(), 0);
+    // After the agency's 72 hours: a reminder to the holder, a notice to their superior (the
+    // head of a Perangkat Daerah answers to the Bupati), once.
+    let later = Utc::now() + Duration::hours(73);
+    assert_eq!(w.store.escalate_overdue(later).await.unwrap(), 1);
+    assert_eq!(w.store.escalate_overdue(later).await.unwrap(), 0);
+    let view = w.store.assignment_request(request).await.unwrap();
+    let kinds: Vec<&str> = view.reminders.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["nudge", "reminder", "escalation"]);
+    assert!(view.waiting[0].escalated_at.is_some());
+    let notices = w.store.inbox(&w.bupati()).await.unwrap();
+    assert!(
+        notices
+            .iter()
+            .any(|i| i.category == TaskCategory::Notice && i.request == request),
+        "{notices:?}"
+    );
+}
+
+#[tokio::test]
+async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupati() {
+    let w = World::new().await;
+    // A second agency with its own Sekda and a JF.
+    let mut b = Builder::new("kab-tala").nips_from(900);
+    let sekda_tala = with_setda(&mut b);
+    b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
+        .unit(
+            "diskes",
+            "diskes",
+            None,
+            "Dinas Kesehatan Tala",
+            UnitKind::Department,
+        )
+        .head(
+            "kadis-tala",
+            "diskes",
+            "Kepala Dinas Kesehatan Tala",
+            PositionClass::Jpt,
+        )
+        .jf(
+            "epid-tala",
+            "diskes",
+            "Epidemiolog Ahli Madya",
+            FunctionalLevel::AhliMadya,
+        );
+    let kadis_tala = b.employee("Lina Marlina", Some("kadis-tala"));
+    let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
+    w.store.import_agency(&b.build(), "tester").await.unwrap();
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = AssignmentInput {
+        draft: AssignmentDraft {
+            id: None,
+            execution: Execution::Team,
+            owner_unit: w.root,
+            owner_agency: w.agency,
+            method: AssignmentMethod::Appointment,
+            members: vec![
+                w.member(&w.d.ahli_muda, MemberRole::TeamLead).await,
+                w.member(&epid, MemberRole::Member).await,
+            ],
+            responsible_official: None,
+            field: "Kesehatan".into(),
+            team_lead_reason: Some("Menguasai data".into()),
+        },
+        title: "Tim Surveilans Lintas Daerah".into(),
+        target: None,
+    };
+    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
+    let request = w
+        .store
+        .start_request(id, &involvement(), &kadis)
+        .await
+        .unwrap();
+    let sekda = w.actor(&w.sekda).await;
+    let sekda_tala = w.actor(&sekda_tala).await;
+    let kadis_tala = w.actor(&kadis_tala).await;
+    // The requesting agency's PyB (its Sekda) first; the other agency's Sekda cannot.
+    let err = w
+        .store
+        .decide_step(
+            request,
+            &step("owner_authority_decision", false, ""),
+            &sekda_tala,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_step_holder");
+    let takes: [(&str, &PlanningActor); 7] = [
+        ("owner_authority_decision", &sekda),
+        ("target_authority_decision", &sekda_tala),
+        ("head_recommendation", &kadis_tala),
+        ("ppk_answer", &kadis_tala),
+        ("target_authority_answer", &sekda_tala),
+        ("issue", &kadis_tala),
+        ("establish", &w.bupati()),
+    ];
+    for (s, by) in takes {
+        w.store
+            .decide_step(request, &step(s, false, "Setuju"), by)
+            .await
+            .unwrap_or_else(|e| panic!("{s}: {e:?}"));
+    }
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.current_step.as_deref(), Some("receive"));
+    assert_eq!(view.letters.last().unwrap().kind, LetterKind::RegentDecree);
+    // The Surat Penugasan is copied to both authorities and the PPK.
+    let issue = view.steps.iter().find(|s| s.step == "issue").unwrap();
+    assert_eq!(
+        issue.copies,
+        vec!["target_authority", "target_ppk", "owner_authority"]
+    );
+    let copies = w.store.inbox(&sekda).await.unwrap();
+    assert!(copies.iter().any(|i| i.category == TaskCategory::Copy));
+}
