@@ -79,6 +79,30 @@ enum Command {
         #[command(subcommand)]
         action: TokenAction,
     },
+    /// Assignment workflows: an agency's settings, escalation of waiting steps.
+    Workflow {
+        #[command(subcommand)]
+        action: WorkflowAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum WorkflowAction {
+    /// Show or set an agency's Pejabat yang Berwenang (PEN-15) and escalation time.
+    Policy {
+        /// Agency code, e.g. `kab-banjar`.
+        #[arg(long)]
+        agency: String,
+        /// Position code of the Pejabat yang Berwenang; empty for the Sekretaris Daerah.
+        #[arg(long)]
+        authority_position: Option<String>,
+        /// Hours a step may wait before it is escalated (0 turns escalation off).
+        #[arg(long)]
+        escalation_hours: Option<i32>,
+    },
+    /// Escalate every step that waits longer than its agency allows (the server does this
+    /// every 15 minutes).
+    Escalate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,6 +213,22 @@ async fn main() -> anyhow::Result<()> {
             } => commands::access::create_token(&config, &name, agency.as_deref(), write).await,
             TokenAction::Revoke { id } => commands::access::revoke_token(&config, id).await,
             TokenAction::List => commands::access::list_tokens(&config).await,
+        },
+        Command::Workflow { action } => match action {
+            WorkflowAction::Policy {
+                agency,
+                authority_position,
+                escalation_hours,
+            } => {
+                commands::workflow::policy(
+                    &config,
+                    &agency,
+                    authority_position.as_deref(),
+                    escalation_hours,
+                )
+                .await
+            }
+            WorkflowAction::Escalate => commands::workflow::escalate(&config).await,
         },
     }
 }

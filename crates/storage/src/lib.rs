@@ -58,8 +58,9 @@ pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{
-    AssignmentLine, InboxItem, LetterRecord, ReminderView, RequestId, RequestStart, RequestView,
-    StepInput, StepView, TaskCategory, WaitingView, workflow_for,
+    AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, ReminderView, RequestId,
+    RequestStart, RequestView, StepInput, StepView, TaskCategory, WaitingView, WorkflowPolicy,
+    workflow_for,
 };
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};
 pub use views::{

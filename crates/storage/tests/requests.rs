@@ -595,3 +595,108 @@ async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupat
     let copies = w.store.inbox(&sekda).await.unwrap();
     assert!(copies.iter().any(|i| i.category == TaskCategory::Copy));
 }
+
+#[tokio::test]
+async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_decides() {
+    let w = World::new().await;
+    let admin = AuditActor::new("admin");
+    let mut policy = w.store.workflow_policy(w.agency).await.unwrap();
+    assert_eq!(policy.authority_position, None);
+    assert_eq!(policy.escalation_hours, 72);
+    policy.escalation_hours = 10_000;
+    let err = w
+        .store
+        .set_workflow_policy(w.agency, &policy, &admin)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "escalation_hours_out_of_range");
+    policy.escalation_hours = 24;
+    policy.authority_position = Some("tidak-ada".into());
+    let err = w
+        .store
+        .set_workflow_policy(w.agency, &policy, &admin)
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "authority_position_unknown");
+    assert_eq!(
+        w.store
+            .workflow_policy(w.agency)
+            .await
+            .unwrap()
+            .escalation_hours,
+        72
+    );
+    // The Kepala Bappeda's position is named: it, not the Sekda, decides for the agency.
+    policy.authority_position = Some("ka-bappeda".into());
+    w.store
+        .set_workflow_policy(w.agency, &policy, &admin)
+        .await
+        .unwrap();
+    let mut b = Builder::new("kab-tala").nips_from(900);
+    with_setda(&mut b);
+    b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
+        .unit(
+            "diskes",
+            "diskes",
+            None,
+            "Dinas Kesehatan Tala",
+            UnitKind::Department,
+        )
+        .head(
+            "kadis-tala",
+            "diskes",
+            "Kepala Dinas Kesehatan Tala",
+            PositionClass::Jpt,
+        )
+        .jf(
+            "epid-tala",
+            "diskes",
+            "Epidemiolog Ahli Madya",
+            FunctionalLevel::AhliMadya,
+        );
+    b.employee("Lina Marlina", Some("kadis-tala"));
+    let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
+    w.store.import_agency(&b.build(), "tester").await.unwrap();
+    let kadis = w.actor(&w.d.kadis).await;
+    let input = AssignmentInput {
+        draft: AssignmentDraft {
+            id: None,
+            execution: Execution::Individual,
+            owner_unit: w.root,
+            owner_agency: w.agency,
+            method: AssignmentMethod::Appointment,
+            members: vec![w.member(&epid, MemberRole::Member).await],
+            responsible_official: None,
+            field: "Kesehatan".into(),
+            team_lead_reason: None,
+        },
+        title: "Kajian surveilans".into(),
+        target: None,
+    };
+    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
+    let request = w
+        .store
+        .start_request(id, &involvement(), &kadis)
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.waiting[0].holder, "Kepala Bappeda");
+    let err = w
+        .store
+        .decide_step(
+            request,
+            &step("owner_authority_decision", false, ""),
+            &w.actor(&w.sekda).await,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "not_the_step_holder");
+    w.store
+        .decide_step(
+            request,
+            &step("owner_authority_decision", false, "Setuju"),
+            &w.actor(&w.ka_bappeda).await,
+        )
+        .await
+        .unwrap();
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod demo_planning;
 pub mod serve;
 pub mod transfer;
+pub mod workflow;
 
 use anyhow::Context;
 use sikerja_storage::Store;

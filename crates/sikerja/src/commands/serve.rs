@@ -18,6 +18,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         super::accounts::set_demo_passwords(&store).await?;
     }
     let store_for_sweep = store.clone();
+    let store_for_escalation = store.clone();
     let app = sikerja_web::router(AppState {
         store,
         demo_mode: config.demo,
@@ -39,6 +40,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     }
     tracing::info!(listen = %addr, "server started");
     tokio::spawn(sweep_expired_sessions(store_for_sweep));
+    tokio::spawn(super::workflow::escalate_periodically(store_for_escalation));
     // The client address feeds the per-address throttling of failed sign-ins.
     axum::serve(
         listener,

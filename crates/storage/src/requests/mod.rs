@@ -15,10 +15,12 @@
 mod lanes;
 mod letters;
 mod list;
+mod policy;
 mod tasks;
 
 pub use letters::LetterRecord;
 pub use list::AssignmentLine;
+pub use policy::{MAX_ESCALATION_HOURS, WorkflowPolicy};
 pub use tasks::{InboxItem, ReminderView, TaskCategory, WaitingView};
 
 use chrono::{DateTime, SubsecRound, Utc};
