@@ -24,12 +24,47 @@ fn demo_accounts_are_set_and_an_admin_reset_prints_a_temporary_password() {
     assert!(out.contains("Akun demo siap: 11 orang"), "{out}");
     // The demo's planning (issue 4) is seeded once: loading the demo again keeps it.
     assert!(out.contains("Perencanaan demo"), "{out}");
+    // And its assignment request (issue 5, PEN-14) too.
+    assert!(out.contains("Penugasan demo"), "{out}");
     let again = sikerja(&db, &["demo"]);
     let out = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success(), "{out}");
     assert!(!out.contains("Perencanaan demo"), "{out}");
+    assert!(!out.contains("Penugasan demo"), "{out}");
     let verify = sikerja(&db, &["audit", "verify"]);
     assert!(verify.status.success());
+    // The agency's workflow settings are shown and set from the command line (PEN-15).
+    let policy = sikerja(
+        &db,
+        &[
+            "workflow",
+            "policy",
+            "--agency",
+            "kab-banjar",
+            "--escalation-hours",
+            "48",
+        ],
+    );
+    let out = String::from_utf8_lossy(&policy.stdout);
+    assert!(policy.status.success(), "{out}");
+    assert!(out.contains("setelah 48 jam"), "{out}");
+    assert!(out.contains("Sekretaris Daerah (bawaan)"), "{out}");
+    let wrong = sikerja(
+        &db,
+        &[
+            "workflow",
+            "policy",
+            "--agency",
+            "kab-banjar",
+            "--escalation-hours",
+            "9999",
+        ],
+    );
+    assert!(!wrong.status.success());
+    let escalate = sikerja(&db, &["workflow", "escalate"]);
+    let out = String::from_utf8_lossy(&escalate.stdout);
+    assert!(escalate.status.success(), "{out}");
+    assert!(out.contains("0 langkah dieskalasi"), "{out}");
 
     let pelaksana = sikerja_demo::demo_people().pelaksana.nip;
     let reset = sikerja(&db, &["password", "reset", "--nip", pelaksana]);

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod demo_assignments;
 pub mod demo_planning;
 pub mod serve;
 pub mod transfer;
