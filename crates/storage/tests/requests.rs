@@ -241,6 +241,7 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
     let ka_bappeda = w.actor(&w.ka_bappeda).await;
     let inbox = w.store.inbox(&ka_bappeda).await.unwrap();
     assert_eq!(inbox.len(), 1, "{inbox:?}");
+    assert_eq!(w.store.inbox_count(&ka_bappeda).await.unwrap(), 1);
     assert_eq!(inbox[0].category, TaskCategory::Decide);
     assert_eq!(inbox[0].step, "ppk_decision");
     let kabid = w.actor(&w.d.kabid).await;
@@ -413,11 +414,13 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
     let copies = w.store.inbox(&ka_bappeda).await.unwrap();
     assert!(copies.iter().all(|i| i.category == TaskCategory::Copy));
     assert!(!copies.is_empty());
-    // The copy is read, once.
+    // The copy is read: its line leaves the inbox (both lanes' copies, one person).
     w.store
         .mark_read(copies[0].task, &ka_bappeda)
         .await
         .unwrap();
+    assert!(w.store.inbox(&ka_bappeda).await.unwrap().is_empty());
+    assert_eq!(w.store.inbox_count(&ka_bappeda).await.unwrap(), 0);
     let kadis = w.actor(&w.d.kadis).await;
     w.store
         .decide_step(request, &step("owner_decision", false, "Setuju"), &kadis)

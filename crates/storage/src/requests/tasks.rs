@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -267,6 +267,25 @@ impl Store {
         Ok(out)
     }
 
+    /// How many inbox lines wait for a person (for the header): one query.
+    /// Counted as the inbox lists them: once per request, step and kind.
+    pub async fn inbox_count(&self, by: &PlanningActor) -> Result<usize> {
+        Ok(request_task::Entity::find()
+            .select_only()
+            .columns([
+                request_task::Column::RequestId,
+                request_task::Column::Step,
+                request_task::Column::Kind,
+            ])
+            .distinct()
+            .filter(request_task::Column::DoneAt.is_null())
+            .filter(addressed_to(&self.db, by).await?)
+            .into_tuple::<(i64, String, String)>()
+            .all(&self.db)
+            .await?
+            .len())
+    }
+
     /// Marks a copy or notice read by the person it is addressed to.
     pub async fn mark_read(&self, task: i64, by: &PlanningActor) -> Result<()> {
         by.audit.checked_label()?;
@@ -282,11 +301,16 @@ impl Store {
                 "Langkah alur diselesaikan dengan mengambil keputusannya, bukan ditandai dibaca.",
             ));
         }
-        if t.done_at.is_none() {
-            let mut row: request_task::ActiveModel = t.into();
-            row.done_at = Set(Some(Utc::now()));
-            request_task::Entity::update(row).exec(&txn).await?;
-        }
+        // Every line the inbox showed as this one (two copy lanes held by one person).
+        request_task::Entity::update_many()
+            .col_expr(request_task::Column::DoneAt, Expr::value(Utc::now()))
+            .filter(request_task::Column::RequestId.eq(t.request_id))
+            .filter(request_task::Column::Step.eq(t.step.as_str()))
+            .filter(request_task::Column::Kind.eq(t.kind.as_str()))
+            .filter(request_task::Column::DoneAt.is_null())
+            .filter(addressed_to(&txn, by).await?)
+            .exec(&txn)
+            .await?;
         txn.commit().await?;
         Ok(())
     }
