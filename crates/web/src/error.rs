@@ -44,8 +44,9 @@ pub enum WebError {
     Internal,
 }
 
-/// One problem in a rejected request, e.g. one bad row of an import file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+/// One problem in a rejected request, e.g. one bad row of an import file or one violation of
+/// a refused assignment (with its rule).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Sheet of an XLSX file or section of a JSON bundle.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,6 +61,12 @@ pub struct ErrorDetail {
     pub code: String,
     /// Indonesian explanation.
     pub message: String,
+    /// The rule the problem breaks, e.g. `PEN-05` (assignment checks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
+    /// Its article, e.g. `Pasal 9 ayat 4`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
 }
 
 impl WebError {

@@ -124,6 +124,23 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // for acknowledges it: nobody of this matrix.
         (false, "/api/v1/activity-plans/{id}/approval")
         | (false, "/api/v1/expectations/{id}/acknowledgement") => [false; 5],
+        // Assignment API: changes and personal lists are an official's (tokens get 403
+        // `official_only`); storage decides who holds a step (409/422 for an empty body).
+        (false, "/api/v1/assignments")
+        | (false, "/api/v1/assignments/check")
+        | (false, "/api/v1/assignments/{id}/request")
+        | (false, "/api/v1/requests/{id}/steps")
+        | (false, "/api/v1/inbox/{task}/read") => PEOPLE,
+        (true, "/api/v1/assignments")
+        | (true, "/api/v1/assignments/candidates")
+        | (true, "/api/v1/inbox") => PEOPLE,
+        // Only the requester (the Kepala Dinas) nudges.
+        (false, "/api/v1/requests/{id}/nudges") => API_ADMIN,
+        // Records: those involved, the agency-wide roles, tokens reaching the agency.
+        (true, "/api/v1/assignments/{id}")
+        | (true, "/api/v1/requests/{id}")
+        | (true, "/api/v1/letters/{id}") => API_ADMIN,
+        (true, "/api/v1/workflows") => API_ANYONE,
         _ => return None,
     })
 }
@@ -136,6 +153,88 @@ struct World {
     employee: i64,
     agency: i64,
     planning: Planning,
+    assignment: Assignment,
+}
+
+/// An assignment of the test agency for the `{id}` of assignment routes (issue 5): the
+/// Kepala Dinas' team of the Ahli Muda and the Ahli Madya, started, with its Surat Tugas and
+/// the Ahli Muda's receipt waiting.
+struct Assignment {
+    id: i64,
+    request: i64,
+    letter: i64,
+    task: i64,
+}
+
+async fn assignment(app: &TestApp) -> Assignment {
+    use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, Day, Member, MemberRole};
+    use sikerja_domain::organisation::{AgencyId, DepartmentId, UnitId};
+    use sikerja_domain::planning::target::Execution;
+    use sikerja_storage::planning::PlanningActor;
+    use sikerja_storage::{AssignmentInput, RequestStart};
+    let agency = AgencyId(app.store.agency_by_code("kab-uji").await.unwrap().id.0);
+    let dept = DepartmentId(app.department_id("dinkes").await);
+    let root = app
+        .store
+        .units(dept)
+        .await
+        .unwrap()
+        .iter()
+        .find(|u| u.parent.is_none())
+        .unwrap()
+        .id;
+    let actor = |e: i64| PlanningActor {
+        employee: Some(EmployeeId(e)),
+        regional_head_of: None,
+        audit: setup_actor(),
+    };
+    let member = |e: i64, role| Member {
+        employee: EmployeeId(e),
+        role,
+        from: Day::parse("2027-01-01").unwrap(),
+        until: Day::parse("2027-06-30").unwrap(),
+    };
+    let muda = app.employee_id(nip::AHLI_MUDA).await;
+    let input = AssignmentInput {
+        draft: AssignmentDraft {
+            id: None,
+            execution: Execution::Team,
+            owner_unit: UnitId(root.0),
+            owner_agency: agency,
+            method: AssignmentMethod::Appointment,
+            members: vec![
+                member(muda, MemberRole::TeamLead),
+                member(app.employee_id(nip::AHLI_MADYA).await, MemberRole::Member),
+            ],
+            responsible_official: None,
+            field: "Kesehatan".into(),
+            team_lead_reason: None,
+        },
+        title: "Tim uji akses".into(),
+        target: None,
+    };
+    let kadis = actor(app.employee_id(nip::KADIS).await);
+    let id = app.store.create_assignment(&input, &kadis).await.unwrap();
+    let request = app
+        .store
+        .start_request(
+            id,
+            &RequestStart {
+                text: "Ditugaskan".into(),
+                ..Default::default()
+            },
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let letter = app.store.assignment_request(request).await.unwrap().letters[0].id;
+    let task = app.store.inbox(&actor(muda)).await.unwrap()[0].task;
+    Assignment {
+        id: id.0,
+        request,
+        letter,
+        task,
+    }
 }
 
 /// Planning records of the test agency for the `{id}` of planning routes: the Kepala Dinas'
@@ -280,6 +379,7 @@ async fn world() -> World {
         .await
         .unwrap();
     let planning = planning(&app).await;
+    let assignment = assignment(&app).await;
     World {
         app,
         browsers,
@@ -288,11 +388,21 @@ async fn world() -> World {
         employee,
         agency,
         planning,
+        assignment,
     }
 }
 
 fn concrete(w: &World, path: &str) -> String {
-    let id = if path.starts_with("/perangkat-daerah/") || path.starts_with("/api/v1/departments/") {
+    let a = &w.assignment;
+    let id = if path.starts_with("/api/v1/letters/") {
+        a.letter.to_string()
+    } else if path.starts_with("/api/v1/inbox/") {
+        a.task.to_string()
+    } else if path.starts_with("/api/v1/assignments/") {
+        a.id.to_string()
+    } else if path.starts_with("/api/v1/requests/") {
+        a.request.to_string()
+    } else if path.starts_with("/perangkat-daerah/") || path.starts_with("/api/v1/departments/") {
         w.department.to_string()
     } else if path.starts_with("/pegawai/") || path.starts_with("/api/v1/employees/") {
         w.employee.to_string()
@@ -310,7 +420,7 @@ fn concrete(w: &World, path: &str) -> String {
     } else {
         "KED-09".to_string()
     };
-    path.replace("{id}", &id)
+    path.replace("{id}", &id).replace("{task}", &id)
 }
 
 /// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.

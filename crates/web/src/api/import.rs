@@ -31,6 +31,7 @@ fn detail(p: &ImportProblem) -> ErrorDetail {
         field: p.field.clone(),
         code: p.code.to_string(),
         message: p.message.clone(),
+        ..ErrorDetail::default()
     }
 }
 

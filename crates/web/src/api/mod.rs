@@ -5,6 +5,7 @@
 //! `snake_case` codes and Indonesian messages (see [`crate::error`]).
 
 mod agencies;
+mod assignments;
 mod departments;
 pub mod dto;
 mod employees;
@@ -34,7 +35,8 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         (name = "departments", description = "Perangkat Daerah, unit, jabatan, rentang kendali"),
         (name = "employees", description = "Pegawai ASN"),
         (name = "placements", description = "Kedudukan dan penetapan manual (KED)"),
-        (name = "planning", description = "Perencanaan kinerja (MEK-02, MEK-03, STR-01..05, PEN-19): Perjanjian Kinerja, target dan penurunannya, tanda tangan, amendemen, dialog kinerja, ekspektasi, rencana pelaksanaan kegiatan dan anggaran. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)")
+        (name = "planning", description = "Perencanaan kinerja (MEK-02, MEK-03, STR-01..05, PEN-19): Perjanjian Kinerja, target dan penurunannya, tanda tangan, amendemen, dialog kinerja, ekspektasi, rencana pelaksanaan kegiatan dan anggaran. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)"),
+        (name = "assignments", description = "Penugasan Pejabat Fungsional dan Pelaksana (PEN-01..19): PEN-01 bentuk penugasan individu/tim, PEN-02 kedudukan ditetapkan, PEN-03 lingkup diturunkan dari anggota, PEN-04 ketua tim dari Unit Organisasi pemilik kinerja, PEN-05/06/07 batas masa dan jumlah penugasan, PEN-08 syarat ketua tim, PEN-09 JF hasil penyetaraan diutamakan, PEN-10 penunjukan atau pengajuan sukarela, PEN-11 sukarela tidak lintas instansi, PEN-12 Surat Tugas/Keputusan Sekda/Keputusan Bupati, PEN-13..17 alur persetujuan (Lampiran II.B, Gambar 1–3), PEN-18 langkah diambil sekali oleh pemegang jabatannya, PEN-19 penugasan untuk target Perjanjian Kinerja. Setiap temuan dan langkah menyebut `rule_id` dan `article`. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)")
     ),
     components(schemas(ErrorEnvelope, ErrorBody, ErrorDetail))
 )]
@@ -86,6 +88,21 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::plans::revise_activity_plan))
         .routes(routes!(planning::plans::submit_activity_plan))
         .routes(routes!(planning::plans::approve_activity_plan))
+        .routes(routes!(assignments::drafts::check_assignment))
+        .routes(routes!(
+            assignments::drafts::list_assignments,
+            assignments::drafts::create_assignment
+        ))
+        .routes(routes!(assignments::drafts::get_assignment))
+        .routes(routes!(assignments::drafts::list_candidates))
+        .routes(routes!(assignments::requests::start_request))
+        .routes(routes!(assignments::requests::get_request))
+        .routes(routes!(assignments::requests::decide_step))
+        .routes(routes!(assignments::requests::nudge_request))
+        .routes(routes!(assignments::inbox::get_inbox))
+        .routes(routes!(assignments::inbox::mark_task_read))
+        .routes(routes!(assignments::inbox::get_letter))
+        .routes(routes!(assignments::inbox::list_workflows))
 }
 
 /// The OpenAPI document of the API.

@@ -7,6 +7,7 @@
 //! 401/403. A route without a rule is refused. Handlers that list things narrow the list with
 //! [`Principal::scope`].
 
+mod records;
 mod routes;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ use tower_sessions::Session;
 use crate::auth::{Account, SignedIn};
 use crate::error::{ApiError, PageError, WebError};
 
+pub use records::require_assignment;
 pub use routes::PageRoutes;
 
 /// The rule of one route. `{id}` in the path names the object the rule is about.
@@ -62,6 +64,13 @@ pub enum Access {
     Target,
     /// `{id}` is an activity plan of such an agreement.
     Plan,
+    /// `{id}` names an assignment, its request or one of its letters (issue 5). The handler
+    /// loads the record and lets through whoever may see its assignment
+    /// ([`records::require_assignment`]): people who see the whole agency (Bupati, Sekda, HR
+    /// admin), the people involved in it (members, heads of the owner unit, holders of a step
+    /// or a copy of its request) and tokens reaching its agency. Checked there so that the
+    /// record is read once.
+    AssignmentRecord,
 }
 
 /// Who is asking.
@@ -227,10 +236,7 @@ impl Principal {
                 })
             }
             Principal::Anonymous => Err(WebError::Unauthenticated),
-            Principal::Token(_) => Err(WebError::Forbidden {
-                code: "official_only",
-                message: "Keputusan perencanaan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
-            }),
+            Principal::Token(_) => Err(official_only()),
         }
     }
 
@@ -252,6 +258,14 @@ impl Principal {
             }
         };
         if allowed { Ok(()) } else { Err(forbidden()) }
+    }
+}
+
+/// Planning and assignment decisions are taken by officials signed in with their own account.
+pub(crate) fn official_only() -> WebError {
+    WebError::Forbidden {
+        code: "official_only",
+        message: "Keputusan perencanaan dan penugasan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
     }
 }
 
@@ -419,6 +433,50 @@ pub fn api_access() -> RouteTable {
             "/api/v1/activity-plans/{id}/approval",
             Access::Plan,
         ),
+        // Assignments (issue 5): drafting, steps, nudges and the inbox are an official's
+        // (tokens refused) and storage decides who holds each step (PEN-18); records are read
+        // by whoever may see their assignment (checked by the handler), tokens included.
+        (Method::POST, "/api/v1/assignments/check", Access::Official),
+        (Method::POST, "/api/v1/assignments", Access::Official),
+        (Method::GET, "/api/v1/assignments", Access::Official),
+        (
+            Method::GET,
+            "/api/v1/assignments/candidates",
+            Access::Official,
+        ),
+        (
+            Method::GET,
+            "/api/v1/assignments/{id}",
+            Access::AssignmentRecord,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/request",
+            Access::Official,
+        ),
+        (
+            Method::GET,
+            "/api/v1/requests/{id}",
+            Access::AssignmentRecord,
+        ),
+        (
+            Method::POST,
+            "/api/v1/requests/{id}/steps",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/requests/{id}/nudges",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/inbox", Access::Official),
+        (Method::POST, "/api/v1/inbox/{task}/read", Access::Official),
+        (
+            Method::GET,
+            "/api/v1/letters/{id}",
+            Access::AssignmentRecord,
+        ),
+        (Method::GET, "/api/v1/workflows", Access::SignedIn),
     ] {
         t.insert(method, path, access);
     }
@@ -566,11 +624,10 @@ async fn check(
         }
         Access::Official => match principal {
             Principal::Person { .. } => Ok(()),
-            _ => Err(WebError::Forbidden {
-                code: "official_only",
-                message: "Keputusan perencanaan diambil oleh pejabat yang masuk dengan akunnya, bukan melalui token API.".into(),
-            }),
+            _ => Err(official_only()),
         },
+        // The handler reads the record and checks (see the variant).
+        Access::AssignmentRecord => Ok(()),
         Access::Agreement | Access::Target | Access::Plan => {
             let id = id.ok_or_else(missing)?;
             let agreement = match access {

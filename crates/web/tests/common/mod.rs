@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 mod agency;
+pub mod assignments;
 pub mod browser;
 
 #[allow(unused_imports)]

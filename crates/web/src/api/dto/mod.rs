@@ -2,6 +2,7 @@
 //! concerns; these structs fix the JSON shape and document it. Closed vocabularies are written
 //! as their stable `snake_case` codes (the same codes as import files).
 
+pub mod assignment;
 mod org;
 mod placement;
 pub mod planning;

@@ -254,6 +254,7 @@ pub fn problem_details(problems: Vec<Problem>) -> Vec<ErrorDetail> {
             field: Some(p.field.to_string()),
             code: p.code.to_string(),
             message: p.message,
+            ..ErrorDetail::default()
         })
         .collect()
 }

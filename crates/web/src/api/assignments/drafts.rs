@@ -1,0 +1,220 @@
+//! `/api/v1/assignments`: a draft checked against the regulation (PEN-01..12) without writing
+//! anything, a draft recorded (refused as a whole with every violation), the caller's
+//! assignments, one assignment with its request, and the candidate picker (PEN-02, PEN-08,
+//! PEN-09).
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use sikerja_domain::assignment::{AssignmentDraft, AssignmentId, Day};
+use sikerja_domain::organisation::{AgencyId, UnitId};
+use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
+use utoipa::IntoParams;
+
+use super::{invalid_input, refused};
+use crate::AppState;
+use crate::api::dto::assignment::{
+    AssignmentDto, AssignmentLineDto, AssignmentRequest, CandidateDto, IdDto, ReportDto,
+};
+use crate::authz::{Principal, require_assignment};
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+
+/// The draft of a request body, owned by the caller's agency when it names none; the caller
+/// must reach the owner agency.
+fn draft_of(principal: &Principal, r: &AssignmentRequest) -> Result<AssignmentDraft, WebError> {
+    let own = principal.actor().and_then(|a| a.facts().agency);
+    let draft = r.draft(own).map_err(invalid_input)?;
+    if !principal.scope().reaches_agency(draft.owner_agency) {
+        return Err(WebError::forbidden(
+            "Penugasan disusun untuk Unit Organisasi di instansi Anda sendiri.",
+        ));
+    }
+    Ok(draft)
+}
+
+/// Checks a draft against the regulation (PEN-01..12) with the stored organisation,
+/// placements and past assignments, and writes nothing. Answers 200 with every violation and
+/// every advice, each naming its rule and article; the scope (PEN-03), instrument (PEN-12) and
+/// workflow (PEN-13..17) follow from the members.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assignments/check",
+    tag = "assignments",
+    request_body = AssignmentRequest,
+    responses(
+        (status = 200, description = "Hasil pemeriksaan (juga bila ada pelanggaran: `allowed` = false)", body = ReportDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Token API (`official_only`); instansi lain", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: isian tidak dapat dibaca (kode, tanggal)", body = ErrorEnvelope)
+    )
+)]
+pub async fn check_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    body: Result<Json<AssignmentRequest>, JsonRejection>,
+) -> Result<Json<ReportDto>, ApiError> {
+    let Json(r) = body?;
+    let draft = draft_of(&principal, &r)?;
+    let report = state.store.check_assignment(&draft).await?;
+    Ok(Json(ReportDto::new(&report, draft.method)))
+}
+
+/// Records a draft that passes every check, with its derived scope and instrument (status
+/// `draft`). An appointment is recorded by the head (or Plt./Plh.) of the owner Unit
+/// Organisasi, a volunteer draft by the volunteer (PEN-10). A draft with any violation is
+/// refused as a whole: 422 `assignment_refused`, every violation in `details` with its
+/// `rule_id` and `article`; nothing is written.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assignments",
+    tag = "assignments",
+    request_body = AssignmentRequest,
+    responses(
+        (status = 201, description = "Konsep penugasan dicatat", body = IdDto),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Bukan pimpinan Unit Organisasi pemilik kinerja (`not_the_appointing_head`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`", body = ErrorEnvelope)
+    )
+)]
+pub async fn create_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    body: Result<Json<AssignmentRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<IdDto>), ApiError> {
+    let Json(r) = body?;
+    let draft = draft_of(&principal, &r)?;
+    let by = principal.planning_actor(None)?;
+    let input = AssignmentInput {
+        draft,
+        title: r.title.trim().to_string(),
+        target: r.target,
+    };
+    match state.store.create_assignment(&input, &by).await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(IdDto { id: id.0 }))),
+        // Storage refuses with one message; the check lists each violation with its rule.
+        // Run only on a refusal, so that recording stays one pass over the organisation.
+        Err(e @ StorageError::Invalid { .. }) => {
+            let report = state.store.check_assignment(&input.draft).await?;
+            if report.is_allowed() {
+                Err(WebError::from(e).into())
+            } else {
+                Err(refused(&report, &input.draft).into())
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `?limit=`
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LimitQuery {
+    /// At most this many, newest first (1–200, default 50).
+    pub limit: Option<usize>,
+}
+
+/// The caller's assignments: those they are a member of, own as head of the owner unit, or
+/// hold a step or a copy of — newest first. People only.
+#[utoipa::path(
+    get,
+    path = "/api/v1/assignments",
+    tag = "assignments",
+    params(LimitQuery),
+    responses(
+        (status = 200, description = "Penugasan yang melibatkan Anda", body = Vec<AssignmentLineDto>),
+        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_assignments(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<LimitQuery>, QueryRejection>,
+) -> Result<Json<Vec<AssignmentLineDto>>, ApiError> {
+    let Query(q) = query?;
+    let by = principal.planning_actor(None)?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let lines = state.store.assignments_involving(&by, limit).await?;
+    Ok(Json(lines.iter().map(AssignmentLineDto::from).collect()))
+}
+
+/// One assignment with its members, scope (PEN-03), instrument (PEN-12), workflow and the id
+/// of its request once started; for whoever may see it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/assignments/{id}",
+    tag = "assignments",
+    params(("id" = i64, Path, description = "Assignment id")),
+    responses(
+        (status = 200, description = "Penugasan", body = AssignmentDto),
+        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<Json<AssignmentDto>, ApiError> {
+    let a = state.store.assignment(AssignmentId(id)).await?;
+    require_assignment(&state.store, &principal, a.id, a.agency).await?;
+    let request = state.store.request_of(a.id).await?;
+    Ok(Json(AssignmentDto::new(&a, request)))
+}
+
+/// The candidate picker's question.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CandidateParams {
+    /// The owner Unit Organisasi (of the caller's agency).
+    pub owner_unit: i64,
+    /// Whose JF and Pelaksana to list; missing: the caller's agency.
+    pub agency: Option<i64>,
+    /// Field of the task (PEN-08 huruf d).
+    pub field: Option<String>,
+    /// First day (`YYYY-MM-DD`): the load is counted on it, the rating year is the year before.
+    pub start: String,
+}
+
+/// The JF and Pelaksana of an agency as candidates for a draft of the caller's agency: each
+/// with placement (PEN-02), current assignments and load, and every team-lead requirement met
+/// or not with what the record shows (PEN-08); JF from *penyetaraan* of the owner unit first
+/// (PEN-09), then the owner unit's people, then the rest by name.
+#[utoipa::path(
+    get,
+    path = "/api/v1/assignments/candidates",
+    tag = "assignments",
+    params(CandidateParams),
+    responses(
+        (status = 200, description = "Calon anggota", body = Vec<CandidateDto>),
+        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Instansi tidak ditemukan", body = ErrorEnvelope),
+        (status = 422, description = "`day_invalid`: tanggal mulai", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_candidates(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<CandidateParams>, QueryRejection>,
+) -> Result<Json<Vec<CandidateDto>>, ApiError> {
+    let Query(q) = query?;
+    let owner_agency = principal
+        .actor()
+        .and_then(|a| a.facts().agency)
+        .ok_or_else(crate::authz::official_only)?;
+    let start =
+        Day::parse(q.start.trim()).map_err(|e| WebError::invalid(e.code(), e.to_string()))?;
+    let query = CandidateQuery {
+        owner_unit: UnitId(q.owner_unit),
+        owner_agency,
+        agency: q.agency.map_or(owner_agency, AgencyId),
+        field: q.field.unwrap_or_default().trim().to_string(),
+        start,
+    };
+    let list = state.store.assignment_candidates(&query).await?;
+    Ok(Json(list.iter().map(CandidateDto::from).collect()))
+}
