@@ -80,6 +80,19 @@ pub fn date_time(at: DateTime<Utc>) -> String {
     )
 }
 
+/// How long something has waited, as the inbox says it: "menunggu 3 hari", "menunggu 5 jam",
+/// "menunggu kurang dari 1 jam".
+pub fn waited(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let d = now.signed_duration_since(since);
+    if d.num_days() >= 1 {
+        format!("menunggu {} hari", d.num_days())
+    } else if d.num_hours() >= 1 {
+        format!("menunggu {} jam", d.num_hours())
+    } else {
+        "menunggu kurang dari 1 jam".to_string()
+    }
+}
+
 /// "Penata Muda, III/a" for PNS, "golongan IX" for PPPK.
 pub fn grade(grade: Grade, rank: Option<&str>) -> String {
     match rank.filter(|r| !r.is_empty()) {
@@ -109,6 +122,18 @@ mod tests {
             .single()
             .expect("valid date");
         assert_eq!(date(late), "1 Januari 2025");
+    }
+
+    #[test]
+    fn waiting_is_told_in_days_then_hours() {
+        let since = Utc
+            .with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .expect("valid date");
+        let later = |h: i64| since + chrono::Duration::hours(h);
+        assert_eq!(waited(since, later(75)), "menunggu 3 hari");
+        assert_eq!(waited(since, later(5)), "menunggu 5 jam");
+        assert_eq!(waited(since, since), "menunggu kurang dari 1 jam");
     }
 
     #[test]

@@ -124,6 +124,18 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // for acknowledges it: nobody of this matrix.
         (false, "/api/v1/activity-plans/{id}/approval")
         | (false, "/api/v1/expectations/{id}/acknowledgement") => [false; 5],
+        // Assignment pages (issue 5): the inbox, the draft form and its header link are for
+        // people; a form without fields is refused (422) before anything is decided.
+        (_, "/penugasan") | (_, "/penugasan/menu") | (_, "/penugasan/baru") => PEOPLE,
+        // A copy read by someone it is not addressed to: 404, never another's task.
+        (false, "/penugasan/tugas/{id}/dibaca") => PEOPLE,
+        // The Kepala Dinas' team of two JF (not the Pelaksana): only those involved and
+        // those who see the whole agency read it, its request and its letter…
+        (true, "/penugasan/{id}") | (true, "/penugasan/surat/{id}") => DECIDE,
+        // …and a refused step shows that page again, so only they get an answer (409/422).
+        (false, "/penugasan/{id}/mulai")
+        | (false, "/penugasan/{id}/langkah")
+        | (false, "/penugasan/{id}/pengingat") => DECIDE,
         // Assignment API: changes and personal lists are an official's (tokens get 403
         // `official_only`); storage decides who holds a step (409/422 for an empty body).
         (false, "/api/v1/assignments")
@@ -394,11 +406,11 @@ async fn world() -> World {
 
 fn concrete(w: &World, path: &str) -> String {
     let a = &w.assignment;
-    let id = if path.starts_with("/api/v1/letters/") {
+    let id = if path.starts_with("/penugasan/surat/") || path.starts_with("/api/v1/letters/") {
         a.letter.to_string()
-    } else if path.starts_with("/api/v1/inbox/") {
+    } else if path.starts_with("/penugasan/tugas/") || path.starts_with("/api/v1/inbox/") {
         a.task.to_string()
-    } else if path.starts_with("/api/v1/assignments/") {
+    } else if path.starts_with("/penugasan/") || path.starts_with("/api/v1/assignments/") {
         a.id.to_string()
     } else if path.starts_with("/api/v1/requests/") {
         a.request.to_string()

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use sikerja_storage::DepartmentSummary;
 
+use super::assignments::{InboxLine, inbox_of};
 use super::planning::index::{Waiting, waiting_for};
 use crate::AppState;
 use crate::authz::Principal;
@@ -39,6 +40,15 @@ pub struct HomePage {
     /// What waits for the reader (issue 4 point 7): agreements to sign, plans to approve,
     /// expectations to acknowledge.
     waiting: Waiting,
+    /// Assignment steps, copies and notices waiting for the reader (issue 5).
+    inbox: Vec<InboxLine>,
+}
+
+impl HomePage {
+    /// Everything that waits for the reader.
+    pub fn waiting_total(&self) -> usize {
+        self.waiting.total() + self.inbox.len()
+    }
 }
 
 /// `GET /`
@@ -70,10 +80,17 @@ pub async fn list_agencies(
         })
         .collect();
     let waiting = waiting_for(&state, &principal).await?;
+    let now = chrono::Utc::now();
+    let inbox = inbox_of(&state, &principal)
+        .await?
+        .iter()
+        .map(|i| InboxLine::new(i, now))
+        .collect();
     Ok(HomePage {
         layout: Layout::new("Beranda", state.demo_mode),
         agencies: blocks,
         waiting,
+        inbox,
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod assignments;
 mod departments;
 mod employees;
 mod home;
@@ -156,6 +157,54 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             "/kinerja/rencana/{id}/setujui",
             Plan,
             planning::plans::approve_plan,
+        )
+        // Assignments (issue 5): pages for people; storage decides every change (PEN-18),
+        // and records are shown to whoever may see their assignment (checked by the handler).
+        .get("/penugasan", Official, assignments::index::show_assignments)
+        .get(
+            "/penugasan/menu",
+            Official,
+            assignments::index::show_assignment_menu,
+        )
+        .get(
+            "/penugasan/baru",
+            Official,
+            assignments::new::show_new_assignment,
+        )
+        .post(
+            "/penugasan/baru",
+            Official,
+            assignments::new::create_assignment,
+        )
+        .get(
+            "/penugasan/{id}",
+            AssignmentRecord,
+            assignments::show::show_assignment,
+        )
+        .post(
+            "/penugasan/{id}/mulai",
+            Official,
+            assignments::steps::start_request,
+        )
+        .post(
+            "/penugasan/{id}/langkah",
+            Official,
+            assignments::steps::decide_step,
+        )
+        .post(
+            "/penugasan/{id}/pengingat",
+            Official,
+            assignments::steps::nudge_request,
+        )
+        .post(
+            "/penugasan/tugas/{id}/dibaca",
+            Official,
+            assignments::index::mark_task_read,
+        )
+        .get(
+            "/penugasan/surat/{id}",
+            AssignmentRecord,
+            assignments::letter::show_letter,
         )
         .get("/pegawai", SignedIn, employees::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)

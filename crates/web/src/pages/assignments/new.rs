@@ -1,0 +1,350 @@
+//! `/penugasan/baru`: drafting an assignment (PEN-01..12). The head chooses the owner unit
+//! (the unit they head), the field and the period, and picks members from the candidate
+//! picker, which shows each candidate's placement (PEN-02), current assignments and load, and
+//! whether they meet each team-lead requirement with what the record shows (PEN-08), JF from
+//! *penyetaraan* first (PEN-09). "Periksa" checks the draft and shows every finding with its
+//! rule and article; "Simpan konsep" records it, or shows the page again with every violation.
+//! Someone who heads no unit drafts a volunteer request (PEN-10, PEN-16/17) for themselves.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use sikerja_domain::assignment::{AssignmentDraft, Day, Report};
+use sikerja_domain::organisation::{AgencyId, UnitId};
+use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
+
+use super::picker::{CandidateRow, ReportView, candidate_row, matches, report_view};
+use crate::AppState;
+use crate::api::dto::assignment::{AssignmentRequest, MemberRequest};
+use crate::authz::Principal;
+use crate::error::{ErrorDetail, PageError, WebError};
+use crate::format;
+use crate::pages::planning::forms::{Pairs, field, fields};
+use crate::views::Layout;
+
+/// How many candidates the picker shows besides those chosen (narrow with the search field).
+const SHOWN: usize = 60;
+
+/// An option of a select.
+pub struct Choice {
+    pub value: i64,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "assignments/new.html")]
+pub struct NewAssignmentPage {
+    layout: Layout,
+    error: Option<String>,
+    volunteer: bool,
+    owner_units: Vec<Choice>,
+    agencies: Vec<Choice>,
+    owner_unit: i64,
+    agency: i64,
+    title: String,
+    field: String,
+    execution: String,
+    start: String,
+    until: String,
+    q: String,
+    team_lead_reason: String,
+    candidates: Vec<CandidateRow>,
+    hidden: usize,
+    any_equalized: bool,
+    report: Option<ReportView>,
+}
+
+/// `GET /penugasan/baru` (also the candidate search: the same fields as a query).
+pub async fn show_new_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<Pairs>, QueryRejection>,
+) -> Result<NewAssignmentPage, PageError> {
+    let Query(pairs) = query?;
+    Ok(page(&state, &principal, &pairs, None, None).await?)
+}
+
+/// `POST /penugasan/baru` — `action=check` checks the draft, `action=create` records it.
+pub async fn create_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let request = request_of(&principal, &pairs);
+    let own = principal.actor().and_then(|a| a.facts().agency);
+    let draft = match request.draft(own) {
+        Ok(d) => d,
+        Err(problems) => {
+            return refuse(&state, &principal, &pairs, None, problems_text(&problems)).await;
+        }
+    };
+    if field(&pairs, "action") == "create" {
+        let by = principal.planning_actor(None)?;
+        let input = AssignmentInput {
+            draft,
+            title: request.title.trim().to_string(),
+            target: None,
+        };
+        return match state.store.create_assignment(&input, &by).await {
+            Ok(id) => Ok(Redirect::to(&format!("/penugasan/{}", id.0)).into_response()),
+            Err(e @ StorageError::Invalid { .. }) => {
+                let report = state.store.check_assignment(&input.draft).await?;
+                let message = if report.is_allowed() {
+                    WebError::from(e).message()
+                } else {
+                    format!(
+                        "Penugasan belum dapat disimpan: {} pelanggaran. Perbaiki lalu simpan lagi.",
+                        report.violations.len()
+                    )
+                };
+                refuse(
+                    &state,
+                    &principal,
+                    &pairs,
+                    Some((report, &input.draft)),
+                    message,
+                )
+                .await
+            }
+            Err(e) => {
+                let e = WebError::from(e);
+                match crate::pages::planning::refused_status(&e) {
+                    Some(status) if !matches!(e, WebError::NotFound { .. }) => {
+                        let page =
+                            page(&state, &principal, &pairs, None, Some(e.message())).await?;
+                        Ok((status, page).into_response())
+                    }
+                    _ => Err(e.into()),
+                }
+            }
+        };
+    }
+    let report = state.store.check_assignment(&draft).await?;
+    let status = if report.is_allowed() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = page(&state, &principal, &pairs, Some((report, &draft)), None).await?;
+    Ok((status, page).into_response())
+}
+
+async fn refuse(
+    state: &AppState,
+    principal: &Principal,
+    pairs: &Pairs,
+    report: Option<(Report, &AssignmentDraft)>,
+    message: String,
+) -> Result<Response, PageError> {
+    let page = page(state, principal, pairs, report, Some(message)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+fn problems_text(problems: &[ErrorDetail]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The draft a form describes: `member` repeated (employee ids), each with `role_{id}`,
+/// `from_{id}` and `until_{id}` (the general period when blank).
+fn request_of(principal: &Principal, pairs: &Pairs) -> AssignmentRequest {
+    let start = field(pairs, "start");
+    let until = field(pairs, "until");
+    let volunteer = is_volunteer(principal);
+    let members = fields(pairs, "member")
+        .into_iter()
+        .filter_map(|m| m.trim().parse::<i64>().ok())
+        .map(|id| {
+            let own = |key: &str, general: &str| {
+                let v = field(pairs, &format!("{key}_{id}"));
+                if v.is_empty() { general } else { v }.to_string()
+            };
+            MemberRequest {
+                employee: id,
+                role: match field(pairs, &format!("role_{id}")) {
+                    "team_lead" => "team_lead".into(),
+                    _ => "member".into(),
+                },
+                from: own("from", start),
+                until: own("until", until),
+            }
+        })
+        .collect();
+    AssignmentRequest {
+        agency: None,
+        owner_unit: field(pairs, "owner_unit").parse().unwrap_or(0),
+        title: field(pairs, "title").to_string(),
+        field: field(pairs, "field").to_string(),
+        execution: field(pairs, "execution").to_string(),
+        method: if volunteer {
+            "volunteer"
+        } else {
+            "appointment"
+        }
+        .into(),
+        members,
+        responsible_position: None,
+        team_lead_reason: Some(field(pairs, "team_lead_reason").to_string()),
+        target: None,
+    }
+}
+
+/// Someone who heads no unit drafts a volunteer request (PEN-10).
+fn is_volunteer(principal: &Principal) -> bool {
+    principal
+        .actor()
+        .is_none_or(|a| !a.facts().posts.iter().any(|p| p.is_head))
+}
+
+/// The units the reader may own an assignment for: those they head; for a volunteer, the
+/// Unit Organisasi (department roots and flagged units) of their agency.
+async fn owner_units(
+    state: &AppState,
+    principal: &Principal,
+    agency: Option<AgencyId>,
+) -> Result<Vec<(i64, String)>, WebError> {
+    let Some(facts) = principal.actor().map(|a| a.facts()) else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<(i64, String)> = Vec::new();
+    for p in facts.posts.iter().filter(|p| p.is_head) {
+        if !out.iter().any(|(u, _)| *u == p.unit.0) {
+            out.push((p.unit.0, format!("Unit yang dipimpin {}", p.name)));
+        }
+    }
+    if out.is_empty()
+        && let Some(agency) = agency
+    {
+        for d in state.store.departments(Some(agency)).await? {
+            for u in state.store.units(d.department.id).await? {
+                if u.parent.is_none() || u.is_org_unit {
+                    out.push((u.id.0, u.name.clone()));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+async fn page(
+    state: &AppState,
+    principal: &Principal,
+    pairs: &Pairs,
+    report: Option<(Report, &AssignmentDraft)>,
+    error: Option<String>,
+) -> Result<NewAssignmentPage, WebError> {
+    let facts = principal
+        .actor()
+        .ok_or(WebError::Unauthenticated)?
+        .facts()
+        .clone();
+    let own_agency = facts.agency;
+    let volunteer = is_volunteer(principal);
+    let units = owner_units(state, principal, own_agency).await?;
+    let owner_unit = field(pairs, "owner_unit")
+        .parse::<i64>()
+        .ok()
+        .filter(|u| units.iter().any(|(x, _)| x == u))
+        .or_else(|| units.first().map(|(u, _)| *u))
+        .unwrap_or(0);
+    let agency = field(pairs, "agency")
+        .parse::<i64>()
+        .ok()
+        .or(own_agency.map(|a| a.0))
+        .unwrap_or(0);
+    let today = format::today_iso();
+    let start = match field(pairs, "start") {
+        "" => today.clone(),
+        s => s.to_string(),
+    };
+    let until = match field(pairs, "until") {
+        "" => format!("{}-12-31", start.get(0..4).unwrap_or(&today[0..4])),
+        s => s.to_string(),
+    };
+    let q = field(pairs, "q").to_string();
+    let field_text = field(pairs, "field").to_string();
+    let mut candidates = Vec::new();
+    let mut hidden = 0;
+    if let (Some(owner_agency), true, Ok(start_day)) =
+        (own_agency, owner_unit > 0, Day::parse(&start))
+    {
+        let query = CandidateQuery {
+            owner_unit: UnitId(owner_unit),
+            owner_agency,
+            agency: AgencyId(agency),
+            field: field_text.clone(),
+            start: start_day,
+        };
+        let all = state.store.assignment_candidates(&query).await?;
+        let mut shown = 0;
+        for c in &all {
+            let row = candidate_row(c, pairs, &start, &until);
+            let mine = facts.employee == Some(c.employee);
+            // A volunteer requests for themselves only (PEN-10, Pasal 13).
+            if volunteer && !mine {
+                continue;
+            }
+            if row.selected || (matches(c, &q) && shown < SHOWN) {
+                if !row.selected {
+                    shown += 1;
+                }
+                candidates.push(row);
+            } else {
+                hidden += 1;
+            }
+        }
+    }
+    let names: Vec<(i64, String)> = candidates.iter().map(|c| (c.id, c.name.clone())).collect();
+    let agencies = state
+        .store
+        .agencies()
+        .await?
+        .into_iter()
+        .map(|a| Choice {
+            value: a.id.0,
+            selected: a.id.0 == agency,
+            label: a.name,
+        })
+        .collect();
+    Ok(NewAssignmentPage {
+        layout: Layout::new("Susun penugasan", state.demo_mode)
+            .crumb("Penugasan", "/penugasan")
+            .crumb("Susun penugasan", "/penugasan/baru"),
+        error,
+        volunteer,
+        owner_units: units
+            .into_iter()
+            .map(|(value, label)| Choice {
+                value,
+                selected: value == owner_unit,
+                label,
+            })
+            .collect(),
+        agencies,
+        owner_unit,
+        agency,
+        title: field(pairs, "title").to_string(),
+        field: field_text,
+        execution: match field(pairs, "execution") {
+            "individual" => "individual".to_string(),
+            _ => "team".to_string(),
+        },
+        start,
+        until,
+        q,
+        team_lead_reason: field(pairs, "team_lead_reason").to_string(),
+        any_equalized: candidates.iter().any(|c| c.equalized_first),
+        candidates,
+        hidden,
+        report: report.map(|(r, d)| report_view(&r, d, &names)),
+    })
+}

@@ -1,0 +1,120 @@
+//! The forms of `/penugasan/{id}`: starting the workflow (its first step, with the four
+//! contents of an involvement request, PEN-14/15), taking the current step (proceed, or refuse
+//! with reasons, PEN-18) and the requester's reminder. Storage decides each; a refusal shows
+//! the page again with the Indonesian reason.
+
+use axum::Form;
+use axum::extract::State;
+use axum::extract::rejection::FormRejection;
+use axum::response::Response;
+use sikerja_domain::assignment::AssignmentId;
+use sikerja_domain::workflow::Involvement;
+use sikerja_storage::{RequestStart, StepInput};
+
+use super::show::page;
+use crate::AppState;
+use crate::authz::Principal;
+use crate::error::{PageError, WebError};
+use crate::extract::Id;
+use crate::pages::planning::forms::{Pairs, field};
+use crate::pages::planning::respond;
+
+async fn answer(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    result: Result<String, WebError>,
+) -> Result<Response, PageError> {
+    respond(result, |error| {
+        page(state, principal, id, Some(error), None)
+    })
+    .await
+}
+
+/// `POST /penugasan/{id}/mulai` — starts the workflow (the first step, by its holder).
+pub async fn start_request(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        let start = RequestStart {
+            text: field(&pairs, "text").to_string(),
+            involvement: Involvement {
+                purpose: field(&pairs, "purpose").to_string(),
+                competence: field(&pairs, "competence").to_string(),
+                expected_targets: field(&pairs, "expected_targets").to_string(),
+                duration: field(&pairs, "duration").to_string(),
+            },
+        };
+        state
+            .store
+            .start_request(AssignmentId(id), &start, &by)
+            .await?;
+        Ok(format!("/penugasan/{id}#alur"))
+    }
+    .await;
+    answer(&state, &principal, id, result).await
+}
+
+/// `POST /penugasan/{id}/langkah` — takes the current step: `decision` is `proceed` or
+/// `refuse` (reasons in `text`, required).
+pub async fn decide_step(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        let request = state
+            .store
+            .request_of(AssignmentId(id))
+            .await?
+            .ok_or_else(|| WebError::Conflict {
+                code: "request_not_started",
+                message: "Alur penugasan ini belum dimulai.".into(),
+            })?;
+        let input = StepInput {
+            step: field(&pairs, "step").to_string(),
+            refuse: field(&pairs, "decision") == "refuse",
+            text: field(&pairs, "text").to_string(),
+        };
+        state.store.decide_step(request, &input, &by).await?;
+        Ok(format!("/penugasan/{id}#alur"))
+    }
+    .await;
+    answer(&state, &principal, id, result).await
+}
+
+/// `POST /penugasan/{id}/pengingat` — the requester reminds whoever the step waits on.
+pub async fn nudge_request(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        let request = state
+            .store
+            .request_of(AssignmentId(id))
+            .await?
+            .ok_or_else(|| WebError::Conflict {
+                code: "nothing_waits",
+                message: "Alur penugasan ini belum dimulai.".into(),
+            })?;
+        let n = state
+            .store
+            .nudge(request, field(&pairs, "note"), &by)
+            .await?;
+        Ok(format!("/penugasan/{id}?diingatkan={n}#alur"))
+    }
+    .await;
+    answer(&state, &principal, id, result).await
+}

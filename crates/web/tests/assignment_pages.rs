@@ -1,0 +1,499 @@
+//! The assignment pages (issue 5): the inbox and the person's assignments, the draft form with
+//! the candidate picker and every finding of the check (PEN-01..12), an assignment with the
+//! swimlane of its workflow (PEN-13..18, Gambar 1–3) and the forms to take its steps, and the
+//! preview of a recorded letter — shown to the right people only.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use axum::http::StatusCode;
+use common::assignments::{member, official, post, root_unit, team};
+use common::{Browser, TestApp, app, app_with, nip, sel, text, texts};
+use serde_json::json;
+use sikerja_domain::workflow::WorkflowKind;
+
+/// The Kepala Dinas drafts a team of the Ahli Muda (lead) and the Pelaksana and starts its
+/// workflow through the API: the assignment id.
+async fn started_team(app: &TestApp) -> i64 {
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(app, "dinkes").await;
+    let lead = app.employee_id(nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(nip::PELAKSANA).await;
+    let (status, created) = post(
+        &mut kadis,
+        app,
+        "/api/v1/assignments",
+        team(
+            unit,
+            "Tim Percepatan Rujukan",
+            vec![
+                member(lead, "team_lead", "2027-01-01", "2027-06-30"),
+                member(pelaksana, "member", "2027-01-01", "2027-06-30"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (status, started) = post(
+        &mut kadis,
+        app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan menyusun SOP rujukan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    id
+}
+
+async fn page(b: &mut Browser, app: &TestApp, uri: &str) -> scraper::Html {
+    let answer = b.get(app, uri).await;
+    assert_eq!(answer.status, StatusCode::OK, "GET {uri}: {}", answer.body);
+    answer.html()
+}
+
+#[tokio::test]
+async fn pen_13_the_swimlane_lists_every_lane_the_current_step_and_who_holds_it() {
+    let app = app().await;
+    let id = started_team(&app).await;
+    let mut kadis = app.admin.clone();
+    let html = page(&mut kadis, &app, &format!("/penugasan/{id}")).await;
+
+    let def = WorkflowKind::WithinUnitAppointment.definition();
+    let lanes = texts(&html, "table.swimlane th.lane");
+    let expected: Vec<String> = def.lanes().iter().map(|l| l.label().to_string()).collect();
+    assert_eq!(lanes, expected);
+    // The rule of the workflow, linked (PEN-13 · Lampiran II.B.1.a), scope and instrument.
+    assert!(
+        text(&html, "#aturan-alur")
+            .unwrap()
+            .contains("PEN-13 · Lampiran II.B.1.a")
+    );
+    assert!(
+        html.select(&sel("#aturan-alur a[href='/aturan/PEN-13']"))
+            .next()
+            .is_some()
+    );
+    assert!(text(&html, "#lingkup").unwrap().contains("PEN-03"));
+    assert!(text(&html, "#instrumen").unwrap().contains("PEN-12"));
+    // The first step is taken by the Kepala Dinas, in their position…
+    let done = text(&html, "td.step.done[data-step=assign]").unwrap();
+    assert!(done.contains("Kepala Dinas Kesehatan"), "{done}");
+    assert!(done.contains("Ditugaskan menyusun SOP rujukan"), "{done}");
+    // …and the current one waits for each member, in the employees' lane.
+    let current = html
+        .select(&sel(
+            "tr.lane[data-lane=employee] td.step.current[data-step=receive]",
+        ))
+        .next()
+        .expect("the current step in its lane");
+    let current = common::collapse(&current.text().collect::<String>());
+    assert!(current.contains("Rina Wulandari"), "{current}");
+    assert!(current.contains("Maya Sari"), "{current}");
+    assert!(current.contains("menunggu kurang dari 1 jam"), "{current}");
+    // The Kepala Dinas does not hold it: no form, but the nudge button and the letter.
+    assert!(html.select(&sel("#ambil-langkah")).next().is_none());
+    assert!(html.select(&sel("#kirim-pengingat")).next().is_some());
+    let letters = texts(&html, "#surat li.letter a");
+    assert_eq!(letters, ["Surat Tugas"]);
+}
+
+#[tokio::test]
+async fn pen_18_a_member_takes_the_step_from_the_page_and_others_are_refused_the_page() {
+    let app = app().await;
+    let id = started_team(&app).await;
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let html = page(&mut lead, &app, &format!("/penugasan/{id}")).await;
+    // A receipt may not be refused: only the form that goes ahead.
+    assert_eq!(
+        text(&html, "#lanjutkan button").as_deref(),
+        Some("Terima penugasan")
+    );
+    assert!(html.select(&sel("#tolak")).next().is_none());
+    let answer = lead
+        .post(
+            &app,
+            &format!("/penugasan/{id}/langkah"),
+            &[
+                ("step", "receive"),
+                ("decision", "proceed"),
+                ("text", "Siap"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let html = page(&mut lead, &app, &format!("/penugasan/{id}")).await;
+    assert!(html.select(&sel("#ambil-langkah")).next().is_none());
+    // The receipt taken is shown in the step; it still waits for the other member only.
+    let current = text(&html, "td.step.current .decision").unwrap();
+    assert!(
+        current.contains("Rina Wulandari") && current.contains("Siap"),
+        "{current}"
+    );
+    let waiting = texts(&html, "td.step.current .holder");
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert!(waiting[0].contains("Maya Sari"), "{waiting:?}");
+
+    // Someone of the Dinas who is not involved: 403; a missing assignment: 404.
+    let mut kasubag = official(&app, nip::KASUBAG).await;
+    let answer = kasubag.get(&app, &format!("/penugasan/{id}")).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    let answer = kasubag.get(&app, "/penugasan/999999").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    // Taking the step of someone else: the page again with the reason (403).
+    let answer = kasubag
+        .post(
+            &app,
+            &format!("/penugasan/{id}/langkah"),
+            &[("step", "receive"), ("decision", "proceed")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    // Nobody signed in goes to the sign-in page.
+    let answer = Browser::new().get(&app, &format!("/penugasan/{id}")).await;
+    assert_eq!(answer.location.as_deref(), Some("/masuk"));
+}
+
+#[tokio::test]
+async fn pen_16_a_refusal_without_reasons_shows_the_page_again_with_the_reason() {
+    let app = app().await;
+    let unit = root_unit(&app, "dinkes").await;
+    let me = app.employee_id(nip::PELAKSANA).await;
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let mut wish = team(
+        unit,
+        "Membantu pendataan rujukan",
+        vec![member(me, "member", "2027-03-01", "2027-03-31")],
+    );
+    wish["execution"] = json!("individual");
+    wish["method"] = json!("volunteer");
+    let (_, created) = post(&mut pelaksana, &app, "/api/v1/assignments", wish).await;
+    let id = created["id"].as_i64().unwrap();
+    // The volunteer starts the workflow from the page.
+    let html = page(&mut pelaksana, &app, &format!("/penugasan/{id}")).await;
+    assert!(html.select(&sel("#mulai-alur")).next().is_some());
+    let answer = pelaksana
+        .post(
+            &app,
+            &format!("/penugasan/{id}/mulai"),
+            &[("text", "Saya ingin membantu")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+
+    let mut kadis = app.admin.clone();
+    let html = page(&mut kadis, &app, &format!("/penugasan/{id}")).await;
+    assert!(
+        html.select(&sel("#tolak textarea[required]"))
+            .next()
+            .is_some()
+    );
+    let answer = kadis
+        .post(
+            &app,
+            &format!("/penugasan/{id}/langkah"),
+            &[
+                ("step", "head_decision"),
+                ("decision", "refuse"),
+                ("text", " "),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error = text(&answer.html(), ".form-error").unwrap();
+    assert!(error.contains("alasan"), "{error}");
+    let answer = kadis
+        .post(
+            &app,
+            &format!("/penugasan/{id}/langkah"),
+            &[
+                ("step", "head_decision"),
+                ("decision", "refuse"),
+                ("text", "Beban kerja penuh"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let html = page(&mut kadis, &app, &format!("/penugasan/{id}")).await;
+    let refused = text(&html, "td.step.refused").unwrap();
+    assert!(
+        refused.contains("Ditolak") && refused.contains("Beban kerja penuh"),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn the_inbox_shows_the_step_once_the_request_is_started_with_how_long_it_waits() {
+    let app = app().await;
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let html = page(&mut lead, &app, "/penugasan").await;
+    assert_eq!(text(&html, "#jumlah-menunggu").as_deref(), Some("0"));
+    let menu = lead.get(&app, "/penugasan/menu").await;
+    assert!(
+        menu.html()
+            .select(&sel("#jumlah-penugasan"))
+            .next()
+            .is_none()
+    );
+
+    let id = started_team(&app).await;
+    let html = page(&mut lead, &app, "/penugasan").await;
+    assert_eq!(text(&html, "#jumlah-menunggu").as_deref(), Some("1"));
+    let item = text(&html, "ul.inbox[data-category=receive] li.inbox-item").unwrap();
+    assert!(item.contains("Tim Percepatan Rujukan"), "{item}");
+    assert!(item.contains("menunggu kurang dari 1 jam"), "{item}");
+    assert!(item.contains("PEN-13"), "{item}");
+    assert!(
+        html.select(&sel(&format!("ul.inbox a[href='/penugasan/{id}#alur']")))
+            .next()
+            .is_some()
+    );
+    let mine = texts(&html, "#penugasan-saya tr.assignment-line");
+    assert!(mine[0].contains("Anggota"), "{mine:?}");
+    // The header count and the start page's "Menunggu Anda".
+    let menu = lead.get(&app, "/penugasan/menu").await;
+    assert_eq!(
+        text(&menu.html(), "#jumlah-penugasan").as_deref(),
+        Some("1")
+    );
+    let home = page(&mut lead, &app, "/").await;
+    let waiting = texts(&home, "#menunggu-anda li.inbox-item");
+    assert!(
+        waiting.iter().any(|w| w.contains("Tim Percepatan Rujukan")),
+        "{waiting:?}"
+    );
+}
+
+#[tokio::test]
+async fn pen_01_pen_02_the_draft_form_shows_the_candidates_and_every_violation_then_records_a_good_draft()
+ {
+    let app = app().await;
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(&app, "dinkes").await.to_string();
+    let html = page(
+        &mut kadis,
+        &app,
+        "/penugasan/baru?field=Kesehatan&start=2027-01-01",
+    )
+    .await;
+    let muda = app.employee_id(nip::AHLI_MUDA).await.to_string();
+    let utama = app.employee_id(nip::AHLI_UTAMA).await.to_string();
+    let pelaksana = app.employee_id(nip::PELAKSANA).await.to_string();
+    let row = html
+        .select(&sel(&format!("tr.candidate[data-employee='{muda}']")))
+        .next()
+        .expect("the Ahli Muda among the candidates");
+    let row = common::collapse(&row.text().collect::<String>());
+    assert!(row.contains("ditetapkan"), "{row}");
+    assert!(row.contains("PEN-08 · Pasal 9 ayat 6 huruf a"), "{row}");
+    let row = html
+        .select(&sel(&format!("tr.candidate[data-employee='{utama}']")))
+        .next()
+        .expect("the Ahli Utama among the candidates");
+    assert!(
+        common::collapse(&row.text().collect::<String>()).contains("belum ditetapkan"),
+        "KED-09"
+    );
+
+    // A team without a lead and a member whose placement is unresolved: both named.
+    let mut fields = vec![
+        ("owner_unit", unit.as_str()),
+        ("field", "Kesehatan"),
+        ("start", "2027-01-01"),
+        ("until", "2027-06-30"),
+        ("title", "Tim Percepatan Rujukan"),
+        ("execution", "team"),
+        ("member", muda.as_str()),
+        ("member", utama.as_str()),
+        ("action", "create"),
+    ];
+    let answer = kadis.post(&app, "/penugasan/baru", &fields).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    let html = answer.html();
+    let found: Vec<String> = html
+        .select(&sel("#pelanggaran li.finding"))
+        .filter_map(|e| e.value().attr("data-code").map(str::to_string))
+        .collect();
+    assert!(found.contains(&"team_lead_count".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"member_placement_unresolved".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        html.select(&sel("#pelanggaran li.finding a[href='/aturan/PEN-02']"))
+            .next()
+            .is_some()
+    );
+    // What was chosen stays chosen.
+    assert!(
+        html.select(&sel(&format!(
+            "input[name=member][value='{utama}'][checked]"
+        )))
+        .next()
+        .is_some()
+    );
+
+    // The Ahli Muda leads the Pelaksana: recorded, to its page.
+    let role = format!("role_{muda}");
+    fields.retain(|(k, v)| !(*k == "member" && *v == utama.as_str()));
+    fields.push(("member", pelaksana.as_str()));
+    fields.push((role.as_str(), "team_lead"));
+    let answer = kadis.post(&app, "/penugasan/baru", &fields).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let location = answer.location.unwrap();
+    let html = page(&mut kadis, &app, &location).await;
+    assert_eq!(text(&html, "#status-penugasan").as_deref(), Some("Konsep"));
+    assert_eq!(html.select(&sel("#anggota tr.member")).count(), 2);
+    // Not started yet: every lane drawn, nothing current, the start form offered.
+    assert_eq!(html.select(&sel("table.swimlane th.lane")).count(), 2);
+    assert!(html.select(&sel("td.step.current")).next().is_none());
+    assert!(html.select(&sel("#mulai-alur")).next().is_some());
+}
+
+#[tokio::test]
+async fn pen_12_the_letter_preview_shows_the_recorded_surat_tugas_to_those_involved_only() {
+    let app = app().await;
+    let id = started_team(&app).await;
+    let mut kadis = app.admin.clone();
+    let html = page(&mut kadis, &app, &format!("/penugasan/{id}")).await;
+    let href = html
+        .select(&sel("#surat li.letter a"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .unwrap()
+        .to_string();
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let html = page(&mut lead, &app, &href).await;
+    assert_eq!(text(&html, "#judul-surat").as_deref(), Some("SURAT TUGAS"));
+    assert!(
+        text(&html, "#nomor-surat")
+            .unwrap()
+            .starts_with("Nomor: ……/……/")
+    );
+    let date = text(&html, "#tanggal-surat").unwrap();
+    assert!(date.starts_with("Martapura, "), "{date}");
+    let months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    assert!(months.iter().any(|m| date.contains(m)), "{date}");
+    let signer = text(&html, "#penandatangan").unwrap();
+    assert!(
+        signer.contains("Kepala Dinas Kesehatan") && signer.contains("Siti Aminah"),
+        "{signer}"
+    );
+    assert_eq!(html.select(&sel("#daftar-pegawai tbody tr")).count(), 2);
+    assert!(
+        html.select(&sel("a[href='/aturan/PEN-13']"))
+            .next()
+            .is_some()
+    );
+
+    let mut kasubag = official(&app, nip::KASUBAG).await;
+    let answer = kasubag.get(&app, &href).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn pen_14_the_swimlane_of_a_cross_unit_request_shows_its_seven_lanes_and_the_ppk_holding_it()
+{
+    let app = app_with(&sikerja_demo::demo_government()).await;
+    let people = sikerja_demo::DEMO_PEOPLE;
+    let nor_aina = app.employee_id(people.functional.nip).await;
+    let mut camat = official(&app, people.camat_martapura.nip).await;
+    let owner_unit = app
+        .store
+        .actor_facts(sikerja_domain::organisation::EmployeeId(
+            app.employee_id(people.camat_martapura.nip).await,
+        ))
+        .await
+        .unwrap()
+        .posts
+        .iter()
+        .find(|p| p.is_head)
+        .unwrap()
+        .unit
+        .0;
+    let mut draft = team(
+        owner_unit,
+        "Pendampingan digitalisasi layanan kecamatan",
+        vec![member(nor_aina, "member", "2027-02-01", "2027-04-30")],
+    );
+    draft["execution"] = json!("individual");
+    let (status, created) = post(&mut camat, &app, "/api/v1/assignments", draft).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    // The start form asks for the four contents of the involvement request (PEN-14.1).
+    let html = page(&mut camat, &app, &format!("/penugasan/{id}")).await;
+    assert_eq!(
+        html.select(&sel(
+            "#mulai-alur textarea[required], #mulai-alur input[required]"
+        ))
+        .count(),
+        4
+    );
+    let answer = camat
+        .post(
+            &app,
+            &format!("/penugasan/{id}/mulai"),
+            &[
+                ("purpose", "Mendampingi digitalisasi layanan"),
+                ("competence", "Pengembangan aplikasi"),
+                ("expected_targets", "Tiga layanan daring"),
+                ("duration", "3 bulan"),
+                ("text", "Mohon pelibatan"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+
+    let mut kabid = official(&app, people.administrator.nip).await;
+    let html = page(&mut kabid, &app, &format!("/penugasan/{id}")).await;
+    let def = WorkflowKind::CrossUnitAppointment.definition();
+    let expected: Vec<String> = def.lanes().iter().map(|l| l.label().to_string()).collect();
+    assert_eq!(texts(&html, "table.swimlane th.lane"), expected);
+    assert!(
+        text(&html, "#aturan-alur")
+            .unwrap()
+            .contains("PEN-14 · Lampiran II.B.1.b, Gambar 1")
+    );
+    let current = text(
+        &html,
+        "tr.lane[data-lane=target_ppk] td.step.current[data-step=ppk_decision]",
+    )
+    .unwrap();
+    assert!(current.contains(people.administrator.name), "{current}");
+    // The copy of the request to the requester's PPK is drawn in its lane.
+    assert!(
+        html.select(&sel("tr.lane[data-lane=requester_ppk] td.copy.sent"))
+            .next()
+            .is_some()
+    );
+    // The PPK holds the step: agree, or refuse with reasons.
+    assert!(html.select(&sel("#lanjutkan")).next().is_some());
+    assert!(
+        html.select(&sel("#tolak textarea[required]"))
+            .next()
+            .is_some()
+    );
+    assert!(
+        text(&html, "#isi-permohonan")
+            .unwrap()
+            .contains("Tiga layanan daring")
+    );
+}
