@@ -5,6 +5,8 @@
 //! Needs `chromedriver` (Debian `chromium-driver`). Without it the test prints a loud line and
 //! passes — unless `SIKERJA_REQUIRE_SERVICES=1`, as in CI, where it fails.
 
+#[path = "browser_support/assignment.rs"]
+mod assignment_scenario;
 mod common;
 #[path = "browser_support/planning.rs"]
 mod planning_scenario;
@@ -76,6 +78,11 @@ struct Session {
 /// Starts a session, or `None` (with a loud line) when chromedriver is missing and services
 /// are not required.
 async fn session() -> Option<Session> {
+    session_with(&[common::test_agency()]).await
+}
+
+/// [`session`] with the given agencies.
+async fn session_with(bundles: &[sikerja_domain::bundle::AgencyBundle]) -> Option<Session> {
     let Some(driver) = chromedriver() else {
         if std::env::var("SIKERJA_REQUIRE_SERVICES").as_deref() == Ok("1") {
             panic!("chromedriver not found and SIKERJA_REQUIRE_SERVICES=1");
@@ -93,7 +100,7 @@ async fn session() -> Option<Session> {
         .expect("chromedriver starts");
     wait_for_port(port).await;
 
-    let app = common::app().await;
+    let app = common::app_with(bundles).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -153,6 +160,19 @@ async fn mek_02_a_target_cascades_to_a_kepala_bidang_then_a_jf_who_drafts_a_plan
     let result = planning_scenario::run(&s.client, &s.app, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("planning scenario in the browser");
+}
+
+/// Issue 5 point 9: a whole cross-unit appointment (PEN-14, Gambar 1) in the demo government,
+/// from the Camat's involvement request to the JF's receipt, each step through the pages by the
+/// holder of its position — five people signed in one after the other.
+#[tokio::test]
+async fn pen_14_a_cross_unit_appointment_runs_from_request_to_receipt_in_the_browser() {
+    let Some(s) = session_with(&sikerja_demo::demo_government()).await else {
+        return;
+    };
+    let result = assignment_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("assignment scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;
