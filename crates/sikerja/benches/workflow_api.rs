@@ -114,13 +114,13 @@ fn government() -> AgencyBundle {
         b.positions.push(PositionRecord {
             code: code.clone(),
             unit_code: "dinas-b".into(),
-            name: "Perencana Ahli Muda".into(),
+            name: "Perencana Ahli Madya".into(),
             class: PositionClass::Fungsional,
             is_head: false,
-            functional_level: Some(FunctionalLevel::AhliMuda),
+            functional_level: Some(FunctionalLevel::AhliMadya),
             substance: None,
         });
-        people.push(person(&mut b, &code, "III/c"));
+        people.push(person(&mut b, &code, "IV/a"));
     }
     // Remembered in the bundle order: Sekda, head A, head B, then the JF.
     let mut order = vec![sekda, head_a, head_b];
