@@ -152,6 +152,40 @@ impl World {
         self.store.create_assignment(&input, &kadis).await.unwrap()
     }
 
+    /// A second agency (Kabupaten Tala) with its Sekda, a Kepala Dinas and a JF under them:
+    /// their NIPs in that order.
+    async fn second_agency(&self) -> (Nip, Nip, Nip) {
+        let mut b = Builder::new("kab-tala").nips_from(900);
+        let sekda = with_setda(&mut b);
+        b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
+            .unit(
+                "diskes",
+                "diskes",
+                None,
+                "Dinas Kesehatan Tala",
+                UnitKind::Department,
+            )
+            .head(
+                "kadis-tala",
+                "diskes",
+                "Kepala Dinas Kesehatan Tala",
+                PositionClass::Jpt,
+            )
+            .jf(
+                "epid-tala",
+                "diskes",
+                "Epidemiolog Ahli Madya",
+                FunctionalLevel::AhliMadya,
+            );
+        let kadis = b.employee("Lina Marlina", Some("kadis-tala"));
+        let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
+        self.store
+            .import_agency(&b.build(), "tester")
+            .await
+            .unwrap();
+        (sekda, kadis, epid)
+    }
+
     async fn request_involvement(&self, id: AssignmentId) -> RequestId {
         self.store
             .start_request(id, &involvement(), &self.actor(&self.d.kadis).await)
@@ -507,31 +541,7 @@ async fn pen_18_the_requester_nudges_and_a_step_waiting_too_long_is_escalated_to
 async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupati() {
     let w = World::new().await;
     // A second agency with its own Sekda and a JF.
-    let mut b = Builder::new("kab-tala").nips_from(900);
-    let sekda_tala = with_setda(&mut b);
-    b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
-        .unit(
-            "diskes",
-            "diskes",
-            None,
-            "Dinas Kesehatan Tala",
-            UnitKind::Department,
-        )
-        .head(
-            "kadis-tala",
-            "diskes",
-            "Kepala Dinas Kesehatan Tala",
-            PositionClass::Jpt,
-        )
-        .jf(
-            "epid-tala",
-            "diskes",
-            "Epidemiolog Ahli Madya",
-            FunctionalLevel::AhliMadya,
-        );
-    let kadis_tala = b.employee("Lina Marlina", Some("kadis-tala"));
-    let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
-    w.store.import_agency(&b.build(), "tester").await.unwrap();
+    let (sekda_tala, kadis_tala, epid) = w.second_agency().await;
     let kadis = w.actor(&w.d.kadis).await;
     let input = AssignmentInput {
         draft: AssignmentDraft {
@@ -635,31 +645,7 @@ async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_de
         .set_workflow_policy(w.agency, &policy, &admin)
         .await
         .unwrap();
-    let mut b = Builder::new("kab-tala").nips_from(900);
-    with_setda(&mut b);
-    b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
-        .unit(
-            "diskes",
-            "diskes",
-            None,
-            "Dinas Kesehatan Tala",
-            UnitKind::Department,
-        )
-        .head(
-            "kadis-tala",
-            "diskes",
-            "Kepala Dinas Kesehatan Tala",
-            PositionClass::Jpt,
-        )
-        .jf(
-            "epid-tala",
-            "diskes",
-            "Epidemiolog Ahli Madya",
-            FunctionalLevel::AhliMadya,
-        );
-    b.employee("Lina Marlina", Some("kadis-tala"));
-    let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
-    w.store.import_agency(&b.build(), "tester").await.unwrap();
+    let (_, _, epid) = w.second_agency().await;
     let kadis = w.actor(&w.d.kadis).await;
     let input = AssignmentInput {
         draft: AssignmentDraft {

@@ -202,6 +202,21 @@ async fn sign_in(client: &Client, nip: &str) -> Step {
     Ok(())
 }
 
+/// Signs out through the header's form.
+async fn sign_out(client: &Client) -> Step {
+    client
+        .find(Locator::Css("form.sign-out button"))
+        .await?
+        .click()
+        .await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("form[action='/masuk']"))
+        .await?;
+    Ok(())
+}
+
 async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
     let dept = app.department_id("dinkes").await;
     let employee = app.employee_id(common::nip::AHLI_UTAMA).await;

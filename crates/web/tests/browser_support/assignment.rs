@@ -14,22 +14,8 @@ use sikerja_domain::planning::target::Execution;
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::{AssignmentInput, AuditActor};
 
-use super::{Step, shot, sign_in};
+use super::{Step, shot, sign_in, sign_out};
 use crate::common::{self, TestApp};
-
-async fn sign_out(client: &Client) -> Step {
-    client
-        .find(Locator::Css("form.sign-out button"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("form[action='/masuk']"))
-        .await?;
-    Ok(())
-}
 
 async fn fill(client: &Client, css: &str, value: &str) -> Step {
     let field = client.find(Locator::Css(css)).await?;

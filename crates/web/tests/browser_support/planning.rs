@@ -7,24 +7,10 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use super::{Step, shot, sign_in};
+use super::{Step, shot, sign_in, sign_out};
 use crate::common::{self, TestApp, nip};
 
 const YEAR: &str = "2027";
-
-async fn sign_out(client: &Client) -> Step {
-    client
-        .find(Locator::Css("form.sign-out button"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("form[action='/masuk']"))
-        .await?;
-    Ok(())
-}
 
 async fn fill(client: &Client, scope: &str, name: &str, value: &str) -> Step {
     let field = client
