@@ -71,14 +71,7 @@ pub async fn decide_step(
     let Form(pairs) = form?;
     let result = async {
         let by = principal.planning_actor(None)?;
-        let request = state
-            .store
-            .request_of(AssignmentId(id))
-            .await?
-            .ok_or_else(|| WebError::Conflict {
-                code: "request_not_started",
-                message: "Alur penugasan ini belum dimulai.".into(),
-            })?;
+        let request = started_request(&state, id, "request_not_started").await?;
         let input = StepInput {
             step: field(&pairs, "step").to_string(),
             refuse: field(&pairs, "decision") == "refuse",
@@ -101,14 +94,7 @@ pub async fn nudge_request(
     let Form(pairs) = form?;
     let result = async {
         let by = principal.planning_actor(None)?;
-        let request = state
-            .store
-            .request_of(AssignmentId(id))
-            .await?
-            .ok_or_else(|| WebError::Conflict {
-                code: "nothing_waits",
-                message: "Alur penugasan ini belum dimulai.".into(),
-            })?;
+        let request = started_request(&state, id, "nothing_waits").await?;
         let n = state
             .store
             .nudge(request, field(&pairs, "note"), &by)
@@ -117,4 +103,20 @@ pub async fn nudge_request(
     }
     .await;
     answer(&state, &principal, id, result).await
+}
+
+/// The request of an assignment whose workflow has started, else 409 with `code`.
+async fn started_request(
+    state: &AppState,
+    id: i64,
+    code: &'static str,
+) -> Result<sikerja_storage::RequestId, WebError> {
+    state
+        .store
+        .request_of(AssignmentId(id))
+        .await?
+        .ok_or_else(|| WebError::Conflict {
+            code,
+            message: "Alur penugasan ini belum dimulai.".into(),
+        })
 }
