@@ -14,11 +14,11 @@ use sikerja_domain::workflow::{
     WorkflowKind, compose,
 };
 
-use super::lanes::{self, Context};
+use super::lanes::Context;
 use super::{RequestId, StepInput};
 use crate::Store;
 use crate::convert::display_name;
-use crate::entities::{agency, assignment_request, employee, position, request_letter, unit};
+use crate::entities::{agency, assignment_request, request_letter};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
 
@@ -71,7 +71,7 @@ async fn labels<C: ConnectionTrait>(
     lane: sikerja_domain::workflow::Lane,
 ) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
-    for h in lanes::holders(db, ctx, lane).await? {
+    for h in ctx.holders(db, lane).await? {
         if !out.contains(&h.label) {
             out.push(h.label);
         }
@@ -79,9 +79,9 @@ async fn labels<C: ConnectionTrait>(
     Ok(out)
 }
 
-async fn unit_name<C: ConnectionTrait>(db: &C, unit_id: i64) -> Result<String> {
-    Ok(unit::Entity::find_by_id(unit_id)
-        .one(db)
+async fn unit_name<C: ConnectionTrait>(db: &C, ctx: &Context, unit_id: i64) -> Result<String> {
+    Ok(ctx
+        .unit(db, unit_id)
         .await?
         .map(|u| u.name)
         .unwrap_or_default())
@@ -107,7 +107,7 @@ pub(crate) async fn record(
     let owner = agency::Entity::find_by_id(a.agency_id).one(txn).await?;
     // The signer: the person taking the step, in the position they act in.
     let me = match by.employee {
-        Some(e) => employee::Entity::find_by_id(e.0).one(txn).await?,
+        Some(e) => ctx.employee(txn, e.0).await?,
         None => None,
     };
     let mut signer = LetterParty {
@@ -117,13 +117,13 @@ pub(crate) async fn record(
         rank: None,
         unit: String::new(),
     };
-    for h in lanes::holders(txn, ctx, s.lane).await? {
-        if lanes::held_by(txn, &h, by).await? {
+    for h in ctx.holders(txn, s.lane).await? {
+        if ctx.held_by(txn, &h, by).await? {
             signer.position = h.label.clone();
             if let Some(p) = h.position
-                && let Some(p) = position::Entity::find_by_id(p).one(txn).await?
+                && let Some(p) = ctx.position(txn, p).await?
             {
-                signer.unit = unit_name(txn, p.unit_id).await?;
+                signer.unit = unit_name(txn, ctx, p.unit_id).await?;
             }
             break;
         }
@@ -163,13 +163,9 @@ pub(crate) async fn record(
         if kind == LetterKind::InvolvementAnswer && !concerned {
             continue;
         }
-        let (position_name, unit) = match employee::Entity::find_by_id(e)
-            .one(txn)
-            .await?
-            .and_then(|x| x.position_id)
-        {
-            Some(p) => match position::Entity::find_by_id(p).one(txn).await? {
-                Some(p) => (p.name.clone(), unit_name(txn, p.unit_id).await?),
+        let (position_name, unit) = match ctx.employee(txn, e).await?.and_then(|x| x.position_id) {
+            Some(p) => match ctx.position(txn, p).await? {
+                Some(p) => (p.name.clone(), unit_name(txn, ctx, p.unit_id).await?),
                 None => (String::new(), String::new()),
             },
             None => (String::new(), String::new()),

@@ -210,7 +210,7 @@ async fn take_step(
     };
     // Check the turn first, so that a late second decision hears "already decided".
     let t = advance(kind, &state, s.code, &decision).map_err(workflow_error)?;
-    let holders = lanes::holders(txn, ctx, s.lane).await?;
+    let holders = ctx.holders(txn, s.lane).await?;
     if holders.is_empty() {
         return Err(StorageError::conflict(
             "lane_vacant",
@@ -222,7 +222,7 @@ async fn take_step(
     }
     let mut mine = Vec::new();
     for h in &holders {
-        if lanes::held_by(txn, h, by).await? {
+        if ctx.held_by(txn, h, by).await? {
             mine.push(h);
         }
     }
@@ -309,7 +309,7 @@ async fn take_step(
     if complete {
         if !input.refuse && !t.copies.is_empty() {
             for lane in &t.copies {
-                let hs = lanes::holders(txn, ctx, *lane).await?;
+                let hs = ctx.holders(txn, *lane).await?;
                 let at = tasks::TaskAt {
                     request: req.id,
                     step: s.code,
@@ -326,7 +326,7 @@ async fn take_step(
                 let next = def
                     .step(step)
                     .ok_or_else(|| corrupt("request step", step))?;
-                let hs = lanes::holders(txn, ctx, next.lane).await?;
+                let hs = ctx.holders(txn, next.lane).await?;
                 let at = tasks::TaskAt {
                     request: req.id,
                     step: next.code,

@@ -325,8 +325,8 @@ impl Store {
             WorkflowKind::from_code(&r.workflow).ok_or_else(|| corrupt("workflow", &r.workflow))?;
         let first = kind.definition().steps[0];
         let mut requester = false;
-        for h in lanes::holders(&txn, &ctx, first.lane).await? {
-            if lanes::held_by(&txn, &h, by).await? {
+        for h in ctx.holders(&txn, first.lane).await? {
+            if ctx.held_by(&txn, &h, by).await? {
                 requester = true;
                 break;
             }
