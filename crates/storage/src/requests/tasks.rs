@@ -3,6 +3,8 @@
 //! them), a member or a regional head; each person's inbox; nudges by the requester; and the
 //! escalation of steps that wait longer than the agency allows.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -228,21 +230,29 @@ impl Store {
             .order_by_asc(request_task::Column::Id)
             .all(&self.db)
             .await?;
+        // Their requests and assignments in two queries, not two per line.
+        let requests: HashMap<i64, assignment_request::Model> = assignment_request::Entity::find()
+            .filter(assignment_request::Column::Id.is_in(tasks.iter().map(|t| t.request_id)))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+        let titles: HashMap<i64, String> = assignment::Entity::find()
+            .filter(assignment::Column::Id.is_in(requests.values().map(|r| r.assignment_id)))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect();
         let mut out = Vec::with_capacity(tasks.len());
         for t in tasks {
-            let Some(r) = assignment_request::Entity::find_by_id(t.request_id)
-                .one(&self.db)
-                .await?
-            else {
+            let Some(r) = requests.get(&t.request_id) else {
                 continue;
             };
             let kind = WorkflowKind::from_code(&r.workflow)
                 .ok_or_else(|| corrupt("workflow", &r.workflow))?;
-            let title = assignment::Entity::find_by_id(r.assignment_id)
-                .one(&self.db)
-                .await?
-                .map(|a| a.title)
-                .unwrap_or_default();
+            let title = titles.get(&r.assignment_id).cloned().unwrap_or_default();
             let def = kind.definition();
             let s = def.step(&t.step);
             let lane = s.map(|s| s.lane);
