@@ -29,6 +29,7 @@ mod export;
 mod grants;
 mod identity;
 mod import;
+mod issuing;
 mod load;
 mod manual;
 mod migration;
@@ -56,6 +57,11 @@ pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
+pub use issuing::{
+    DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, IssueFacts, IssuedLetterView, LetterFile,
+    LetterheadInput, LetterheadView, NumberLine, RegisterSetting, RegisterView, RenderedFiles,
+    format_number,
+};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{
     AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, ReminderView, RequestId,

@@ -14,6 +14,7 @@ mod m20261206_000008_planning_indexes;
 mod m20261207_000009_assignments;
 mod m20261208_000010_assignment_requests;
 mod m20261209_000011_request_inbox;
+mod m20261210_000012_letter_registers;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000009_assignments::Migration),
             Box::new(m20261208_000010_assignment_requests::Migration),
             Box::new(m20261209_000011_request_inbox::Migration),
+            Box::new(m20261210_000012_letter_registers::Migration),
         ]
     }
 }

@@ -34,7 +34,7 @@ pub struct LetterRecord {
     pub content: LetterContent,
 }
 
-fn record_of(m: request_letter::Model) -> Result<LetterRecord> {
+pub(crate) fn record_of(m: request_letter::Model) -> Result<LetterRecord> {
     let kind = LetterKind::from_code(&m.kind).ok_or_else(|| corrupt("letter kind", &m.kind))?;
     let content: LetterContent = serde_json::from_str(&m.content)
         .map_err(|_| corrupt("letter content", &m.id.to_string()))?;
@@ -238,4 +238,91 @@ impl Store {
             .ok_or_else(|| StorageError::not_found("request_letter", id))?;
         record_of(m)
     }
+}
+
+/// Who issues a recorded letter: the holder of the lane of the step that produced it (the
+/// signer), and the register and letterhead that go with their position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Issuer {
+    pub agency: i64,
+    /// The department of the signer's position; 0 for the regional head (the agency itself).
+    pub department: i64,
+    /// The regional head's title ("Bupati Banjar") when the signer is the regional head.
+    pub regional_head: Option<String>,
+    /// The position as written above the name.
+    pub position: String,
+}
+
+/// The issuer of a recorded letter. With `by`: only if `by` holds (or acts in) the lane of the
+/// step that produced it, else `not_the_signer` (PEN-18, DOC-05). Without: its first holder,
+/// for a preview.
+pub(crate) async fn issuer<C: ConnectionTrait>(
+    db: &C,
+    letter: &request_letter::Model,
+    by: Option<&PlanningActor>,
+) -> Result<Issuer> {
+    let req = assignment_request::Entity::find_by_id(letter.request_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StorageError::not_found("assignment_request", letter.request_id))?;
+    let a = crate::entities::assignment::Entity::find_by_id(req.assignment_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StorageError::not_found("assignment", req.assignment_id))?;
+    let workflow =
+        WorkflowKind::from_code(&req.workflow).ok_or_else(|| corrupt("workflow", &req.workflow))?;
+    let step = workflow
+        .definition()
+        .step(&letter.step)
+        .ok_or_else(|| corrupt("letter step", &letter.step))?;
+    let agency = a.agency_id;
+    let ctx = Context::load(db, a).await?;
+    let holders = ctx.holders(db, step.lane).await?;
+    let mut chosen = None;
+    for h in &holders {
+        let mine = match by {
+            Some(by) => ctx.held_by(db, h, by).await?,
+            None => true,
+        };
+        if mine {
+            chosen = Some(h.clone());
+            break;
+        }
+    }
+    let Some(h) = chosen else {
+        return Err(StorageError::forbidden(
+            "not_the_signer",
+            format!(
+                "Surat ini diterbitkan oleh {} (PEN-18, DOC-05: hanya pemegang atau pelaksana tugas jabatan penandatangan).",
+                step.lane.label()
+            ),
+        ));
+    };
+    if let Some((id, head_agency)) = h.regional_head {
+        let title = crate::entities::regional_head::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|r| r.title);
+        return Ok(Issuer {
+            agency: head_agency,
+            department: 0,
+            regional_head: title,
+            position: h.label,
+        });
+    }
+    let mut department = 0;
+    let mut agency_of_position = agency;
+    if let Some(pid) = h.position
+        && let Some(p) = ctx.position(db, pid).await?
+        && let Some(u) = ctx.unit(db, p.unit_id).await?
+    {
+        department = u.department_id;
+        agency_of_position = p.agency_id;
+    }
+    Ok(Issuer {
+        agency: agency_of_position,
+        department,
+        regional_head: None,
+        position: h.label,
+    })
 }

@@ -19,6 +19,7 @@ mod policy;
 mod tasks;
 
 pub use letters::LetterRecord;
+pub(crate) use letters::{issuer as letter_issuer, record_of as letter_record};
 pub use list::AssignmentLine;
 pub use policy::{MAX_ESCALATION_HOURS, WorkflowPolicy};
 pub use tasks::{InboxItem, ReminderView, TaskCategory, WaitingView};

@@ -1,6 +1,8 @@
 //! Small hand-built agency bundles for the storage conformance tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod workflow;
+
 use sikerja_domain::Grade;
 use sikerja_domain::Nip;
 use sikerja_domain::bundle::{

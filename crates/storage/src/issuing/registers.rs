@@ -1,0 +1,343 @@
+//! Numbering registers (DOC-05): one per issuing Perangkat Daerah (department 0: the agency
+//! itself), letter kind and year, with its classification code, the unit's code and the
+//! pattern of its numbers. A number is taken inside the transaction that issues the letter,
+//! with the register row locked (PostgreSQL; SQLite serialises writers), so numbers are never
+//! reused nor skipped: a failed issue rolls its number back with it, and a cancelled number
+//! stays in the register marked cancelled.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+use serde_json::json;
+use sikerja_domain::organisation::{AgencyId, DepartmentId};
+use sikerja_domain::workflow::LetterKind;
+
+use crate::entities::{agency, department, letter_number, letter_register};
+use crate::error::{Result, StorageError, corrupt};
+use crate::{AuditActor, Store, audit};
+
+/// The default classification code until the archive officer sets one (*kode klasifikasi
+/// arsip*, Kepegawaian).
+pub const DEFAULT_CLASSIFICATION: &str = "800.1.11";
+/// The default pattern of a number.
+pub const DEFAULT_PATTERN: &str = "{classification}/{seq}/{unit}/{year}";
+
+/// The settings of a register as the archive officer sets them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterSetting {
+    pub agency: AgencyId,
+    /// `None`: the agency itself (the Keputusan Bupati).
+    pub department: Option<DepartmentId>,
+    pub kind: LetterKind,
+    pub year: i32,
+    pub classification: String,
+    pub unit_code: String,
+    /// Must contain `{seq}`; may contain `{classification}`, `{unit}` and `{year}`.
+    pub pattern: String,
+}
+
+/// A number a register gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberLine {
+    pub seq: i64,
+    pub number: String,
+    /// `issued` or `cancelled`.
+    pub status: String,
+    pub issued_letter: Option<i64>,
+    pub note: String,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+/// A register with the numbers it gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterView {
+    pub id: i64,
+    pub agency: AgencyId,
+    pub department: Option<DepartmentId>,
+    pub kind: LetterKind,
+    pub kind_label: String,
+    pub year: i32,
+    pub classification: String,
+    pub unit_code: String,
+    pub pattern: String,
+    pub next_seq: i64,
+    pub numbers: Vec<NumberLine>,
+}
+
+/// The number `seq` of a register as its pattern writes it.
+pub fn format_number(
+    pattern: &str,
+    classification: &str,
+    unit: &str,
+    seq: i64,
+    year: i32,
+) -> String {
+    pattern
+        .replace("{classification}", classification)
+        .replace("{unit}", unit)
+        .replace("{seq}", &seq.to_string())
+        .replace("{year}", &year.to_string())
+}
+
+fn check_setting(s: &RegisterSetting) -> Result<()> {
+    if !s.pattern.contains("{seq}") {
+        return Err(StorageError::invalid(
+            "register_pattern_without_seq",
+            "Pola nomor surat wajib memuat {seq} (nomor urut register, DOC-05).",
+        ));
+    }
+    if s.classification.trim().is_empty() || s.unit_code.trim().is_empty() {
+        return Err(StorageError::invalid(
+            "register_incomplete",
+            "Kode klasifikasi arsip dan kode unit penerbit wajib diisi (DOC-05).",
+        ));
+    }
+    if !(2000..=2999).contains(&s.year) {
+        return Err(StorageError::invalid(
+            "register_year",
+            "Tahun register tidak sah.",
+        ));
+    }
+    Ok(())
+}
+
+/// The unit code of an issuer: its department's code, else the agency's, upper case.
+async fn default_unit_code<C: ConnectionTrait>(
+    db: &C,
+    agency: i64,
+    department: i64,
+) -> Result<String> {
+    if department != 0
+        && let Some(d) = department::Entity::find_by_id(department).one(db).await?
+    {
+        return Ok(d.code.to_uppercase());
+    }
+    Ok(agency::Entity::find_by_id(agency)
+        .one(db)
+        .await?
+        .map(|a| a.code.to_uppercase())
+        .unwrap_or_default())
+}
+
+/// The register of an issuer, kind and year, locked for this transaction; created from the
+/// latest earlier year's settings (or the defaults) the first time.
+pub(crate) async fn locked_register(
+    txn: &DatabaseTransaction,
+    agency: i64,
+    department: i64,
+    kind: LetterKind,
+    year: i32,
+) -> Result<letter_register::Model> {
+    let find = || {
+        letter_register::Entity::find()
+            .filter(letter_register::Column::AgencyId.eq(agency))
+            .filter(letter_register::Column::DepartmentId.eq(department))
+            .filter(letter_register::Column::Kind.eq(kind.code()))
+            .filter(letter_register::Column::Year.eq(year))
+    };
+    if let Some(r) = find().lock_exclusive().one(txn).await? {
+        return Ok(r);
+    }
+    let earlier = letter_register::Entity::find()
+        .filter(letter_register::Column::AgencyId.eq(agency))
+        .filter(letter_register::Column::DepartmentId.eq(department))
+        .filter(letter_register::Column::Kind.eq(kind.code()))
+        .filter(letter_register::Column::Year.lt(year))
+        .order_by_desc(letter_register::Column::Year)
+        .one(txn)
+        .await?;
+    let (classification, unit_code, pattern) = match earlier {
+        Some(e) => (e.classification, e.unit_code, e.pattern),
+        None => (
+            DEFAULT_CLASSIFICATION.to_string(),
+            default_unit_code(txn, agency, department).await?,
+            DEFAULT_PATTERN.to_string(),
+        ),
+    };
+    // Two first issues at once: one creates the row, the other finds it.
+    letter_register::Entity::insert(letter_register::ActiveModel {
+        agency_id: Set(agency),
+        department_id: Set(department),
+        kind: Set(kind.code().to_string()),
+        year: Set(year),
+        classification: Set(classification),
+        unit_code: Set(unit_code),
+        pattern: Set(pattern),
+        next_seq: Set(1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            letter_register::Column::AgencyId,
+            letter_register::Column::DepartmentId,
+            letter_register::Column::Kind,
+            letter_register::Column::Year,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    find()
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("letter_register", kind.code()))
+}
+
+/// Takes the next number of a locked register: records it as issued and moves the register on.
+pub(crate) async fn take_number(
+    txn: &DatabaseTransaction,
+    register: &letter_register::Model,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<letter_number::Model> {
+    let seq = register.next_seq;
+    let number = format_number(
+        &register.pattern,
+        &register.classification,
+        &register.unit_code,
+        seq,
+        register.year,
+    );
+    let mut r: letter_register::ActiveModel = register.clone().into();
+    r.next_seq = Set(seq + 1);
+    r.updated_at = Set(now);
+    letter_register::Entity::update(r).exec(txn).await?;
+    let id = letter_number::Entity::insert(letter_number::ActiveModel {
+        register_id: Set(register.id),
+        seq: Set(seq),
+        number: Set(number),
+        status: Set("issued".to_string()),
+        issued_letter_id: Set(None),
+        note: Set(String::new()),
+        at: Set(now),
+        by_label: Set(by.to_string()),
+        ..Default::default()
+    })
+    .exec(txn)
+    .await?
+    .last_insert_id;
+    letter_number::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("letter_number", id))
+}
+
+fn view_of(r: letter_register::Model, numbers: Vec<letter_number::Model>) -> Result<RegisterView> {
+    let kind = LetterKind::from_code(&r.kind).ok_or_else(|| corrupt("letter kind", &r.kind))?;
+    Ok(RegisterView {
+        id: r.id,
+        agency: AgencyId(r.agency_id),
+        department: (r.department_id != 0).then_some(DepartmentId(r.department_id)),
+        kind,
+        kind_label: kind.label().to_string(),
+        year: r.year,
+        classification: r.classification,
+        unit_code: r.unit_code,
+        pattern: r.pattern,
+        next_seq: r.next_seq,
+        numbers: numbers
+            .into_iter()
+            .map(|n| NumberLine {
+                seq: n.seq,
+                number: n.number,
+                status: n.status,
+                issued_letter: n.issued_letter_id,
+                note: n.note,
+                at: n.at,
+                by: n.by_label,
+            })
+            .collect(),
+    })
+}
+
+impl Store {
+    /// Sets the classification code, unit code and pattern of a register (created if new);
+    /// its sequence goes on where it is. Audited.
+    pub async fn set_letter_register(
+        &self,
+        setting: &RegisterSetting,
+        by: &AuditActor,
+    ) -> Result<RegisterView> {
+        by.checked_label()?;
+        check_setting(setting)?;
+        let department = setting.department.map_or(0, |d| d.0);
+        let txn = self.begin_write().await?;
+        agency::Entity::find_by_id(setting.agency.0)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("agency", setting.agency.0))?;
+        if department != 0 {
+            department::Entity::find()
+                .filter(department::Column::Id.eq(department))
+                .filter(department::Column::AgencyId.eq(setting.agency.0))
+                .one(&txn)
+                .await?
+                .ok_or_else(|| StorageError::not_found("department", department))?;
+        }
+        let r = locked_register(
+            &txn,
+            setting.agency.0,
+            department,
+            setting.kind,
+            setting.year,
+        )
+        .await?;
+        let mut a: letter_register::ActiveModel = r.clone().into();
+        a.classification = Set(setting.classification.trim().to_string());
+        a.unit_code = Set(setting.unit_code.trim().to_string());
+        a.pattern = Set(setting.pattern.trim().to_string());
+        a.updated_at = Set(Utc::now());
+        let r = letter_register::Entity::update(a).exec(&txn).await?;
+        audit::append_by(
+            &txn,
+            by,
+            "letter.register",
+            audit::Subject::new("letter_register", r.id, setting.agency.0),
+            json!({
+                "rule_id": "DOC-05",
+                "kind": setting.kind.code(),
+                "year": setting.year,
+                "department": setting.department.map(|d| d.0),
+                "classification": r.classification,
+                "unit_code": r.unit_code,
+                "pattern": r.pattern,
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        view_of(r, Vec::new())
+    }
+
+    /// The registers of an agency with every number they gave, newest year first.
+    pub async fn letter_registers(&self, agency: AgencyId) -> Result<Vec<RegisterView>> {
+        let registers = letter_register::Entity::find()
+            .filter(letter_register::Column::AgencyId.eq(agency.0))
+            .order_by_desc(letter_register::Column::Year)
+            .order_by_asc(letter_register::Column::DepartmentId)
+            .order_by_asc(letter_register::Column::Kind)
+            .all(&self.db)
+            .await?;
+        let mut numbers = letter_number::Entity::find()
+            .filter(letter_number::Column::RegisterId.is_in(registers.iter().map(|r| r.id)))
+            .order_by_asc(letter_number::Column::Seq)
+            .all(&self.db)
+            .await?;
+        registers
+            .into_iter()
+            .map(|r| {
+                let (mine, rest): (Vec<_>, Vec<_>) =
+                    numbers.drain(..).partition(|n| n.register_id == r.id);
+                numbers = rest;
+                view_of(r, mine)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,209 @@
+//! The world of the workflow and letter tests: Dinkes of Kabupaten Banjar with Bappeda, a
+//! Sekretariat Daerah and the Bupati; a cross-unit team of Dinkes with Bappeda's Perencana;
+//! a second agency.
+
+use sikerja_domain::Nip;
+use sikerja_domain::access::RegionalHeadKind;
+use sikerja_domain::assignment::{
+    AssignmentDraft, AssignmentId, AssignmentMethod, Day, Member, MemberRole,
+};
+use sikerja_domain::org::{DepartmentKind, FunctionalLevel, PositionClass, UnitKind};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
+use sikerja_domain::planning::target::Execution;
+use sikerja_domain::workflow::Involvement;
+use sikerja_storage::planning::PlanningActor;
+use sikerja_storage::testing::{TestStore, fresh_store};
+use sikerja_storage::{AssignmentInput, AuditActor, RequestId, RequestStart, StepInput};
+
+use super::{Builder, Dinkes, dinkes};
+
+pub struct World {
+    pub store: TestStore,
+    pub agency: AgencyId,
+    pub root: UnitId,
+    pub d: Dinkes,
+    /// JF Perencana Ahli Madya of Bappeda (another Unit Organisasi).
+    pub perencana: Nip,
+    pub ka_bappeda: Nip,
+    pub sekda: Nip,
+}
+
+/// Adds a Sekretariat Daerah with its Sekda to a bundle.
+pub fn with_setda(b: &mut Builder) -> Nip {
+    b.department(
+        "setda",
+        "Sekretariat Daerah",
+        DepartmentKind::RegionalSecretariat,
+    )
+    .unit(
+        "setda",
+        "setda",
+        None,
+        "Sekretariat Daerah",
+        UnitKind::Department,
+    )
+    .head("sekda", "setda", "Sekretaris Daerah", PositionClass::Jpt);
+    b.employee("Muhammad Ridwan", Some("sekda"))
+}
+
+impl World {
+    pub async fn new() -> World {
+        let store = fresh_store().await;
+        let mut d = dinkes("kab-banjar");
+        let sekda = with_setda(&mut d.builder);
+        let bundle = d.builder.build();
+        let by_name = |name: &str| {
+            bundle
+                .employees
+                .iter()
+                .find(|e| e.name == name)
+                .unwrap()
+                .nip
+                .clone()
+        };
+        let perencana = by_name("Agus Salim");
+        let ka_bappeda = by_name("Fitri Handayani");
+        let agency = store.import_agency(&bundle, "tester").await.unwrap().agency;
+        store
+            .upsert_regional_head(
+                agency,
+                RegionalHeadKind::Head,
+                "Bupati Banjar",
+                "H. Saidi Mansyur",
+                "bupati",
+                &AuditActor::new("sistem"),
+            )
+            .await
+            .unwrap();
+        let org = store.load_organisation(agency).await.unwrap();
+        let root = org
+            .units
+            .iter()
+            .find(|u| u.parent.is_none() && u.name == "Dinas Kesehatan")
+            .unwrap()
+            .id;
+        World {
+            store,
+            agency,
+            root,
+            d,
+            perencana,
+            ka_bappeda,
+            sekda,
+        }
+    }
+
+    pub async fn id(&self, nip: &Nip) -> EmployeeId {
+        self.store.employee_by_nip(nip).await.unwrap().employee.id
+    }
+
+    pub async fn actor(&self, nip: &Nip) -> PlanningActor {
+        PlanningActor {
+            employee: Some(self.id(nip).await),
+            regional_head_of: None,
+            audit: AuditActor::new(format!("NIP {}", nip.as_str())),
+        }
+    }
+
+    pub fn bupati(&self) -> PlanningActor {
+        PlanningActor {
+            employee: None,
+            regional_head_of: Some(self.agency),
+            audit: AuditActor::new("Bupati Banjar"),
+        }
+    }
+
+    pub async fn member(&self, nip: &Nip, role: MemberRole) -> Member {
+        Member {
+            employee: self.id(nip).await,
+            role,
+            from: Day::parse("2026-03-01").unwrap(),
+            until: Day::parse("2026-06-30").unwrap(),
+        }
+    }
+
+    /// A cross-unit team of Dinkes led by its JF Ahli Muda with Bappeda's Perencana.
+    pub async fn cross_unit_team(&self) -> AssignmentId {
+        let input = AssignmentInput {
+            draft: AssignmentDraft {
+                id: None,
+                execution: Execution::Team,
+                owner_unit: self.root,
+                owner_agency: self.agency,
+                method: AssignmentMethod::Appointment,
+                members: vec![
+                    self.member(&self.d.ahli_muda, MemberRole::TeamLead).await,
+                    self.member(&self.perencana, MemberRole::Member).await,
+                ],
+                responsible_official: None,
+                field: "Kesehatan".into(),
+                team_lead_reason: Some("Menguasai data rujukan".into()),
+            },
+            title: "Tim Perencanaan Layanan Rujukan".into(),
+            target: None,
+        };
+        let kadis = self.actor(&self.d.kadis).await;
+        self.store.create_assignment(&input, &kadis).await.unwrap()
+    }
+
+    /// A second agency (Kabupaten Tala) with its Sekda, a Kepala Dinas and a JF under them:
+    /// their NIPs in that order.
+    pub async fn second_agency(&self) -> (Nip, Nip, Nip) {
+        let mut b = Builder::new("kab-tala").nips_from(900);
+        let sekda = with_setda(&mut b);
+        b.department("diskes", "Dinas Kesehatan Tala", DepartmentKind::Office)
+            .unit(
+                "diskes",
+                "diskes",
+                None,
+                "Dinas Kesehatan Tala",
+                UnitKind::Department,
+            )
+            .head(
+                "kadis-tala",
+                "diskes",
+                "Kepala Dinas Kesehatan Tala",
+                PositionClass::Jpt,
+            )
+            .jf(
+                "epid-tala",
+                "diskes",
+                "Epidemiolog Ahli Madya",
+                FunctionalLevel::AhliMadya,
+            );
+        let kadis = b.employee("Lina Marlina", Some("kadis-tala"));
+        let epid = b.employee("Taufik Hidayat", Some("epid-tala"));
+        self.store
+            .import_agency(&b.build(), "tester")
+            .await
+            .unwrap();
+        (sekda, kadis, epid)
+    }
+
+    pub async fn request_involvement(&self, id: AssignmentId) -> RequestId {
+        self.store
+            .start_request(id, &involvement(), &self.actor(&self.d.kadis).await)
+            .await
+            .unwrap()
+    }
+}
+
+pub fn involvement() -> RequestStart {
+    RequestStart {
+        text: "Mohon pelibatan Perencana".into(),
+        involvement: Involvement {
+            purpose: "Menyusun rencana layanan rujukan 2026".into(),
+            competence: "Perencanaan dan analisis data".into(),
+            expected_targets: "Dokumen rencana layanan rujukan".into(),
+            duration: "4 bulan".into(),
+        },
+    }
+}
+
+pub fn step(step: &str, refuse: bool, text: &str) -> StepInput {
+    StepInput {
+        step: step.into(),
+        refuse,
+        text: text.into(),
+    }
+}
