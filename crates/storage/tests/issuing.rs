@@ -53,6 +53,7 @@ async fn doc_05_doc_06_a_letter_is_issued_once_with_the_next_number_and_stored_a
     assert_eq!(issued.signer_position, "Kepala Dinas Kesehatan");
     assert_eq!(i32::from(issued.date.year()), year());
     assert_eq!(issued.verify_code.len(), 20);
+    assert_eq!(issued.content_sha256.len(), 64);
     // Stored exactly as rendered, with their SHA-256.
     let pdf = w
         .store

@@ -20,6 +20,10 @@ pub struct Model {
     /// `YYYY-MM-DD`.
     pub letter_date: String,
     pub verify_code: String,
+    /// The content as issued (`LetterContent` JSON).
+    pub content: String,
+    /// SHA-256 of the content and number as issued, printed on the letter.
+    pub content_sha256: String,
     pub pdf: Vec<u8>,
     pub docx: Vec<u8>,
     pub pdf_sha256: String,

@@ -41,6 +41,9 @@ pub struct IssueFacts {
     pub number: Option<String>,
     /// The code of the verification page; `None` for a preview.
     pub verify_code: Option<String>,
+    /// SHA-256 of the content and number as issued, printed on the letter; `None` for a
+    /// preview.
+    pub content_sha256: Option<String>,
 }
 
 /// The files of a letter.
@@ -65,6 +68,7 @@ pub struct IssuedLetterView {
     pub signer_position: String,
     pub date: Day,
     pub verify_code: String,
+    pub content_sha256: String,
     pub pdf_sha256: String,
     pub docx_sha256: String,
     pub issued_at: DateTime<Utc>,
@@ -122,6 +126,7 @@ fn view_of(m: issued_letter::Model) -> Result<IssuedLetterView> {
         signer_position: m.signer_position,
         date,
         verify_code: m.verify_code,
+        content_sha256: m.content_sha256,
         pdf_sha256: m.pdf_sha256,
         docx_sha256: m.docx_sha256,
         issued_at: m.issued_at,
@@ -147,6 +152,7 @@ fn without_files() -> sea_orm::Select<issued_letter::Entity> {
         C::SignerPosition,
         C::LetterDate,
         C::VerifyCode,
+        C::ContentSha256,
         C::PdfSha256,
         C::DocxSha256,
         C::IssuedAt,
@@ -170,6 +176,7 @@ struct IssuedRow {
     signer_position: String,
     letter_date: String,
     verify_code: String,
+    content_sha256: String,
     pdf_sha256: String,
     docx_sha256: String,
     issued_at: DateTime<Utc>,
@@ -193,6 +200,8 @@ impl From<IssuedRow> for issued_letter::Model {
             signer_position: r.signer_position,
             letter_date: r.letter_date,
             verify_code: r.verify_code,
+            content: String::new(),
+            content_sha256: r.content_sha256,
             pdf: Vec::new(),
             docx: Vec::new(),
             pdf_sha256: r.pdf_sha256,
@@ -235,6 +244,7 @@ impl Store {
             letterhead,
             number: None,
             verify_code: None,
+            content_sha256: None,
         })
     }
 
@@ -305,11 +315,18 @@ impl Store {
         .await?;
         let number = registers::take_number(&txn, &register, &by.audit.label, now).await?;
         let code = verify_code()?;
+        let content_json = serde_json::to_string(&json!({
+            "number": number.number,
+            "content": content,
+        }))
+        .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
+        let content_sha256 = sha256_hex(content_json.as_bytes());
         let facts = IssueFacts {
             content: content.clone(),
             letterhead,
             number: Some(number.number.clone()),
             verify_code: Some(code.clone()),
+            content_sha256: Some(content_sha256.clone()),
         };
         let files = render(facts).await.map_err(|e| {
             tracing::warn!(letter, error = %e, "rendering a letter failed");
@@ -331,6 +348,8 @@ impl Store {
             signer_position: Set(content.signer.position.clone()),
             letter_date: Set(date.to_string()),
             verify_code: Set(code),
+            content: Set(content_json),
+            content_sha256: Set(content_sha256.clone()),
             pdf: Set(files.pdf),
             docx: Set(files.docx),
             pdf_sha256: Set(pdf_sha256.clone()),
@@ -363,6 +382,7 @@ impl Store {
                 "seq": number.seq,
                 "date": date.to_string(),
                 "signer": content.signer.name,
+                "content_sha256": content_sha256,
                 "pdf_sha256": pdf_sha256,
                 "docx_sha256": docx_sha256,
             }),

@@ -3,7 +3,8 @@
 //! letter kind and year, with its classification code (*kode klasifikasi arsip*), the unit's
 //! code and the number pattern; `letter_numbers` every number it gave, issued or cancelled
 //! (never reused, never skipped); `issued_letters` the letter exactly as issued — both files
-//! with their SHA-256 and the code of its public verification page; `letterheads` the kop of
+//! with their SHA-256, its content and the SHA-256 printed on it, and the code of its public
+//! verification page; `letterheads` the kop of
 //! an agency or a department.
 
 use sea_orm_migration::prelude::*;
@@ -67,6 +68,8 @@ enum IssuedLetters {
     SignerPosition,
     LetterDate,
     VerifyCode,
+    Content,
+    ContentSha256,
     Pdf,
     Docx,
     PdfSha256,
@@ -179,6 +182,8 @@ impl MigrationTrait for Migration {
                 .col(string(I::SignerPosition))
                 .col(string(I::LetterDate))
                 .col(string(I::VerifyCode))
+                .col(text(I::Content))
+                .col(string(I::ContentSha256))
                 .col(blob(I::Pdf))
                 .col(blob(I::Docx))
                 .col(string(I::PdfSha256))
