@@ -65,6 +65,12 @@ impl RuleId {
     pub const PEN_10: RuleId = RuleId(40);
     pub const PEN_11: RuleId = RuleId(41);
     pub const PEN_12: RuleId = RuleId(42);
+    pub const DOC_01: RuleId = RuleId(43);
+    pub const DOC_02: RuleId = RuleId(44);
+    pub const DOC_03: RuleId = RuleId(45);
+    pub const DOC_04: RuleId = RuleId(46);
+    pub const DOC_05: RuleId = RuleId(47);
+    pub const DOC_06: RuleId = RuleId(48);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -308,6 +314,36 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::PEN_12,
         "PEN-12",
         "Penetapan: Surat Tugas, Keputusan Sekretaris Daerah, atau Keputusan Bupati menurut lingkup",
+    ),
+    (
+        RuleId::DOC_01,
+        "DOC-01",
+        "Format Keputusan Bupati tentang Pembentukan Tim dengan Lampiran susunan keanggotaan",
+    ),
+    (
+        RuleId::DOC_02,
+        "DOC-02",
+        "Format Keputusan Sekretaris Daerah dengan kop Sekretariat Daerah dan Lampiran",
+    ),
+    (
+        RuleId::DOC_03,
+        "DOC-03",
+        "Format Surat Tugas Perangkat Daerah dengan Lampiran tim",
+    ),
+    (
+        RuleId::DOC_04,
+        "DOC-04",
+        "Surat alur penugasan: permohonan pelibatan, jawabannya, Surat Penugasan",
+    ),
+    (
+        RuleId::DOC_05,
+        "DOC-05",
+        "Tata naskah: tanggal, tempat, nomor dari register unit penerbit, nama bergelar, NIP berspasi",
+    ),
+    (
+        RuleId::DOC_06,
+        "DOC-06",
+        "Setiap surat dalam PDF dan DOCX yang isinya sama; yang diterbitkan disimpan tanpa diubah",
     ),
 ];
 

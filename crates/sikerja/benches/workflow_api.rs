@@ -354,6 +354,7 @@ async fn main() {
         demo_mode: false,
         secure_cookies: false,
         demo_sign_ins: Default::default(),
+        letters: Default::default(),
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

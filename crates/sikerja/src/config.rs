@@ -41,6 +41,13 @@ pub struct Config {
     /// mode, which is usually served on plain http (`cargo run`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secure_cookies: Option<bool>,
+    /// The public address of the server (`https://sikerja.banjarkab.go.id`), printed in the
+    /// QR code of every issued letter; without it the address a request came to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// A folder of per-agency letter template overrides (`<dir>/<agency_code>/<kind>.typ`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_templates: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -51,6 +58,8 @@ impl Default for Config {
             demo: true,
             log: "info,sqlx=warn".into(),
             secure_cookies: None,
+            public_url: None,
+            letter_templates: None,
         }
     }
 }

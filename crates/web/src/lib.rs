@@ -16,6 +16,7 @@ mod error;
 mod extract;
 mod format;
 mod layers;
+pub mod letters;
 pub mod pages;
 mod security;
 mod views;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The well-known demo people listed on the sign-in page (shown in demo mode only).
     pub demo_sign_ins: std::sync::Arc<[auth::DemoSignIn]>,
+    /// Renders letters to PDF and DOCX (issue 6).
+    pub letters: std::sync::Arc<letters::Letters>,
 }
 
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,

@@ -131,7 +131,17 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/penugasan/tugas/{id}/dibaca") => PEOPLE,
         // The Kepala Dinas' team of two JF (not the Pelaksana): only those involved and
         // those who see the whole agency read it, its request and its letter…
-        (true, "/penugasan/{id}") | (true, "/penugasan/surat/{id}") => DECIDE,
+        (true, "/penugasan/{id}")
+        | (true, "/penugasan/surat/{id}")
+        | (true, "/penugasan/surat/{id}/pdf")
+        | (true, "/penugasan/surat/{id}/docx") => DECIDE,
+        // Issuing and cancelling its Surat Tugas (issue 6): those who may read it get an
+        // answer (the Kepala Dinas issues it; a cancel without a chosen issue is 422).
+        (false, "/penugasan/surat/{id}/terbitkan") | (false, "/penugasan/surat/{id}/batalkan") => {
+            DECIDE
+        }
+        // The verification page of an issued letter is public (an unknown code is 404).
+        (true, "/verifikasi/{code}") | (true, "/api/v1/verify/{code}") => PUBLIC,
         // …and a refused step shows that page again, so only they get an answer (409/422).
         (false, "/penugasan/{id}/mulai")
         | (false, "/penugasan/{id}/langkah")
@@ -153,6 +163,13 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (true, "/api/v1/requests/{id}")
         | (true, "/api/v1/letters/{id}") => API_ADMIN,
         (true, "/api/v1/workflows") => API_ANYONE,
+        // Letters (issue 6): files and issues like the letter; only its signer (the Kepala
+        // Dinas) issues it; a cancel without a body is refused (400) to whoever passes the gate.
+        (true, "/api/v1/letters/{id}/pdf")
+        | (true, "/api/v1/letters/{id}/docx")
+        | (true, "/api/v1/letters/{id}/issues")
+        | (false, "/api/v1/letters/{id}/issue") => API_ADMIN,
+        (false, "/api/v1/letters/{id}/cancel") => PEOPLE,
         _ => return None,
     })
 }
@@ -432,7 +449,9 @@ fn concrete(w: &World, path: &str) -> String {
     } else {
         "KED-09".to_string()
     };
-    path.replace("{id}", &id).replace("{task}", &id)
+    path.replace("{id}", &id)
+        .replace("{task}", &id)
+        .replace("{code}", "TIDAKADA")
 }
 
 /// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.

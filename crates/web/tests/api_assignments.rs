@@ -8,46 +8,12 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use common::assignments::{call, get_ok, member, official, post, root_unit, team};
-use common::{TestApp, app, app_with, nip};
+use common::assignments::{call, get_ok, member, official, post, root_unit, started_team, team};
+use common::{app, app_with, nip};
 use serde_json::{Value, json};
 
 const FROM: &str = "2027-01-01";
 const UNTIL: &str = "2027-06-30";
-
-/// The Kepala Dinas drafts a team of the Ahli Muda (lead) and the Pelaksana and starts its
-/// workflow: the assignment and request ids.
-async fn started_team(app: &TestApp) -> (i64, i64) {
-    let mut kadis = app.admin.clone();
-    let unit = root_unit(app, "dinkes").await;
-    let lead = app.employee_id(nip::AHLI_MUDA).await;
-    let pelaksana = app.employee_id(nip::PELAKSANA).await;
-    let (status, created) = post(
-        &mut kadis,
-        app,
-        "/api/v1/assignments",
-        team(
-            unit,
-            "Tim Percepatan Rujukan",
-            vec![
-                member(lead, "team_lead", FROM, UNTIL),
-                member(pelaksana, "member", FROM, UNTIL),
-            ],
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_i64().unwrap();
-    let (status, started) = post(
-        &mut kadis,
-        app,
-        &format!("/api/v1/assignments/{id}/request"),
-        json!({"text": "Ditugaskan menyusun SOP rujukan"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{started}");
-    (id, started["id"].as_i64().unwrap())
-}
 
 fn codes(list: &Value) -> Vec<String> {
     list.as_array()

@@ -28,6 +28,12 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         } else {
             Default::default()
         },
+        letters: std::sync::Arc::new(sikerja_web::letters::Letters::new(
+            sikerja_web::letters::LetterSettings {
+                templates_dir: config.letter_templates.clone(),
+                public_url: config.public_url.clone(),
+            },
+        )),
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -477,6 +477,28 @@ pub fn api_access() -> RouteTable {
             Access::AssignmentRecord,
         ),
         (Method::GET, "/api/v1/workflows", Access::SignedIn),
+        (
+            Method::GET,
+            "/api/v1/letters/{id}/pdf",
+            Access::AssignmentRecord,
+        ),
+        (
+            Method::GET,
+            "/api/v1/letters/{id}/docx",
+            Access::AssignmentRecord,
+        ),
+        (
+            Method::GET,
+            "/api/v1/letters/{id}/issues",
+            Access::AssignmentRecord,
+        ),
+        (Method::POST, "/api/v1/letters/{id}/issue", Access::Official),
+        (
+            Method::POST,
+            "/api/v1/letters/{id}/cancel",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);
     }

@@ -14,6 +14,7 @@ mod rules;
 mod sign_in;
 mod span;
 mod unresolved;
+mod verify;
 
 use axum::Router;
 use axum::http::HeaderMap;
@@ -206,6 +207,27 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             AssignmentRecord,
             assignments::letter::show_letter,
         )
+        .get(
+            "/penugasan/surat/{id}/pdf",
+            AssignmentRecord,
+            assignments::letter_files::letter_pdf,
+        )
+        .get(
+            "/penugasan/surat/{id}/docx",
+            AssignmentRecord,
+            assignments::letter_files::letter_docx,
+        )
+        .post(
+            "/penugasan/surat/{id}/terbitkan",
+            Official,
+            assignments::letter_files::issue_letter,
+        )
+        .post(
+            "/penugasan/surat/{id}/batalkan",
+            Official,
+            assignments::letter_files::cancel_letter,
+        )
+        .get("/verifikasi/{code}", Public, verify::show_verification)
         .get("/pegawai", SignedIn, employees::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)
         .get("/aturan/{id}", Public, rules::show_rule)

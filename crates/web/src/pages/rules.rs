@@ -185,6 +185,30 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Siapa menilai siapa ditentukan oleh kedudukan (KED) dan dicatat saat rencana atau hasil diajukan, bukan oleh penyaringan peran; tidak seorang pun memeriksa atau menilai pekerjaannya sendiri; penilaian yang selesai dikunci.",
             "Lampiran I; Pasal 18",
         ),
+        "DOC-01" => (
+            "Keputusan Bupati tentang Pembentukan Tim: Menimbang (kegiatan dan tahun anggaran; perlunya keputusan), Mengingat, Memperhatikan, MEMUTUSKAN/Menetapkan, diktum KESATU (membentuk tim, susunan dalam Lampiran), KEDUA (tugas Penanggungjawab, Ketua, Anggota), KETIGA (biaya dibebankan pada APBD), KEEMPAT (berlaku sejak ditetapkan); Ditetapkan di … pada tanggal …; Lampiran: No, Nama, Kedudukan dalam Tim, Instansi, Unit Organisasi/Perangkat Daerah, Jabatan.",
+            "Lampiran IV",
+        ),
+        "DOC-02" => (
+            "Keputusan Sekretaris Daerah: susunan yang sama dengan kop Sekretariat Daerah dan Lampiran No, Nama, Kedudukan dalam Tim, Perangkat Daerah, Jabatan pada Perangkat Daerah.",
+            "Lampiran IV",
+        ),
+        "DOC-03" => (
+            "Surat Tugas: kop Perangkat Daerah, NOMOR, Dasar, Kepada (nama terlampir), Untuk (melaksanakan tugas dalam tim; dengan penuh tanggung jawab; melaporkan hasil kepada Pejabat Penilai Kinerja), tempat dan tanggal, penandatangan dengan nama, pangkat, NIP; Lampiran setiap tim dengan Ketua dan Anggota.",
+            "Lampiran IV",
+        ),
+        "DOC-04" => (
+            "Surat alur penugasan: surat permohonan pelibatan (dengan empat isi wajib), jawabannya (persetujuan dengan daftar pegawai atau penolakan dengan alasan), dan Surat Penugasan.",
+            "Lampiran II.B; Lampiran IV",
+        ),
+        "DOC-05" => (
+            "Tata naskah: tanggal ditulis \"25 November 2024\", tempat, nomor surat dari register unit penerbit (tidak ada nomor yang dipakai ulang atau dilewati), nama dengan gelar, NIP berspasi (19870111 200904 1 001).",
+            "Lampiran IV",
+        ),
+        "DOC-06" => (
+            "Setiap surat dibuat dalam PDF (yang ditandatangani dan diarsipkan) dan DOCX (yang disunting pejabat) dengan isi yang sama; surat yang diterbitkan disimpan tanpa diubah.",
+            "Lampiran IV",
+        ),
         _ => ("", ""),
     }
 }

@@ -88,3 +88,37 @@ pub fn team(owner_unit: i64, title: &str, members: Vec<Value>) -> Value {
         "members": members,
     })
 }
+
+/// The Kepala Dinas drafts a team of the Ahli Muda (lead) and the Pelaksana and starts its
+/// workflow: the assignment and request ids.
+pub async fn started_team(app: &TestApp) -> (i64, i64) {
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(app, "dinkes").await;
+    let lead = app.employee_id(super::nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(super::nip::PELAKSANA).await;
+    let (status, created) = post(
+        &mut kadis,
+        app,
+        "/api/v1/assignments",
+        team(
+            unit,
+            "Tim Percepatan Rujukan",
+            vec![
+                member(lead, "team_lead", "2027-01-01", "2027-06-30"),
+                member(pelaksana, "member", "2027-01-01", "2027-06-30"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().expect("assignment id");
+    let (status, started) = post(
+        &mut kadis,
+        app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan menyusun SOP rujukan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    (id, started["id"].as_i64().expect("request id"))
+}

@@ -3,6 +3,7 @@
 //! as their stable `snake_case` codes (the same codes as import files).
 
 pub mod assignment;
+pub mod letters;
 mod org;
 mod placement;
 pub mod planning;

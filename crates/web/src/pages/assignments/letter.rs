@@ -9,9 +9,11 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use sikerja_domain::workflow::{Involvement, LetterContent, LetterKind, LetterParty};
 
+use sikerja_storage::IssuedLetterView;
+
 use crate::AppState;
 use crate::authz::{Principal, require_assignment};
-use crate::error::PageError;
+use crate::error::{PageError, WebError};
 use crate::extract::Id;
 use crate::format;
 use crate::views::Layout;
@@ -50,6 +52,48 @@ pub struct LetterPage {
     signer: LetterParty,
     copies: Vec<String>,
     recorded: String,
+    letter: i64,
+    /// The live issue of the letter, if issued.
+    issued: Option<IssuedLine>,
+    /// Earlier issues, cancelled.
+    cancelled: Vec<IssuedLine>,
+    /// Why the last form was refused.
+    error: Option<String>,
+}
+
+/// An issue of the letter as the page shows it.
+pub struct IssuedLine {
+    pub id: i64,
+    pub number: String,
+    pub date: String,
+    pub signer: String,
+    pub issued_at: String,
+    pub issued_by: String,
+    pub verify_code: String,
+    pub content_sha256: String,
+    pub pdf_sha256: String,
+    pub docx_sha256: String,
+    pub cancelled: Option<String>,
+}
+
+impl From<&IssuedLetterView> for IssuedLine {
+    fn from(v: &IssuedLetterView) -> Self {
+        IssuedLine {
+            id: v.id,
+            number: v.number.clone(),
+            date: v.date.label(),
+            signer: format!("{} ({})", v.signer_name, v.signer_position),
+            issued_at: format::date_time(v.issued_at),
+            issued_by: v.issued_by.clone(),
+            verify_code: v.verify_code.clone(),
+            content_sha256: v.content_sha256.clone(),
+            pdf_sha256: v.pdf_sha256.clone(),
+            docx_sha256: v.docx_sha256.clone(),
+            cancelled: v
+                .cancelled_at
+                .map(|at| format!("Dibatalkan {}: {}", format::date_time(at), v.cancel_reason)),
+        }
+    }
 }
 
 /// The number line: left blank for the correspondence office, with the year of the letter.
@@ -63,10 +107,30 @@ pub async fn show_letter(
     principal: Principal,
     Id(id): Id,
 ) -> Result<LetterPage, PageError> {
+    Ok(page(&state, &principal, id, None).await?)
+}
+
+/// The letter page, with the reason the last form was refused.
+pub(crate) async fn page(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    error: Option<String>,
+) -> Result<LetterPage, WebError> {
     let letter = state.store.request_letter(id).await?;
     let request = state.store.assignment_request(letter.request).await?;
     let a = state.store.assignment(request.assignment).await?;
-    require_assignment(&state.store, &principal, a.id, a.agency).await?;
+    require_assignment(&state.store, principal, a.id, a.agency).await?;
+    let issues = state.store.issues_of_letter(id).await?;
+    let issued = issues
+        .iter()
+        .find(|i| i.status == "issued")
+        .map(IssuedLine::from);
+    let cancelled = issues
+        .iter()
+        .filter(|i| i.status != "issued")
+        .map(IssuedLine::from)
+        .collect();
     let c = &letter.content;
     Ok(LetterPage {
         layout: Layout::new(letter.label.clone(), state.demo_mode)
@@ -80,7 +144,9 @@ pub async fn show_letter(
             LetterKind::SecretaryDecree | LetterKind::RegentDecree
         ),
         title: c.title.clone(),
-        number: number_placeholder(c),
+        number: issued
+            .as_ref()
+            .map_or_else(|| number_placeholder(c), |i| i.number.clone()),
         subject: c.subject.clone(),
         rule_id: c.rule_id.clone(),
         article: c.article.clone(),
@@ -108,5 +174,9 @@ pub async fn show_letter(
         signer: c.signer.clone(),
         copies: c.copies.clone(),
         recorded: format::date_time(letter.created_at),
+        letter: id,
+        issued,
+        cancelled,
+        error,
     })
 }

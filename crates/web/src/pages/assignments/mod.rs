@@ -7,6 +7,7 @@
 
 pub mod index;
 pub mod letter;
+pub mod letter_files;
 pub mod new;
 mod picker;
 pub mod show;
