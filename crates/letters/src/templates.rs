@@ -9,10 +9,11 @@
 //! <dir>/<agency_code>/<file>.png|svg|jpg  an image the overrides may use
 //! ```
 //!
-//! `<kind>` is the letter kind's code (`regent_decree`, `secretary_decree`, `surat_tugas`,
-//! `assignment_letter`, `involvement_request`, `involvement_answer`). Inside the engine an
-//! agency's files live under `/agency/<agency_code>/`, the defaults at the root, so an
-//! override can `#import "/lib.typ": *` and reuse the default layout.
+//! Other files (a README) are ignored. `<kind>` is the letter kind's code (`regent_decree`,
+//! `secretary_decree`, `surat_tugas`, `assignment_letter`, `involvement_request`,
+//! `involvement_answer`). Inside the engine an agency's files live under
+//! `/agency/<agency_code>/`, the defaults at the root, so an override can
+//! `#import "/lib.typ": *` and reuse the default layout.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -99,7 +100,9 @@ impl Templates {
             let Some((stem, ext)) = file.rsplit_once('.') else {
                 continue;
             };
-            if file.starts_with('.') || !entry.path().is_file() {
+            let ext = ext.to_ascii_lowercase();
+            let wanted = ext == "typ" || IMAGE_EXTENSIONS.contains(&ext.as_str());
+            if file.starts_with('.') || !wanted || !entry.path().is_file() {
                 continue;
             }
             if !is_code(stem) {
@@ -107,7 +110,6 @@ impl Templates {
                     "file {file:?}: name it with lower-case letters, digits, - and _"
                 )));
             }
-            let ext = ext.to_ascii_lowercase();
             if ext == "typ" {
                 let source =
                     fs::read_to_string(entry.path()).map_err(|e| fail(format!("{file}: {e}")))?;
@@ -115,7 +117,7 @@ impl Templates {
                     .entry(agency.to_string())
                     .or_default()
                     .insert(file, source);
-            } else if IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+            } else {
                 let bytes = fs::read(entry.path()).map_err(|e| fail(format!("{file}: {e}")))?;
                 self.images
                     .entry(agency.to_string())
