@@ -67,6 +67,10 @@ impl Renderer {
         let images = templates.engine_images();
         let engine = TypstEngine::builder()
             .fonts(fonts)
+            // Keep typst's memo cache across a few renders (the default evicts all after
+            // each): the same letter rendered again (a refreshed preview, the PDF after its
+            // preview) takes ~16 ms instead of ~75 ms; different letters are unaffected.
+            .comemo_evict_max_age(Some(5))
             .with_static_source_file_resolver(
                 sources
                     .iter()
