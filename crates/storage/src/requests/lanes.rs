@@ -489,7 +489,8 @@ async fn regional_heads<C: ConnectionTrait>(
             acting_employee: None,
             employee: None,
             regional_head: Some((r.id, agency)),
-            label: format!("{} {}", r.title, r.name).trim().to_string(),
+            // The office, as letters and the inbox name it; who holds it is shown beside.
+            label: r.title.trim().to_string(),
         })
         .collect())
 }

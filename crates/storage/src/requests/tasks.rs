@@ -535,7 +535,13 @@ pub(crate) async fn waiting<C: ConnectionTrait>(
         let held_by = match (t.position_id, t.employee_id) {
             (Some(p), _) => holder_name(db, p).await?,
             (None, Some(_)) => Some(t.holder_label.clone()),
-            _ => t.regional_head_id.map(|_| t.holder_label.clone()),
+            _ => match t.regional_head_id {
+                Some(id) => regional_head::Entity::find_by_id(id)
+                    .one(db)
+                    .await?
+                    .map(|r| r.name),
+                None => None,
+            },
         };
         out.push(WaitingView {
             step: t.step,
