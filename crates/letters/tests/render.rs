@@ -251,6 +251,8 @@ fn an_agency_override_replaces_its_kind_and_a_broken_one_fails_at_start_up() {
         "#let mark = [TEMPLAT KABUPATEN BANJAR]\n",
     )
     .unwrap();
+    // Other files are ignored, whatever their name.
+    std::fs::write(agency.join("README.md"), "Templat surat Kabupaten Banjar.\n").unwrap();
     let renderer = Renderer::with_templates(Templates::load(Some(dir.path())).unwrap()).unwrap();
     assert!(
         renderer
