@@ -252,7 +252,11 @@ fn an_agency_override_replaces_its_kind_and_a_broken_one_fails_at_start_up() {
     )
     .unwrap();
     // Other files are ignored, whatever their name.
-    std::fs::write(agency.join("README.md"), "Templat surat Kabupaten Banjar.\n").unwrap();
+    std::fs::write(
+        agency.join("README.md"),
+        "Templat surat Kabupaten Banjar.\n",
+    )
+    .unwrap();
     let renderer = Renderer::with_templates(Templates::load(Some(dir.path())).unwrap()).unwrap();
     assert!(
         renderer
