@@ -84,6 +84,64 @@ enum Command {
         #[command(subcommand)]
         action: WorkflowAction,
     },
+    /// Official letters: numbering registers and letterheads (DOC-05).
+    Letters {
+        #[command(subcommand)]
+        action: LettersAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LettersAction {
+    /// Set a numbering register: classification code, unit code and pattern of the numbers
+    /// of one letter kind of an issuer (the agency, or a Perangkat Daerah) in a year.
+    Register {
+        /// Agency code, e.g. `kab-banjar`.
+        #[arg(long)]
+        agency: String,
+        /// Department code of the issuing Perangkat Daerah; none for the agency itself.
+        #[arg(long)]
+        department: Option<String>,
+        /// `surat_tugas`, `assignment_letter`, `involvement_request`, `involvement_answer`,
+        /// `secretary_decree` or `regent_decree`.
+        #[arg(long)]
+        kind: String,
+        /// Year of the register (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Kode klasifikasi arsip, e.g. `800.1.11`.
+        #[arg(long)]
+        classification: String,
+        /// The issuer's code in the number, e.g. `BKPSDM`.
+        #[arg(long)]
+        unit_code: String,
+        /// Pattern with `{seq}` and optionally `{classification}`, `{unit}`, `{year}`.
+        #[arg(long, default_value = sikerja_storage::DEFAULT_PATTERN)]
+        pattern: String,
+    },
+    /// List an agency's registers with every number given, issued or cancelled.
+    Registers {
+        #[arg(long)]
+        agency: String,
+    },
+    /// Set the letterhead (kop surat) of an agency or a Perangkat Daerah.
+    Letterhead {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        department: Option<String>,
+        /// A name line, top first; repeat for each line.
+        #[arg(long = "line", required = true)]
+        lines: Vec<String>,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// A contact line (telephone, e-mail, website); repeat for each.
+        #[arg(long = "contact")]
+        contacts: Vec<String>,
+        /// The emblem as a PNG file.
+        #[arg(long)]
+        logo: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,6 +287,55 @@ async fn main() -> anyhow::Result<()> {
                 .await
             }
             WorkflowAction::Escalate => commands::workflow::escalate(&config).await,
+        },
+        Command::Letters { action } => match action {
+            LettersAction::Register {
+                agency,
+                department,
+                kind,
+                year,
+                classification,
+                unit_code,
+                pattern,
+            } => {
+                commands::letters::register(
+                    &config,
+                    commands::letters::RegisterArgs {
+                        agency: &agency,
+                        department: department.as_deref(),
+                        kind: &kind,
+                        year,
+                        classification: &classification,
+                        unit_code: &unit_code,
+                        pattern: &pattern,
+                    },
+                )
+                .await
+            }
+            LettersAction::Registers { agency } => {
+                commands::letters::registers(&config, &agency).await
+            }
+            LettersAction::Letterhead {
+                agency,
+                department,
+                lines,
+                address,
+                contacts,
+                logo,
+            } => {
+                commands::letters::letterhead(
+                    &config,
+                    commands::letters::LetterheadArgs {
+                        agency: &agency,
+                        department: department.as_deref(),
+                        lines: &lines,
+                        address: &address,
+                        contacts: &contacts,
+                        logo: logo.as_deref(),
+                    },
+                )
+                .await
+            }
         },
     }
 }

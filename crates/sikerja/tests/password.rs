@@ -127,3 +127,98 @@ fn roles_and_tokens_are_managed_from_the_command_line() {
     let out = String::from_utf8_lossy(&listed.stdout);
     assert!(out.contains("simpeg") && !out.contains(secret), "{out}");
 }
+
+#[test]
+fn doc_05_registers_and_letterheads_are_set_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sikerja.db");
+    assert!(sikerja(&db, &["demo"]).status.success());
+    let year = chrono::Datelike::year(&chrono::Utc::now()).to_string();
+    let set = sikerja(
+        &db,
+        &[
+            "letters",
+            "register",
+            "--agency",
+            "kab-banjar",
+            "--department",
+            "kec-martapura",
+            "--kind",
+            "involvement_request",
+            "--classification",
+            "000.1.2",
+            "--unit-code",
+            "KEC-MTP",
+        ],
+    );
+    let out = String::from_utf8_lossy(&set.stdout);
+    assert!(
+        set.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert!(out.contains(&format!("000.1.2/1/KEC-MTP/{year}")), "{out}");
+    // A pattern without the sequence, or an unknown kind, changes nothing.
+    let no_seq = sikerja(
+        &db,
+        &[
+            "letters",
+            "register",
+            "--agency",
+            "kab-banjar",
+            "--kind",
+            "regent_decree",
+            "--classification",
+            "100.3.3.2",
+            "--unit-code",
+            "HUK",
+            "--pattern",
+            "{classification}/{unit}/{year}",
+        ],
+    );
+    assert!(!no_seq.status.success());
+    let unknown = sikerja(
+        &db,
+        &[
+            "letters",
+            "register",
+            "--agency",
+            "kab-banjar",
+            "--kind",
+            "sk",
+            "--classification",
+            "1",
+            "--unit-code",
+            "X",
+        ],
+    );
+    assert!(!unknown.status.success());
+    let list = sikerja(&db, &["letters", "registers", "--agency", "kab-banjar"]);
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(list.status.success(), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("Surat permohonan pelibatan"), "{out}");
+    let head = sikerja(
+        &db,
+        &[
+            "letters",
+            "letterhead",
+            "--agency",
+            "kab-banjar",
+            "--department",
+            "kec-martapura",
+            "--line",
+            "PEMERINTAH KABUPATEN BANJAR",
+            "--line",
+            "KECAMATAN MARTAPURA",
+            "--address",
+            "Jalan Menteri Empat, Martapura (fiktif)",
+            "--contact",
+            "Telepon (0511) 0000000",
+        ],
+    );
+    let out = String::from_utf8_lossy(&head.stdout);
+    assert!(head.status.success(), "{out}");
+    assert!(out.contains("KECAMATAN MARTAPURA"), "{out}");
+    assert!(sikerja(&db, &["audit", "verify"]).status.success());
+}
