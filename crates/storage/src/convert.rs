@@ -180,3 +180,36 @@ pub(crate) fn person(m: &employee::Model) -> Result<PersonRef> {
         rank: grade.rank().map(|r| r.to_string()),
     })
 }
+
+/// The *pangkat/golongan* line under a signer's name (DOC-05): "Pembina Tingkat I (IV/b)" for
+/// a PNS, "Golongan IX" for a PPPK, the stored text if it does not parse, none if empty.
+pub(crate) fn rank_line(grade: &str) -> Option<String> {
+    let grade = grade.trim();
+    if grade.is_empty() {
+        return None;
+    }
+    Some(match sikerja_domain::grade::Grade::parse_any(grade) {
+        Ok(g) => match g.rank() {
+            Some(rank) => format!("{rank} ({g})"),
+            None => format!("Golongan {g}"),
+        },
+        Err(_) => grade.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod rank_tests {
+    use super::rank_line;
+
+    #[test]
+    fn doc_05_the_signer_s_rank_line_names_pangkat_and_golongan() {
+        assert_eq!(
+            rank_line("IV/b").as_deref(),
+            Some("Pembina Tingkat I (IV/b)")
+        );
+        assert_eq!(rank_line("III/a").as_deref(), Some("Penata Muda (III/a)"));
+        assert_eq!(rank_line("IX").as_deref(), Some("Golongan IX"));
+        assert_eq!(rank_line("  "), None);
+        assert_eq!(rank_line("lainnya").as_deref(), Some("lainnya"));
+    }
+}

@@ -298,7 +298,7 @@ impl Store {
         {
             content.signer.name = display_name(&e);
             content.signer.nip = Some(e.nip.clone());
-            content.signer.rank = (!e.grade.is_empty()).then(|| e.grade.clone());
+            content.signer.rank = crate::convert::rank_line(&e.grade);
         }
         let mut letterhead =
             letterheads::letterhead_of(&txn, issuer.agency, issuer.department).await?;

@@ -131,7 +131,7 @@ pub(crate) async fn record(
     if let Some(e) = &me {
         signer.name = display_name(e);
         signer.nip = Some(e.nip.clone());
-        signer.rank = (!e.grade.is_empty()).then(|| e.grade.clone());
+        signer.rank = crate::convert::rank_line(&e.grade);
     }
     // Addressed to the next lane (a refusal: back to the requester).
     let addressees = if input.refuse {
