@@ -144,6 +144,47 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
         "{flow}"
     );
     shot(client, "penugasan-permohonan").await;
+
+    // 1b. The Camat issues the request letter (DOC-05, DOC-06): a number from the register,
+    // then anyone checks it on the public verification page its QR code points to.
+    let request = app
+        .store
+        .request_of(sikerja_domain::assignment::AssignmentId(id))
+        .await
+        .expect("request")
+        .expect("started");
+    let letter = app
+        .store
+        .assignment_request(request)
+        .await
+        .expect("request view")
+        .letters[0]
+        .id;
+    client
+        .goto(&format!("{base}/penugasan/surat/{letter}"))
+        .await?;
+    client
+        .find(Locator::Css("#terbitkan"))
+        .await?
+        .click()
+        .await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#nomor-terbit"))
+        .await?;
+    let number = text_of(client, "#nomor-terbit").await?;
+    assert!(number.starts_with("800.1.11/1/"), "{number}");
+    shot(client, "surat-terbit").await;
+    let verify = client
+        .find(Locator::Css("#tautan-verifikasi"))
+        .await?
+        .attr("href")
+        .await?
+        .expect("verification link");
+    client.goto(&format!("{base}{verify}")).await?;
+    assert_eq!(text_of(client, "#nomor").await?.trim(), number.trim());
+    shot(client, "verifikasi-surat").await;
     sign_out(client).await?;
 
     // 2–7. Each holder in turn (PEN-18).
