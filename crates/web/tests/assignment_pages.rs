@@ -12,38 +12,9 @@ use common::{Browser, TestApp, app, app_with, nip, sel, text, texts};
 use serde_json::json;
 use sikerja_domain::workflow::WorkflowKind;
 
-/// The Kepala Dinas drafts a team of the Ahli Muda (lead) and the Pelaksana and starts its
-/// workflow through the API: the assignment id.
+/// The Kepala Dinas' started team (shared with the API tests): the assignment id.
 async fn started_team(app: &TestApp) -> i64 {
-    let mut kadis = app.admin.clone();
-    let unit = root_unit(app, "dinkes").await;
-    let lead = app.employee_id(nip::AHLI_MUDA).await;
-    let pelaksana = app.employee_id(nip::PELAKSANA).await;
-    let (status, created) = post(
-        &mut kadis,
-        app,
-        "/api/v1/assignments",
-        team(
-            unit,
-            "Tim Percepatan Rujukan",
-            vec![
-                member(lead, "team_lead", "2027-01-01", "2027-06-30"),
-                member(pelaksana, "member", "2027-01-01", "2027-06-30"),
-            ],
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_i64().unwrap();
-    let (status, started) = post(
-        &mut kadis,
-        app,
-        &format!("/api/v1/assignments/{id}/request"),
-        json!({"text": "Ditugaskan menyusun SOP rujukan"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{started}");
-    id
+    common::assignments::started_team(app).await.0
 }
 
 async fn page(b: &mut Browser, app: &TestApp, uri: &str) -> scraper::Html {
