@@ -268,3 +268,19 @@ async fn doc_05_letters_issued_at_once_take_consecutive_numbers_without_gaps() {
     seqs.sort_unstable();
     assert_eq!(seqs, vec![1, 2, 3]);
 }
+
+#[tokio::test]
+async fn doc_05_a_plt_issues_as_plt_of_the_position_that_signs() {
+    // The Kepala Bidang is also Plt. Kepala Dinas (ORG-05).
+    let w = World::new_with(|d| {
+        let kabid = d.kabid.clone();
+        d.builder
+            .acting(&kabid, "kadis", sikerja_domain::org::ActingKind::Plt);
+    })
+    .await;
+    let letter = request_letter(&w).await;
+    let plt = w.actor(&w.d.kabid).await;
+    let issued = w.store.issue_letter(letter, &plt, render).await.unwrap();
+    assert_eq!(issued.signer_position, "Plt. Kepala Dinas Kesehatan");
+    assert_eq!(issued.signer_name, "Ahmad Fauzi, S.E.", "{issued:?}");
+}

@@ -312,17 +312,37 @@ pub(crate) async fn issuer<C: ConnectionTrait>(
     }
     let mut department = 0;
     let mut agency_of_position = agency;
+    let mut position = h.label.clone();
     if let Some(pid) = h.position
         && let Some(p) = ctx.position(db, pid).await?
-        && let Some(u) = ctx.unit(db, p.unit_id).await?
     {
-        department = u.department_id;
         agency_of_position = p.agency_id;
+        if let Some(u) = ctx.unit(db, p.unit_id).await? {
+            department = u.department_id;
+        }
+        // A Plt./Plh. signs as such (DOC-05): "Plt. Kepala Dinas Kesehatan".
+        let me = by.and_then(|b| b.employee).map(|e| e.0);
+        let definitive = match me {
+            Some(me) => ctx
+                .employee(db, me)
+                .await?
+                .is_some_and(|e| e.position_id == Some(pid)),
+            None => true,
+        };
+        if !definitive
+            && p.acting_employee_id == me
+            && let Some(kind) = p
+                .acting_kind
+                .as_deref()
+                .and_then(sikerja_domain::org::ActingKind::from_code)
+        {
+            position = format!("{} {}", kind.label(), h.label);
+        }
     }
     Ok(Issuer {
         agency: agency_of_position,
         department,
         regional_head: None,
-        position: h.label,
+        position,
     })
 }

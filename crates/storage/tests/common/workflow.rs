@@ -48,8 +48,14 @@ pub fn with_setda(b: &mut Builder) -> Nip {
 
 impl World {
     pub async fn new() -> World {
+        World::new_with(|_| {}).await
+    }
+
+    /// The world with a change to Dinkes before it is imported (a Plt., say).
+    pub async fn new_with(change: impl FnOnce(&mut Dinkes)) -> World {
         let store = fresh_store().await;
         let mut d = dinkes("kab-banjar");
+        change(&mut d);
         let sekda = with_setda(&mut d.builder);
         let bundle = d.builder.build();
         let by_name = |name: &str| {
