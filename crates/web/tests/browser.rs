@@ -189,32 +189,28 @@ async fn sign_in(client: &Client, nip: &str) -> Step {
         .await?
         .send_keys(common::TEST_PASSWORD)
         .await?;
-    client
-        .find(Locator::Css("form[action='/masuk'] button[type=submit]"))
-        .await?
-        .click()
-        .await?;
+    click_and_wait(
+        client,
+        "form[action='/masuk'] button[type=submit]",
+        ".account-name",
+    )
+    .await
+}
+
+/// Clicks `button` and waits (at most 20 s) for `appears` on the page that follows.
+async fn click_and_wait(client: &Client, button: &str, appears: &str) -> Step {
+    client.find(Locator::Css(button)).await?.click().await?;
     client
         .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".account-name"))
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(appears))
         .await?;
     Ok(())
 }
 
 /// Signs out through the header's form.
 async fn sign_out(client: &Client) -> Step {
-    client
-        .find(Locator::Css("form.sign-out button"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("form[action='/masuk']"))
-        .await?;
-    Ok(())
+    click_and_wait(client, "form.sign-out button", "form[action='/masuk']").await
 }
 
 async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {

@@ -5,8 +5,6 @@
 //! Kepala Diskominfostat recommends; the PPK composes; the Kepala Dinas issues the Surat
 //! Penugasan; the Sekda establishes it by Keputusan (PEN-12); the JF receives it.
 
-use std::time::Duration;
-
 use fantoccini::{Client, Locator};
 use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, Day, Member, MemberRole};
 use sikerja_domain::organisation::EmployeeId;
@@ -14,7 +12,7 @@ use sikerja_domain::planning::target::Execution;
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::{AssignmentInput, AuditActor};
 
-use super::{Step, shot, sign_in, sign_out};
+use super::{Step, click_and_wait, shot, sign_in, sign_out};
 use crate::common::{self, TestApp};
 
 async fn fill(client: &Client, css: &str, value: &str) -> Step {
@@ -40,16 +38,7 @@ async fn take_step(client: &Client, base: &str, nip: &str, id: i64, name: &str) 
     );
     client.goto(&format!("{base}/penugasan/{id}")).await?;
     fill(client, "#lanjutkan textarea[name=text]", "Setuju").await?;
-    client
-        .find(Locator::Css("#lanjutkan button[type=submit]"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#alur"))
-        .await?;
+    click_and_wait(client, "#lanjutkan button[type=submit]", "#alur").await?;
     shot(client, &format!("penugasan-{name}")).await;
     sign_out(client).await
 }
@@ -128,16 +117,7 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
     )
     .await?;
     fill(client, "#mulai-alur input[name=duration]", "3 bulan").await?;
-    client
-        .find(Locator::Css("#mulai-alur button[type=submit]"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#status-alur"))
-        .await?;
+    click_and_wait(client, "#mulai-alur button[type=submit]", "#status-alur").await?;
     let flow = text_of(client, "#alur").await?;
     assert!(
         flow.contains("Kepala Bidang Aplikasi Informatika"),
@@ -163,16 +143,7 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
     client
         .goto(&format!("{base}/penugasan/surat/{letter}"))
         .await?;
-    client
-        .find(Locator::Css("#terbitkan"))
-        .await?
-        .click()
-        .await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#nomor-terbit"))
-        .await?;
+    click_and_wait(client, "#terbitkan", "#nomor-terbit").await?;
     let number = text_of(client, "#nomor-terbit").await?;
     assert!(number.starts_with("800.1.11/1/"), "{number}");
     shot(client, "surat-terbit").await;
