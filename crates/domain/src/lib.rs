@@ -8,6 +8,7 @@
 pub mod access;
 pub mod assignment;
 pub mod bundle;
+pub mod code;
 pub mod education;
 pub mod grade;
 pub mod nip;
@@ -18,5 +19,6 @@ pub mod planning;
 pub mod rules;
 pub mod workflow;
 
+pub use code::Code;
 pub use grade::{Grade, Rank};
 pub use nip::Nip;

@@ -141,6 +141,25 @@ fn org_01_agency_and_department_codes_and_names_must_not_be_blank() {
 }
 
 #[test]
+fn org_01_codes_must_follow_the_code_pattern() {
+    let mut b = valid();
+    b.agency.code = "../../etc".into();
+    b.departments[0].code = "a b".into();
+    b.units[1].code = "x..y".into();
+    b.positions[2].code = "k".repeat(65);
+    has(&b, Entity::Agency, 0, "code", "agency_code_invalid");
+    has(&b, Entity::Department, 0, "code", "department_code_invalid");
+    has(&b, Entity::Unit, 1, "code", "unit_code_invalid");
+    has(&b, Entity::Position, 2, "code", "position_code_invalid");
+    let too_long = b.validate().err().unwrap_or_default();
+    assert!(
+        too_long
+            .iter()
+            .all(|p| !p.message.contains(&"k".repeat(65)))
+    );
+}
+
+#[test]
 fn org_03_codes_are_unique_per_list() {
     let mut b = valid();
     b.departments.push(b.departments[0].clone());

@@ -10,6 +10,7 @@ mod people;
 mod structure;
 
 use super::AgencyBundle;
+use crate::code::Code;
 
 /// Which list of the bundle a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -143,6 +144,19 @@ impl Report {
                 code,
                 format!("{what} tidak boleh kosong"),
             );
+        } else if field == "code"
+            && let Err(e) = Code::parse(value)
+        {
+            // ORG-01: codes are keys that also appear in URLs and file names; they follow
+            // the pattern of `Code` (docs/import-format.md).
+            let code = match entity {
+                Entity::Agency => "agency_code_invalid",
+                Entity::Department => "department_code_invalid",
+                Entity::Unit => "unit_code_invalid",
+                Entity::Position => "position_code_invalid",
+                Entity::Employee => "employee_code_invalid",
+            };
+            self.add(entity, index, field, code, format!("{what}: {e}"));
         }
     }
 }
