@@ -16,13 +16,13 @@ use sikerja_domain::org::{
 use sikerja_domain::organisation::{AgencyPolicy, Experience, YearRating};
 
 use crate::fields::{Place, Record};
-use crate::problem::{ImportErrors, ImportProblem};
+use crate::problem::{ImportErrors, ImportProblem, Problems};
 use crate::schema::{self, EXPERIENCE, RATINGS};
 
 /// A bundle read from a file, with where each record came from.
 pub(crate) struct Decoded {
     pub bundle: AgencyBundle,
-    pub problems: Vec<ImportProblem>,
+    pub problems: Problems,
     /// Places of the records of each entity, by index.
     pub places: HashMap<Entity, Vec<Place>>,
     /// Places of ratings and experience, by (employee index, item index).
@@ -42,7 +42,7 @@ impl Decoded {
                 positions: Vec::new(),
                 employees: Vec::new(),
             },
-            problems: Vec::new(),
+            problems: Problems::default(),
             places: HashMap::new(),
             rating_places: HashMap::new(),
             experience_places: HashMap::new(),
@@ -60,6 +60,11 @@ impl Decoded {
 
     /// Validates the bundle and returns it only when no problem at all was found.
     pub(crate) fn finish(mut self) -> Result<AgencyBundle, ImportErrors> {
+        if self.problems.full() {
+            // Reading alone filled the list: the whole-bundle check could add nothing that
+            // is shown, and on a file wrong everywhere it would find hundreds of thousands.
+            return Err(self.problems.into_errors());
+        }
         if let Err(found) = self.bundle.validate() {
             for p in found {
                 if self.bad.contains(&(p.entity, p.index)) {
@@ -109,9 +114,7 @@ impl Decoded {
         if self.problems.is_empty() {
             Ok(self.bundle)
         } else {
-            Err(ImportErrors {
-                problems: self.problems,
-            })
+            Err(self.problems.into_errors())
         }
     }
 }

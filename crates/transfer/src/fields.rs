@@ -9,7 +9,8 @@ use sikerja_domain::org::{
     PerformanceRating, PositionClass, Substance, UnitKind,
 };
 
-use crate::problem::ImportProblem;
+use crate::limits::MAX_VALUE_CHARS;
+use crate::problem::{ImportProblem, Problems};
 use crate::schema::Column;
 
 /// A value as read, before interpretation.
@@ -135,7 +136,7 @@ pub(crate) struct Record<'a> {
     pub place: Place,
     pub columns: &'static [Column],
     cells: Vec<(String, Cell)>,
-    problems: &'a mut Vec<ImportProblem>,
+    problems: &'a mut Problems,
     /// Whether this record had a problem of its own.
     pub bad: bool,
 }
@@ -145,14 +146,51 @@ impl<'a> Record<'a> {
         place: Place,
         columns: &'static [Column],
         cells: Vec<(String, Cell)>,
-        problems: &'a mut Vec<ImportProblem>,
+        problems: &'a mut Problems,
     ) -> Record<'a> {
-        Record {
+        let mut r = Record {
             place,
             columns,
             cells,
             problems,
             bad: false,
+        };
+        r.refuse_long_values();
+        r
+    }
+
+    /// A value longer than [`MAX_VALUE_CHARS`] is a problem (named, not echoed) and read as
+    /// empty, so no message can repeat it.
+    fn refuse_long_values(&mut self) {
+        // Only the fields of the record count: other keys of a JSON object are ignored.
+        let columns = self.columns;
+        let known = |f: &str| columns.iter().any(|c| c.field == f);
+        let text: usize = self
+            .cells
+            .iter()
+            .map(|(f, c)| match c {
+                Cell::Text(s) if known(f) => s.len(),
+                _ => 0,
+            })
+            .sum();
+        if !self.problems.spend_text(text) {
+            // Past the file's text budget (MAX_TEXT_BYTES): nothing more is kept.
+            self.bad = true;
+            for (_, c) in &mut self.cells {
+                *c = Cell::Empty;
+            }
+            return;
+        }
+        for i in 0..self.cells.len() {
+            if !known(&self.cells[i].0) {
+                continue;
+            }
+            if matches!(&self.cells[i].1, Cell::Text(s) if s.chars().count() > MAX_VALUE_CHARS) {
+                let field = self.cells[i].0.clone();
+                let m = format!("isian terlalu panjang (paling banyak {MAX_VALUE_CHARS} karakter)");
+                self.problem(&field, "value_too_long", m);
+                self.cells[i].1 = Cell::Empty;
+            }
         }
     }
 

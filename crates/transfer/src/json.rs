@@ -10,7 +10,8 @@ use sikerja_domain::organisation::AgencyPolicy;
 
 use crate::decode::{self, Decoded};
 use crate::fields::{Cell, Place, Record};
-use crate::problem::{ImportErrors, ImportProblem};
+use crate::limits::{MAX_JSON_BYTES_PARSED, MAX_ROWS};
+use crate::problem::{ImportErrors, ImportProblem, Problems};
 use crate::schema::{self, FORMAT};
 
 #[derive(Serialize)]
@@ -70,10 +71,18 @@ fn at(path: String, code: &'static str, message: String) -> ImportProblem {
 fn objects<'v>(
     root: &'v Map<String, Value>,
     list: &str,
-    problems: &mut Vec<ImportProblem>,
+    problems: &mut Problems,
 ) -> Vec<(String, Option<&'v Map<String, Value>>)> {
     match root.get(list) {
         None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) if items.len() > MAX_ROWS => {
+            problems.push(at(
+                list.into(),
+                "json_list_too_large",
+                format!("paling banyak {MAX_ROWS} isian (diterima {})", items.len()),
+            ));
+            Vec::new()
+        }
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -102,6 +111,16 @@ fn objects<'v>(
 
 /// Reads an agency from JSON. All or nothing: any problem refuses the whole file.
 pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
+    if parsed_size(bytes) > MAX_JSON_BYTES_PARSED {
+        return Err(ImportErrors::single(
+            "json_too_large",
+            format!(
+                "berkas JSON terlalu besar untuk dibaca (perkiraan lebih dari {} MB setelah \
+                 dibaca); gunakan buku kerja XLSX untuk instansi sebesar ini",
+                MAX_JSON_BYTES_PARSED / 1_000_000
+            ),
+        ));
+    }
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         ImportErrors::single(
             "json_syntax",
@@ -156,7 +175,7 @@ pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
             d.bad.insert((Entity::Agency, 0));
         }
     }
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     for (path, obj) in objects(root, "departments", &mut problems) {
         let Some(obj) = obj else { continue };
         let place = Place::Json(path);
@@ -203,16 +222,11 @@ pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
         let Some(obj) = obj else { continue };
         read_employee(&mut d, path, obj, &mut problems);
     }
-    d.problems.append(&mut problems);
+    d.problems.extend(problems);
     d.finish()
 }
 
-fn read_employee(
-    d: &mut Decoded,
-    path: String,
-    obj: &Map<String, Value>,
-    problems: &mut Vec<ImportProblem>,
-) {
+fn read_employee(d: &mut Decoded, path: String, obj: &Map<String, Value>, problems: &mut Problems) {
     let index = d.bundle.employees.len();
     let place = Place::Json(path.clone());
     let columns = schema::sheet_of(Entity::Employee).columns;
@@ -250,6 +264,38 @@ fn read_employee(
     }
     d.place(Entity::Employee, index, place, bad);
     d.bundle.employees.push(rec);
+}
+
+/// An estimate of the memory the parsed JSON takes, counted without parsing it: an object
+/// takes a map node (about 640 bytes), every array element and object member a value slot
+/// (about 64 bytes with the key), text its bytes. Parsed values take many times their text,
+/// so the estimate is bounded before parsing (MAX_JSON_BYTES_PARSED).
+fn parsed_size(bytes: &[u8]) -> usize {
+    let mut n = 64usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            n += 1;
+        } else {
+            n += match b {
+                b'"' => {
+                    in_string = true;
+                    24
+                }
+                b'{' => 640,
+                b'[' | b',' | b':' => 64,
+                _ => 0,
+            };
+        }
+    }
+    n
 }
 
 /// Stands in until the agency object is read.

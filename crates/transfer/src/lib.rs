@@ -11,6 +11,7 @@
 mod decode;
 mod fields;
 mod json;
+mod limits;
 mod problem;
 mod schema;
 mod xlsx;
@@ -18,6 +19,11 @@ mod xlsx;
 use sikerja_domain::bundle::AgencyBundle;
 
 pub use json::{read_json, write_json};
+pub use limits::{
+    MAX_CELLS, MAX_JSON_BYTES_PARSED, MAX_PART_BYTES, MAX_PARTS, MAX_PROBLEMS, MAX_ROWS,
+    MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_TEXT_BYTES, MAX_UNPACKED_BYTES,
+    MAX_VALUE_CHARS,
+};
 pub use problem::{ExportError, ImportErrors, ImportProblem};
 pub use schema::FORMAT;
 pub use xlsx::{read_xlsx, write_xlsx};

@@ -26,7 +26,10 @@ pub async fn import(config: &Config, file: &Path, dry_run: bool) -> anyhow::Resu
             for p in &errors.problems {
                 eprintln!("  {p}");
             }
-            bail!("{} masalah dalam {}", errors.problems.len(), file.display());
+            if errors.omitted > 0 {
+                eprintln!("  … dan {} masalah lain", errors.omitted);
+            }
+            bail!("{} masalah dalam {}", errors.total(), file.display());
         }
     };
     if dry_run {

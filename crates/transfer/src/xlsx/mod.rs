@@ -2,6 +2,7 @@
 //! `Jabatan`, `Pegawai`, `Penilaian`, `Pengalaman` with Indonesian headers and the stable codes
 //! in the cells, plus a `Kode` sheet listing the allowed codes (ignored on import).
 
+mod package;
 mod read;
 mod write;
 

@@ -1,20 +1,21 @@
 //! Reading the workbook: columns found by their headers (any order, any case), empty rows
 //! skipped, every problem located by sheet, row and column as the spreadsheet shows them.
+//! Sheets are read as a stream of cells, one row in memory at a time, within the limits of
+//! `crate::limits`.
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Xlsx, XlsxError, open_workbook_from_rs};
 use sikerja_domain::bundle::{AgencyBundle, Entity};
 
 use crate::decode::{self, Decoded};
 use crate::fields::{Cell, Place, Record};
 use crate::json::placeholder_agency;
-use crate::problem::{ImportErrors, ImportProblem};
+use crate::limits::{MAX_CELLS, MAX_ROWS};
+use crate::problem::{ImportErrors, ImportProblem, Problems};
 use crate::schema::*;
-
-/// A data row: its number as the user sees it and its cells by field.
-type Row = (u32, Vec<(String, Cell)>);
+use crate::xlsx::package;
 
 fn cell(d: &Data) -> Cell {
     match d {
@@ -45,71 +46,190 @@ fn problem(
     }
 }
 
-/// The data rows of `sheet`, or none (with a problem when the sheet is required).
-fn rows<R: std::io::Read + std::io::Seek>(
+fn sheet_problem(sheet: &Sheet, code: &'static str, message: String) -> ImportProblem {
+    ImportProblem {
+        sheet: Some(sheet.name.into()),
+        row: None,
+        field: None,
+        code,
+        message,
+    }
+}
+
+fn too_large(sheet: &Sheet) -> ImportProblem {
+    sheet_problem(
+        sheet,
+        "sheet_too_large",
+        format!(
+            "lembar \"{}\" terlalu besar: paling banyak {MAX_ROWS} baris data dan {MAX_CELLS} sel; \
+             hapus baris dan kolom yang tidak dipakai",
+            sheet.name
+        ),
+    )
+}
+
+/// One worksheet read as a stream of rows: the header row maps columns to fields, then each
+/// non-empty data row is handed to `each` with its number as the spreadsheet shows it. Only
+/// one row is in memory at a time; a sheet over the limits (its declared dimension first, then
+/// what is actually found) is refused with one problem (MAX_ROWS, MAX_CELLS).
+fn rows<R: Read + Seek>(
     wb: &mut Xlsx<R>,
     sheet: &'static Sheet,
-    problems: &mut Vec<ImportProblem>,
-) -> Vec<Row> {
-    let Ok(range) = wb.worksheet_range(sheet.name) else {
-        if sheet.required {
-            problems.push(ImportProblem {
-                sheet: Some(sheet.name.into()),
-                row: None,
-                field: None,
-                code: "sheet_missing",
-                message: format!("lembar \"{}\" wajib ada", sheet.name),
-            });
+    problems: &mut Problems,
+    mut each: impl FnMut(&mut Problems, u32, Vec<(String, Cell)>),
+) {
+    let mut reader = match wb.worksheet_cells_reader(sheet.name) {
+        Ok(r) => r,
+        Err(XlsxError::WorksheetNotFound(_)) => {
+            if sheet.required {
+                problems.push(sheet_problem(
+                    sheet,
+                    "sheet_missing",
+                    format!("lembar \"{}\" wajib ada", sheet.name),
+                ));
+            }
+            return;
         }
-        return Vec::new();
+        Err(_) => {
+            problems.push_always(unreadable(sheet));
+            return;
+        }
     };
-    let first = range.start().map_or(0, |(r, _)| r) + 1;
-    let mut it = range.rows();
-    let header: Vec<Option<&Column>> = it
-        .next()
-        .map(|h| {
-            h.iter()
-                .map(|c| {
-                    let name = match c {
-                        Data::String(s) => s.trim().to_lowercase(),
-                        _ => String::new(),
-                    };
-                    sheet
-                        .columns
-                        .iter()
-                        .find(|col| col.header.to_lowercase() == name || col.field == name)
-                })
-                .collect()
+    let dims = reader.dimensions();
+    let declared_rows = u64::from(dims.end.0.saturating_sub(dims.start.0)) + 1;
+    if declared_rows > MAX_ROWS as u64 + 1 || dims.len() > MAX_CELLS {
+        problems.push_always(too_large(sheet));
+        return;
+    }
+    let mut header: Option<HashMap<u32, &'static Column>> = None;
+    let mut current: Option<u32> = None;
+    let mut cells: Vec<(u32, Data)> = Vec::new();
+    let mut seen_cells = 0u64;
+    let mut data_rows = 0usize;
+    let mut flush = |row: u32,
+                     cells: &mut Vec<(u32, Data)>,
+                     header: &mut Option<HashMap<u32, &'static Column>>,
+                     problems: &mut Problems|
+     -> bool {
+        let taken = std::mem::take(cells);
+        if taken.iter().all(|(_, d)| matches!(cell(d), Cell::Empty)) {
+            return true;
+        }
+        match header {
+            None => {
+                *header = Some(read_header(sheet, row, &taken, problems));
+                true
+            }
+            Some(h) => {
+                data_rows += 1;
+                if data_rows > MAX_ROWS {
+                    return false;
+                }
+                let fields = taken
+                    .iter()
+                    .filter_map(|(c, d)| h.get(c).map(|col| (col.field.to_string(), cell(d))))
+                    .collect();
+                each(problems, row + 1, fields);
+                true
+            }
+        }
+    };
+    loop {
+        let next = match reader.next_cell() {
+            Ok(n) => n,
+            Err(_) => {
+                problems.push_always(unreadable(sheet));
+                return;
+            }
+        };
+        let Some(c) = next else { break };
+        seen_cells += 1;
+        if seen_cells > MAX_CELLS {
+            problems.push_always(too_large(sheet));
+            return;
+        }
+        let (r, col) = c.get_position();
+        if current.is_some_and(|cur| r != cur) {
+            let cur = current.unwrap_or(r);
+            if r < cur {
+                problems.push_always(sheet_problem(
+                    sheet,
+                    "sheet_rows_unordered",
+                    format!(
+                        "baris-baris lembar \"{}\" tidak tersimpan berurutan; simpan ulang \
+                         buku kerja dengan aplikasi lembar kerja",
+                        sheet.name
+                    ),
+                ));
+                return;
+            }
+            if !flush(cur, &mut cells, &mut header, problems) {
+                problems.push_always(too_large(sheet));
+                return;
+            }
+        }
+        current = Some(r);
+        cells.push((col, Data::from(c.get_value().clone())));
+    }
+    if let Some(cur) = current
+        && !flush(cur, &mut cells, &mut header, problems)
+    {
+        problems.push_always(too_large(sheet));
+        return;
+    }
+    if header.is_none() {
+        read_header(sheet, 0, &[], problems);
+    }
+}
+
+fn unreadable(sheet: &Sheet) -> ImportProblem {
+    sheet_problem(
+        sheet,
+        "sheet_unreadable",
+        format!("lembar \"{}\" tidak dapat dibaca", sheet.name),
+    )
+}
+
+/// The columns of the header row (0-based `row`) by their index; a required column that is
+/// missing is a problem.
+fn read_header(
+    sheet: &'static Sheet,
+    row: u32,
+    cells: &[(u32, Data)],
+    problems: &mut Problems,
+) -> HashMap<u32, &'static Column> {
+    let header: HashMap<u32, &'static Column> = cells
+        .iter()
+        .filter_map(|(c, d)| {
+            let name = match d {
+                Data::String(s) => s.trim().to_lowercase(),
+                _ => return None,
+            };
+            sheet
+                .columns
+                .iter()
+                .find(|col| col.header.to_lowercase() == name || col.field == name)
+                .map(|col| (*c, col))
         })
-        .unwrap_or_default();
+        .collect();
     for col in sheet.columns.iter().filter(|c| c.required) {
-        if !header.iter().flatten().any(|h| h.field == col.field) {
+        if !header.values().any(|h| h.field == col.field) {
             problems.push(problem(
                 sheet,
-                first,
+                row + 1,
                 Some(col.header),
                 "column_missing",
                 format!("kolom \"{}\" wajib ada pada baris judul", col.header),
             ));
         }
     }
-    let mut out = Vec::new();
-    for (i, row) in it.enumerate() {
-        let cells: Vec<(String, Cell)> = row
-            .iter()
-            .zip(&header)
-            .filter_map(|(d, h)| h.map(|col| (col.field.to_string(), cell(d))))
-            .collect();
-        if cells.iter().all(|(_, c)| *c == Cell::Empty) {
-            continue;
-        }
-        out.push((first + 1 + i as u32, cells));
-    }
-    out
+    header
 }
 
 /// Reads an agency from an XLSX workbook. All or nothing: any problem refuses the whole file.
+/// The package is checked first (`package::check`), then each sheet is read as a stream.
 pub fn read_xlsx(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
+    package::check(bytes)?;
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
         ImportErrors::single(
             "xlsx_unreadable",
@@ -117,87 +237,102 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
         )
     })?;
     let mut d = Decoded::new(placeholder_agency());
-    let mut problems = Vec::new();
-    let agency = rows(&mut wb, &AGENCY, &mut problems);
-    match agency.as_slice() {
-        [] => {
+    let mut problems = Problems::default();
+    let mut agency_rows = 0usize;
+    rows(&mut wb, &AGENCY, &mut problems, |problems, row, cells| {
+        agency_rows += 1;
+        if agency_rows > 1 {
             problems.push(problem(
                 &AGENCY,
-                2,
+                row,
                 None,
-                "agency_missing",
-                "lembar Instansi harus berisi satu baris data instansi".into(),
+                "agency_multiple",
+                "lembar Instansi hanya boleh berisi satu baris data".into(),
             ));
-            d.bad.insert((Entity::Agency, 0));
+            return;
         }
-        [(row, cells), rest @ ..] => {
-            let place = Place::Sheet(AGENCY.name, *row);
-            let mut r = Record::new(place.clone(), AGENCY.columns, cells.clone(), &mut problems);
-            d.bundle.agency = decode::agency(&mut r);
-            let bad = r.bad;
-            d.place(Entity::Agency, 0, place, bad);
-            for (row, _) in rest {
-                problems.push(problem(
-                    &AGENCY,
-                    *row,
-                    None,
-                    "agency_multiple",
-                    "lembar Instansi hanya boleh berisi satu baris data".into(),
-                ));
-            }
-        }
-    }
-    for (row, cells) in rows(&mut wb, &DEPARTMENTS, &mut problems) {
-        let place = Place::Sheet(DEPARTMENTS.name, row);
-        let mut r = Record::new(place.clone(), DEPARTMENTS.columns, cells, &mut problems);
-        let rec = decode::department(&mut r);
+        let place = Place::Sheet(AGENCY.name, row);
+        let mut r = Record::new(place.clone(), AGENCY.columns, cells, problems);
+        d.bundle.agency = decode::agency(&mut r);
         let bad = r.bad;
-        d.place(Entity::Department, d.bundle.departments.len(), place, bad);
-        d.bundle.departments.push(rec);
+        d.place(Entity::Agency, 0, place, bad);
+    });
+    if agency_rows == 0 {
+        problems.push(problem(
+            &AGENCY,
+            2,
+            None,
+            "agency_missing",
+            "lembar Instansi harus berisi satu baris data instansi".into(),
+        ));
+        d.bad.insert((Entity::Agency, 0));
     }
-    for (row, cells) in rows(&mut wb, &UNITS, &mut problems) {
+    rows(
+        &mut wb,
+        &DEPARTMENTS,
+        &mut problems,
+        |problems, row, cells| {
+            let place = Place::Sheet(DEPARTMENTS.name, row);
+            let mut r = Record::new(place.clone(), DEPARTMENTS.columns, cells, problems);
+            let rec = decode::department(&mut r);
+            let bad = r.bad;
+            d.place(Entity::Department, d.bundle.departments.len(), place, bad);
+            d.bundle.departments.push(rec);
+        },
+    );
+    rows(&mut wb, &UNITS, &mut problems, |problems, row, cells| {
         let place = Place::Sheet(UNITS.name, row);
-        let mut r = Record::new(place.clone(), UNITS.columns, cells, &mut problems);
+        let mut r = Record::new(place.clone(), UNITS.columns, cells, problems);
         let rec = decode::unit(&mut r);
         let bad = r.bad;
         d.place(Entity::Unit, d.bundle.units.len(), place, bad);
         d.bundle.units.push(rec);
-    }
-    for (row, cells) in rows(&mut wb, &POSITIONS, &mut problems) {
-        let place = Place::Sheet(POSITIONS.name, row);
-        let mut r = Record::new(place.clone(), POSITIONS.columns, cells, &mut problems);
-        let rec = decode::position(&mut r);
-        let bad = r.bad;
-        d.place(Entity::Position, d.bundle.positions.len(), place, bad);
-        d.bundle.positions.push(rec);
-    }
+    });
+    rows(
+        &mut wb,
+        &POSITIONS,
+        &mut problems,
+        |problems, row, cells| {
+            let place = Place::Sheet(POSITIONS.name, row);
+            let mut r = Record::new(place.clone(), POSITIONS.columns, cells, problems);
+            let rec = decode::position(&mut r);
+            let bad = r.bad;
+            d.place(Entity::Position, d.bundle.positions.len(), place, bad);
+            d.bundle.positions.push(rec);
+        },
+    );
     let mut by_nip: HashMap<String, usize> = HashMap::new();
-    for (row, cells) in rows(&mut wb, &EMPLOYEES, &mut problems) {
-        let place = Place::Sheet(EMPLOYEES.name, row);
-        let mut r = Record::new(place.clone(), EMPLOYEES.columns, cells, &mut problems);
-        let rec = decode::employee(&mut r);
-        let bad = r.bad;
-        let index = d.bundle.employees.len();
-        if !bad {
-            by_nip.entry(rec.nip.as_str().to_string()).or_insert(index);
-        }
-        d.place(Entity::Employee, index, place, bad);
-        d.bundle.employees.push(rec);
-    }
+    rows(
+        &mut wb,
+        &EMPLOYEES,
+        &mut problems,
+        |problems, row, cells| {
+            let place = Place::Sheet(EMPLOYEES.name, row);
+            let mut r = Record::new(place.clone(), EMPLOYEES.columns, cells, problems);
+            let rec = decode::employee(&mut r);
+            let bad = r.bad;
+            let index = d.bundle.employees.len();
+            if !bad {
+                by_nip.entry(rec.nip.as_str().to_string()).or_insert(index);
+            }
+            d.place(Entity::Employee, index, place, bad);
+            d.bundle.employees.push(rec);
+        },
+    );
     details(&mut wb, &mut d, &by_nip, &mut problems);
-    d.problems.append(&mut problems);
+    d.problems.extend(problems);
     d.finish()
 }
 
 /// The `Penilaian` and `Pengalaman` sheets, attached to employees by NIP.
-fn details<R: std::io::Read + std::io::Seek>(
+fn details<R: Read + Seek>(
     wb: &mut Xlsx<R>,
     d: &mut Decoded,
     by_nip: &HashMap<String, usize>,
-    problems: &mut Vec<ImportProblem>,
+    problems: &mut Problems,
 ) {
     for sheet in [&RATINGS, &EXPERIENCE] {
-        for (row, cells) in rows(wb, sheet, problems) {
+        rows(wb, sheet, problems, |problems, row, cells| {
             let place = Place::Sheet(sheet.name, row);
             let mut r = Record::new(place.clone(), sheet.columns, cells, problems);
             let owner = r.nip("nip").and_then(|nip| {
@@ -226,6 +361,6 @@ fn details<R: std::io::Read + std::io::Seek>(
                     e.experience.push(v);
                 }
             }
-        }
+        });
     }
 }

@@ -39,10 +39,20 @@ fn refused(errors: ImportErrors) -> WebError {
     let details: Vec<ErrorDetail> = errors.problems.iter().map(detail).collect();
     WebError::Invalid {
         code: "validation_failed",
-        message: format!(
-            "Berkas impor ditolak: {} masalah; tidak ada data yang disimpan.",
-            details.len()
-        ),
+        message: if errors.omitted == 0 {
+            format!(
+                "Berkas impor ditolak: {} masalah; tidak ada data yang disimpan.",
+                errors.total()
+            )
+        } else {
+            format!(
+                "Berkas impor ditolak: {} masalah ({} pertama tercantum, {} lainnya tidak); \
+                 tidak ada data yang disimpan.",
+                errors.total(),
+                details.len(),
+                errors.omitted
+            )
+        },
         details,
     }
 }
