@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::org::{ActingKind, DepartmentKind, PositionClass};
 use crate::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
 
+mod revocation;
+
+pub use revocation::{Revocation, RevocationChannel, RevocationRefusal, decide_revocation};
+
 macro_rules! granted_roles {
     ($($variant:ident => $code:literal, $label:literal;)+) => {
         /// Roles an admin gives and takes back (recorded), as opposed to roles that follow

@@ -182,6 +182,10 @@ enum RoleAction {
         id: i64,
         #[arg(long)]
         reason: String,
+        /// Take back even the last holder of a role only its holders can give (hr_admin);
+        /// the audit row records that it was forced.
+        #[arg(long)]
+        force: bool,
     },
     /// The grants of an agency.
     List {
@@ -258,8 +262,8 @@ async fn main() -> anyhow::Result<()> {
             RoleAction::Grant { nip, role, reason } => {
                 commands::access::grant(&config, &nip, &role, &reason).await
             }
-            RoleAction::Revoke { id, reason } => {
-                commands::access::revoke(&config, id, &reason).await
+            RoleAction::Revoke { id, reason, force } => {
+                commands::access::revoke(&config, id, &reason, force).await
             }
             RoleAction::List { agency } => commands::access::list_roles(&config, &agency).await,
         },

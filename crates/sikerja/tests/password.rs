@@ -222,3 +222,73 @@ fn doc_05_registers_and_letterheads_are_set_from_the_command_line() {
     assert!(out.contains("KECAMATAN MARTAPURA"), "{out}");
     assert!(sikerja(&db, &["audit", "verify"]).status.success());
 }
+
+/// The active `hr_admin` grants of the demo agency as listed by `sikerja role list`.
+fn active_admin_grants(db: &std::path::Path) -> Vec<String> {
+    let list = sikerja(db, &["role", "list", "--agency", "kab-banjar"]);
+    assert!(list.status.success());
+    String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .filter(|l| l.contains("\thr_admin\t") && l.ends_with("\taktif"))
+        .filter_map(|l| l.split('\t').next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_last_admin_is_revoked_from_the_command_line_only_with_force_and_the_audit_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sikerja.db");
+    assert!(sikerja(&db, &["demo"]).status.success());
+    let mut admins = active_admin_grants(&db);
+    assert!(!admins.is_empty(), "the demo has an admin");
+    // All but the last go without --force.
+    while admins.len() > 1 {
+        let id = admins.remove(0);
+        let out = sikerja(&db, &["role", "revoke", "--id", &id, "--reason", "uji"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let last = admins.remove(0);
+    let refused = sikerja(&db, &["role", "revoke", "--id", &last, "--reason", "uji"]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("last_role_holder") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(active_admin_grants(&db), std::slice::from_ref(&last));
+    let forced = sikerja(
+        &db,
+        &[
+            "role",
+            "revoke",
+            "--id",
+            &last,
+            "--reason",
+            "Instalasi ulang",
+            "--force",
+        ],
+    );
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    assert!(active_admin_grants(&db).is_empty());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let summary = runtime.block_on(async {
+        let store = sikerja_storage::Store::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("store");
+        let entries = store.audit_of("role_grant", &last).await.expect("audit");
+        entries
+            .into_iter()
+            .find(|e| e.action == "role.revoked")
+            .expect("the revocation is audited")
+            .summary
+    });
+    assert!(summary.contains("\"forced_last_holder\":true"), "{summary}");
+}

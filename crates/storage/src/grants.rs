@@ -4,17 +4,20 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, SqlErr};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, SqlErr,
+};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::access::GrantedRole;
+use sikerja_domain::access::{GrantedRole, Revocation, RevocationChannel, decide_revocation};
 use sikerja_domain::organisation::{AgencyId, EmployeeId};
 
 use crate::Store;
 use crate::audit::{self, AuditActor};
 use crate::batch::{rows_where_in, unique_ids};
 use crate::convert::{code, display_name};
-use crate::entities::{employee, role_grant};
+use crate::entities::{agency, employee, role_grant};
 use crate::error::{Result, StorageError};
 
 /// Id of a row of `role_grants`.
@@ -135,13 +138,28 @@ impl Store {
         Ok(GrantId(id))
     }
 
-    /// Takes a granted role back. Unknown grant: `NotFound`; already revoked:
-    /// `Conflict grant_already_revoked`; the reason must not be blank.
+    /// Takes a granted role back through the admin pages or the API. Unknown grant:
+    /// `NotFound`; already revoked: `Conflict grant_already_revoked`; the last holder of a role
+    /// only its holders can give: `Conflict last_role_holder`; the reason must not be blank.
     pub async fn revoke_role(
         &self,
         grant: GrantId,
         actor: &AuditActor,
         reason: &str,
+    ) -> Result<()> {
+        self.revoke_role_via(grant, actor, reason, RevocationChannel::Admin)
+            .await
+    }
+
+    /// Takes a granted role back as [`Store::revoke_role`] does, through `channel`: the command
+    /// line passes `Cli { force }`, and a forced removal of the last holder is written in the
+    /// audit row (`forced_last_holder`).
+    pub async fn revoke_role_via(
+        &self,
+        grant: GrantId,
+        actor: &AuditActor,
+        reason: &str,
+        channel: RevocationChannel,
     ) -> Result<()> {
         let by = actor.checked_label()?;
         let reason = reason_of(
@@ -150,7 +168,23 @@ impl Store {
             "alasan pencabutan peran wajib diisi",
         )?;
         let txn = self.begin_write().await?;
+        let agency = role_grant::Entity::find_by_id(grant.0)
+            .select_only()
+            .column(role_grant::Column::AgencyId)
+            .into_tuple::<i64>()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("role_grant", grant))?;
+        // Every revocation in an agency queues on the agency's row (PostgreSQL; SQLite
+        // serialises writers), so two admins revoking each other at once count the holders
+        // one after the other and the second sees the first's revocation: never zero left.
+        agency::Entity::find_by_id(agency)
+            .lock_exclusive()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("agency", agency))?;
         let row = role_grant::Entity::find_by_id(grant.0)
+            .lock_exclusive()
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("role_grant", grant))?;
@@ -160,6 +194,19 @@ impl Store {
                 "peran ini sudah dicabut sebelumnya",
             ));
         }
+        let role = code("granted role", &row.role, GrantedRole::from_code)?;
+        let holders = role_grant::Entity::find()
+            .filter(role_grant::Column::AgencyId.eq(row.agency_id))
+            .filter(role_grant::Column::Role.eq(role.code()))
+            .filter(role_grant::Column::RevokedAt.is_null())
+            .count(&txn)
+            .await?;
+        let decision = decide_revocation(
+            role,
+            usize::try_from(holders).unwrap_or(usize::MAX),
+            channel,
+        )
+        .map_err(|refusal| StorageError::conflict(refusal.code(), refusal.to_string()))?;
         let nip = employee::Entity::find_by_id(row.employee_id)
             .one(&txn)
             .await?
@@ -174,18 +221,22 @@ impl Store {
             .filter(role_grant::Column::Id.eq(row.id))
             .exec(&txn)
             .await?;
+        let mut details = json!({
+            "employee": row.employee_id,
+            "nip": nip,
+            "agency": row.agency_id,
+            "role": row.role,
+            "reason": reason,
+        });
+        if decision == Revocation::ForcedLastHolder {
+            details["forced_last_holder"] = json!(true);
+        }
         audit::append_by(
             &txn,
             actor,
             "role.revoked",
             audit::Subject::new("role_grant", row.id, row.agency_id),
-            json!({
-                "employee": row.employee_id,
-                "nip": nip,
-                "agency": row.agency_id,
-                "role": row.role,
-                "reason": reason,
-            }),
+            details,
         )
         .await?;
         txn.commit().await?;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -211,7 +211,10 @@ impl Store {
     pub async fn revoke_api_token(&self, id: ApiTokenId, actor: &AuditActor) -> Result<()> {
         let by = actor.checked_label()?;
         let txn = self.begin_write().await?;
+        // Locked so that parallel revocations queue and the later ones read it revoked
+        // (issue 12 point 2).
         let row = api_token::Entity::find_by_id(id.0)
+            .lock_exclusive()
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("api_token", id))?;

@@ -5,7 +5,9 @@
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sikerja_domain::access::{Action, Actor, GrantedRole, RegionalHeadKind, Role};
+use sikerja_domain::access::{
+    Action, Actor, GrantedRole, RegionalHeadKind, RevocationChannel, Role,
+};
 use sikerja_domain::bundle::AgencyBundle;
 use sikerja_domain::org::{ActingKind, DepartmentKind, PositionClass};
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
@@ -260,8 +262,14 @@ async fn a_granted_role_counts_until_revoked_and_both_are_audited() {
     assert_eq!(list[0].reason, reason);
     assert!(list[0].is_active());
 
+    // The only admin of the agency: taken back from the command line, forced.
     store
-        .revoke_role(grant, &admin(), "Pindah tugas")
+        .revoke_role_via(
+            grant,
+            &admin(),
+            "Pindah tugas",
+            RevocationChannel::Cli { force: true },
+        )
         .await
         .unwrap();
     let facts = store.actor_facts(me).await.unwrap();
@@ -702,4 +710,214 @@ async fn sign_in_events_are_recorded_in_the_chain() {
             ),
         }
     );
+}
+
+/// Two employees of the small agency, each with an active `hr_admin` grant.
+async fn two_admins(
+    store: &Store,
+    bundle: &AgencyBundle,
+) -> (
+    (EmployeeId, sikerja_storage::GrantId),
+    (EmployeeId, sikerja_storage::GrantId),
+) {
+    let mut out = Vec::new();
+    for record in bundle.employees.iter().take(2) {
+        let id = store
+            .employee_by_nip(&record.nip)
+            .await
+            .unwrap()
+            .employee
+            .id;
+        let grant = store
+            .grant_role(id, GrantedRole::HrAdmin, &admin(), "Admin BKPSDM")
+            .await
+            .unwrap();
+        out.push((id, grant));
+    }
+    (out[0], out[1])
+}
+
+async fn active_admins(store: &Store, agency: AgencyId) -> usize {
+    store
+        .role_grants(agency)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|g| g.is_active() && g.role == GrantedRole::HrAdmin)
+        .count()
+}
+
+#[tokio::test]
+async fn the_last_admin_is_kept_unless_the_command_line_forces_it_and_says_so() {
+    let (store, bundle, agency) = small().await;
+    let ((_, first), (_, second)) = two_admins(&store, &bundle).await;
+    store
+        .revoke_role(first, &admin(), "Pindah tugas")
+        .await
+        .unwrap();
+    let before = store
+        .audit_entries(&AuditFilter::default())
+        .await
+        .unwrap()
+        .total;
+    let last = store
+        .revoke_role(second, &admin(), "Pindah tugas")
+        .await
+        .unwrap_err();
+    assert_eq!(last.code(), "last_role_holder");
+    assert!(last.to_string().contains("pemegang terakhir"), "{last}");
+    let unforced = store
+        .revoke_role_via(
+            second,
+            &admin(),
+            "Pindah tugas",
+            RevocationChannel::Cli { force: false },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(unforced.code(), "last_role_holder");
+    assert_eq!(active_admins(&store, agency).await, 1);
+    assert_eq!(
+        store
+            .audit_entries(&AuditFilter::default())
+            .await
+            .unwrap()
+            .total,
+        before,
+        "a refusal records nothing"
+    );
+    store
+        .revoke_role_via(
+            second,
+            &admin(),
+            "Instalasi baru",
+            RevocationChannel::Cli { force: true },
+        )
+        .await
+        .unwrap();
+    assert_eq!(active_admins(&store, agency).await, 0);
+    let entries = store
+        .audit_of("role_grant", &second.0.to_string())
+        .await
+        .unwrap();
+    let revoked = entries.iter().find(|e| e.action == "role.revoked").unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&revoked.summary).unwrap();
+    assert_eq!(summary["forced_last_holder"], json!(true));
+    // A role an admin gives is not protected: its last holder goes.
+    let me = holder(&store, &bundle, "dinkes-subbag-uk-1").await;
+    let keeper = store
+        .grant_role(me, GrantedRole::ProcessMapKeeper, &admin(), "Peta proses")
+        .await
+        .unwrap();
+    store
+        .revoke_role(keeper, &admin(), "Selesai")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn two_admins_revoking_each_other_at_once_leave_one_admin() {
+    let (store, bundle, agency) = small().await;
+    for round in 0..10 {
+        let ((_, a), (_, b)) = two_admins(&store, &bundle).await;
+        let mut tasks = Vec::new();
+        for grant in [a, b] {
+            let store: Store = (*store).clone();
+            tasks.push(tokio::spawn(async move {
+                store.revoke_role(grant, &admin(), "Saling mencabut").await
+            }));
+        }
+        let mut refused = 0;
+        for t in tasks {
+            if let Err(e) = t.await.unwrap() {
+                assert_eq!(e.code(), "last_role_holder", "{e}");
+                refused += 1;
+            }
+        }
+        assert_eq!(refused, 1, "round {round}");
+        assert_eq!(active_admins(&store, agency).await, 1, "round {round}");
+        // Clear the survivor for the next round.
+        let survivor = store
+            .role_grants(agency)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.is_active())
+            .unwrap();
+        store
+            .revoke_role_via(
+                survivor.id,
+                &admin(),
+                "Ronde berikutnya",
+                RevocationChannel::Cli { force: true },
+            )
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn fifty_parallel_revocations_of_one_grant_decide_once() {
+    let (store, bundle, _) = small().await;
+    let me = holder(&store, &bundle, "dinkes-subbag-uk-1").await;
+    let grant = store
+        .grant_role(me, GrantedRole::ProcessMapKeeper, &admin(), "Peta proses")
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let store: Store = (*store).clone();
+        tasks.push(tokio::spawn(async move {
+            store.revoke_role(grant, &admin(), "Selesai").await
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(()) => ok += 1,
+            Err(e) => assert_eq!(e.code(), "grant_already_revoked", "{e}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    let revocations = store
+        .audit_of("role_grant", &grant.0.to_string())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "role.revoked")
+        .count();
+    assert_eq!(revocations, 1);
+}
+
+#[tokio::test]
+async fn fifty_parallel_revocations_of_one_token_decide_once() {
+    let (store, _, agency) = small().await;
+    let (token, _) = store
+        .create_api_token("simpeg", Some(agency), false, &admin())
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let store: Store = (*store).clone();
+        let id = token.id;
+        tasks.push(tokio::spawn(async move {
+            store.revoke_api_token(id, &admin()).await
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(()) => ok += 1,
+            Err(e) => assert_eq!(e.code(), "token_already_revoked", "{e}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    let revocations = store
+        .audit_of("api_token", &token.id.0.to_string())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "token.revoked")
+        .count();
+    assert_eq!(revocations, 1);
 }

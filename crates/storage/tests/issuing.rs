@@ -284,3 +284,47 @@ async fn doc_05_a_plt_issues_as_plt_of_the_position_that_signs() {
     assert_eq!(issued.signer_position, "Plt. Kepala Dinas Kesehatan");
     assert_eq!(issued.signer_name, "Ahmad Fauzi, S.E.", "{issued:?}");
 }
+
+#[tokio::test]
+async fn doc_05_fifty_parallel_cancels_decide_once_and_the_others_hear_already_cancelled() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let letter = request_letter(&w).await;
+    let issued = w.store.issue_letter(letter, &kadis, render).await.unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..50 {
+        let store = w.store.clone();
+        let kadis = kadis.clone();
+        tasks.push(tokio::spawn(async move {
+            let reason = format!("Alasan nomor {i}");
+            let outcome = store.cancel_issued_letter(issued.id, &reason, &kadis).await;
+            (reason, outcome)
+        }));
+    }
+    let mut winners = Vec::new();
+    for t in tasks {
+        let (reason, outcome) = t.await.unwrap();
+        match outcome {
+            Ok(view) => winners.push((reason, view)),
+            Err(e) => assert_eq!(e.code(), "already_cancelled", "{e}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "exactly one cancel succeeds");
+    let (reason, view) = &winners[0];
+    assert_eq!(&view.cancel_reason, reason);
+    let stored = w.store.issued_letter(issued.id).await.unwrap();
+    assert_eq!(stored.status, "cancelled");
+    assert_eq!(&stored.cancel_reason, reason);
+    let audit = w
+        .store
+        .audit_of("issued_letter", &issued.id.to_string())
+        .await
+        .unwrap();
+    let cancels: Vec<_> = audit
+        .iter()
+        .filter(|e| e.action == "letter.cancel")
+        .collect();
+    assert_eq!(cancels.len(), 1, "one audit row for the one decision");
+    let summary: serde_json::Value = serde_json::from_str(&cancels[0].summary).unwrap();
+    assert_eq!(summary["reason"], serde_json::json!(reason));
+}

@@ -773,3 +773,41 @@ async fn mek_02_both_parties_signing_at_once_leave_one_signed_agreement() {
         AuditVerification::Intact { .. }
     ));
 }
+
+#[tokio::test]
+async fn kin_01_twenty_parallel_acknowledgements_record_one() {
+    let w = World::new().await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let jf = w.actor(&w.d.ahli_pertama).await;
+    let to = w.post("jf-pertama", &w.d.ahli_pertama).await;
+    let id = w
+        .store
+        .set_expectation(w.agency, to, YEAR, "Laporan tepat waktu", &kasi)
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let store = w.store.clone();
+        let jf = jf.clone();
+        tasks.push(tokio::spawn(async move {
+            store.acknowledge_expectation(id, &jf).await
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(()) => ok += 1,
+            Err(e) => assert_eq!(code(&e), "already_acknowledged", "{e}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    let acknowledged = w
+        .store
+        .audit_of("expectation", &id.to_string())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "expectation.acknowledged")
+        .count();
+    assert_eq!(acknowledged, 1);
+}

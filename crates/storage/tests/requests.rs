@@ -489,3 +489,39 @@ async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_de
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn pen_18_two_escalation_runs_at_once_escalate_a_step_once() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let later = Utc::now() + Duration::hours(73);
+    let mut runs = Vec::new();
+    for _ in 0..4 {
+        let store = w.store.clone();
+        runs.push(tokio::spawn(
+            async move { store.escalate_overdue(later).await },
+        ));
+    }
+    let mut escalated = 0;
+    for r in runs {
+        escalated += r.await.unwrap().unwrap();
+    }
+    assert_eq!(escalated, 1);
+    let view = w.store.assignment_request(request).await.unwrap();
+    let reminders = view
+        .reminders
+        .iter()
+        .filter(|r| r.kind == "reminder")
+        .count();
+    assert_eq!(reminders, 1);
+    let audited = w
+        .store
+        .audit_of("assignment", &id.to_string())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "request.escalated")
+        .count();
+    assert_eq!(audited, 1);
+}

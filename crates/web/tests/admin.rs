@@ -649,9 +649,45 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
 }
 
 #[tokio::test]
+async fn the_only_admin_cannot_take_back_their_own_role_from_the_page() {
+    let app = app().await;
+    let mut admin = admin(&app).await;
+    let own = active_grant_of(&app, nip::KADIS).await.unwrap().id;
+    let audit_before = audit_total(&app).await;
+    let answer = admin
+        .post(
+            &app,
+            &format!("/admin/peran/{own}/cabut"),
+            &[("reason", "Serah terima tugas")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error = text(&answer.html(), &format!("#peran-{own} .form-error")).unwrap();
+    assert!(error.contains("pemegang terakhir"), "{error}");
+    assert!(error.contains("Admin BKPSDM"), "{error}");
+    assert!(active_grant_of(&app, nip::KADIS).await.is_some());
+    assert_eq!(audit_total(&app).await, audit_before, "nothing recorded");
+    assert_eq!(
+        admin.get(&app, "/admin/peran").await.status,
+        StatusCode::OK,
+        "the admin keeps the page"
+    );
+}
+
+#[tokio::test]
 async fn an_admin_taking_back_their_own_role_lands_on_the_start_page_without_it() {
     let app = app().await;
     let mut admin = admin(&app).await;
+    // A second admin first: the last one is never taken back from the page.
+    let answer = grant(
+        &mut admin,
+        &app,
+        &spaced(nip::PELAKSANA),
+        "hr_admin",
+        "Serah terima tugas",
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
     let own = active_grant_of(&app, nip::KADIS).await.unwrap().id;
     let answer = admin
         .post(

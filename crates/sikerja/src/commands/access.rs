@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use sikerja_domain::Nip;
-use sikerja_domain::access::GrantedRole;
+use sikerja_domain::access::{GrantedRole, RevocationChannel};
 use sikerja_storage::{ApiTokenId, AuditActor, GrantId, Store};
 
 use crate::config::Config;
@@ -46,13 +46,25 @@ pub async fn grant(config: &Config, nip: &str, role: &str, reason: &str) -> anyh
     Ok(())
 }
 
-/// `sikerja role revoke --id N --reason …`
-pub async fn revoke(config: &Config, id: i64, reason: &str) -> anyhow::Result<()> {
+/// `sikerja role revoke --id N --reason … [--force]`: `--force` takes back even the last
+/// holder of a role only its holders can give (issue 12 point 9), recorded as forced.
+pub async fn revoke(config: &Config, id: i64, reason: &str, force: bool) -> anyhow::Result<()> {
     let store = super::open(config).await?;
-    store
-        .revoke_role(GrantId(id), &cli_actor(), reason)
+    match store
+        .revoke_role_via(
+            GrantId(id),
+            &cli_actor(),
+            reason,
+            RevocationChannel::Cli { force },
+        )
         .await
-        .context("mencabut peran")?;
+    {
+        Ok(()) => {}
+        Err(e) if e.code() == "last_role_holder" => {
+            anyhow::bail!("{e} (kode last_role_holder; dari baris perintah: tambahkan --force)")
+        }
+        Err(e) => return Err(e).context("mencabut peran"),
+    }
     println!("Peran nomor {id} dicabut.");
     Ok(())
 }

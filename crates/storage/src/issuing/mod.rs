@@ -215,6 +215,10 @@ impl From<IssuedRow> for issued_letter::Model {
     }
 }
 
+fn already_cancelled() -> StorageError {
+    StorageError::conflict("already_cancelled", "Surat ini sudah dibatalkan.")
+}
+
 fn day_of(now: DateTime<Utc>) -> Result<Day> {
     Day::new(
         u16::try_from(now.year()).unwrap_or(2000),
@@ -468,17 +472,17 @@ impl Store {
             ));
         }
         let txn = self.begin_write().await?;
+        // The row is locked (PostgreSQL; SQLite serialises writers) so that parallel cancels
+        // queue: the first decides, the others then read `cancelled` (issue 12 point 2).
         let issued = without_files()
             .filter(issued_letter::Column::Id.eq(id))
+            .lock_exclusive()
             .into_model::<IssuedRow>()
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("issued_letter", id))?;
         if issued.status != "issued" {
-            return Err(StorageError::conflict(
-                "already_cancelled",
-                "Surat ini sudah dibatalkan.",
-            ));
+            return Err(already_cancelled());
         }
         let row = request_letter::Entity::find_by_id(issued.request_letter_id)
             .one(&txn)
@@ -486,7 +490,9 @@ impl Store {
             .ok_or_else(|| StorageError::not_found("request_letter", issued.request_letter_id))?;
         letter_issuer(&txn, &row, Some(by)).await?;
         let now = Utc::now();
-        issued_letter::Entity::update_many()
+        // Conditional on the state read above as a second guard: a cancel that did not change
+        // the row decided nothing.
+        let changed = issued_letter::Entity::update_many()
             .col_expr(
                 issued_letter::Column::Status,
                 sea_orm::sea_query::Expr::value("cancelled"),
@@ -500,8 +506,13 @@ impl Store {
                 sea_orm::sea_query::Expr::value(reason.trim()),
             )
             .filter(issued_letter::Column::Id.eq(id))
+            .filter(issued_letter::Column::Status.eq("issued"))
             .exec(&txn)
-            .await?;
+            .await?
+            .rows_affected;
+        if changed != 1 {
+            return Err(already_cancelled());
+        }
         letter_number::Entity::update_many()
             .col_expr(
                 letter_number::Column::Status,

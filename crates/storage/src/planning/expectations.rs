@@ -2,7 +2,7 @@
 //! whose agreement they set (derived, STR-01..05); that person acknowledges it.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
@@ -183,7 +183,10 @@ impl Store {
     ) -> Result<()> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
+        // Locked (PostgreSQL; SQLite serialises writers) so that two acknowledgements at once
+        // record one: the second reads it acknowledged (issue 12 point 2).
         let row = expectation::Entity::find_by_id(id)
+            .lock_exclusive()
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("expectation", id))?;

@@ -422,6 +422,19 @@ impl Store {
             if hours <= 0 || t.created_at + Duration::hours(i64::from(hours)) > now {
                 continue;
             }
+            // Claim the step first: when two servers run the job at once on PostgreSQL, only
+            // the one whose update changed the row escalates it (issue 12 point 2).
+            let claimed = request_task::Entity::update_many()
+                .col_expr(request_task::Column::EscalatedAt, Expr::value(Some(now)))
+                .filter(request_task::Column::Id.eq(t.id))
+                .filter(request_task::Column::EscalatedAt.is_null())
+                .filter(request_task::Column::DoneAt.is_null())
+                .exec(&txn)
+                .await?
+                .rows_affected;
+            if claimed != 1 {
+                continue;
+            }
             let superiors = match (t.position_id, t.employee_id) {
                 (Some(p), _) => lanes::superior_of_position(&txn, p).await?,
                 (None, Some(e)) => lanes::superior_of_employee(&txn, e).await?,
@@ -463,9 +476,6 @@ impl Store {
                 now,
             };
             open_tasks(&txn, &at, &superiors).await?;
-            let mut row: request_task::ActiveModel = t.clone().into();
-            row.escalated_at = Set(Some(now));
-            request_task::Entity::update(row).exec(&txn).await?;
             audit::append(
                 &txn,
                 "Sikerja",

@@ -180,6 +180,11 @@ pub async fn revoke_role_grant(
             .revoke_role(GrantId(id), &principal.audit_actor(None), reason)
             .await
             .map_err(|e| match e {
+                // The last holder of a role only its holders can give (issue 12 point 9).
+                StorageError::Conflict {
+                    code: "last_role_holder",
+                    message,
+                } => WebError::invalid("last_role_holder", message),
                 StorageError::Conflict { .. } => WebError::invalid(
                     "grant_already_revoked",
                     "Peran ini sudah dicabut sebelumnya.",
