@@ -12,6 +12,7 @@ pub mod code;
 pub mod education;
 pub mod grade;
 pub mod nip;
+pub mod numbering;
 pub mod org;
 pub mod organisation;
 pub mod placement;

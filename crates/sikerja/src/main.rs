@@ -124,6 +124,12 @@ enum LettersAction {
         #[arg(long)]
         agency: String,
     },
+    /// List letter numbers given more than once before numbers became unique (issue 12).
+    Duplicates {
+        /// Agency code; every agency when left out.
+        #[arg(long)]
+        agency: Option<String>,
+    },
     /// Set the letterhead (kop surat) of an agency or a Perangkat Daerah.
     Letterhead {
         #[arg(long)]
@@ -318,6 +324,9 @@ async fn main() -> anyhow::Result<()> {
             }
             LettersAction::Registers { agency } => {
                 commands::letters::registers(&config, &agency).await
+            }
+            LettersAction::Duplicates { agency } => {
+                commands::letters::duplicates(&config, agency.as_deref()).await
             }
             LettersAction::Letterhead {
                 agency,

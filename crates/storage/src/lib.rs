@@ -58,9 +58,9 @@ pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::{Credential, ThrottlePolicy};
 pub use issuing::{
-    DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, IssueFacts, IssuedLetterView, LetterFile,
-    LetterheadInput, LetterheadView, NumberLine, RegisterSetting, RegisterView, RenderedFiles,
-    format_number,
+    DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, DuplicateCopy, DuplicateNumber, IssueFacts,
+    IssuedLetterView, LetterFile, LetterheadInput, LetterheadView, NumberLine, RegisterSetting,
+    RegisterView, RenderedFiles, format_number,
 };
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{

@@ -153,6 +153,36 @@ pub async fn fresh_store() -> TestStore {
 
 /// A fresh, migrated store, or why it could not be made.
 pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
+    let (url, cleanup) = fresh_database().await?;
+    let store = Store::connect(&url).await?;
+    Ok(TestStore { store, cleanup })
+}
+
+/// A fresh store whose database had only the first `steps` migrations when `old_data` (raw
+/// SQL statements) was written into it; the rest, and their checks, run afterwards as at an
+/// upgrade. Panics (it is test support) when the database cannot be made.
+pub async fn fresh_store_upgraded_from(steps: u32, old_data: &[&str]) -> TestStore {
+    let made = async {
+        let (url, cleanup) = fresh_database().await?;
+        let (_, sqlx_url) = crate::connect::parse_url(&url)?;
+        let db = Database::connect(sqlx_url.as_str()).await?;
+        <crate::migration::Migrator as sea_orm_migration::MigratorTrait>::up(&db, Some(steps))
+            .await?;
+        for sql in old_data {
+            db.execute_unprepared(sql).await?;
+        }
+        db.close().await?;
+        let store = Store::connect(&url).await?;
+        Ok::<_, StorageError>(TestStore { store, cleanup })
+    };
+    match made.await {
+        Ok(s) => s,
+        Err(e) => panic!("cannot create a test database: {e} ({})", backend_banner()),
+    }
+}
+
+/// A fresh, empty database: its URL and how to remove it.
+async fn fresh_database() -> Result<(String, Cleanup), StorageError> {
     let name = unique_name();
     match postgres_url() {
         Some(admin_url) => {
@@ -161,14 +191,13 @@ pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
                 .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
                 .await?;
             admin.close().await?;
-            let store = Store::connect(&with_database(&admin_url, &name)).await?;
-            Ok(TestStore {
-                store,
-                cleanup: Cleanup::Postgres {
+            Ok((
+                with_database(&admin_url, &name),
+                Cleanup::Postgres {
                     admin_url,
                     database: name,
                 },
-            })
+            ))
         }
         None => {
             let dir = tempfile::Builder::new()
@@ -178,11 +207,7 @@ pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
                     StorageError::Database(sea_orm::DbErr::Custom(format!("temp dir: {e}")))
                 })?;
             let path = dir.path().join(format!("{name}.db"));
-            let store = Store::connect(&format!("sqlite://{}", path.display())).await?;
-            Ok(TestStore {
-                store,
-                cleanup: Cleanup::Sqlite(dir),
-            })
+            Ok((format!("sqlite://{}", path.display()), Cleanup::Sqlite(dir)))
         }
     }
 }

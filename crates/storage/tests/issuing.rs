@@ -328,3 +328,216 @@ async fn doc_05_fifty_parallel_cancels_decide_once_and_the_others_hear_already_c
     let summary: serde_json::Value = serde_json::from_str(&cancels[0].summary).unwrap();
     assert_eq!(summary["reason"], serde_json::json!(reason));
 }
+
+/// The department with this code in the test agency.
+async fn department_of(w: &World, code: &str) -> sikerja_domain::organisation::DepartmentId {
+    w.store
+        .departments(Some(w.agency))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.department.code == code)
+        .unwrap()
+        .department
+        .id
+}
+
+/// A register setting with the Diskominfostat codes of issue 12's report.
+fn diskominfostat(
+    w: &World,
+    department: sikerja_domain::organisation::DepartmentId,
+    kind: LetterKind,
+    pattern: &str,
+) -> RegisterSetting {
+    RegisterSetting {
+        agency: w.agency,
+        department: Some(department),
+        kind,
+        year: year(),
+        classification: "800.1.11".into(),
+        unit_code: "DISKOMINFOSTAT".into(),
+        pattern: pattern.into(),
+    }
+}
+
+/// A refused involvement request: its answer letter, signed by the Kepala Bappeda.
+async fn answer_letter(w: &World) -> i64 {
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    w.store
+        .decide_step(
+            request,
+            &common::workflow::step("ppk_decision", true, "Perencana sedang menyusun RKPD"),
+            &w.actor(&w.ka_bappeda).await,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    let answer = view.letters.last().unwrap();
+    assert_eq!(answer.kind, LetterKind::InvolvementAnswer);
+    answer.id
+}
+
+#[tokio::test]
+async fn doc_05_two_registers_writing_the_same_numbers_share_one_sequence() {
+    // Issue 12: two registers with the same pattern and codes both gave
+    // 800.1.11/1/DISKOMINFOSTAT/2026. Here two kinds of letter of two issuers are set to the
+    // same codes and pattern: one sequence, so the second letter is number 2.
+    let w = World::new().await;
+    let hr = AuditActor::new("Arsiparis");
+    let pattern = "{classification}/{seq}/{unit}/{year}";
+    let dinkes = department_of(&w, "dinkes").await;
+    let bappeda = department_of(&w, "bappeda").await;
+    for (department, kind) in [
+        (dinkes, LetterKind::InvolvementRequest),
+        (bappeda, LetterKind::InvolvementAnswer),
+    ] {
+        w.store
+            .set_letter_register(&diskominfostat(&w, department, kind, pattern), &hr)
+            .await
+            .unwrap();
+    }
+    let request = request_letter(&w).await;
+    let answer = answer_letter(&w).await;
+    let first = w
+        .store
+        .issue_letter(request, &w.actor(&w.d.kadis).await, render)
+        .await
+        .unwrap();
+    let second = w
+        .store
+        .issue_letter(answer, &w.actor(&w.ka_bappeda).await, render)
+        .await
+        .unwrap();
+    assert_eq!(
+        first.number,
+        format!("800.1.11/1/DISKOMINFOSTAT/{}", year())
+    );
+    assert_eq!(
+        second.number,
+        format!("800.1.11/2/DISKOMINFOSTAT/{}", year())
+    );
+    // Both registers show the shared sequence's next number.
+    let registers = w.store.letter_registers(w.agency).await.unwrap();
+    assert_eq!(registers.len(), 2);
+    assert!(registers.iter().all(|r| r.next_seq == 3), "{registers:?}");
+}
+
+#[tokio::test]
+async fn doc_05_a_register_that_could_write_another_registers_numbers_is_refused() {
+    let w = World::new().await;
+    let hr = AuditActor::new("Arsiparis");
+    let dinkes = department_of(&w, "dinkes").await;
+    let bappeda = department_of(&w, "bappeda").await;
+    w.store
+        .set_letter_register(
+            &diskominfostat(
+                &w,
+                dinkes,
+                LetterKind::InvolvementRequest,
+                "{classification}/{seq}/{unit}/{year}",
+            ),
+            &hr,
+        )
+        .await
+        .unwrap();
+    // Sequence 11 of the first and sequence 1 of this one are the same text.
+    let err = w
+        .store
+        .set_letter_register(
+            &diskominfostat(
+                &w,
+                bappeda,
+                LetterKind::InvolvementAnswer,
+                "{classification}/1{seq}/{unit}/{year}",
+            ),
+            &hr,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "register_overlap");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("800.1.11/11/DISKOMINFOSTAT/{}", year())),
+        "{message}"
+    );
+    assert!(message.contains("DOC-05"), "{message}");
+    // Nothing changed: the refused register was not kept.
+    assert_eq!(w.store.letter_registers(w.agency).await.unwrap().len(), 1);
+    // A distinct part in the pattern keeps the two apart.
+    w.store
+        .set_letter_register(
+            &diskominfostat(
+                &w,
+                bappeda,
+                LetterKind::InvolvementAnswer,
+                "{classification}/{seq}/JWB/{unit}/{year}",
+            ),
+            &hr,
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn doc_05_the_database_refuses_a_number_the_agency_already_gave() {
+    let w = World::new().await;
+    let letter = request_letter(&w).await;
+    w.store
+        .issue_letter(letter, &w.actor(&w.d.kadis).await, render)
+        .await
+        .unwrap();
+    // A second row with the same number text, written past the application.
+    let err = w
+        .store
+        .execute_sql(
+            "INSERT INTO letter_numbers (register_id, agency_id, seq, number, status, note, at, by_label) \
+             SELECT register_id, agency_id, seq + 100, number, status, note, at, by_label FROM letter_numbers",
+        )
+        .await
+        .unwrap_err();
+    let text = err.to_string().to_lowercase();
+    assert!(text.contains("unique"), "{text}");
+}
+
+#[tokio::test]
+async fn doc_05_numbers_given_twice_before_the_upgrade_are_reported_and_kept() {
+    let at = "'2026-01-05 08:00:00+00:00'";
+    let agency = format!(
+        "INSERT INTO agencies (id, code, name, kind, seat, address, assessor_policy, span_threshold, escalation_hours, created_at, updated_at) \
+         VALUES (1, 'kab-uji', 'Kabupaten Uji', 'regional_government', 'Martapura', 'Jl. A. Yani', 'assessor', 5, 72, {at}, {at})"
+    );
+    let registers = format!(
+        "INSERT INTO letter_registers (id, agency_id, department_id, kind, year, classification, unit_code, pattern, next_seq, updated_at) VALUES \
+         (1, 1, 7, 'assignment_letter', 2026, '800.1.11', 'DISKOMINFOSTAT', '{{classification}}/{{seq}}/{{unit}}/{{year}}', 2, {at}), \
+         (2, 1, 7, 'surat_tugas', 2026, '800.1.11', 'DISKOMINFOSTAT', '{{classification}}/{{seq}}/{{unit}}/{{year}}', 2, {at})"
+    );
+    let numbers = format!(
+        "INSERT INTO letter_numbers (id, register_id, seq, number, status, note, at, by_label) VALUES \
+         (1, 1, 1, '800.1.11/1/DISKOMINFOSTAT/2026', 'issued', '', {at}, 'Kadis'), \
+         (2, 2, 1, '800.1.11/1/DISKOMINFOSTAT/2026', 'issued', '', {at}, 'Kadis')"
+    );
+    let store =
+        sikerja_storage::testing::fresh_store_upgraded_from(12, &[&agency, &registers, &numbers])
+            .await;
+    let duplicates = store.letter_number_duplicates(None).await.unwrap();
+    assert_eq!(duplicates.len(), 1, "{duplicates:?}");
+    assert_eq!(duplicates[0].number, "800.1.11/1/DISKOMINFOSTAT/2026");
+    let registers: Vec<i64> = duplicates[0].copies.iter().map(|c| c.register).collect();
+    assert_eq!(registers, [1, 2], "both copies kept, not renumbered");
+    // The shared sequence goes on after them.
+    let views = store
+        .letter_registers(sikerja_domain::organisation::AgencyId(1))
+        .await
+        .unwrap();
+    assert!(views.iter().all(|r| r.next_seq == 2), "{views:?}");
+    // And a third copy is refused by the index.
+    let err = store
+        .execute_sql(&format!(
+            "INSERT INTO letter_numbers (id, register_id, agency_id, seq, number, status, note, at, by_label) \
+             VALUES (99, 1, 1, 5, '800.1.11/1/DISKOMINFOSTAT/2026', 'issued', '', {at}, 'Kadis')"
+        ))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().to_lowercase().contains("unique"), "{err}");
+}

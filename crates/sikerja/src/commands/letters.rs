@@ -74,6 +74,36 @@ pub async fn register(config: &Config, args: RegisterArgs<'_>) -> anyhow::Result
     Ok(())
 }
 
+/// Lists the letter numbers given more than once before issue 12 (kept, not renumbered).
+pub async fn duplicates(config: &Config, agency: Option<&str>) -> anyhow::Result<()> {
+    let store = super::open(config).await?;
+    let agency = match agency {
+        Some(code) => Some(store.agency_by_code(code).await?.id),
+        None => None,
+    };
+    let found = store.letter_number_duplicates(agency).await?;
+    if found.is_empty() {
+        println!("Tidak ada nomor surat ganda.");
+    }
+    for d in found {
+        println!(
+            "Nomor {} (instansi {}) diberikan {} kali:",
+            d.number,
+            d.agency.0,
+            d.copies.len()
+        );
+        for c in d.copies {
+            println!(
+                "  register {}  surat terbit {}",
+                c.register,
+                c.issued_letter
+                    .map_or_else(|| "-".to_string(), |id| id.to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Lists an agency's registers with every number they gave.
 pub async fn registers(config: &Config, agency: &str) -> anyhow::Result<()> {
     let store = super::open(config).await?;

@@ -9,6 +9,11 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub register_id: i64,
+    /// The agency of the register: a number text is unique per agency (issue 12 point 1).
+    pub agency_id: i64,
+    /// 0 for every number given since issue 12; 1, 2, … for the later copies of a number
+    /// given twice before, kept as issued (the unique index covers agency, number and rank).
+    pub duplicate_rank: i32,
     pub seq: i64,
     pub number: String,
     /// `issued` or `cancelled`.

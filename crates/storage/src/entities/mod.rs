@@ -19,6 +19,7 @@ pub(crate) mod experience;
 pub(crate) mod issued_letter;
 pub(crate) mod letter_number;
 pub(crate) mod letter_register;
+pub(crate) mod letter_sequence;
 pub(crate) mod letterhead;
 pub(crate) mod manual_placement;
 pub(crate) mod performance_agreement;

@@ -5,9 +5,11 @@
 //! letters crate, through the web layer): storage hands it the facts inside the transaction
 //! and stores what comes back, so a failed rendering takes no number.
 
+mod duplicates;
 mod letterheads;
 mod registers;
 
+pub use duplicates::{DuplicateCopy, DuplicateNumber};
 pub use letterheads::{LetterheadInput, LetterheadView};
 pub use registers::{
     DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, NumberLine, RegisterSetting, RegisterView,

@@ -4,19 +4,28 @@
 //! with the register row locked (PostgreSQL; SQLite serialises writers), so numbers are never
 //! reused nor skipped: a failed issue rolls its number back with it, and a cancelled number
 //! stays in the register marked cancelled.
+//!
+//! The sequence number itself belongs to the register's *format* (its pattern with the codes
+//! and year filled in, `sikerja_domain::numbering`): registers of one agency with the same
+//! format share one sequence, as one *buku agenda* (issue 12 point 1, `docs/letters.md`), and a
+//! format that could write another format's numbers is refused (`register_overlap`). The
+//! unique index on (agency, number) is the last word: a number text is never given twice.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, SqlErr,
 };
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::numbering::NumberFormat;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
 use sikerja_domain::workflow::LetterKind;
 
-use crate::entities::{agency, department, letter_number, letter_register};
+use crate::entities::{agency, department, letter_number, letter_register, letter_sequence};
 use crate::error::{Result, StorageError, corrupt};
 use crate::{AuditActor, Store, audit};
 
@@ -77,11 +86,98 @@ pub fn format_number(
     seq: i64,
     year: i32,
 ) -> String {
-    pattern
-        .replace("{classification}", classification)
-        .replace("{unit}", unit)
-        .replace("{seq}", &seq.to_string())
-        .replace("{year}", &year.to_string())
+    match NumberFormat::of(pattern, classification, unit, year) {
+        Ok(format) => format.number(seq),
+        Err(_) => pattern
+            .replace("{classification}", classification)
+            .replace("{unit}", unit)
+            .replace("{year}", &year.to_string()),
+    }
+}
+
+/// The format of a register's numbers.
+fn format_of(r: &letter_register::Model) -> Result<NumberFormat> {
+    NumberFormat::of(&r.pattern, &r.classification, &r.unit_code, r.year)
+        .map_err(|e| StorageError::invalid("register_pattern_without_seq", e.to_string()))
+}
+
+fn sequence_of(agency: i64, key: &str) -> sea_orm::Select<letter_sequence::Entity> {
+    letter_sequence::Entity::find()
+        .filter(letter_sequence::Column::AgencyId.eq(agency))
+        .filter(letter_sequence::Column::FormatKey.eq(key))
+}
+
+/// The sequence of a number format in an agency, locked for this transaction. The first time
+/// a format is used it is checked against every format the agency ever used (issue 12 point
+/// 1): one that could write the same number as another is refused with `register_overlap`.
+async fn locked_sequence(
+    txn: &DatabaseTransaction,
+    agency_id: i64,
+    format: &NumberFormat,
+) -> Result<letter_sequence::Model> {
+    let key = format.key();
+    if let Some(s) = sequence_of(agency_id, &key)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+    {
+        return Ok(s);
+    }
+    // A new format: new formats of an agency are checked one after the other, on the agency's
+    // row (PostgreSQL; SQLite serialises writers), so two overlapping ones never both pass.
+    agency::Entity::find_by_id(agency_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("agency", agency_id))?;
+    if let Some(s) = sequence_of(agency_id, &key)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+    {
+        return Ok(s);
+    }
+    let known = letter_sequence::Entity::find()
+        .filter(letter_sequence::Column::AgencyId.eq(agency_id))
+        .order_by_asc(letter_sequence::Column::Id)
+        .all(txn)
+        .await?;
+    for other in &known {
+        let Some(other_format) = NumberFormat::from_key(&other.format_key) else {
+            continue;
+        };
+        if let Some(example) = format.shared_number(&other_format) {
+            return Err(StorageError::conflict(
+                "register_overlap",
+                format!(
+                    "Pola nomor ini dapat memberi nomor yang sama dengan nomor urut lain di instansi ini ({}), misalnya {example}. Ubah kode klasifikasi, kode unit atau pola agar satu nomor surat tidak pernah diberikan dua kali (DOC-05).",
+                    other.format_key
+                ),
+            ));
+        }
+    }
+    letter_sequence::Entity::insert(letter_sequence::ActiveModel {
+        agency_id: Set(agency_id),
+        format_key: Set(key.clone()),
+        next_seq: Set(1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            letter_sequence::Column::AgencyId,
+            letter_sequence::Column::FormatKey,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    sequence_of(agency_id, &key)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("letter_sequence", key))
 }
 
 fn check_setting(s: &RegisterSetting) -> Result<()> {
@@ -191,29 +287,34 @@ pub(crate) async fn locked_register(
         .ok_or_else(|| StorageError::not_found("letter_register", kind.code()))
 }
 
-/// Takes the next number of a locked register: records it as issued and moves the register on.
+/// Takes the next number of a locked register from the sequence of its format: records it as
+/// issued and moves the sequence (and the register's own counter) on.
 pub(crate) async fn take_number(
     txn: &DatabaseTransaction,
     register: &letter_register::Model,
     by: &str,
     now: DateTime<Utc>,
 ) -> Result<letter_number::Model> {
-    let seq = register.next_seq;
-    let number = format_number(
-        &register.pattern,
-        &register.classification,
-        &register.unit_code,
-        seq,
-        register.year,
-    );
+    let format = format_of(register)?;
+    let sequence = locked_sequence(txn, register.agency_id, &format).await?;
+    let seq = sequence.next_seq;
+    let number = format.number(seq);
+    let mut s: letter_sequence::ActiveModel = sequence.into();
+    s.next_seq = Set(seq + 1);
+    s.updated_at = Set(now);
+    letter_sequence::Entity::update(s).exec(txn).await?;
     let mut r: letter_register::ActiveModel = register.clone().into();
     r.next_seq = Set(seq + 1);
     r.updated_at = Set(now);
     letter_register::Entity::update(r).exec(txn).await?;
+    // The unique index on (agency, number) refuses a number given before under a format the
+    // sequences do not know (a register's pattern changed before issue 12).
     let id = letter_number::Entity::insert(letter_number::ActiveModel {
         register_id: Set(register.id),
+        agency_id: Set(register.agency_id),
+        duplicate_rank: Set(0),
         seq: Set(seq),
-        number: Set(number),
+        number: Set(number.clone()),
         status: Set("issued".to_string()),
         issued_letter_id: Set(None),
         note: Set(String::new()),
@@ -222,7 +323,16 @@ pub(crate) async fn take_number(
         ..Default::default()
     })
     .exec(txn)
-    .await?
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => StorageError::conflict(
+            "letter_number_taken",
+            format!(
+                "Nomor {number} sudah pernah diberikan di instansi ini. Ubah kode klasifikasi, kode unit atau pola register ini (DOC-05)."
+            ),
+        ),
+        _ => StorageError::Database(e),
+    })?
     .last_insert_id;
     letter_number::Entity::find_by_id(id)
         .one(txn)
@@ -230,8 +340,17 @@ pub(crate) async fn take_number(
         .ok_or_else(|| StorageError::not_found("letter_number", id))
 }
 
-fn view_of(r: letter_register::Model, numbers: Vec<letter_number::Model>) -> Result<RegisterView> {
+fn view_of(
+    r: letter_register::Model,
+    numbers: Vec<letter_number::Model>,
+    sequences: &HashMap<String, i64>,
+) -> Result<RegisterView> {
     let kind = LetterKind::from_code(&r.kind).ok_or_else(|| corrupt("letter kind", &r.kind))?;
+    // The next number this register gives is its format's (shared) sequence's.
+    let next_seq = format_of(&r)
+        .ok()
+        .and_then(|f| sequences.get(&f.key()).copied())
+        .unwrap_or(r.next_seq);
     Ok(RegisterView {
         id: r.id,
         agency: AgencyId(r.agency_id),
@@ -242,7 +361,7 @@ fn view_of(r: letter_register::Model, numbers: Vec<letter_number::Model>) -> Res
         classification: r.classification,
         unit_code: r.unit_code,
         pattern: r.pattern,
-        next_seq: r.next_seq,
+        next_seq,
         numbers: numbers
             .into_iter()
             .map(|n| NumberLine {
@@ -296,6 +415,8 @@ impl Store {
         a.pattern = Set(setting.pattern.trim().to_string());
         a.updated_at = Set(Utc::now());
         let r = letter_register::Entity::update(a).exec(&txn).await?;
+        // Registers the format, or refuses one that could write another format's numbers.
+        let sequence = locked_sequence(&txn, r.agency_id, &format_of(&r)?).await?;
         audit::append_by(
             &txn,
             by,
@@ -313,7 +434,8 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
-        view_of(r, Vec::new())
+        let sequences = HashMap::from([(sequence.format_key, sequence.next_seq)]);
+        view_of(r, Vec::new(), &sequences)
     }
 
     /// The registers of an agency with every number they gave, newest year first.
@@ -330,13 +452,20 @@ impl Store {
             .order_by_asc(letter_number::Column::Seq)
             .all(&self.db)
             .await?;
+        let sequences: HashMap<String, i64> = letter_sequence::Entity::find()
+            .filter(letter_sequence::Column::AgencyId.eq(agency.0))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|s| (s.format_key, s.next_seq))
+            .collect();
         registers
             .into_iter()
             .map(|r| {
                 let (mine, rest): (Vec<_>, Vec<_>) =
                     numbers.drain(..).partition(|n| n.register_id == r.id);
                 numbers = rest;
-                view_of(r, mine)
+                view_of(r, mine, &sequences)
             })
             .collect()
     }
