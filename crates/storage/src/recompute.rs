@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QuerySelect,
 };
 use serde_json::json;
 use sikerja_domain::organisation::{AgencyId, AgencyPolicy, EmployeeId, PositionId};
@@ -16,8 +17,8 @@ use sikerja_domain::placement::{
 };
 
 use crate::entities::{agency, employee, manual_placement, placement, placement_history, position};
-use crate::error::{Result, corrupt};
-use crate::load::{agency_row, agency_rows, organisation};
+use crate::error::{Result, StorageError, corrupt};
+use crate::load::{agency_rows, organisation};
 use crate::views::{PlacementStatus, RecomputeSummary};
 use crate::{Store, audit, batch};
 
@@ -47,7 +48,12 @@ impl Store {
         actor: &str,
     ) -> Result<()> {
         let txn = self.begin_write().await?;
-        let before = agency_row(&txn, id).await?;
+        // Locked: two policy changes at once queue, and each audit row's "before" is true.
+        let before = agency::Entity::find_by_id(id.0)
+            .lock_exclusive()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("agency", id))?;
         let row = agency::ActiveModel {
             id: Set(id.0),
             assessor_policy: Set(policy.assessor_policy.code().to_string()),
@@ -128,6 +134,14 @@ pub(crate) async fn recompute_in(
     agency: AgencyId,
     now: DateTime<Utc>,
 ) -> Result<RecomputeSummary> {
+    // Recomputations of one agency queue on its row (PostgreSQL; SQLite serialises writers):
+    // two at once would both diff against the same old placements and record each PPK change
+    // twice (issue 12 point 2).
+    agency::Entity::find_by_id(agency.0)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("agency", agency))?;
     let rows = agency_rows(txn, agency).await?;
     let org = organisation(&rows, None)?;
     let manual = manual_decisions(txn, agency).await?;

@@ -598,3 +598,45 @@ async fn ked_12_policy_switch_makes_the_administrator_assessor_and_records_the_p
     assert!(back.coordinator.is_none());
     assert_eq!(store.placement_history(id).await.unwrap().len(), 3);
 }
+
+#[tokio::test]
+async fn ked_11_recomputations_at_once_record_a_ppk_change_once() {
+    let store = fresh_store().await;
+    let d = dinkes("kab-banjar");
+    let agency = store
+        .import_agency(&d.builder.build(), "tester")
+        .await
+        .unwrap()
+        .agency;
+    // The policy changed past the application: the next recomputation records the change.
+    let code = AssessorPolicy::AdministratorAssesses.code();
+    store
+        .execute_sql(&format!(
+            "UPDATE agencies SET assessor_policy = '{code}' WHERE id = {}",
+            agency.0
+        ))
+        .await
+        .unwrap();
+    let mut runs = Vec::new();
+    for _ in 0..8 {
+        let store = store.store().clone();
+        runs.push(tokio::spawn(async move {
+            store.recompute_placements(agency).await
+        }));
+    }
+    for r in runs {
+        r.await.unwrap().unwrap();
+    }
+    let id = store
+        .employee_by_nip(&d.ahli_pertama)
+        .await
+        .unwrap()
+        .employee
+        .id;
+    let history = store.placement_history(id).await.unwrap();
+    assert_eq!(
+        history.len(),
+        2,
+        "the import and the one change: {history:?}"
+    );
+}
