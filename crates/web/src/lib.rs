@@ -60,7 +60,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .merge(api_router.route_layer(guard))
         .with_state(state)
-        .merge(api::docs_routes(openapi))
+        .merge(api::docs_routes(api::openapi::complete(openapi)))
         .fallback(error::fallback)
         .layer(sessions);
     layers::apply(app)

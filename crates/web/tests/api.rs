@@ -175,6 +175,85 @@ async fn openapi_document_is_served_and_swagger_ui_is_browsable() {
     assert!(html.contains("swagger"), "{html}");
 }
 
+/// Every schema in `v` with a `type` of integer or number has no text `default` (the served
+/// document was invalid with `default: ""` on `month_from`).
+fn defaults_fit_their_types(v: &serde_json::Value, at: &str, bad: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            let numeric = matches!(
+                o.get("type").and_then(|t| t.as_str()),
+                Some("integer" | "number")
+            );
+            if numeric
+                && o.get("default")
+                    .is_some_and(|d| !d.is_number() && !d.is_null())
+            {
+                bad.push(at.to_string());
+            }
+            for (k, inner) in o {
+                defaults_fit_their_types(inner, &format!("{at}/{k}"), bad);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, inner) in items.iter().enumerate() {
+                defaults_fit_their_types(inner, &format!("{at}/{i}"), bad);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn openapi_document_declares_security_and_error_answers_of_every_protected_operation() {
+    let doc = serde_json::to_value(sikerja_web::api::openapi()).expect("json");
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(schemes["bearer"]["scheme"], "bearer");
+    assert_eq!(schemes["session"]["in"], "cookie");
+    let mut bad = Vec::new();
+    defaults_fit_their_types(&doc, "", &mut bad);
+    assert!(bad.is_empty(), "text defaults on numbers: {bad:?}");
+    let paths = doc["paths"].as_object().expect("paths");
+    let mut operations = 0;
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("item") {
+            operations += 1;
+            let public = path == "/api/v1/verify/{code}";
+            let security = op["security"].as_array().expect("security");
+            assert_eq!(security.is_empty(), public, "{method} {path}");
+            for status in ["401", "403"] {
+                let answer = &op["responses"][status]["content"]["application/json"]["schema"];
+                assert_eq!(
+                    answer.get("$ref").is_some(),
+                    !public,
+                    "{method} {path} {status}"
+                );
+            }
+            if path.contains('{') {
+                assert!(op["responses"]["404"].is_object(), "{method} {path} 404");
+            }
+            if op.get("requestBody").is_some() {
+                for status in ["400", "413", "422"] {
+                    assert!(
+                        op["responses"][status].is_object(),
+                        "{method} {path} {status}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(operations > 50, "{operations}");
+    let export = &paths["/api/v1/agencies/{id}/export"]["get"]["parameters"];
+    let format = export
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "format"))
+        .expect("format");
+    assert_eq!(
+        format["schema"]["enum"],
+        serde_json::json!(["json", "xlsx"]),
+        "{format}"
+    );
+}
+
 #[test]
 fn openapi_document_matches_the_snapshot() {
     insta::assert_json_snapshot!("openapi", sikerja_web::api::openapi());

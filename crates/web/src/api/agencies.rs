@@ -77,7 +77,17 @@ pub async fn get_agency(
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `json` (default, the `sikerja-agency/1` bundle) or `xlsx`.
+    #[param(value_type = Option<ExportFormat>, inline)]
     pub format: Option<String>,
+}
+
+/// The forms of an export (for the OpenAPI description; the query is read as text).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum ExportFormat {
+    Json,
+    Xlsx,
 }
 
 /// The whole agency in the import format, as JSON or XLSX; importing it gives the same agency.

@@ -26,7 +26,9 @@ pub struct EmployeeQuery {
     /// Part of the name or the NIP, case-insensitive.
     pub q: Option<String>,
     /// 1 … 500, default 50.
+    #[param(minimum = 1, maximum = 500, example = 50)]
     pub limit: Option<u32>,
+    #[param(minimum = 0)]
     pub offset: Option<u32>,
 }
 

@@ -11,6 +11,7 @@ pub mod dto;
 mod employees;
 mod import;
 mod letters;
+pub mod openapi;
 mod placements;
 mod planning;
 
@@ -113,9 +114,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(letters::verify_letter))
 }
 
-/// The OpenAPI document of the API.
+/// The OpenAPI document of the API, completed from the route table (security, error answers).
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    routes().split_for_parts().1
+    openapi::complete(routes().split_for_parts().1)
 }
 
 /// `/api/openapi.json` and the Swagger UI at `/api/docs/` (vendored: nothing from a CDN).

@@ -26,11 +26,21 @@ pub struct PlacementQuery {
     pub department: Option<i64>,
     pub unit: Option<i64>,
     /// `placed` or `unresolved`.
+    #[param(value_type = Option<PlacementStatusParam>, inline)]
     pub status: Option<String>,
     /// A rule ID such as `KED-03`.
     pub rule: Option<String>,
     /// Part of the name or the NIP.
     pub q: Option<String>,
+}
+
+/// The statuses a placement list filters on (for the OpenAPI description).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum PlacementStatusParam {
+    Placed,
+    Unresolved,
 }
 
 fn status(value: Option<&str>) -> Result<Option<PlacementStatus>, WebError> {

@@ -113,6 +113,7 @@ pub async fn create_assignment(
 #[into_params(parameter_in = Query)]
 pub struct LimitQuery {
     /// At most this many, newest first (1–200, default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<usize>,
 }
 

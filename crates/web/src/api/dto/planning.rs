@@ -204,11 +204,11 @@ pub struct ActivityRequest {
     pub name: String,
     /// The output (*keluaran*).
     pub output: String,
-    /// First month, 1–12.
-    #[schema(value_type = i64, example = 1)]
+    /// First month, 1–12 (a number, or the same as text).
+    #[schema(example = 1)]
     pub month_from: NumberOrText,
-    /// Last month, 1–12.
-    #[schema(value_type = i64, example = 3)]
+    /// Last month, 1–12 (a number, or the same as text).
+    #[schema(example = 3)]
     pub month_to: NumberOrText,
     /// Rupiah: an integer or text such as `"2.500.000"`.
     pub budget: NumberOrText,

@@ -36,7 +36,17 @@ pub struct AgreementQuery {
     /// Agreements held by this employee.
     pub employee: Option<i64>,
     /// `draft` or `signed`.
+    #[param(value_type = Option<AgreementStatusParam>, inline)]
     pub status: Option<String>,
+}
+
+/// The statuses an agreement list filters on (for the OpenAPI description).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum AgreementStatusParam {
+    Draft,
+    Signed,
 }
 
 fn status(value: Option<&str>) -> Result<Option<AgreementStatus>, WebError> {
