@@ -1,15 +1,18 @@
 //! Choosing the backend from the URL, opening the pool and running the embedded migrations.
 
+use std::ops::Deref;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, EntityTrait, ExecResult, QueryResult, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 use serde::Serialize;
 
+use crate::audit::{AuditKey, AuditSettings};
 use crate::entities::agency;
 use crate::error::{Result, StorageError};
 use crate::migration::Migrator;
@@ -29,6 +32,61 @@ pub enum Backend {
 pub struct Store {
     pub(crate) db: DatabaseConnection,
     backend: Backend,
+    pub(crate) audit: AuditSettings,
+}
+
+/// A write transaction of the store, carrying the audit key so that audit rows can only be
+/// appended inside one (and are always keyed). Derefs to the transaction for queries.
+pub(crate) struct WriteTxn {
+    txn: DatabaseTransaction,
+    key: AuditKey,
+}
+
+impl WriteTxn {
+    pub(crate) async fn commit(self) -> std::result::Result<(), DbErr> {
+        self.txn.commit().await
+    }
+
+    pub(crate) fn audit_key(&self) -> &AuditKey {
+        &self.key
+    }
+}
+
+impl Deref for WriteTxn {
+    type Target = DatabaseTransaction;
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+}
+
+#[sea_orm_migration::async_trait::async_trait]
+impl ConnectionTrait for WriteTxn {
+    fn get_database_backend(&self) -> DbBackend {
+        self.txn.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> std::result::Result<ExecResult, DbErr> {
+        self.txn.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> std::result::Result<ExecResult, DbErr> {
+        self.txn.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(
+        &self,
+        stmt: Statement,
+    ) -> std::result::Result<Option<QueryResult>, DbErr> {
+        self.txn.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> std::result::Result<Vec<QueryResult>, DbErr> {
+        self.txn.query_all_raw(stmt).await
+    }
+
+    fn support_returning(&self) -> bool {
+        self.txn.support_returning()
+    }
 }
 
 /// Hides the password of a URL before it goes into an error or a log line.
@@ -67,10 +125,45 @@ pub(crate) fn parse_url(url: &str) -> Result<(Backend, String)> {
 }
 
 impl Store {
-    /// Opens `sqlite://FILE` (created if missing) or `postgres://…` and runs the migrations.
-    /// Any other scheme is [`StorageError::UnknownScheme`]; no file is created for it.
+    /// Opens `sqlite://FILE` (created if missing) or `postgres://…` and runs the migrations,
+    /// with the audit key and checkpoint file beside the database
+    /// ([`AuditSettings::beside_database`]). Any other scheme is
+    /// [`StorageError::UnknownScheme`]; no file is created for it.
     pub async fn connect(url: &str) -> Result<Store> {
+        parse_url(url)?;
+        Store::connect_with(url, AuditSettings::beside_database(url)?).await
+    }
+
+    /// Opens the database and runs the migrations, keying the audit chain with `audit`. On
+    /// the first start (no checkpoint file yet) the chain's head is checkpointed, so that the
+    /// file exists from then on and its absence is a finding of verification.
+    pub async fn connect_with(url: &str, audit: AuditSettings) -> Result<Store> {
+        let store = Store::open(url, audit, false).await?;
+        store.migrate().await?;
+        if !store.audit.checkpoint_file.exists() {
+            store.checkpoint_audit().await?;
+        }
+        tracing::info!(backend = ?store.backend, "storage ready");
+        Ok(store)
+    }
+
+    /// Opens an existing, fully migrated database for reading only — what `sikerja audit
+    /// verify` uses, so that checking the trail can never change it: no migration runs, the
+    /// SQLite file is opened read-only (and never created) and PostgreSQL sessions are
+    /// read-only. A database with pending migrations is refused.
+    pub async fn open_read_only(url: &str, audit: AuditSettings) -> Result<Store> {
+        let store = Store::open(url, audit, true).await?;
+        store.refuse_pending_migrations().await?;
+        Ok(store)
+    }
+
+    async fn open(url: &str, audit: AuditSettings, read_only: bool) -> Result<Store> {
         let (backend, url) = parse_url(url)?;
+        let url = if read_only && backend == Backend::Sqlite {
+            url.replace("mode=rwc", "mode=ro")
+        } else {
+            url
+        };
         let mut options = ConnectOptions::new(url);
         options
             .sqlx_logging_level(log::LevelFilter::Debug)
@@ -78,6 +171,11 @@ impl Store {
             .acquire_timeout(Duration::from_secs(10))
             .connect_timeout(Duration::from_secs(10));
         match backend {
+            Backend::Sqlite if read_only => {
+                options.max_connections(1).map_sqlx_sqlite_opts(|o| {
+                    o.read_only(true).busy_timeout(Duration::from_secs(10))
+                });
+            }
             Backend::Sqlite => {
                 // WAL lets pages read while an import writes; writers queue on the busy timeout.
                 options.max_connections(4).map_sqlx_sqlite_opts(|o| {
@@ -87,24 +185,59 @@ impl Store {
                         .foreign_keys(true)
                 });
             }
+            Backend::Postgres if read_only => {
+                options.max_connections(2).map_sqlx_postgres_opts(|o| {
+                    o.options([("default_transaction_read_only", "on")])
+                });
+            }
             Backend::Postgres => {
                 options.max_connections(10);
             }
         }
         let db = Database::connect(options).await?;
-        let store = Store { db, backend };
-        store.migrate().await?;
-        tracing::info!(backend = ?backend, "storage ready");
-        Ok(store)
+        Ok(Store { db, backend, audit })
     }
 
-    /// Applies the pending embedded migrations, then chains audit rows written before the
-    /// hash chain existed (once; see `audit::chain::rechain_legacy`).
+    /// Applies the pending embedded migrations. Nothing else: no start-up step rewrites audit
+    /// rows (issue 12 point 4; the former re-chaining of unchained rows is gone, see
+    /// `migration::m20261213_000015_audit_keyed`).
     pub async fn migrate(&self) -> Result<()> {
         Migrator::up(&self.db, None).await?;
-        let txn = self.begin_write().await?;
-        crate::audit::chain::rechain_legacy(&txn).await?;
-        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Fails unless every embedded migration is recorded as applied (read-only check).
+    async fn refuse_pending_migrations(&self) -> Result<()> {
+        let backend = self.db.get_database_backend();
+        let rows = self
+            .db
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT version FROM seaql_migrations",
+            ))
+            .await
+            .map_err(|_| {
+                StorageError::invalid(
+                    "database_not_migrated",
+                    "basis data belum disiapkan; jalankan `sikerja migrate` lebih dahulu",
+                )
+            })?;
+        let applied: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get::<String>("", "version").ok())
+            .collect();
+        let pending = Migrator::migrations()
+            .iter()
+            .filter(|m| !applied.iter().any(|a| a == m.name()))
+            .count();
+        if pending > 0 {
+            return Err(StorageError::invalid(
+                "database_not_migrated",
+                format!(
+                    "skema basis data belum mutakhir ({pending} migrasi tertunda); jalankan `sikerja migrate` lebih dahulu"
+                ),
+            ));
+        }
         Ok(())
     }
 
@@ -125,7 +258,7 @@ impl Store {
         Ok(self.db.begin().await?)
     }
 
-    pub(crate) async fn begin_write(&self) -> Result<DatabaseTransaction> {
+    pub(crate) async fn begin_write(&self) -> Result<WriteTxn> {
         let options = TransactionOptions {
             sqlite_transaction_mode: match self.backend {
                 Backend::Sqlite => Some(SqliteTransactionMode::Immediate),
@@ -133,7 +266,10 @@ impl Store {
             },
             ..TransactionOptions::default()
         };
-        Ok(self.db.begin_with_options(options).await?)
+        Ok(WriteTxn {
+            txn: self.db.begin_with_options(options).await?,
+            key: self.audit.key.clone(),
+        })
     }
 }
 

@@ -52,7 +52,10 @@ pub mod views;
 pub use assignments::{
     AssignmentInput, AssignmentView, Candidate, CandidateQuery, CurrentAssignment, MemberView,
 };
-pub use audit::{AuditActor, AuditBreak, AuditEntry, AuditFilter, AuditVerification};
+pub use audit::{
+    AuditActor, AuditBreak, AuditCheckpoint, AuditEntry, AuditFilter, AuditKey, AuditReport,
+    AuditSettings, AuditVerification,
+};
 pub use connect::{Backend, Store};
 pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};

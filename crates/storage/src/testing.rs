@@ -4,11 +4,17 @@
 //! shares a database with another, so tests run in parallel without `#[serial]`.
 
 use std::ops::Deref;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, EntityTrait, QueryOrder};
 
-use crate::{StorageError, Store};
+use crate::audit::AuditKey;
+use crate::entities::audit_log;
+use crate::{AuditSettings, StorageError, Store};
+
+/// The audit key of every test store: deterministic, so tests can reason about hashes.
+pub const TEST_AUDIT_KEY: &str = "sikerja-test-audit-key-0123456789abcdef";
 
 /// The variable naming the PostgreSQL server for tests (its maintenance database).
 pub const DATABASE_URL_VAR: &str = "SIKERJA_TEST_DATABASE_URL";
@@ -21,11 +27,24 @@ pub const BACKEND_VAR: &str = "SIKERJA_TEST_BACKEND";
 /// A store on its own fresh database; derefs to [`Store`]. The database is removed on drop.
 pub struct TestStore {
     store: Store,
+    url: String,
+    /// Holds the audit checkpoint file (and the SQLite file); removed on drop.
+    files: tempfile::TempDir,
     cleanup: Cleanup,
 }
 
+/// How a test recomputes the audit chain after editing it, as an attacker with write access
+/// to the database would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forgery<'a> {
+    /// Plain SHA-256 of the version 1 form, rows relabelled as version 1.
+    Unkeyed,
+    /// HMAC under a key that is not the installation's.
+    WrongKey(&'a str),
+}
+
 enum Cleanup {
-    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Sqlite,
     Postgres { admin_url: String, database: String },
 }
 
@@ -47,6 +66,114 @@ impl TestStore {
     pub async fn execute_sql(&self, sql: &str) -> Result<u64, StorageError> {
         Ok(self.store.db.execute_unprepared(sql).await?.rows_affected())
     }
+
+    /// The URL of this test's database.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The audit settings of this test's store (the test key, its checkpoint file).
+    pub fn audit_settings(&self) -> AuditSettings {
+        test_audit_settings(self.files.path().join("audit-checkpoints"))
+    }
+
+    /// A second store on the same database, opened as at a restart (migrations run).
+    pub async fn reopen(&self) -> Result<Store, StorageError> {
+        Store::connect_with(&self.url, self.audit_settings()).await
+    }
+
+    /// Every audit row as stored, in id order, for comparing before and after.
+    pub async fn audit_rows(&self) -> Result<Vec<audit_log::Model>, StorageError> {
+        Ok(audit_log::Entity::find()
+            .order_by_asc(audit_log::Column::Id)
+            .all(&self.store.db)
+            .await?)
+    }
+
+    /// Recomputes `prev_hash` and `hash` of every row from entry `from` on, as an attacker
+    /// who edited entry `from` would to make the chain look whole again.
+    pub async fn forge_chain_from(&self, from: i64, how: Forgery<'_>) -> Result<(), StorageError> {
+        forge_chain(&self.store.db, from, how).await
+    }
+}
+
+/// The audit settings tests use: [`TEST_AUDIT_KEY`] and the given checkpoint file.
+pub fn test_audit_settings(checkpoint_file: PathBuf) -> AuditSettings {
+    AuditSettings {
+        key: AuditKey::from_text(TEST_AUDIT_KEY).unwrap_or_else(|e| panic!("test key: {e}")),
+        checkpoint_file,
+    }
+}
+
+/// [`TestStore::forge_chain_from`] on any database URL (for tests of the binary).
+pub async fn forge_chain_at(url: &str, from: i64, how: Forgery<'_>) -> Result<(), StorageError> {
+    let (_, url) = crate::connect::parse_url(url)?;
+    let db = Database::connect(url.as_str()).await?;
+    forge_chain(&db, from, how).await?;
+    db.close().await?;
+    Ok(())
+}
+
+/// Runs one raw SQL statement on any database URL (for tests of the binary).
+pub async fn execute_sql_at(url: &str, sql: &str) -> Result<u64, StorageError> {
+    let (_, url) = crate::connect::parse_url(url)?;
+    let db = Database::connect(url.as_str()).await?;
+    let n = db.execute_unprepared(sql).await?.rows_affected();
+    db.close().await?;
+    Ok(n)
+}
+
+/// Every audit row of the database at `url`, each as its full debug text, in id order (for
+/// tests of the binary comparing before and after).
+pub async fn audit_rows_at(url: &str) -> Result<Vec<String>, StorageError> {
+    let (_, url) = crate::connect::parse_url(url)?;
+    let db = Database::connect(url.as_str()).await?;
+    let rows = audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(&db)
+        .await?;
+    db.close().await?;
+    Ok(rows.iter().map(|r| format!("{r:?}")).collect())
+}
+
+async fn forge_chain<C: ConnectionTrait>(
+    db: &C,
+    from: i64,
+    how: Forgery<'_>,
+) -> Result<(), StorageError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let rows = audit_log::Entity::find()
+        .filter(audit_log::Column::Seq.gte(from - 1))
+        .order_by_asc(audit_log::Column::Seq)
+        .all(db)
+        .await?;
+    let mut prev: Option<String> = None;
+    for mut row in rows {
+        if row.seq.unwrap_or_default() < from {
+            prev = row.hash;
+            continue;
+        }
+        row.prev_hash = Some(prev.unwrap_or_else(|| crate::audit::chain::GENESIS.to_string()));
+        let hash = match how {
+            Forgery::Unkeyed => {
+                row.chain_version = None;
+                crate::audit::chain::hash_of(&row)
+            }
+            Forgery::WrongKey(key) => {
+                crate::audit::chain::keyed_hash_of(&row, &AuditKey::from_text(key)?)
+            }
+        };
+        let active = audit_log::ActiveModel {
+            id: Set(row.id),
+            prev_hash: Set(row.prev_hash.clone()),
+            hash: Set(Some(hash.clone())),
+            chain_version: Set(row.chain_version),
+            ..Default::default()
+        };
+        audit_log::Entity::update(active).exec(db).await?;
+        prev = Some(hash);
+    }
+    Ok(())
 }
 
 impl Drop for TestStore {
@@ -153,9 +280,7 @@ pub async fn fresh_store() -> TestStore {
 
 /// A fresh, migrated store, or why it could not be made.
 pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
-    let (url, cleanup) = fresh_database().await?;
-    let store = Store::connect(&url).await?;
-    Ok(TestStore { store, cleanup })
+    fresh_database().await?.open().await
 }
 
 /// A fresh store whose database had only the first `steps` migrations when `old_data` (raw
@@ -163,8 +288,8 @@ pub async fn try_fresh_store() -> Result<TestStore, StorageError> {
 /// upgrade. Panics (it is test support) when the database cannot be made.
 pub async fn fresh_store_upgraded_from(steps: u32, old_data: &[&str]) -> TestStore {
     let made = async {
-        let (url, cleanup) = fresh_database().await?;
-        let (_, sqlx_url) = crate::connect::parse_url(&url)?;
+        let fresh = fresh_database().await?;
+        let (_, sqlx_url) = crate::connect::parse_url(&fresh.url)?;
         let db = Database::connect(sqlx_url.as_str()).await?;
         <crate::migration::Migrator as sea_orm_migration::MigratorTrait>::up(&db, Some(steps))
             .await?;
@@ -172,8 +297,7 @@ pub async fn fresh_store_upgraded_from(steps: u32, old_data: &[&str]) -> TestSto
             db.execute_unprepared(sql).await?;
         }
         db.close().await?;
-        let store = Store::connect(&url).await?;
-        Ok::<_, StorageError>(TestStore { store, cleanup })
+        fresh.open().await
     };
     match made.await {
         Ok(s) => s,
@@ -181,9 +305,34 @@ pub async fn fresh_store_upgraded_from(steps: u32, old_data: &[&str]) -> TestSto
     }
 }
 
-/// A fresh, empty database: its URL and how to remove it.
-async fn fresh_database() -> Result<(String, Cleanup), StorageError> {
+/// A fresh, empty database: its URL, a folder for its files (the SQLite file, the audit
+/// checkpoints) and how to remove it.
+struct FreshDatabase {
+    url: String,
+    files: tempfile::TempDir,
+    cleanup: Cleanup,
+}
+
+impl FreshDatabase {
+    /// Opens it as a store with the test audit key, running the migrations.
+    async fn open(self) -> Result<TestStore, StorageError> {
+        let audit = test_audit_settings(self.files.path().join("audit-checkpoints"));
+        let store = Store::connect_with(&self.url, audit).await?;
+        Ok(TestStore {
+            store,
+            url: self.url,
+            files: self.files,
+            cleanup: self.cleanup,
+        })
+    }
+}
+
+async fn fresh_database() -> Result<FreshDatabase, StorageError> {
     let name = unique_name();
+    let files = tempfile::Builder::new()
+        .prefix("sikerja-test-")
+        .tempdir()
+        .map_err(|e| StorageError::Database(sea_orm::DbErr::Custom(format!("temp dir: {e}"))))?;
     match postgres_url() {
         Some(admin_url) => {
             let admin = Database::connect(admin_url.as_str()).await?;
@@ -191,23 +340,22 @@ async fn fresh_database() -> Result<(String, Cleanup), StorageError> {
                 .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
                 .await?;
             admin.close().await?;
-            Ok((
-                with_database(&admin_url, &name),
-                Cleanup::Postgres {
+            Ok(FreshDatabase {
+                url: with_database(&admin_url, &name),
+                files,
+                cleanup: Cleanup::Postgres {
                     admin_url,
                     database: name,
                 },
-            ))
+            })
         }
         None => {
-            let dir = tempfile::Builder::new()
-                .prefix("sikerja-test-")
-                .tempdir()
-                .map_err(|e| {
-                    StorageError::Database(sea_orm::DbErr::Custom(format!("temp dir: {e}")))
-                })?;
-            let path = dir.path().join(format!("{name}.db"));
-            Ok((format!("sqlite://{}", path.display()), Cleanup::Sqlite(dir)))
+            let path = files.path().join(format!("{name}.db"));
+            Ok(FreshDatabase {
+                url: format!("sqlite://{}", path.display()),
+                files,
+                cleanup: Cleanup::Sqlite,
+            })
         }
     }
 }

@@ -7,8 +7,8 @@ mod common;
 use common::{Builder, dinkes};
 use sikerja_domain::org::{DepartmentKind, PositionClass, UnitKind};
 use sikerja_domain::organisation::{AgencyId, AgencyPolicy, PositionId};
-use sikerja_storage::testing::{TestStore, fresh_store};
-use sikerja_storage::{AuditBreak, AuditFilter, AuditVerification, ManualPlacementInput};
+use sikerja_storage::testing::{Forgery, TestStore, fresh_store, test_audit_settings};
+use sikerja_storage::{AuditBreak, AuditFilter, AuditVerification, ManualPlacementInput, Store};
 
 /// Two imports, a re-import, a policy change and a manual placement (KED-09): five entries.
 async fn store_with_history() -> (TestStore, AgencyId) {
@@ -79,9 +79,29 @@ fn small_agency(code: &str, nip_from: u32) -> sikerja_domain::bundle::AgencyBund
 
 fn broken_at(v: &AuditVerification) -> (i64, &AuditBreak) {
     match v {
-        AuditVerification::Broken { seq, problem } => (*seq, problem),
+        AuditVerification::Broken { seq, problem, .. } => (*seq, problem),
         AuditVerification::Intact { .. } => panic!("the chain should be broken"),
     }
+}
+
+/// The database id of the row named by a broken verification.
+fn broken_id(v: &AuditVerification) -> Option<i64> {
+    match v {
+        AuditVerification::Broken { id, .. } => *id,
+        AuditVerification::Intact { .. } => panic!("the chain should be broken"),
+    }
+}
+
+/// The database id of the entry with sequence number `seq`.
+async fn id_of(store: &TestStore, seq: i64) -> i64 {
+    store
+        .audit_rows()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.seq == Some(seq))
+        .unwrap()
+        .id
 }
 
 #[tokio::test]
@@ -311,30 +331,17 @@ async fn a_failed_import_adds_no_audit_entry() {
 }
 
 #[tokio::test]
-async fn rows_written_before_the_chain_are_chained_once_by_migrate() {
-    let (store, _) = store_with_history().await;
-    // What a database migrated before `m20261202_000003_audit_chain` looks like.
-    store
-        .execute_sql("UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL")
-        .await
-        .unwrap();
-    store.migrate().await.unwrap();
-    assert!(matches!(
-        store.verify_audit().await.unwrap(),
-        AuditVerification::Intact { entries: 5, .. }
-    ));
-}
-
-#[tokio::test]
 async fn an_unchained_row_next_to_a_chain_is_reported_and_not_repaired_by_migrate() {
     let (store, _) = store_with_history().await;
     store
         .execute_sql("UPDATE audit_log SET seq = NULL, hash = NULL WHERE seq = 5")
         .await
         .unwrap();
+    let id = id_of(&store, 4).await + 1;
     store.migrate().await.unwrap();
     let v = store.verify_audit().await.unwrap();
     assert_eq!(broken_at(&v), (5, &AuditBreak::Unchained { count: 1 }));
+    assert_eq!(broken_id(&v), Some(id));
 }
 
 #[tokio::test]
@@ -416,4 +423,253 @@ async fn an_entry_moved_to_another_agency_or_out_of_every_agency_is_found() {
             "{change}: {problem:?}"
         );
     }
+}
+
+// Issue 12 point 4: the three attacks seen, and what verification must never do.
+
+#[tokio::test]
+async fn deleting_the_last_entries_is_found_against_the_checkpoint() {
+    let (store, _) = store_with_history().await;
+    let cp = store.checkpoint_audit().await.unwrap();
+    assert_eq!((cp.seq, cp.entries, cp.legacy), (5, 5, 0));
+    store
+        .execute_sql("DELETE FROM audit_log WHERE seq >= 4")
+        .await
+        .unwrap();
+    let v = store.verify_audit().await.unwrap();
+    assert_eq!(
+        broken_at(&v),
+        (
+            4,
+            &AuditBreak::Truncated {
+                last: 3,
+                checkpointed: 5,
+                at: cp.at.clone()
+            }
+        )
+    );
+    assert_eq!(broken_id(&v), None, "the missing entry has no row");
+}
+
+#[tokio::test]
+async fn an_edited_entry_with_the_chain_recomputed_unkeyed_is_found_at_that_entry() {
+    let (store, _) = store_with_history().await;
+    let id = id_of(&store, 3).await;
+    store
+        .execute_sql("UPDATE audit_log SET summary = '{\"code\":\"palsu\"}' WHERE seq = 3")
+        .await
+        .unwrap();
+    store.forge_chain_from(3, Forgery::Unkeyed).await.unwrap();
+    let v = store.verify_audit().await.unwrap();
+    assert_eq!(broken_at(&v), (3, &AuditBreak::LegacyAfterKeyed));
+    assert_eq!(broken_id(&v), Some(id));
+}
+
+#[tokio::test]
+async fn an_edited_entry_with_the_chain_recomputed_under_a_wrong_key_is_found_at_that_entry() {
+    let (store, _) = store_with_history().await;
+    let id = id_of(&store, 3).await;
+    store
+        .execute_sql("UPDATE audit_log SET actor = 'orang lain' WHERE seq = 3")
+        .await
+        .unwrap();
+    store
+        .forge_chain_from(
+            3,
+            Forgery::WrongKey("kunci-penyerang-yang-cukup-panjang-123"),
+        )
+        .await
+        .unwrap();
+    let v = store.verify_audit().await.unwrap();
+    let (seq, problem) = broken_at(&v);
+    assert_eq!((seq, broken_id(&v)), (3, Some(id)));
+    assert!(
+        matches!(problem, AuditBreak::HashMismatch { .. }),
+        "{problem:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_whole_chain_recomputed_unkeyed_is_found_by_the_checkpoint() {
+    let (store, _) = store_with_history().await;
+    store.checkpoint_audit().await.unwrap();
+    store
+        .execute_sql("UPDATE audit_log SET summary = '{}' WHERE seq = 2")
+        .await
+        .unwrap();
+    store.forge_chain_from(1, Forgery::Unkeyed).await.unwrap();
+    let v = store.verify_audit().await.unwrap();
+    let (seq, problem) = broken_at(&v);
+    assert_eq!((seq, broken_id(&v)), (1, Some(id_of(&store, 1).await)));
+    assert!(
+        matches!(problem, AuditBreak::LegacyBoundary { legacy: 0, .. }),
+        "{problem:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_first_start_checkpoints_an_empty_chain_so_a_later_unkeyed_rewrite_is_found() {
+    // No checkpoint taken by hand: the one written when the database was created suffices.
+    let (store, _) = store_with_history().await;
+    store.forge_chain_from(1, Forgery::Unkeyed).await.unwrap();
+    let v = store.verify_audit().await.unwrap();
+    assert!(
+        matches!(
+            broken_at(&v),
+            (1, AuditBreak::LegacyBoundary { legacy: 0, .. })
+        ),
+        "{v:?}"
+    );
+}
+
+#[tokio::test]
+async fn nulled_chain_columns_are_not_rechained_at_restart_and_verify_names_the_first_row() {
+    let (store, _) = store_with_history().await;
+    let first = id_of(&store, 1).await;
+    store
+        .execute_sql("UPDATE audit_log SET summary = '{}' WHERE seq = 2")
+        .await
+        .unwrap();
+    store
+        .execute_sql(
+            "UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL, chain_version = NULL",
+        )
+        .await
+        .unwrap();
+    let tampered = store.audit_rows().await.unwrap();
+    // A restart: the store is opened again and the migrations run.
+    let restarted = store.reopen().await.unwrap();
+    restarted.migrate().await.unwrap();
+    assert_eq!(
+        store.audit_rows().await.unwrap(),
+        tampered,
+        "start-up rewrote audit rows"
+    );
+    let v = restarted.verify_audit().await.unwrap();
+    assert_eq!(broken_at(&v), (1, &AuditBreak::Unchained { count: 5 }));
+    assert_eq!(broken_id(&v), Some(first));
+}
+
+#[tokio::test]
+async fn verify_leaves_the_database_and_the_checkpoints_unchanged() {
+    let (store, _) = store_with_history().await;
+    store.checkpoint_audit().await.unwrap();
+    let checkpoints = std::fs::read(store.audit_checkpoint_file()).unwrap();
+    for tamper in [
+        None,
+        Some("UPDATE audit_log SET seq = NULL, hash = NULL WHERE seq = 5"),
+    ] {
+        if let Some(sql) = tamper {
+            store.execute_sql(sql).await.unwrap();
+        }
+        let before = store.audit_rows().await.unwrap();
+        let read_only = Store::open_read_only(store.url(), store.audit_settings())
+            .await
+            .unwrap();
+        assert!(
+            read_only
+                .record_event(
+                    "uji",
+                    None,
+                    "session.signed_in",
+                    "x",
+                    "1",
+                    serde_json::json!({})
+                )
+                .await
+                .is_err(),
+            "the verifying connection cannot write"
+        );
+        let first = read_only.verify_audit().await.unwrap();
+        let second = store.verify_audit().await.unwrap();
+        assert_eq!(first, second);
+        assert_eq!(
+            matches!(first, AuditVerification::Intact { entries: 5, .. }),
+            tamper.is_none(),
+            "{first:?}"
+        );
+        assert_eq!(store.audit_rows().await.unwrap(), before);
+        assert_eq!(
+            std::fs::read(store.audit_checkpoint_file()).unwrap(),
+            checkpoints
+        );
+    }
+}
+
+#[tokio::test]
+async fn another_key_fails_at_the_first_keyed_entry_and_an_edited_checkpoint_line_is_named() {
+    let (store, _) = store_with_history().await;
+    let mut other = test_audit_settings(store.audit_checkpoint_file().with_extension("lain"));
+    other.key = sikerja_storage::AuditKey::from_text(&"z".repeat(40)).unwrap();
+    let v = Store::open_read_only(store.url(), other)
+        .await
+        .unwrap()
+        .verify_audit()
+        .await
+        .unwrap();
+    assert!(
+        matches!(broken_at(&v), (1, AuditBreak::HashMismatch { .. })),
+        "{v:?}"
+    );
+
+    let cp = store.checkpoint_audit().await.unwrap();
+    let path = store.audit_checkpoint_file().to_path_buf();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let forged = text.replace(&format!("\"seq\":{},", cp.seq), "\"seq\":3,");
+    std::fs::write(&path, forged).unwrap();
+    let v = store.verify_audit().await.unwrap();
+    assert!(
+        matches!(
+            broken_at(&v),
+            (0, AuditBreak::CheckpointInvalid { line: 2, .. })
+        ),
+        "{v:?}"
+    );
+
+    std::fs::remove_file(&path).unwrap();
+    let v = store.verify_audit().await.unwrap();
+    assert!(
+        matches!(broken_at(&v), (1, AuditBreak::CheckpointsMissing { .. })),
+        "{v:?}"
+    );
+}
+
+#[tokio::test]
+async fn unkeyed_entries_of_an_older_installation_are_sealed_by_the_first_keyed_entry() {
+    // An installation from before the key: its entries are version 1, and it had no
+    // checkpoint file yet.
+    let (store, agency) = store_with_history().await;
+    store.forge_chain_from(1, Forgery::Unkeyed).await.unwrap();
+    std::fs::remove_file(store.audit_checkpoint_file()).unwrap();
+    let upgraded = store.reopen().await.unwrap();
+    let cp = upgraded.audit_checkpoints().await.unwrap();
+    assert_eq!((cp[0].seq, cp[0].legacy), (5, 5), "first start checkpoints");
+    let policy = AgencyPolicy {
+        span_of_control_threshold: 11,
+        ..AgencyPolicy::default()
+    };
+    upgraded
+        .set_agency_policy(agency, policy, "admin")
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            upgraded.verify_audit().await.unwrap(),
+            AuditVerification::Intact { entries: 6, .. }
+        ),
+        "version 1 then version 2 verifies"
+    );
+    // Editing an unkeyed entry and recomputing the unkeyed part breaks the keyed link after it.
+    store
+        .execute_sql("UPDATE audit_log SET summary = '{}' WHERE seq = 2")
+        .await
+        .unwrap();
+    store.forge_chain_from(2, Forgery::Unkeyed).await.unwrap();
+    let v = upgraded.verify_audit().await.unwrap();
+    let (seq, problem) = broken_at(&v);
+    assert_eq!(seq, 5, "the checkpointed head of the unkeyed part changed");
+    assert!(
+        matches!(problem, AuditBreak::CheckpointMismatch { .. }),
+        "{problem:?}"
+    );
 }

@@ -1,7 +1,8 @@
 //! The canonical form of an audit entry and its SHA-256 hash, and the one-off chaining of
 //! rows written before the chain existed.
 //!
-//! Canonical form: the JSON array `[seq, at, actor, actor_position, action, entity,
+//! Version 1 (unkeyed, rows written before migration `m20261213_000015`, `chain_version`
+//! `NULL`): the JSON array `[seq, at, actor, actor_position, action, entity,
 //! entity_id, summary, prev_hash]` serialised by `serde_json` without whitespace, with `at`
 //! in RFC 3339 UTC with microseconds (`2026-12-02T08:15:00.123456Z`), `actor_position`
 //! `null` when absent, and `summary` the stored JSON text as a string. An array of strings,
@@ -9,16 +10,17 @@
 //! row names an agency (`agency_id`, migration `m20261204_000006`), its id is appended as a
 //! tenth element; rows without one keep the nine-element form, so rows written before the
 //! column existed keep their hashes.
+//!
+//! Version 2 (keyed, `chain_version` 2, every row written since): HMAC-SHA256 under the
+//! installation's audit key of [`canonical_keyed`]. The first keyed row's `prev_hash` is the
+//! hash of the last version 1 row, so the unkeyed start of an older installation is sealed by
+//! the first keyed row after it (docs/operations.md, "Jejak audit").
 
-use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
-};
+use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
 
+use super::AuditKey;
 use crate::entities::audit_log;
-use crate::error::Result;
 
 /// `prev_hash` of entry 1.
 pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -47,54 +49,41 @@ pub(crate) fn canonical(row: &audit_log::Model) -> String {
     form.to_string()
 }
 
-/// SHA-256 of the canonical text, lowercase hex.
+/// SHA-256 of the version 1 canonical text, lowercase hex.
 pub(crate) fn hash_of(row: &audit_log::Model) -> String {
     let digest = Sha256::digest(canonical(row).as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Chains rows written before the chain existed (migration `m20261202_000003`), in `id`
-/// order, in one write transaction. It runs after every migration but acts only while *no*
-/// row is chained yet: once a chain exists, an unchained row is a finding of
-/// [`crate::Store::verify_audit`], never something to repair silently.
-pub(crate) async fn rechain_legacy<C: ConnectionTrait>(db: &C) -> Result<u64> {
-    let chained = audit_log::Entity::find()
-        .filter(audit_log::Column::Seq.is_not_null())
-        .count(db)
-        .await?;
-    if chained > 0 {
-        return Ok(0);
-    }
-    let rows = audit_log::Entity::find()
-        .order_by_asc(audit_log::Column::Id)
-        .all(db)
-        .await?;
-    let mut prev = GENESIS.to_string();
-    let mut n = 0;
-    for mut row in rows {
-        n += 1;
-        row.seq = Some(n as i64);
-        row.at = row.at.trunc_subsecs(6);
-        row.prev_hash = Some(prev);
-        let hash = hash_of(&row);
-        let active = audit_log::ActiveModel {
-            id: Set(row.id),
-            at: Set(row.at),
-            seq: Set(row.seq),
-            prev_hash: Set(row.prev_hash),
-            hash: Set(Some(hash.clone())),
-            ..Default::default()
-        };
-        audit_log::Entity::update(active).exec(db).await?;
-        prev = hash;
-    }
-    if n > 0 {
-        tracing::info!(
-            entries = n,
-            "audit rows written before the hash chain were chained"
-        );
-    }
-    Ok(n)
+/// The chain version of rows written since migration `m20261213_000015`: keyed
+/// (HMAC-SHA256). Rows without a version (`NULL`) are version 1, unkeyed SHA-256, written
+/// before; they can only form the start of the chain.
+pub(crate) const KEYED: i32 = 2;
+
+/// The canonical text of a keyed (version 2) row: the JSON array `["audit.v2", seq, at,
+/// actor, actor_position, action, entity, entity_id, summary, prev_hash, agency_id]` with
+/// the same encodings as version 1, always eleven elements (`agency_id` `null` when absent).
+/// The leading label separates it from every version 1 form and from checkpoint lines.
+pub(crate) fn canonical_keyed(row: &audit_log::Model) -> String {
+    serde_json::json!([
+        "audit.v2",
+        row.seq,
+        timestamp(&row.at),
+        row.actor,
+        row.actor_position,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.summary,
+        row.prev_hash,
+        row.agency_id,
+    ])
+    .to_string()
+}
+
+/// HMAC-SHA256 of the keyed canonical text under the installation's audit key.
+pub(crate) fn keyed_hash_of(row: &audit_log::Model, key: &AuditKey) -> String {
+    key.mac_hex(&canonical_keyed(row))
 }
 
 #[cfg(test)]
@@ -118,6 +107,7 @@ mod tests {
             prev_hash: Some(GENESIS.into()),
             hash: None,
             agency_id: None,
+            chain_version: None,
         }
     }
 
@@ -148,5 +138,17 @@ mod tests {
         let mut other = row();
         other.id = 99; // the database id is not part of the chain
         assert_eq!(hash_of(&other), h);
+    }
+
+    #[test]
+    fn a_keyed_hash_depends_on_the_key_and_differs_from_the_unkeyed_one() {
+        let key = AuditKey::from_text(&"a".repeat(32)).unwrap();
+        let other_key = AuditKey::from_text(&"b".repeat(32)).unwrap();
+        let h = keyed_hash_of(&row(), &key);
+        assert_eq!(h.len(), 64);
+        assert_ne!(h, hash_of(&row()));
+        assert_ne!(h, keyed_hash_of(&row(), &other_key));
+        assert!(canonical_keyed(&row()).starts_with(r#"["audit.v2",1,"#));
+        assert!(canonical_keyed(&row()).ends_with(&format!(r#""{GENESIS}",null]"#)));
     }
 }

@@ -99,8 +99,8 @@ impl Store {
 }
 
 /// Appends one audit row for `actor` inside the caller's write transaction.
-pub(crate) async fn append_by<C: sea_orm::ConnectionTrait>(
-    db: &C,
+pub(crate) async fn append_by(
+    db: &crate::connect::WriteTxn,
     actor: &AuditActor,
     action: &str,
     subject: Subject,

@@ -1,12 +1,17 @@
 //! The audit log: one append-only row per change, inserted with the change's own transaction
-//! so a change never commits without its record, and chained by SHA-256 hashes so that any
-//! later edit, deletion or insertion is found by [`crate::Store::verify_audit`] (issue 3
-//! point 6). `chain` holds the canonical form and the hash, `verify` the walk, `read` the
-//! lists for the admin pages.
+//! so a change never commits without its record, and chained by hashes so that any later
+//! edit, deletion or insertion is found by [`crate::Store::verify_audit`] (issue 3 point 6).
+//! Since issue 12 point 4 each hash is an HMAC under a key kept outside the database (`key`),
+//! and the chain's head is checkpointed to an append-only file outside it (`checkpoint`), so
+//! that neither recomputing the chain nor cutting its end goes unnoticed. `chain` holds the
+//! canonical forms and hashes, `verify` the walk, `read` the lists for the admin pages.
 
 pub(crate) mod chain;
+pub(crate) mod checkpoint;
 mod event;
+mod key;
 mod read;
+mod settings;
 mod verify;
 
 use chrono::{SubsecRound, Utc};
@@ -15,13 +20,17 @@ use sea_orm::{
     QueryOrder, QuerySelect, Statement,
 };
 
+use crate::connect::WriteTxn;
 use crate::entities::audit_log;
 use crate::error::Result;
 
+pub use checkpoint::AuditCheckpoint;
 pub use event::AuditActor;
 pub(crate) use event::append_by;
+pub use key::AuditKey;
 pub use read::{AuditEntry, AuditFilter};
-pub use verify::{AuditBreak, AuditVerification};
+pub use settings::AuditSettings;
+pub use verify::{AuditBreak, AuditReport, AuditVerification};
 
 /// Key of the PostgreSQL transaction-level advisory lock that serialises appends ("AUDIT").
 const APPEND_LOCK_KEY: i64 = 0x0041_5544_4954;
@@ -46,8 +55,8 @@ impl Subject {
 }
 
 /// Appends one audit row. `summary` is stored as JSON text.
-pub(crate) async fn append<C: ConnectionTrait>(
-    db: &C,
+pub(crate) async fn append(
+    db: &WriteTxn,
     actor: &str,
     action: &str,
     subject: Subject,
@@ -58,12 +67,13 @@ pub(crate) async fn append<C: ConnectionTrait>(
 
 /// Appends one audit row for an actor acting in a position (signed-in officials).
 ///
-/// The row gets the next sequence number and the hash of the current head. Two transactions
+/// The row gets the next sequence number, the hash of the current head as `prev_hash`, and
+/// its own keyed hash (chain version 2) under the key the write transaction carries. Two transactions
 /// must not read the same head: on PostgreSQL a transaction-level advisory lock is taken
 /// first (released at commit or rollback); on SQLite the store's write transactions begin
 /// `IMMEDIATE`, so only one writer exists. The unique index on `seq` is the last guard.
-pub(crate) async fn append_as<C: ConnectionTrait>(
-    db: &C,
+pub(crate) async fn append_as(
+    db: &WriteTxn,
     actor: &str,
     actor_position: Option<&str>,
     action: &str,
@@ -98,8 +108,9 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
         prev_hash: Some(prev_hash),
         hash: None,
         agency_id: subject.agency,
+        chain_version: Some(chain::KEYED),
     };
-    row.hash = Some(chain::hash_of(&row));
+    row.hash = Some(chain::keyed_hash_of(&row, db.audit_key()));
     let active = audit_log::ActiveModel {
         at: Set(row.at),
         actor: Set(row.actor),
@@ -112,6 +123,7 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
         prev_hash: Set(row.prev_hash),
         hash: Set(row.hash),
         agency_id: Set(row.agency_id),
+        chain_version: Set(row.chain_version),
         ..Default::default()
     };
     audit_log::Entity::insert(active)
@@ -121,7 +133,7 @@ pub(crate) async fn append_as<C: ConnectionTrait>(
 }
 
 /// Serialises appends on PostgreSQL for the rest of the transaction; a no-op on SQLite.
-async fn lock_head<C: ConnectionTrait>(db: &C) -> Result<()> {
+pub(crate) async fn lock_head<C: ConnectionTrait>(db: &C) -> Result<()> {
     if db.get_database_backend() == DbBackend::Postgres {
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,

@@ -1,5 +1,5 @@
 //! Table `audit_log`: append-only record of every change, written in the transaction of the
-//! change itself, chained by SHA-256 hashes (issue 3 point 6).
+//! change itself, chained by SHA-256 hashes (issue 3 point 6), keyed by HMAC since issue 12 point 4.
 
 use sea_orm::entity::prelude::*;
 
@@ -15,17 +15,22 @@ pub struct Model {
     pub entity_id: String,
     /// JSON object describing the change.
     pub summary: String,
-    /// Position in the chain, 1, 2, 3, … without gaps. `None` only before the start-up rechain.
+    /// Position in the chain, 1, 2, 3, … without gaps. `None` only on rows written before
+    /// migration `m20261202_000003` that were never chained: a finding of verification.
     pub seq: Option<i64>,
     /// The position the acting official signed in with, when there is one.
     pub actor_position: Option<String>,
     /// Hash of the previous entry (the genesis value for entry 1).
     pub prev_hash: Option<String>,
-    /// SHA-256 of this entry's canonical form, lowercase hex.
+    /// Hash of this entry's canonical form, lowercase hex: SHA-256 (version 1) or
+    /// HMAC-SHA256 under the audit key (version 2), see `audit::chain`.
     pub hash: Option<String>,
     /// The agency whose record the row is about (`None`: installation-level, or written
     /// before agencies were recorded). Hashed only when present.
     pub agency_id: Option<i64>,
+    /// `2`: keyed (HMAC-SHA256); `None`: version 1, written before migration
+    /// `m20261213_000015` (issue 12 point 4).
+    pub chain_version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,8 +1,8 @@
 //! Issue 3 point 6: the audit log becomes a hash chain. Adds the sequence number, the
 //! position of the acting official and the two hashes to `audit_log`. The columns are
-//! nullable so that rows written before this migration can be added; they are hashed once
-//! by `audit::chain::rechain_legacy` right after the migrations run (see the storage
-//! contract), never by this migration, so the hashing code may evolve without editing it.
+//! nullable so that rows written before this migration can be added; they were hashed once
+//! by a start-up step after the migrations, never by this migration. That step is gone since
+//! `m20261213_000015_audit_keyed` (nothing re-chains rows any more; see there).
 
 use sea_orm_migration::prelude::*;
 

@@ -40,7 +40,7 @@ pub(crate) fn subject(row: &performance_agreement::Model) -> audit::Subject {
 /// Creates the draft agreement of `post` for `year` inside `txn`, its setter derived from the
 /// structure. Refused for a vacant post, a post not in the agency, an unresolved JF (KED-09).
 pub(crate) async fn create_in(
-    txn: &DatabaseTransaction,
+    txn: &crate::connect::WriteTxn,
     s: &AgencyStructure,
     post: Post,
     year: i32,

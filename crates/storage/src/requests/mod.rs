@@ -186,7 +186,7 @@ pub(crate) async fn load(
 /// Takes one step of an open request inside `txn`: for every party of the step whose lane
 /// `by` holds and that has not been decided yet. Returns the state after it.
 async fn take_step(
-    txn: &DatabaseTransaction,
+    txn: &crate::connect::WriteTxn,
     req: &assignment_request::Model,
     ctx: &Context,
     input: &StepInput,

@@ -236,7 +236,7 @@ pub async fn list_audit_entries(
                 None => "Jejak audit masih kosong.".to_string(),
             },
         },
-        AuditVerification::Broken { seq, problem } => {
+        AuditVerification::Broken { seq, problem, .. } => {
             tracing::error!(audit.seq = seq, problem = %problem, "audit chain broken");
             ChainBanner {
                 intact: false,
