@@ -48,6 +48,31 @@ pub struct Config {
     /// A folder of per-agency letter template overrides (`<dir>/<agency_code>/<kind>.typ`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter_templates: Option<std::path::PathBuf>,
+    /// The key of the audit chain's HMAC as text (at least 32 characters), e.g. from
+    /// `SIKERJA_AUDIT_KEY`; takes precedence over `audit_key_file`. Never in the database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_key: Option<Secret>,
+    /// The file holding the audit key; created with a random key (mode 0600) on first start
+    /// when missing. Default: beside a SQLite file (`sikerja.db.audit-key`), else
+    /// `./sikerja.audit-key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_key_file: Option<std::path::PathBuf>,
+    /// The append-only file of audit checkpoints. Default: beside a SQLite file
+    /// (`sikerja.db.audit-checkpoints`), else `./sikerja.audit-checkpoints`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_checkpoint_file: Option<std::path::PathBuf>,
+    /// Minutes between checkpoints of the audit chain in the server (0: only at start and
+    /// shutdown).
+    #[serde(default = "default_checkpoint_minutes")]
+    pub audit_checkpoint_minutes: u64,
+    /// Also print every checkpoint line to standard output (`AUDIT-CHECKPOINT {…}`), for a
+    /// log collector that keeps it apart from the server (an external witness).
+    #[serde(default)]
+    pub audit_witness: bool,
+}
+
+fn default_checkpoint_minutes() -> u64 {
+    15
 }
 
 impl Default for Config {
@@ -60,6 +85,11 @@ impl Default for Config {
             secure_cookies: None,
             public_url: None,
             letter_templates: None,
+            audit_key: None,
+            audit_key_file: None,
+            audit_checkpoint_file: None,
+            audit_checkpoint_minutes: default_checkpoint_minutes(),
+            audit_witness: false,
         }
     }
 }

@@ -234,8 +234,12 @@ enum PasswordAction {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Verify the hash chain of the audit log; exit code 1 when it is broken.
+    /// Verify the keyed hash chain of the audit log against the checkpoints, reading only;
+    /// exit code 1 when it is broken (the first bad entry is named).
     Verify,
+    /// Record the chain's head in the checkpoint file (the server also does this on a
+    /// schedule, at start and at shutdown).
+    Checkpoint,
 }
 
 #[tokio::main]
@@ -258,9 +262,10 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Placement { agency } => commands::placement(&config, agency.as_deref()).await,
         Command::Demo => commands::load_demo(&config).await.map(|_| ()),
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => commands::audit::verify(&config).await,
+        Command::Audit { command } => match command {
+            AuditCommand::Verify => commands::audit::verify(&config).await,
+            AuditCommand::Checkpoint => commands::audit::checkpoint(&config).await,
+        },
         Command::Password {
             action: PasswordAction::Reset { nip },
         } => commands::accounts::reset_password(&config, &nip).await,

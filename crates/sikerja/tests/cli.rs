@@ -115,6 +115,20 @@ fn import_dry_run_accepts_the_example_and_lists_every_problem_of_a_bad_file() {
 fn audit_verify_on_a_fresh_database_reports_an_intact_empty_trail() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("audit.db");
+    // Verification only reads: it neither creates nor migrates a database.
+    let out = sikerja()
+        .args(["audit", "verify"])
+        .env("SIKERJA_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(!db.exists(), "verify created the database");
+    let out = sikerja()
+        .args(["migrate"])
+        .env("SIKERJA_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
     let out = sikerja()
         .args(["audit", "verify"])
         .env("SIKERJA_DATABASE_URL", format!("sqlite://{}", db.display()))
@@ -162,7 +176,9 @@ fn audit_verify_after_an_import_reports_one_entry_and_its_head_hash() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     let head = text
-        .trim()
+        .lines()
+        .next()
+        .unwrap_or_default()
         .strip_prefix("Jejak audit utuh: 1 entri, kepala ")
         .unwrap_or_else(|| panic!("unexpected output: {text}"));
     assert_eq!(head.len(), 64, "a SHA-256 in hex: {head}");

@@ -11,20 +11,51 @@ pub mod transfer;
 pub mod workflow;
 
 use anyhow::Context;
-use sikerja_storage::Store;
+use sikerja_storage::{AuditKey, AuditSettings, Store};
 
 use crate::config::Config;
 
-/// Opens storage (creating and migrating an SQLite file when needed).
+/// Opens storage (creating and migrating an SQLite file when needed), with the audit key
+/// (generated into its file on first start when none is configured).
 pub async fn open(config: &Config) -> anyhow::Result<Store> {
-    Store::connect(config.database_url.expose())
+    let audit = audit_settings(config, true)?;
+    Store::connect_with(config.database_url.expose(), audit)
         .await
         .context("membuka basis data (periksa SIKERJA_DATABASE_URL)")
 }
 
+/// Opens an existing, migrated database for reading only (`sikerja audit verify`): no
+/// migration, no key file created, no write possible.
+pub async fn open_read_only(config: &Config) -> anyhow::Result<Store> {
+    let audit = audit_settings(config, false)?;
+    Store::open_read_only(config.database_url.expose(), audit)
+        .await
+        .context("membuka basis data untuk dibaca (periksa SIKERJA_DATABASE_URL)")
+}
+
+/// The audit key and checkpoint file: as configured, else beside the database.
+fn audit_settings(config: &Config, create_key: bool) -> anyhow::Result<AuditSettings> {
+    let url = config.database_url.expose();
+    let (key_file, checkpoint_file) = AuditSettings::default_paths(url)
+        .context("membuka basis data (periksa SIKERJA_DATABASE_URL)")?;
+    let key_file = config.audit_key_file.clone().unwrap_or(key_file);
+    let key = match &config.audit_key {
+        Some(text) => AuditKey::from_text(text.expose()).context("SIKERJA_AUDIT_KEY")?,
+        None if create_key => AuditKey::load_or_create(&key_file)?,
+        None => AuditKey::load(&key_file)?,
+    };
+    Ok(AuditSettings {
+        key,
+        checkpoint_file: config
+            .audit_checkpoint_file
+            .clone()
+            .unwrap_or(checkpoint_file),
+    })
+}
+
 pub async fn migrate(config: &Config) -> anyhow::Result<()> {
-    let store = open(config).await?;
-    store.migrate().await?;
+    // Opening runs the migrations.
+    open(config).await?;
     println!("Skema basis data mutakhir.");
     Ok(())
 }

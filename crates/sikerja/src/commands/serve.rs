@@ -17,8 +17,17 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         }
         super::accounts::set_demo_passwords(&store).await?;
     }
+    // Issue 12 point 4: the audit chain's head is checkpointed outside the database at start,
+    // on a schedule and at shutdown.
+    let witness = config.audit_witness;
+    let started_at = super::audit::checkpoint_logged(&store, witness)
+        .await
+        .map(|cp| cp.seq)
+        .unwrap_or(-1);
     let store_for_sweep = store.clone();
     let store_for_escalation = store.clone();
+    let store_for_checkpoints = store.clone();
+    let store_at_shutdown = store.clone();
     let app = sikerja_web::router(AppState {
         store,
         demo_mode: config.demo,
@@ -47,16 +56,45 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     tracing::info!(listen = %addr, "server started");
     tokio::spawn(sweep_expired_sessions(store_for_sweep));
     tokio::spawn(super::workflow::escalate_periodically(store_for_escalation));
+    tokio::spawn(super::audit::checkpoint_periodically(
+        store_for_checkpoints,
+        config.audit_checkpoint_minutes,
+        witness,
+        started_at,
+    ));
     // The client address feeds the per-address throttling of failed sign-ins.
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(shutdown_signal())
     .await
-    .context("server berhenti dengan galat")
+    .context("server berhenti dengan galat")?;
+    super::audit::checkpoint_logged(&store_at_shutdown, witness).await;
+    Ok(())
+}
+
+/// Ctrl-C, or SIGTERM (what systemd and container runtimes send) on Unix.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// Deletes expired sessions once an hour (they are never loaded, but would pile up).
