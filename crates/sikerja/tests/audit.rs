@@ -2,23 +2,30 @@
 //! audit trail that was seen (deleting the last rows; editing a row and recomputing the chain
 //! after it; nulling the chain columns and restarting) exits non-zero naming the first bad
 //! entry, never changes the database, and the server checkpoints the chain's head at start
-//! and at shutdown. On SQLite files (the binary's own default).
+//! and at shutdown. The attacks run on the test database (`SIKERJA_TEST_DATABASE_URL`:
+//! PostgreSQL, else a SQLite file) with the test key given as `SIKERJA_AUDIT_KEY`; the rest on
+//! SQLite files with the defaults beside them (the binary's own first start).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use sikerja_storage::testing::{Forgery, audit_rows_at, execute_sql_at, forge_chain_at};
+use sikerja_storage::testing::{
+    Forgery, TEST_AUDIT_KEY, TestStore, audit_rows_at, execute_sql_at, forge_chain_at, fresh_store,
+};
 
 struct Installation {
     dir: tempfile::TempDir,
+    /// The test database the attacks run on; `None`: a SQLite file in `dir` with defaults.
+    test_db: Option<TestStore>,
 }
 
 impl Installation {
     fn new() -> Installation {
         Installation {
             dir: tempfile::tempdir().expect("temp dir"),
+            test_db: None,
         }
     }
 
@@ -27,12 +34,21 @@ impl Installation {
     }
 
     fn url(&self) -> String {
-        format!("sqlite://{}", self.db().display())
+        match &self.test_db {
+            Some(store) => store.url().to_string(),
+            None => format!("sqlite://{}", self.db().display()),
+        }
+    }
+
+    fn checkpoint_file(&self) -> PathBuf {
+        match &self.test_db {
+            Some(store) => store.audit_settings().checkpoint_file,
+            None => self.dir.path().join("sikerja.db.audit-checkpoints"),
+        }
     }
 
     fn checkpoints(&self) -> Vec<String> {
-        let path = self.dir.path().join("sikerja.db.audit-checkpoints");
-        std::fs::read_to_string(path)
+        std::fs::read_to_string(self.checkpoint_file())
             .unwrap_or_default()
             .lines()
             .map(str::to_string)
@@ -46,6 +62,10 @@ impl Installation {
             .env("SIKERJA_DATABASE_URL", self.url())
             .env("RUST_LOG", "warn")
             .current_dir(self.dir.path());
+        if self.test_db.is_some() {
+            c.env("SIKERJA_AUDIT_KEY", TEST_AUDIT_KEY)
+                .env("SIKERJA_AUDIT_CHECKPOINT_FILE", self.checkpoint_file());
+        }
         c
     }
 
@@ -53,9 +73,13 @@ impl Installation {
         self.command().args(args).output().expect("binary runs")
     }
 
-    /// Two imports of the example agency: entries #1 (import) and #2 (replace).
-    fn with_two_entries() -> Installation {
-        let i = Installation::new();
+    /// The test database with two imports of the example agency: entries #1 (import) and
+    /// #2 (replace).
+    async fn with_two_entries() -> Installation {
+        let i = Installation {
+            dir: tempfile::tempdir().expect("temp dir"),
+            test_db: Some(fresh_store().await),
+        };
         let example = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../examples/agency-small.json"
@@ -90,8 +114,9 @@ fn rt() -> tokio::runtime::Runtime {
         .expect("runtime")
 }
 
-fn sql(i: &Installation, statement: &str) {
-    rt().block_on(execute_sql_at(&i.url(), statement))
+async fn sql(i: &Installation, statement: &str) {
+    execute_sql_at(&i.url(), statement)
+        .await
         .expect("tampering statement runs");
 }
 
@@ -99,9 +124,9 @@ fn file_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_default()
 }
 
-#[test]
-fn deleting_the_last_entries_after_a_checkpoint_fails_verify_naming_the_missing_entry() {
-    let i = Installation::with_two_entries();
+#[tokio::test]
+async fn deleting_the_last_entries_after_a_checkpoint_fails_verify_naming_the_missing_entry() {
+    let i = Installation::with_two_entries().await;
     let out = i.run(&["audit", "checkpoint"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
@@ -109,49 +134,53 @@ fn deleting_the_last_entries_after_a_checkpoint_fails_verify_naming_the_missing_
         "{}",
         text(&out.stdout)
     );
-    sql(&i, "DELETE FROM audit_log WHERE seq = 2");
+    sql(&i, "DELETE FROM audit_log WHERE seq = 2").await;
     let err = i.verify_fails();
     assert!(err.contains("RUSAK pada entri #2:"), "{err}");
     assert!(err.contains("entri terakhir dihapus"), "{err}");
 }
 
-#[test]
-fn an_edited_entry_with_the_chain_recomputed_unkeyed_or_under_another_key_fails_verify() {
-    let i = Installation::with_two_entries();
+#[tokio::test]
+async fn an_edited_entry_with_the_chain_recomputed_unkeyed_or_under_another_key_fails_verify() {
+    let i = Installation::with_two_entries().await;
     sql(
         &i,
         "UPDATE audit_log SET actor = 'bukan operator' WHERE seq = 2",
-    );
-    rt().block_on(forge_chain_at(
+    )
+    .await;
+    forge_chain_at(
         &i.url(),
         2,
         Forgery::WrongKey("kunci-penyerang-yang-cukup-panjang-123"),
-    ))
+    )
+    .await
     .expect("forged");
     let err = i.verify_fails();
     assert!(err.contains("RUSAK pada entri #2 (id 2)"), "{err}");
     assert!(err.contains("hash tidak cocok"), "{err}");
 
-    sql(&i, "UPDATE audit_log SET summary = '{}' WHERE seq = 1");
-    rt().block_on(forge_chain_at(&i.url(), 1, Forgery::Unkeyed))
+    sql(&i, "UPDATE audit_log SET summary = '{}' WHERE seq = 1").await;
+    forge_chain_at(&i.url(), 1, Forgery::Unkeyed)
+        .await
         .expect("forged");
     let err = i.verify_fails();
     assert!(err.contains("RUSAK pada entri #1 (id 1)"), "{err}");
     assert!(err.contains("entri tanpa kunci"), "{err}");
 }
 
-#[test]
-fn nulled_chain_columns_stay_null_after_a_restart_and_verify_names_the_first_row() {
-    let i = Installation::with_two_entries();
+#[tokio::test]
+async fn nulled_chain_columns_stay_null_after_a_restart_and_verify_names_the_first_row() {
+    let i = Installation::with_two_entries().await;
     sql(
         &i,
         "UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL, chain_version = NULL",
-    );
-    let tampered = rt().block_on(audit_rows_at(&i.url())).expect("rows");
+    )
+    .await;
+    let tampered = audit_rows_at(&i.url()).await.expect("rows");
     let out = i.run(&["migrate"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
-        rt().block_on(audit_rows_at(&i.url())).expect("rows"),
+        audit_rows_at(&i.url()).await.expect("rows"),
         tampered,
         "start-up rewrote audit rows"
     );
@@ -162,7 +191,15 @@ fn nulled_chain_columns_stay_null_after_a_restart_and_verify_names_the_first_row
 
 #[test]
 fn verify_changes_neither_the_database_nor_the_checkpoints() {
-    let i = Installation::with_two_entries();
+    let i = Installation::new();
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/agency-small.json"
+    );
+    for _ in 0..2 {
+        let out = i.run(&["import", example]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
     let wal = i.dir.path().join("sikerja.db-wal");
     let checkpoints = i.checkpoints();
     let rows = rt().block_on(audit_rows_at(&i.url())).expect("rows");

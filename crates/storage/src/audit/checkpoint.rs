@@ -119,7 +119,9 @@ impl Store {
         let txn = self.begin_write().await?;
         super::lock_head(&txn).await?;
         let cp = self.head_checkpoint(&txn).await?;
-        drop(txn);
+        // Nothing was written; ending the transaction now releases the append lock at once
+        // (a dropped transaction would hold it until the pool next runs).
+        txn.commit().await?;
         append_line(&self.audit.checkpoint_file, &cp.line())?;
         Ok(cp)
     }
