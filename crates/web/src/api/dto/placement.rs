@@ -121,18 +121,27 @@ impl From<&PlacementView> for PlacementDto {
     }
 }
 
-/// A manual placement for an unresolved case (KED-09).
+/// A manual placement for an unresolved case (KED-09). The examples are an unresolved case of
+/// the demo government (the Analis Kebijakan Ahli Utama of the Sekretariat Daerah placed under
+/// the Sekretaris Daerah), so that a generated request can succeed.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ManualPlacementRequest {
+    #[schema(example = 2)]
     pub employee_id: i64,
     /// The position the employee will sit under.
+    #[schema(example = 1)]
     pub superior_position_id: i64,
     /// The PPK's position: Pengawas or above, held.
+    #[schema(example = 1)]
     pub assessor_position_id: i64,
     /// Required: why this placement.
+    #[schema(
+        min_length = 1,
+        example = "Ditetapkan langsung di bawah Sekretaris Daerah karena Lampiran I.A.1.c tidak mengatur Ahli Utama."
+    )]
     pub justification: String,
     /// NIP of the deciding official; must be an existing employee.
-    #[schema(example = "198701112009041001")]
+    #[schema(example = "196904121994031003", pattern = "^[0-9]{18}$")]
     pub decided_by: String,
 }
 
