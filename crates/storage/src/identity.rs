@@ -1,7 +1,8 @@
-//! Who may sign in: password credentials per employee and the counters that throttle failed
-//! sign-ins. Hashing stays out of storage — it stores and returns PHC strings only.
+//! Who may sign in: password credentials per employee (the throttling of attempts is in
+//! `throttle`, device cookies in `devices`). Hashing stays out of storage — it stores and
+//! returns PHC strings only.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde::Serialize;
@@ -12,7 +13,7 @@ use sikerja_domain::organisation::EmployeeId;
 use crate::audit::{self, AuditActor};
 use crate::connect::Store;
 use crate::convert::display_name;
-use crate::entities::{credential, employee, sign_in_attempt};
+use crate::entities::{credential, employee};
 use crate::error::{Result, StorageError};
 
 /// An employee's password credential, with what the sign-in page needs of the person.
@@ -31,17 +32,6 @@ pub struct Credential {
     pub must_change: bool,
     /// When the password was last set.
     pub changed_at: DateTime<Utc>,
-}
-
-/// How failed sign-ins are throttled: `limit` failures within `window` lock the key for `lock`.
-#[derive(Debug, Clone, Copy)]
-pub struct ThrottlePolicy {
-    /// Failures allowed within one window; the next sign-in is refused.
-    pub limit: i32,
-    /// Length of the counting window.
-    pub window: TimeDelta,
-    /// How long a key stays locked after reaching the limit.
-    pub lock: TimeDelta,
 }
 
 impl Store {
@@ -121,61 +111,6 @@ impl Store {
             must_change: c.must_change,
             changed_at: c.changed_at,
         }))
-    }
-
-    /// Whether sign-ins for this key (a NIP or a client address) are refused right now.
-    pub async fn sign_in_locked(&self, key: &str) -> Result<bool> {
-        let row = sign_in_attempt::Entity::find_by_id(key.to_string())
-            .one(&self.db)
-            .await?;
-        let now = Utc::now();
-        Ok(row.and_then(|r| r.locked_until).is_some_and(|t| t > now))
-    }
-
-    /// Counts one failed sign-in for the key; reaching the policy's limit within its window
-    /// locks the key. Returns whether the key is now locked.
-    pub async fn record_failed_sign_in(&self, key: &str, policy: ThrottlePolicy) -> Result<bool> {
-        let now = Utc::now();
-        let txn = self.begin_write().await?;
-        let row = sign_in_attempt::Entity::find_by_id(key.to_string())
-            .one(&txn)
-            .await?;
-        let (failed, window_start) = match &row {
-            Some(r) if now - r.window_start < policy.window => (r.failed + 1, r.window_start),
-            _ => (1, now),
-        };
-        let locked_until = if failed >= policy.limit {
-            Some(now + policy.lock)
-        } else {
-            row.as_ref().and_then(|r| r.locked_until)
-        };
-        let model = sign_in_attempt::ActiveModel {
-            key: Set(key.to_string()),
-            failed: Set(failed),
-            window_start: Set(window_start),
-            locked_until: Set(locked_until),
-        };
-        let conflict = OnConflict::column(sign_in_attempt::Column::Key)
-            .update_columns([
-                sign_in_attempt::Column::Failed,
-                sign_in_attempt::Column::WindowStart,
-                sign_in_attempt::Column::LockedUntil,
-            ])
-            .to_owned();
-        sign_in_attempt::Entity::insert(model)
-            .on_conflict(conflict)
-            .exec_without_returning(&txn)
-            .await?;
-        txn.commit().await?;
-        Ok(locked_until.is_some_and(|t| t > now))
-    }
-
-    /// Forgets the failures of a key (after a successful sign-in).
-    pub async fn reset_sign_in_attempts(&self, key: &str) -> Result<()> {
-        sign_in_attempt::Entity::delete_by_id(key.to_string())
-            .exec(&self.db)
-            .await?;
-        Ok(())
     }
 }
 

@@ -10,8 +10,8 @@
 //! Map: `connect` (URL → backend, pool, migrations), `migration/` (schema), `entities/`
 //! (private rows), `convert` (rows → domain), `import`/`export` (bundles), `read` (lists and
 //! details), `recompute` (placement engine + history), `placements` (placement reads, span of
-//! control), `manual` (KED-09), `audit` (hash chain, verification, reads, events), `identity`
-//! and `sessions` (sign-in), `access` (actor facts), `grants` (granted roles), `tokens` (API
+//! control), `manual` (KED-09), `audit` (hash chain, verification, reads, events), `identity`,
+//! `sessions`, `throttle` and `devices` (sign-in), `access` (actor facts), `grants` (granted roles), `tokens` (API
 //! tokens), `regional_heads` (Bupati accounts), `testing` (feature `testing`).
 #![forbid(unsafe_code)]
 
@@ -23,6 +23,7 @@ mod audit_tests;
 mod batch;
 mod connect;
 mod convert;
+mod devices;
 mod entities;
 mod error;
 mod export;
@@ -46,6 +47,7 @@ mod search;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 mod tokens;
 pub mod views;
 
@@ -57,9 +59,10 @@ pub use audit::{
     AuditSettings, AuditVerification,
 };
 pub use connect::{Backend, Store};
+pub use devices::DevicePolicy;
 pub use error::{Result, StorageError};
 pub use grants::{GrantId, RoleGrantView};
-pub use identity::{Credential, ThrottlePolicy};
+pub use identity::Credential;
 pub use issuing::{
     DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, DuplicateCopy, DuplicateNumber, IssueFacts,
     IssuedLetterView, LetterFile, LetterheadInput, LetterheadView, NumberLine, RegisterSetting,
@@ -71,6 +74,7 @@ pub use requests::{
     RequestStart, RequestView, StepInput, StepView, TaskCategory, WaitingView, WorkflowPolicy,
     workflow_for,
 };
+pub use throttle::{Admission, ThrottlePolicy, ThrottleState};
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};
 pub use views::{
     DepartmentSummary, EmployeeFilter, EmployeeView, ImportSummary, ManualPlacementInput,

@@ -74,7 +74,7 @@ impl From<api_token::Model> for ApiTokenView {
 }
 
 /// Lowercase hex SHA-256 of a secret, as stored in `api_tokens.token_hash`.
-fn hash_secret(secret: &str) -> String {
+pub(crate) fn hash_secret(secret: &str) -> String {
     Sha256::digest(secret.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -82,7 +82,7 @@ fn hash_secret(secret: &str) -> String {
 }
 
 /// RFC 4648 base32 in lowercase, without padding (`bytes.len()` a multiple of 5).
-fn base32(bytes: &[u8]) -> String {
+pub(crate) fn base32(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
     let mut out = String::with_capacity(bytes.len() * 8 / 5);
     for chunk in bytes.chunks(5) {

@@ -1,5 +1,6 @@
-//! Conformance: credentials, sessions and sign-in throttling counters on whichever backend
-//! `SIKERJA_TEST_DATABASE_URL` selects (SQLite temp files otherwise).
+//! Conformance: credentials and sessions on whichever backend
+//! `SIKERJA_TEST_DATABASE_URL` selects (SQLite temp files otherwise). The throttling of sign-in
+//! attempts and device cookies: `sign_in_throttle.rs`.
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
 
 mod common;
@@ -7,14 +8,7 @@ mod common;
 use chrono::{TimeDelta, Utc};
 use common::dinkes;
 use sikerja_domain::Nip;
-use sikerja_storage::ThrottlePolicy;
 use sikerja_storage::testing::fresh_store;
-
-const POLICY: ThrottlePolicy = ThrottlePolicy {
-    limit: 3,
-    window: TimeDelta::minutes(15),
-    lock: TimeDelta::minutes(15),
-};
 
 #[tokio::test]
 async fn a_password_is_set_replaced_and_found_by_nip() {
@@ -79,35 +73,4 @@ async fn sessions_are_created_once_saved_loaded_deleted_and_expire() {
     assert!(store.load_session("old").await.unwrap().is_none());
     assert_eq!(store.delete_expired_sessions().await.unwrap(), 1);
     assert!(store.load_session("new").await.unwrap().is_some());
-}
-
-#[tokio::test]
-async fn failures_up_to_the_limit_lock_a_key_and_a_reset_clears_it() {
-    let store = fresh_store().await;
-    assert!(!store.sign_in_locked("nip:1").await.unwrap());
-    assert!(!store.record_failed_sign_in("nip:1", POLICY).await.unwrap());
-    assert!(!store.record_failed_sign_in("nip:1", POLICY).await.unwrap());
-    assert!(!store.sign_in_locked("nip:1").await.unwrap());
-    assert!(store.record_failed_sign_in("nip:1", POLICY).await.unwrap());
-    assert!(store.sign_in_locked("nip:1").await.unwrap());
-    assert!(
-        !store.sign_in_locked("nip:2").await.unwrap(),
-        "other keys are untouched"
-    );
-
-    store.reset_sign_in_attempts("nip:1").await.unwrap();
-    assert!(!store.sign_in_locked("nip:1").await.unwrap());
-}
-
-#[tokio::test]
-async fn failures_outside_the_window_start_a_new_count() {
-    let store = fresh_store().await;
-    let short = ThrottlePolicy {
-        window: TimeDelta::zero(),
-        ..POLICY
-    };
-    for _ in 0..5 {
-        assert!(!store.record_failed_sign_in("ip:x", short).await.unwrap());
-    }
-    assert!(!store.sign_in_locked("ip:x").await.unwrap());
 }

@@ -35,5 +35,6 @@ pub(crate) mod request_step;
 pub(crate) mod request_task;
 pub(crate) mod role_grant;
 pub(crate) mod session;
-pub(crate) mod sign_in_attempt;
+pub(crate) mod sign_in_device;
+pub(crate) mod sign_in_throttle;
 pub(crate) mod unit;

@@ -16,6 +16,7 @@ mod m20261208_000010_assignment_requests;
 mod m20261209_000011_request_inbox;
 mod m20261210_000012_letter_registers;
 pub(crate) mod m20261211_000013_letter_number_unique;
+mod m20261212_000014_sign_in_throttle;
 mod m20261213_000015_audit_keyed;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000011_request_inbox::Migration),
             Box::new(m20261210_000012_letter_registers::Migration),
             Box::new(m20261211_000013_letter_number_unique::Migration),
+            Box::new(m20261212_000014_sign_in_throttle::Migration),
             Box::new(m20261213_000015_audit_keyed::Migration),
         ]
     }
