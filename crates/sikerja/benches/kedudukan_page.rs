@@ -255,6 +255,7 @@ async fn main() {
         secure_cookies: false,
         demo_sign_ins: Default::default(),
         letters: Default::default(),
+        proxy: Default::default(),
     });
     let cookie = sign_in(&app, head.employee.nip.as_str(), "tolok-ukur-123").await;
     for (label, path) in [

@@ -355,6 +355,7 @@ async fn main() {
         secure_cookies: false,
         demo_sign_ins: Default::default(),
         letters: Default::default(),
+        proxy: Default::default(),
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

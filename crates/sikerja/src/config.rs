@@ -6,7 +6,8 @@ use std::path::Path;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use sikerja_web::client::{BadProxyEntry, ForwardedHeader, ProxySettings, TrustedProxies};
 
 /// A value that must never reach a log: `Debug` prints `[disembunyikan]`.
 #[derive(Clone, Serialize, Deserialize)]
@@ -69,10 +70,42 @@ pub struct Config {
     /// log collector that keeps it apart from the server (an external witness).
     #[serde(default)]
     pub audit_witness: bool,
+    /// Reverse proxies whose forwarding header is believed: IP addresses or CIDR networks, as
+    /// a list in the file or one comma-separated string in `SIKERJA_TRUSTED_PROXIES`. Empty:
+    /// the TCP peer is the client (docs/operations.md, "Behind a reverse proxy").
+    #[serde(
+        default,
+        deserialize_with = "list_or_commas",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub trusted_proxies: Vec<String>,
+    /// The header those proxies write the client address into: `x-forwarded-for` (with
+    /// `X-Forwarded-Proto`, the default) or `forwarded` (RFC 7239). Only this one is read.
+    #[serde(default)]
+    pub forwarded_header: ForwardedHeader,
 }
 
 fn default_checkpoint_minutes() -> u64 {
     15
+}
+
+/// A list of strings, or one string of comma-separated items (environment variables).
+fn list_or_commas<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Items {
+        List(Vec<String>),
+        One(String),
+    }
+    Ok(match Items::deserialize(d)? {
+        Items::List(items) => items,
+        Items::One(text) => text
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
 }
 
 impl Default for Config {
@@ -90,6 +123,8 @@ impl Default for Config {
             audit_checkpoint_file: None,
             audit_checkpoint_minutes: default_checkpoint_minutes(),
             audit_witness: false,
+            trusted_proxies: Vec::new(),
+            forwarded_header: ForwardedHeader::default(),
         }
     }
 }
@@ -98,6 +133,20 @@ impl Config {
     /// Whether the session cookie is `Secure`: as configured, else on unless in demo mode.
     pub fn secure_cookies(&self) -> bool {
         self.secure_cookies.unwrap_or(!self.demo)
+    }
+
+    /// How requests reach the server: the trusted proxies (refused when an entry is not an
+    /// address or network) and whether the public URL is https (then every answer carries
+    /// HSTS and only `Secure` cookies).
+    pub fn proxy_settings(&self) -> Result<ProxySettings, BadProxyEntry> {
+        Ok(ProxySettings {
+            trusted: TrustedProxies::parse(self.trusted_proxies.iter().map(String::as_str))?,
+            header: self.forwarded_header,
+            public_https: self
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://")),
+        })
     }
 
     /// Reads defaults, then the file (if it exists), then `SIKERJA_*` variables.
@@ -137,5 +186,38 @@ mod tests {
             assert!(c.demo);
             Ok(())
         });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn trusted_proxies_come_as_a_list_or_a_comma_separated_variable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sikerja.toml");
+        std::fs::write(
+            &path,
+            "trusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\nforwarded_header = \"forwarded\"\npublic_url = \"https://sikerja.example.go.id\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|jail| {
+            let c = Config::load(Some(&path)).expect("loads");
+            assert_eq!(c.trusted_proxies, ["127.0.0.1", "10.0.0.0/8"]);
+            let s = c.proxy_settings().expect("valid");
+            assert_eq!(s.header, ForwardedHeader::Forwarded);
+            assert!(s.public_https);
+            assert!(s.trusted.contains("10.9.8.7".parse().expect("ip")));
+            jail.set_env("SIKERJA_TRUSTED_PROXIES", "192.0.2.1, 2001:db8::/32");
+            let c = Config::load(Some(&path)).expect("loads");
+            assert_eq!(c.trusted_proxies, ["192.0.2.1", "2001:db8::/32"]);
+            jail.set_env("SIKERJA_TRUSTED_PROXIES", "proxy.lokal");
+            let c = Config::load(Some(&path)).expect("loads");
+            assert!(
+                c.proxy_settings().is_err(),
+                "a host name is refused at start-up"
+            );
+            Ok(())
+        });
+        let c = Config::default();
+        assert!(c.proxy_settings().expect("empty").trusted.is_empty());
+        assert!(!c.proxy_settings().expect("empty").public_https);
     }
 }

@@ -11,6 +11,7 @@ pub mod api;
 mod assets;
 pub mod auth;
 pub mod authz;
+pub mod client;
 mod decisions;
 mod error;
 mod extract;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub demo_sign_ins: std::sync::Arc<[auth::DemoSignIn]>,
     /// Renders letters to PDF and DOCX (issue 6).
     pub letters: std::sync::Arc<letters::Letters>,
+    /// The trusted reverse proxies and whether the public URL is https (issue 12).
+    pub proxy: client::ProxySettings,
 }
 
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,
@@ -47,6 +50,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::routes().split_for_parts();
     let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
+    let proxy = state.proxy.clone();
     let (pages, page_table) = pages::routes();
     let table = std::sync::Arc::new(authz::route_table(page_table));
     let guard =
@@ -63,7 +67,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::docs_routes(api::openapi::complete(openapi)))
         .fallback(error::fallback)
         .layer(sessions);
-    layers::apply(app)
+    // Outermost: the real client address and https are known to every layer and handler.
+    layers::apply(app).layer(axum::middleware::from_fn_with_state(proxy, client::resolve))
 }
 
 /// The access rule of every route of [`router`] (pages and API), for the authorisation

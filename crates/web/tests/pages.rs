@@ -43,6 +43,7 @@ async fn without_demo_mode_there_is_no_demo_banner() {
         secure_cookies: false,
         demo_sign_ins: Default::default(),
         letters: Default::default(),
+        proxy: Default::default(),
     });
     let response = tower::ServiceExt::oneshot(router, common::get("/"))
         .await

@@ -202,6 +202,7 @@ async fn the_demo_sign_ins_are_listed_only_in_demo_mode() {
             secure_cookies: true,
             demo_sign_ins: people.clone(),
             letters: Default::default(),
+            proxy: Default::default(),
         });
         let response = tower::ServiceExt::oneshot(router, common::get("/masuk"))
             .await

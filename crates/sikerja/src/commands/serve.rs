@@ -6,6 +6,9 @@ use sikerja_web::AppState;
 use crate::config::Config;
 
 pub async fn run(config: &Config) -> anyhow::Result<()> {
+    let proxy = config
+        .proxy_settings()
+        .context("pengaturan trusted_proxies tidak valid")?;
     let store = super::open(config).await?;
     if config.demo && store.is_empty().await? {
         println!("Basis data kosong: memuat pemerintah demo (data fiktif)…");
@@ -43,6 +46,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
                 public_url: config.public_url.clone(),
             },
         )),
+        proxy,
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -63,7 +67,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         witness,
         started_at,
     ));
-    // The client address feeds the per-address throttling of failed sign-ins.
+    // The peer address: the client, or a trusted proxy whose forwarding header names it.
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -121,7 +125,8 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     }
 }
 
-/// Deletes expired sessions once an hour (they are never loaded, but would pile up).
+/// Deletes expired sessions, stale sign-in throttle counts and expired device cookies once an
+/// hour (they are never used, but would pile up).
 async fn sweep_expired_sessions(store: sikerja_storage::Store) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -129,6 +134,13 @@ async fn sweep_expired_sessions(store: sikerja_storage::Store) {
         match store.delete_expired_sessions().await {
             Ok(n) => tracing::debug!(sessions.deleted = n, "expired sessions swept"),
             Err(e) => tracing::warn!(error = %e, "sweeping expired sessions failed"),
+        }
+        match store
+            .delete_stale_sign_in_state(sikerja_web::auth::FORGET_AFTER)
+            .await
+        {
+            Ok(n) => tracing::debug!(sign_in.rows_deleted = n, "sign-in throttle swept"),
+            Err(e) => tracing::warn!(error = %e, "sweeping the sign-in throttle failed"),
         }
     }
 }

@@ -1,15 +1,13 @@
 //! Sign-in: server-side sessions in the database, the signed-in person of a request,
-//! passwords and the throttling of failed sign-ins. Which routes need a signed-in person is
+//! passwords, the throttling of sign-in attempts and the device cookie. Which routes need a signed-in person is
 //! decided by the authorisation layer, not here.
 
+mod device;
 mod password;
 mod session_store;
 mod throttle;
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts, Request};
-use axum::http::request::Parts;
+use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -18,12 +16,15 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
+pub use device::DEVICE_COOKIE;
+pub(crate) use device::{presented as presented_device, set_cookie as device_cookie};
 pub use password::{
     HashError, MIN_PASSWORD_LEN, check_new_password, hash_password, temporary_password,
     verify_password,
 };
 pub use session_store::DbSessionStore;
-pub(crate) use throttle::{SIGN_IN_REFUSED, Throttle};
+pub use throttle::FORGET_AFTER;
+pub(crate) use throttle::{Admitted, Attempt, SIGN_IN_REFUSED};
 
 use crate::error::{PageError, WebError};
 
@@ -170,20 +171,4 @@ pub fn session_layer(store: Store, secure_cookies: bool) -> SessionManagerLayer<
         .with_secure(secure_cookies)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(Duration::hours(8)))
-}
-
-/// The address of the client, when the server knows it (`into_make_service_with_connect_info`).
-pub(crate) struct ClientAddress(pub Option<SocketAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0),
-        ))
-    }
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sikerja_domain::Nip;
@@ -12,8 +12,9 @@ use tower_sessions::Session;
 
 use crate::AppState;
 use crate::auth::{
-    self, Account, ClientAddress, DEMO_PASSWORD, DemoSignIn, SIGN_IN_REFUSED, SignedIn, Throttle,
+    self, Account, Admitted, Attempt, DEMO_PASSWORD, DemoSignIn, SIGN_IN_REFUSED, SignedIn,
 };
+use crate::client::ClientAddress;
 use crate::error::PageError;
 use crate::views::Layout;
 
@@ -99,30 +100,35 @@ async fn candidate(state: &AppState, login: &str) -> Result<Option<Candidate>, P
     }))
 }
 
-/// `POST /masuk`: checks the password (argon2id), throttles failures, and starts a session
-/// under a new id. Every refusal looks and takes the same.
+/// `POST /masuk`: throttles the attempt (device cookie, account, real client address),
+/// checks the password (argon2id) and starts a session under a new id, renewing the device
+/// cookie. Every refusal looks and takes the same.
 pub async fn create_session(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
     session: Session,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    let throttle = Throttle::new(&form.nip, address.map(|a| a.ip()));
+    let attempt = Attempt::new(&form.nip, address, auth::presented_device(&headers));
     let found = candidate(&state, &form.nip).await?;
-    let locked = throttle.locked(&state.store).await?;
+    let admitted = attempt.admit(&state.store).await?;
     let hash = found.as_ref().map(|c| c.hash.clone());
+    // The password is checked even for a refused attempt: every refusal takes the same.
     let matches = auth::verify_password(form.password, hash).await;
     let found = match found {
-        Some(c) if matches && !locked => c,
+        Some(c) if matches && admitted != Admitted::Refused => c,
         _ => {
-            if !locked {
-                throttle.failed(&state.store).await?;
-            }
+            tracing::info!(
+                sign_in.throttled = admitted == Admitted::Refused,
+                sign_in.known_device = admitted == Admitted::KnownDevice,
+                "sign-in refused"
+            );
             let refused = page(&state, form.nip.trim().to_string(), Some(SIGN_IN_REFUSED));
             return Ok((StatusCode::UNAUTHORIZED, refused).into_response());
         }
     };
-    throttle.succeeded(&state.store).await?;
+    let device = attempt.succeeded(&state.store, admitted).await?;
     let user = SignedIn {
         account: found.account,
         login: found.login,
@@ -136,7 +142,8 @@ pub async fn create_session(
         &user,
         "session.signed_in",
         serde_json::json!({
-            "client": address.map(|a| a.ip().to_string()),
+            "client": address.map(|a| a.to_string()),
+            "known_device": admitted == Admitted::KnownDevice,
         }),
     )
     .await?;
@@ -145,7 +152,11 @@ pub async fn create_session(
     } else {
         "/"
     };
-    Ok(Redirect::to(next).into_response())
+    let mut response = Redirect::to(next).into_response();
+    if let Some(cookie) = auth::device_cookie(&device, state.secure_cookies) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
 /// `POST /keluar`: ends the session.

@@ -94,6 +94,7 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
         secure_cookies: false,
         demo_sign_ins: Default::default(),
         letters: Default::default(),
+        proxy: Default::default(),
     };
     let (_, token) = store
         .create_api_token("uji", None, true, &setup_actor())
