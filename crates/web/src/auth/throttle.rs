@@ -102,10 +102,10 @@ impl Attempt {
     /// Lets the attempt through as a known device (counted against the device binding), or
     /// as an unknown one when neither the account nor the address must wait.
     pub(crate) async fn admit(&self, store: &Store) -> Result<Admitted> {
-        if let Some(token) = &self.device {
-            if store.admit_device(token, &self.account, DEVICES).await? {
-                return Ok(Admitted::KnownDevice);
-            }
+        if let Some(token) = &self.device
+            && store.admit_device(token, &self.account, DEVICES).await?
+        {
+            return Ok(Admitted::KnownDevice);
         }
         let keys = [
             (self.account.as_str(), PER_ACCOUNT),
