@@ -66,7 +66,7 @@ impl Store {
             .await?;
         let Some(row) = row.filter(|r| r.expires_at > now && r.failures < policy.failure_limit)
         else {
-            txn.rollback().await?;
+            drop(txn); // rolls back
             return Ok(false);
         };
         let failures = row.failures + 1;

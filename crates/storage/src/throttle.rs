@@ -199,7 +199,7 @@ impl Store {
             states.push(state);
         }
         if let Some(until) = wait {
-            txn.rollback().await?;
+            drop(txn); // rolls back
             return Ok(Admission::Wait(until));
         }
         for ((key, policy), state) in keys.iter().zip(states) {
