@@ -31,6 +31,9 @@ pub enum WebError {
     Conflict { code: &'static str, message: String },
     /// The request body is of a kind the endpoint does not read (415).
     UnsupportedMediaType,
+    /// The path exists, but not for this method (405). `allow` lists the methods it takes,
+    /// for the `Allow` header.
+    MethodNotAllowed { allow: String },
     /// Nobody is signed in, or the API token is missing or revoked (401; pages redirect to
     /// the sign-in page).
     Unauthenticated,
@@ -94,6 +97,7 @@ impl WebError {
             WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict { .. } => StatusCode::CONFLICT,
             WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
             WebError::Forbidden { .. } | WebError::CsrfRejected => StatusCode::FORBIDDEN,
             WebError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -113,6 +117,7 @@ impl WebError {
             WebError::CsrfRejected => "csrf_rejected",
             WebError::PayloadTooLarge => "body_too_large",
             WebError::UnsupportedMediaType => "unsupported_media_type",
+            WebError::MethodNotAllowed { .. } => "method_not_allowed",
             WebError::Unavailable => "database_unavailable",
             WebError::Internal => "internal_error",
         }
@@ -142,6 +147,9 @@ impl WebError {
                 "Jenis isi permintaan tidak didukung: kirim application/json atau berkas XLSX."
                     .into()
             }
+            WebError::MethodNotAllowed { allow } => format!(
+                "Metode permintaan ini tidak diterima pada alamat tersebut. Metode yang diterima: {allow}."
+            ),
             WebError::Unavailable => {
                 "Basis data sedang tidak dapat dihubungi. Silakan coba beberapa saat lagi.".into()
             }
@@ -159,6 +167,7 @@ impl WebError {
             WebError::Invalid { .. } => "Data tidak valid",
             WebError::Conflict { .. } => "Terjadi konflik data",
             WebError::UnsupportedMediaType => "Jenis isi tidak didukung",
+            WebError::MethodNotAllowed { .. } => "Metode tidak diizinkan",
             WebError::Unauthenticated => "Perlu masuk",
             WebError::Forbidden { .. } => "Tidak berwenang",
             WebError::CsrfRejected => "Formulir tidak sah",
@@ -257,6 +266,8 @@ struct ErrorPage<'a> {
     status: u16,
     heading: &'a str,
     message: &'a str,
+    /// The rule and article of a rule-caused refusal, e.g. `PEN-11 · Lampiran II.B.2`.
+    citation: Option<String>,
 }
 
 impl WebError {
@@ -281,13 +292,60 @@ impl IntoResponse for PageError {
             status: status.as_u16(),
             heading: self.0.title(),
             message: &message,
+            citation: self.0.citation().map(|c| c.to_string()),
         };
-        match page.render() {
+        let response = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "error page did not render");
                 (status, message).into_response()
             }
+        };
+        finish(response, &self.0)
+    }
+}
+
+/// Marks a response as rendered by this module, so that [`crate::layers`] leaves it alone and
+/// only re-renders the error answers produced outside it (axum's rejections, the body limit).
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered;
+
+/// Adds what every rendering of `error` carries besides its body: the `Allow` header of a
+/// 405 and the [`Rendered`] mark.
+fn finish(mut response: Response, error: &WebError) -> Response {
+    if let WebError::MethodNotAllowed { allow } = error
+        && let Ok(value) = axum::http::HeaderValue::from_str(allow)
+    {
+        response
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, value);
+    }
+    response.extensions_mut().insert(Rendered);
+    response
+}
+
+impl WebError {
+    /// The error an answer with `status` stands for, when something outside the handlers
+    /// (axum's extractors and router, the body limit layer) answered without a body of ours.
+    pub fn from_status(status: StatusCode, allow: Option<String>) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => WebError::NotFound { what: "page" },
+            StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed {
+                allow: allow.unwrap_or_default(),
+            },
+            StatusCode::PAYLOAD_TOO_LARGE => WebError::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => WebError::UnsupportedMediaType,
+            StatusCode::UNAUTHORIZED => WebError::Unauthenticated,
+            StatusCode::UNPROCESSABLE_ENTITY => WebError::invalid(
+                "invalid_request",
+                "Isi permintaan tidak sesuai dengan yang diharapkan.",
+            ),
+            s if s.is_server_error() => WebError::Internal,
+            _ => WebError::BadRequest {
+                code: "bad_request",
+                message: "Permintaan tidak dapat dibaca: periksa alamat, parameter dan isinya."
+                    .into(),
+            },
         }
     }
 }
@@ -309,12 +367,42 @@ pub struct ErrorBody {
     pub details: Vec<ErrorDetail>,
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let details = match &self.0 {
+impl WebError {
+    /// The rule and article of a refusal the regulation causes (issue 12 point 8), from the
+    /// domain's registry of rule-caused codes.
+    pub fn citation(&self) -> Option<sikerja_domain::rules::Citation> {
+        sikerja_domain::refusals::citation_of(self.code())
+    }
+
+    /// The problems of the answer: those given, and for a rule-caused refusal whose details
+    /// name no rule, the rule added to each (or one problem naming it).
+    fn details(&self) -> Vec<ErrorDetail> {
+        let mut details = match self {
             WebError::Invalid { details, .. } => details.clone(),
             _ => Vec::new(),
         };
+        if let Some(c) = self.citation()
+            && details.iter().all(|d| d.rule_id.is_none())
+        {
+            if details.is_empty() {
+                details.push(ErrorDetail {
+                    code: self.code().to_string(),
+                    message: self.message(),
+                    ..ErrorDetail::default()
+                });
+            }
+            for d in &mut details {
+                d.rule_id = Some(c.rule_id.as_str().to_string());
+                d.article = Some(c.article.to_string());
+            }
+        }
+        details
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let details = self.0.details();
         let body = ErrorEnvelope {
             error: ErrorBody {
                 code: self.0.code().to_string(),
@@ -322,7 +410,8 @@ impl IntoResponse for ApiError {
                 details,
             },
         };
-        (self.0.status(), Json(body)).into_response()
+        let response = (self.0.status(), Json(body)).into_response();
+        finish(response, &self.0)
     }
 }
 

@@ -1,9 +1,13 @@
-//! Cross-cutting layers: request body limit, request tracing and the security headers that
-//! are cheap to have from the start.
+//! Cross-cutting layers: request body limit, request tracing, the security headers that
+//! are cheap to have from the start, `Cache-Control: no-store` on everything but the static
+//! assets, and [`one_format`], which gives every error answer produced outside the handlers
+//! (axum's rejections and router, the body limit) the application's format.
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -24,14 +28,67 @@ fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
+/// Every answer may show personal data (pages and API alike) unless it says otherwise: only
+/// the static assets set a `Cache-Control` of their own.
+pub const CACHE_CONTROL: &str = "no-store";
+
+/// Re-renders an error answer that is not in the format of its area (axum's plain-text
+/// rejections, the body limit's 413, the router's empty 405): the JSON envelope under `/api/`,
+/// the Indonesian error page elsewhere, with the same status (and the `Allow` header of a 405).
+pub async fn one_format(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    // Already in the format of its area: ours, or a handler's own page (a form shown again
+    // with its errors) or JSON.
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let formatted = if api {
+        content_type.starts_with("application/json")
+    } else {
+        content_type.starts_with("text/html")
+    };
+    if !(status.is_client_error() || status.is_server_error())
+        || formatted
+        || response
+            .extensions()
+            .get::<crate::error::Rendered>()
+            .is_some()
+    {
+        return response;
+    }
+    let allow = response
+        .headers()
+        .get(header::ALLOW)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let error = crate::error::WebError::from_status(status, allow);
+    tracing::debug!(status = status.as_u16(), "error answer re-rendered");
+    let mut rendered = if api {
+        crate::error::ApiError(error).into_response()
+    } else {
+        crate::error::PageError(error).into_response()
+    };
+    // Keep the status even where the mapping is coarser (e.g. 408 shown as a 400 message).
+    *rendered.status_mut() = status;
+    rendered
+}
+
 /// Wraps the application in the layers, outermost last.
 pub fn apply(app: Router) -> Router {
-    app.layer(header_layer(header::CONTENT_SECURITY_POLICY, PAGE_CSP))
+    app.layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // Outside the body limit, whose 413 is plain text; inside the headers, which then
+        // reach the re-rendered answers too.
+        .layer(axum::middleware::from_fn(one_format))
+        .layer(header_layer(header::CACHE_CONTROL, CACHE_CONTROL))
+        .layer(header_layer(header::CONTENT_SECURITY_POLICY, PAGE_CSP))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(
             // One INFO line per request (method, path, status, latency) at the default log level.
             TraceLayer::new_for_http()

@@ -307,6 +307,23 @@ impl RouteTable {
         self.0.get(&(method, path.to_string())).copied()
     }
 
+    /// The methods `path` (a route pattern) answers, for the `Allow` header of a 405:
+    /// `HEAD` with `GET`, sorted.
+    pub fn methods(&self, path: &str) -> Vec<String> {
+        let mut methods: Vec<String> = self
+            .0
+            .keys()
+            .filter(|(_, p)| p == path)
+            .flat_map(|(m, _)| {
+                let head = (*m == Method::GET).then(|| Method::HEAD.to_string());
+                std::iter::once(m.to_string()).chain(head)
+            })
+            .collect();
+        methods.sort();
+        methods.dedup();
+        methods
+    }
+
     /// Every route with its rule, sorted (for the matrix test and the docs).
     pub fn entries(&self) -> Vec<(Method, String, Access)> {
         let mut all: Vec<_> = self
@@ -669,6 +686,31 @@ async fn check(
     }
 }
 
+/// Answers 405 with `Allow` for a known path asked with a method it does not take, before the
+/// CSRF check of pages could refuse it as a forgery: a wrong method is the client's mistake.
+pub async fn refuse_other_methods(
+    State(table): State<Arc<RouteTable>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Some(matched) = request.extensions().get::<MatchedPath>()
+        && table.get(request.method(), matched.as_str()).is_none()
+    {
+        let allow = table.methods(matched.as_str());
+        if !allow.is_empty() {
+            let error = WebError::MethodNotAllowed {
+                allow: allow.join(", "),
+            };
+            return if request.uri().path().starts_with("/api/") {
+                ApiError(error).into_response()
+            } else {
+                PageError(error).into_response()
+            };
+        }
+    }
+    next.run(request).await
+}
+
 /// The authorisation middleware of the whole router (a `route_layer`, so it sees the matched
 /// route). Puts the [`Principal`] into the request for the handlers.
 pub async fn authorise(
@@ -686,12 +728,21 @@ pub async fn authorise(
             PageError(e).into_response()
         }
     };
-    let Some(access) = matched
-        .as_ref()
-        .and_then(|m| table.get(request.method(), m.as_str()))
-    else {
+    let Some(matched) = matched else {
         tracing::error!(path = %request.uri().path(), "route without an access rule: refused");
         return render(forbidden());
+    };
+    let Some(access) = table.get(request.method(), matched.as_str()) else {
+        // A known path asked with another method: the router has no handler for it, so this
+        // is the client's mistake (405 with `Allow`), not a route missing its rule.
+        let allow = table.methods(matched.as_str());
+        if allow.is_empty() {
+            tracing::error!(path = %request.uri().path(), "route without an access rule: refused");
+            return render(forbidden());
+        }
+        return render(WebError::MethodNotAllowed {
+            allow: allow.join(", "),
+        });
     };
     let (mut parts, body) = request.into_parts();
     let params = RawPathParams::from_request_parts(&mut parts, &())
