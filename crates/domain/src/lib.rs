@@ -11,12 +11,14 @@ pub mod bundle;
 pub mod code;
 pub mod education;
 pub mod grade;
+pub mod limits;
 pub mod nip;
 pub mod numbering;
 pub mod org;
 pub mod organisation;
 pub mod placement;
 pub mod planning;
+pub mod refusals;
 pub mod rules;
 pub mod workflow;
 

@@ -18,7 +18,9 @@ mod extract;
 mod format;
 mod layers;
 pub mod letters;
+pub mod limits;
 pub mod pages;
+mod screen;
 mod security;
 mod views;
 mod xlsx;
@@ -48,17 +50,20 @@ pub struct AppState {
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,
 /// wrapped in the request-size limit, tracing and security-header layers.
 pub fn router(state: AppState) -> Router {
-    let (api_router, openapi) = api::routes().split_for_parts();
+    let (api_router, mut openapi) = api::routes().split_for_parts();
+    limits::apply_to_openapi(&mut openapi);
     let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
     let proxy = state.proxy.clone();
     let (pages, page_table) = pages::routes();
     let table = std::sync::Arc::new(authz::route_table(page_table));
+    let methods = axum::middleware::from_fn_with_state(table.clone(), authz::refuse_other_methods);
     let guard =
         axum::middleware::from_fn_with_state((state.store.clone(), table), authz::authorise);
     let pages = pages
         .route_layer(guard.clone())
         .layer(axum::middleware::from_fn(auth::track_user))
-        .layer(axum::middleware::from_fn(security::protect_pages));
+        .layer(axum::middleware::from_fn(security::protect_pages))
+        .route_layer(methods);
     let app = Router::new()
         .merge(pages)
         .merge(assets::routes())
@@ -66,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .merge(api::docs_routes(api::openapi::complete(openapi)))
         .fallback(error::fallback)
+        .layer(axum::middleware::from_fn(screen::screen))
         .layer(sessions);
     // Outermost: the real client address and https are known to every layer and handler.
     layers::apply(app).layer(axum::middleware::from_fn_with_state(proxy, client::resolve))

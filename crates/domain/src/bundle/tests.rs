@@ -53,7 +53,7 @@ fn employee(nip: &str, grade: &str, position: Option<&str>) -> EmployeeRecord {
 }
 
 /// A Dinas with a secretariat, a field and a section; a JF and a Pelaksana.
-fn valid() -> AgencyBundle {
+pub(crate) fn valid() -> AgencyBundle {
     use PositionClass::*;
     AgencyBundle {
         agency: AgencyRecord {

@@ -116,7 +116,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// The OpenAPI document of the API, completed from the route table (security, error answers).
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    openapi::complete(routes().split_for_parts().1)
+    let mut doc = routes().split_for_parts().1;
+    crate::limits::apply_to_openapi(&mut doc);
+    openapi::complete(doc)
 }
 
 /// `/api/openapi.json` and the Swagger UI at `/api/docs/` (vendored: nothing from a CDN).

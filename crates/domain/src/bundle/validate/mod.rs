@@ -8,6 +8,7 @@ use serde::Serialize;
 
 mod people;
 mod structure;
+mod text;
 
 use super::AgencyBundle;
 use crate::code::Code;
@@ -208,6 +209,7 @@ impl AgencyBundle {
         let units = self.check_units(&mut r, &depts);
         let positions = self.check_positions(&mut r, &units);
         self.check_employees(&mut r, &positions);
+        self.check_text(&mut r);
         if r.0.is_empty() { Ok(()) } else { Err(r.0) }
     }
 }
