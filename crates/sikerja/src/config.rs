@@ -83,6 +83,10 @@ pub struct Config {
     /// `X-Forwarded-Proto`, the default) or `forwarded` (RFC 7239). Only this one is read.
     #[serde(default)]
     pub forwarded_header: ForwardedHeader,
+    /// Minutes before the same person may nudge the same request again (default 60; 0: no
+    /// limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nudge_interval_minutes: Option<u32>,
 }
 
 fn default_checkpoint_minutes() -> u64 {
@@ -125,6 +129,7 @@ impl Default for Config {
             audit_witness: false,
             trusted_proxies: Vec::new(),
             forwarded_header: ForwardedHeader::default(),
+            nudge_interval_minutes: None,
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct Store {
     pub(crate) db: DatabaseConnection,
     backend: Backend,
     pub(crate) audit: AuditSettings,
+    /// How long after a nudge the same person may nudge the same request again.
+    pub(crate) nudge_interval: chrono::TimeDelta,
 }
 
 /// A write transaction of the store, carrying the audit key so that audit rows can only be
@@ -88,6 +90,9 @@ impl ConnectionTrait for WriteTxn {
         self.txn.support_returning()
     }
 }
+
+/// One nudge per request and person per hour unless configured otherwise.
+pub const DEFAULT_NUDGE_INTERVAL_MINUTES: i64 = 60;
 
 /// Hides the password of a URL before it goes into an error or a log line.
 pub(crate) fn redact(url: &str) -> String {
@@ -195,7 +200,19 @@ impl Store {
             }
         }
         let db = Database::connect(options).await?;
-        Ok(Store { db, backend, audit })
+        Ok(Store {
+            db,
+            backend,
+            audit,
+            nudge_interval: chrono::TimeDelta::minutes(DEFAULT_NUDGE_INTERVAL_MINUTES),
+        })
+    }
+
+    /// The same store with another minimum time between two nudges of one request by one
+    /// person (zero: no limit).
+    pub fn with_nudge_interval(mut self, interval: chrono::TimeDelta) -> Store {
+        self.nudge_interval = interval;
+        self
     }
 
     /// Applies the pending embedded migrations. Nothing else: no start-up step rewrites audit

@@ -525,3 +525,48 @@ async fn pen_18_two_escalation_runs_at_once_escalate_a_step_once() {
         .count();
     assert_eq!(audited, 1);
 }
+
+#[tokio::test]
+async fn nudges_are_limited_to_one_per_request_and_person_per_interval_even_at_once() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let kadis = w.actor(&w.d.kadis).await;
+    // Eight nudges by the requester at once: exactly one is recorded.
+    let mut all = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let store = w.store.store().clone();
+        let by = kadis.clone();
+        all.spawn(async move {
+            store
+                .nudge(request, &format!("Mohon segera {i}"), &by)
+                .await
+        });
+    }
+    let mut passed = 0;
+    while let Some(result) = all.join_next().await {
+        match result.unwrap() {
+            Ok(_) => passed += 1,
+            Err(e) => {
+                assert_eq!(code_of(&e), "nudge_too_soon");
+                assert!(e.to_string().contains("dapat dikirim mulai"), "{e}");
+            }
+        }
+    }
+    assert_eq!(passed, 1);
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.reminders.len(), 1);
+    // Configured without a limit, the next one passes.
+    let unlimited = w
+        .store
+        .store()
+        .clone()
+        .with_nudge_interval(Duration::zero());
+    assert_eq!(
+        unlimited
+            .nudge(request, "Sekali lagi", &kadis)
+            .await
+            .unwrap(),
+        1
+    );
+}

@@ -19,9 +19,13 @@ use crate::config::Config;
 /// (generated into its file on first start when none is configured).
 pub async fn open(config: &Config) -> anyhow::Result<Store> {
     let audit = audit_settings(config, true)?;
-    Store::connect_with(config.database_url.expose(), audit)
+    let store = Store::connect_with(config.database_url.expose(), audit)
         .await
-        .context("membuka basis data (periksa SIKERJA_DATABASE_URL)")
+        .context("membuka basis data (periksa SIKERJA_DATABASE_URL)")?;
+    Ok(match config.nudge_interval_minutes {
+        Some(m) => store.with_nudge_interval(chrono::TimeDelta::minutes(i64::from(m))),
+        None => store,
+    })
 }
 
 /// Opens an existing, migrated database for reading only (`sikerja audit verify`): no

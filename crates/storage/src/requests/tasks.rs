@@ -360,6 +360,26 @@ impl Store {
             ));
         }
         let now = Utc::now();
+        // One nudge per request and person per interval. The request row is locked (`load`),
+        // so of two nudges at once the second sees the first.
+        if let Some(last) = request_reminder::Entity::find()
+            .filter(request_reminder::Column::RequestId.eq(request))
+            .filter(request_reminder::Column::Kind.eq("nudge"))
+            .filter(request_reminder::Column::ByLabel.eq(by.audit.label.as_str()))
+            .filter(request_reminder::Column::At.gt(now - self.nudge_interval))
+            .order_by_desc(request_reminder::Column::At)
+            .one(&txn)
+            .await?
+        {
+            return Err(StorageError::conflict(
+                "nudge_too_soon",
+                format!(
+                    "Pengingat untuk permohonan ini sudah Anda kirim pada {}. Pengingat berikutnya dapat dikirim mulai {}.",
+                    wita(last.at),
+                    wita(last.at + self.nudge_interval)
+                ),
+            ));
+        }
         for t in &open {
             remind(
                 &txn,
@@ -603,4 +623,32 @@ pub(crate) async fn reminders<C: ConnectionTrait>(
             at: m.at,
         })
         .collect())
+}
+
+/// "6 Desember 2026 pukul 14.05 WITA" (the zone of Kabupaten Banjar), for messages.
+fn wita(at: DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    const MONTHS: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    let local = at + Duration::hours(8);
+    format!(
+        "{} {} {} pukul {:02}.{:02} WITA",
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year(),
+        local.hour(),
+        local.minute()
+    )
 }
