@@ -217,5 +217,5 @@ async fn ked_09_api_manual_placement_refuses_with_stable_codes_then_records() {
     // Only once: the case is no longer unresolved.
     let (status, json) = send(body("Lagi", nip::KADIS)).await;
     assert_eq!(status, StatusCode::CONFLICT, "{json}");
-    assert_eq!(json["error"]["code"], "already_decided");
+    assert_eq!(json["error"]["code"], "already_placed");
 }

@@ -156,7 +156,7 @@ pub async fn create_manual_placement(
         .ok_or(WebError::NotFound { what: "placement" })?;
     if current.status != PlacementStatus::Unresolved {
         return Err(WebError::Conflict {
-            code: "already_decided",
+            code: "already_placed",
             message: "Kedudukan pegawai ini sudah ditetapkan; penetapan manual hanya untuk kasus yang belum terselesaikan.".into(),
         }
         .into());

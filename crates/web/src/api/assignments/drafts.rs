@@ -27,6 +27,16 @@ use crate::extract::Id;
 fn draft_of(principal: &Principal, r: &AssignmentRequest) -> Result<AssignmentDraft, WebError> {
     let own = principal.actor().and_then(|a| a.facts().agency);
     let draft = r.draft(own).map_err(invalid_input)?;
+    // PEN-11 (Lampiran II.B.2): a volunteer asking to work for another agency is refused by
+    // the rule, before the generic "not your agency" below could hide it.
+    if draft.method == sikerja_domain::assignment::AssignmentMethod::Volunteer
+        && own.is_some_and(|a| a != draft.owner_agency)
+    {
+        return Err(WebError::invalid(
+            "volunteer_across_agencies",
+            "Pengajuan sukarela tidak dapat dilakukan lintas Instansi Pemerintah (PEN-11, Lampiran II.B.2).",
+        ));
+    }
     if !principal.scope().reaches_agency(draft.owner_agency) {
         return Err(WebError::forbidden(
             "Penugasan disusun untuk Unit Organisasi di instansi Anda sendiri.",

@@ -1,0 +1,115 @@
+//! The refusals the regulation causes (issue 12 point 8): every stable error code whose
+//! refusal comes from a rule of the catalogue, with the rule and article it names. The web
+//! layer adds the citation to the answer of such a code (API `details`, the error page), and a
+//! test walks every error code of the code base and fails for one that is rule-caused but not
+//! listed here.
+
+use crate::rules::{Citation, RuleId};
+
+/// One rule-caused refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleRefusal {
+    /// The stable `snake_case` error code.
+    pub code: &'static str,
+    /// The rule and article the refusal comes from.
+    pub rule_id: RuleId,
+    pub article: &'static str,
+}
+
+impl RuleRefusal {
+    /// The citation shown with the refusal.
+    pub fn citation(&self) -> Citation {
+        Citation::new(self.rule_id, self.article)
+    }
+}
+
+const fn r(code: &'static str, rule_id: RuleId, article: &'static str) -> RuleRefusal {
+    RuleRefusal {
+        code,
+        rule_id,
+        article,
+    }
+}
+
+/// Every rule-caused refusal code. Codes whose answers list each violation with its own rule
+/// (`assignment_refused`, `validation_failed`) are not here: their `details` cite.
+pub const RULE_REFUSALS: &[RuleRefusal] = &[
+    // PEN-10: appointment by the head of the owner Unit Organisasi, volunteering by the
+    // employee.
+    r("not_the_appointing_head", RuleId::PEN_10, "Pasal 11–13"),
+    // PEN-11: volunteering never across agencies.
+    r(
+        "volunteer_across_agencies",
+        RuleId::PEN_11,
+        "Lampiran II.B.2",
+    ),
+    // PEN-14 (and PEN-15, "same minimum content"): the request letter states purpose,
+    // competence, expected targets and duration.
+    r(
+        "involvement_incomplete",
+        RuleId::PEN_14,
+        "Lampiran II.B.1.b angka 1",
+    ),
+    // PEN-14 angka 4 (PEN-15 angka 6): a refusal gives its reason.
+    r(
+        "reasons_required",
+        RuleId::PEN_14,
+        "Lampiran II.B.1.b angka 4",
+    ),
+    // PEN-18: a step is decided once, by the holder (or acting holder) of its position.
+    r("not_the_step_holder", RuleId::PEN_18, "Lampiran II.B"),
+    r("already_decided", RuleId::PEN_18, "Lampiran II.B"),
+    r("lane_vacant", RuleId::PEN_18, "Lampiran II.B"),
+    r("not_the_signer", RuleId::PEN_18, "Lampiran II.B"),
+    // KED-09: a case no rule covers is decided manually, with a justification.
+    r("justification_blank", RuleId::KED_09, "Lampiran I"),
+    // STR-01..05: targets go to the posts whose agreements the holder sets.
+    r(
+        "not_a_recipient",
+        RuleId::STR_01,
+        "Lampiran I.A.2–I.E.2 (STR-01..05)",
+    ),
+    // MEK-02: a signed agreement changes only by an amendment; MEK-03: with its reason.
+    r("agreement_signed", RuleId::MEK_02, "Lampiran A.1"),
+    r("amendment_reason_blank", RuleId::MEK_03, "Pasal 10 ayat 2"),
+    // MEK-03: a changed activity plan keeps its previous version and a reason.
+    r(
+        "plan_change_reason_blank",
+        RuleId::MEK_03,
+        "Pasal 10 ayat 2",
+    ),
+    // DOC-05: numbers from the issuing unit's register.
+    r("register_incomplete", RuleId::DOC_05, "Lampiran IV"),
+    r(
+        "register_pattern_without_seq",
+        RuleId::DOC_05,
+        "Lampiran IV",
+    ),
+];
+
+/// The rule and article of a rule-caused refusal code.
+pub fn citation_of(code: &str) -> Option<Citation> {
+    RULE_REFUSALS
+        .iter()
+        .find(|r| r.code == code)
+        .map(RuleRefusal::citation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_refusal_is_listed_once_with_an_article() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in RULE_REFUSALS {
+            assert!(seen.insert(r.code), "{} listed twice", r.code);
+            assert!(!r.article.trim().is_empty(), "{} without article", r.code);
+        }
+        assert_eq!(
+            citation_of("volunteer_across_agencies").map(|c| c.rule_id),
+            Some(RuleId::PEN_11)
+        );
+        assert_eq!(citation_of("forbidden"), None);
+    }
+}
