@@ -85,6 +85,9 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::DOC_05,
         "Lampiran IV",
     ),
+    // DOC-05: a number is never given twice in an agency.
+    r("register_overlap", RuleId::DOC_05, "Lampiran IV"),
+    r("letter_number_taken", RuleId::DOC_05, "Lampiran IV"),
 ];
 
 /// The rule and article of a rule-caused refusal code.

@@ -376,6 +376,7 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "setter_unresolved",
     "not_a_post",
     "parent_not_of_setter",
+    "last_role_holder",
     // Who may act, by position or account (access, not a refusal by the regulation).
     "forbidden",
     "official_only",
