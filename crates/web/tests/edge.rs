@@ -377,6 +377,10 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "not_a_post",
     "parent_not_of_setter",
     "last_role_holder",
+    "audit_checkpoint_invalid",
+    "audit_checkpoints_unreadable",
+    "audit_checkpoints_unwritable",
+    "database_not_migrated",
     // Who may act, by position or account (access, not a refusal by the regulation).
     "forbidden",
     "official_only",
