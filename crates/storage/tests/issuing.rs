@@ -138,7 +138,7 @@ async fn doc_05_a_cancelled_number_stays_cancelled_and_the_reissue_takes_a_new_o
         .cancel_issued_letter(first.id, " ", &kadis)
         .await
         .unwrap_err();
-    assert_eq!(blank.code(), "reasons_required");
+    assert_eq!(blank.code(), "cancel_reason_blank");
     let cancelled = w
         .store
         .cancel_issued_letter(first.id, "Salah alamat", &kadis)

@@ -157,7 +157,7 @@ async fn doc_05_doc_06_the_signer_issues_a_letter_whose_files_and_verification_m
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{blank}");
-    assert_eq!(blank["error"]["code"], "reasons_required");
+    assert_eq!(blank["error"]["code"], "cancel_reason_blank");
     let (status, cancelled) = post(
         &mut kadis,
         &app,

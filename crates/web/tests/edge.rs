@@ -349,6 +349,9 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "agreement_without_targets",
     "already_acknowledged",
     "already_cancelled",
+    // A letter is cancelled with a reason so the register says why (DOC-05 practice, not a
+    // refusal the regulation words).
+    "cancel_reason_blank",
     "already_granted",
     "already_issued",
     "already_placed",

@@ -469,7 +469,7 @@ impl Store {
         by.audit.checked_label()?;
         if reason.trim().is_empty() {
             return Err(StorageError::invalid(
-                "reasons_required",
+                "cancel_reason_blank",
                 "Alasan pembatalan surat wajib diisi.",
             ));
         }

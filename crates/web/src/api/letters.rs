@@ -122,7 +122,7 @@ pub async fn issue_letter(
         (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
         (status = 403, description = "Bukan penandatangan (`not_the_signer`)", body = ErrorEnvelope),
         (status = 404, description = "Tidak ditemukan atau belum diterbitkan", body = ErrorEnvelope),
-        (status = 422, description = "Alasan kosong (`reasons_required`)", body = ErrorEnvelope)
+        (status = 422, description = "Alasan kosong (`cancel_reason_blank`)", body = ErrorEnvelope)
     )
 )]
 pub async fn cancel_letter(
