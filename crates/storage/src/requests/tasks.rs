@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::assignment::AssignmentId;
+use sikerja_domain::assignment::{AssignmentId, Day};
 use sikerja_domain::workflow::{Lane, StepKind, WorkflowKind};
 
 use super::RequestId;
@@ -625,30 +625,37 @@ pub(crate) async fn reminders<C: ConnectionTrait>(
         .collect())
 }
 
-/// "6 Desember 2026 pukul 14.05 WITA" (the zone of Kabupaten Banjar), for messages.
+/// "6 Desember 2026 pukul 14.05 WITA" (the zone of Kabupaten Banjar), for messages; the date
+/// in the domain's Indonesian form ([`Day::label`]).
 fn wita(at: DateTime<Utc>) -> String {
     use chrono::{Datelike, Timelike};
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
     let local = at + Duration::hours(8);
+    let date = u16::try_from(local.year())
+        .ok()
+        .and_then(|y| Day::new(y, local.month() as u8, local.day() as u8).ok())
+        .map_or_else(|| local.format("%Y-%m-%d").to_string(), Day::label);
     format!(
-        "{} {} {} pukul {:02}.{:02} WITA",
-        local.day(),
-        MONTHS[local.month0() as usize],
-        local.year(),
+        "{date} pukul {:02}.{:02} WITA",
         local.hour(),
         local.minute()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_moment_reads_in_wita_with_the_indonesian_month() {
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 6, 6, 5, 0)
+            .single()
+            .expect("a valid moment");
+        assert_eq!(super::wita(at), "6 Desember 2026 pukul 14.05 WITA");
+        let late = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 31, 20, 0, 0)
+            .single()
+            .expect("a valid moment");
+        assert_eq!(super::wita(late), "1 Januari 2027 pukul 04.00 WITA");
+    }
 }

@@ -1,8 +1,9 @@
 //! Completing the OpenAPI document from the route table, so that it says what the server
 //! does (issue 12, point 10): the security schemes (bearer token, session cookie) on every
 //! operation that is not public, and the error answers every operation can give — 401 and 403
-//! where access is checked, 404 where a path names an object, 400/413/415/422 where a body or
-//! query is read, 409 where a write can conflict — each with the error envelope.
+//! where access is checked, 404 (and 400/422 for a path that is not UTF-8 or holds a control
+//! character) where a path names an object, 400/413/415/422 where a body or query is read, 409
+//! where a write can conflict — each with the error envelope.
 //!
 //! Done on the serialised document: utoipa describes each handler's own answers, the route
 //! table ([`crate::authz::api_access`]) knows who may call it.
@@ -116,6 +117,18 @@ fn operation(m: &Method, path: &str, access: Option<Access>, op: &mut Map<String
     }
     if path.contains('{') {
         add(responses, "404", "Tidak ditemukan (`not_found`)");
+        // The screen at the edge reads every path segment (issue 12, point 5): bytes that are
+        // not UTF-8 are a 400, a control character a 422.
+        add(
+            responses,
+            "400",
+            "Alamat tidak dapat dibaca: bukan UTF-8 (`bad_request`)",
+        );
+        add(
+            responses,
+            "422",
+            "Nilai di alamat memuat karakter kendali (`control_character`)",
+        );
     }
     if has_query {
         add(
