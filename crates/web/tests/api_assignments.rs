@@ -153,7 +153,8 @@ async fn pen_18_someone_not_holding_the_step_gets_403_and_a_step_is_taken_once()
 }
 
 #[tokio::test]
-async fn pen_16_pen_18_a_refusal_without_reasons_is_422_and_with_reasons_ends_the_request() {
+async fn pen_14_pen_16_pen_18_a_refusal_without_reasons_is_422_citing_pen_14_and_with_reasons_ends_the_request()
+ {
     let app = app().await;
     let unit = root_unit(&app, "dinkes").await;
     let me = app.employee_id(nip::PELAKSANA).await;
@@ -189,6 +190,9 @@ async fn pen_16_pen_18_a_refusal_without_reasons_is_422_and_with_reasons_ends_th
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["error"]["code"], "reasons_required");
+    // The refusal names its rule (issue 12, point 8).
+    assert_eq!(body["error"]["details"][0]["rule_id"], "PEN-14", "{body}");
+    assert!(body["error"]["details"][0]["article"].is_string(), "{body}");
     let r = get_ok(&mut kadis, &app, &format!("/api/v1/requests/{request}")).await;
     assert_eq!(r["state"], "open", "nothing was decided");
     assert_eq!(r["rule_id"], "PEN-16");

@@ -250,45 +250,6 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
     }
 }
 
-#[tokio::test]
-async fn pen_14_a_refusal_without_reasons_names_its_rule() {
-    let app = app().await;
-    let unit = root_unit(&app, "dinkes").await;
-    let me = app.employee_id(nip::PELAKSANA).await;
-    let mut pelaksana = official(&app, nip::PELAKSANA).await;
-    let mut wish = team(
-        unit,
-        "Membantu pendataan rujukan",
-        vec![member(me, "member", "2027-03-01", "2027-03-31")],
-    );
-    wish["execution"] = json!("individual");
-    wish["method"] = json!("volunteer");
-    let (status, created) = post(&mut pelaksana, &app, "/api/v1/assignments", wish).await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_i64().expect("id");
-    let (status, started) = post(
-        &mut pelaksana,
-        &app,
-        &format!("/api/v1/assignments/{id}/request"),
-        json!({"text": "Saya ingin membantu"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{started}");
-    let request = started["id"].as_i64().expect("request");
-    let mut kadis = app.admin.clone();
-    let (status, body) = post(
-        &mut kadis,
-        &app,
-        &format!("/api/v1/requests/{request}/steps"),
-        json!({"step": "head_decision", "refuse": true, "text": " "}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(body["error"]["code"], "reasons_required");
-    assert_eq!(body["error"]["details"][0]["rule_id"], "PEN-14", "{body}");
-    assert!(body["error"]["details"][0]["article"].is_string(), "{body}");
-}
-
 /// Error codes that are not caused by a rule of the regulation: input the application cannot
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
