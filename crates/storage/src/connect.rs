@@ -143,8 +143,22 @@ impl Store {
     /// the first start (no checkpoint file yet) the chain's head is checkpointed, so that the
     /// file exists from then on and its absence is a finding of verification.
     pub async fn connect_with(url: &str, audit: AuditSettings) -> Result<Store> {
+        let (backend, _) = parse_url(url)?;
+        if backend == Backend::Sqlite {
+            // SeaORM runs SQLite migrations outside a transaction, statement by statement on
+            // the pool: one right after an `ALTER TABLE` could land on a connection still
+            // holding the old schema (seen as "no column found for name" in a migration's
+            // own query, one run in five under load). They run on one connection instead.
+            // The pool opens afterwards, on the final schema.
+            let one = Store::open_with(url, audit.clone(), false, Some(1)).await?;
+            let migrated = one.migrate().await;
+            one.db.close().await?;
+            migrated?;
+        }
         let store = Store::open(url, audit, false).await?;
-        store.migrate().await?;
+        if backend != Backend::Sqlite {
+            store.migrate().await?;
+        }
         if !store.audit.checkpoint_file.exists() {
             store.checkpoint_audit().await?;
         }
@@ -163,6 +177,16 @@ impl Store {
     }
 
     async fn open(url: &str, audit: AuditSettings, read_only: bool) -> Result<Store> {
+        Store::open_with(url, audit, read_only, None).await
+    }
+
+    /// [`Store::open`], with `connections` overriding the pool's size.
+    async fn open_with(
+        url: &str,
+        audit: AuditSettings,
+        read_only: bool,
+        connections: Option<u32>,
+    ) -> Result<Store> {
         let (backend, url) = parse_url(url)?;
         let url = if read_only && backend == Backend::Sqlite {
             url.replace("mode=rwc", "mode=ro")
@@ -198,6 +222,9 @@ impl Store {
             Backend::Postgres => {
                 options.max_connections(10);
             }
+        }
+        if let Some(n) = connections {
+            options.max_connections(n);
         }
         let db = Database::connect(options).await?;
         Ok(Store {
