@@ -10,6 +10,7 @@ pub mod assignment;
 pub mod bundle;
 pub mod code;
 pub mod education;
+pub mod execution;
 pub mod grade;
 pub mod limits;
 pub mod nip;

@@ -26,6 +26,7 @@ mod convert;
 mod devices;
 mod entities;
 mod error;
+mod execution;
 mod export;
 mod grants;
 mod identity;
