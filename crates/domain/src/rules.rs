@@ -71,6 +71,15 @@ impl RuleId {
     pub const DOC_04: RuleId = RuleId(46);
     pub const DOC_05: RuleId = RuleId(47);
     pub const DOC_06: RuleId = RuleId(48);
+    pub const MEK_04: RuleId = RuleId(49);
+    pub const MEK_05: RuleId = RuleId(50);
+    pub const LAP_01: RuleId = RuleId(51);
+    pub const LAP_02: RuleId = RuleId(52);
+    pub const LAP_03: RuleId = RuleId(53);
+    pub const LAP_04: RuleId = RuleId(54);
+    pub const LAP_05: RuleId = RuleId(55);
+    pub const LAP_06: RuleId = RuleId(56);
+    pub const KIN_03: RuleId = RuleId(57);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -344,6 +353,51 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::DOC_06,
         "DOC-06",
         "Setiap surat dalam PDF dan DOCX yang isinya sama; yang diterbitkan disimpan tanpa diubah",
+    ),
+    (
+        RuleId::MEK_04,
+        "MEK-04",
+        "Pelaksanaan: rincian kegiatan dan anggaran, pembagian peran sesuai kompetensi, pemantauan dan umpan balik, hasil diajukan kepada kepala Unit Kerja",
+    ),
+    (
+        RuleId::MEK_05,
+        "MEK-05",
+        "Evaluasi: hasil direviu berjenjang, diteruskan bila memenuhi target atau dikembalikan dengan catatan; selesai bila diterima Pimpinan Unit Organisasi",
+    ),
+    (
+        RuleId::LAP_01,
+        "LAP-01",
+        "JF/Pelaksana yang ditugaskan secara individu melapor kepada Pimpinan Unit Organisasi dan/atau Pejabat Penilai Kinerja",
+    ),
+    (
+        RuleId::LAP_02,
+        "LAP-02",
+        "Anggota tim melapor kepada Ketua Tim; Ketua Tim melaporkan pekerjaan tim secara berkala",
+    ),
+    (
+        RuleId::LAP_03,
+        "LAP-03",
+        "Pimpinan Unit Organisasi dapat meminta laporan kepada Ketua Tim atau anggota sewaktu-waktu",
+    ),
+    (
+        RuleId::LAP_04,
+        "LAP-04",
+        "Tanggung jawab Pimpinan Unit Organisasi, Pejabat Penilai Kinerja, Ketua Tim dan anggota",
+    ),
+    (
+        RuleId::LAP_05,
+        "LAP-05",
+        "Permasalahan dan kendala tim disampaikan dengan alternatif rekomendasi untuk diputuskan",
+    ),
+    (
+        RuleId::LAP_06,
+        "LAP-06",
+        "Koordinasi tim dalam perencanaan, pelaksanaan, pemantauan dan evaluasi",
+    ),
+    (
+        RuleId::KIN_03,
+        "KIN-03",
+        "Laporan Ketua Tim tentang kinerja anggota menjadi masukan penilaian oleh Pejabat Penilai Kinerja",
     ),
 ];
 
