@@ -12,6 +12,7 @@ pub mod code;
 pub mod education;
 pub mod execution;
 pub mod grade;
+pub mod holders;
 pub mod limits;
 pub mod nip;
 pub mod numbering;

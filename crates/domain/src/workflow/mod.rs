@@ -5,11 +5,13 @@
 //!
 //! Pure: storage keeps a request's current step and history and asks [`advance`] what a
 //! decision does; the web layer draws the swimlane from [`Definition::lanes`] and the steps.
-//! Who holds a lane for a given request (the PPK of the wanted people, the head of the owner
-//! Unit Organisasi, …) is resolved by storage from placement and the unit tree; PEN-18 — only
-//! that holder or acting holder decides, and only once — is enforced there with the current
-//! step given here.
+//! Which workflow an assignment follows is [`workflow_for`]. Who holds a lane for a given
+//! request (the PPK of the wanted people, the head of the owner Unit Organisasi, …) is decided
+//! by [`crate::holders::lanes`] over an organisation snapshot storage loads; PEN-18 — only
+//! that holder or acting holder ([`crate::holders::exercises`]) decides, and only once — is
+//! enforced by storage with the current step given here.
 
+mod choice;
 mod definition;
 mod letter;
 #[cfg(test)]
@@ -20,6 +22,7 @@ mod machine;
 #[allow(clippy::unwrap_used)]
 mod tests;
 
+pub use choice::workflow_for;
 pub use definition::{Definition, Lane, LetterKind, Next, StepDef, StepKind, WorkflowKind};
 pub use letter::{
     Involvement, LetterContent, LetterFacts, LetterMember, LetterParty, MissingContent, compose,
