@@ -88,6 +88,43 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
     // DOC-05: a number is never given twice in an agency.
     r("register_overlap", RuleId::DOC_05, "Lampiran IV"),
     r("letter_number_taken", RuleId::DOC_05, "Lampiran IV"),
+    // MEK-04: execution starts once the work is set; the lead (or the individual) breaks it
+    // down; feedback goes to the work's members, never to oneself (KIN-04).
+    r("work_not_running", RuleId::MEK_04, "Lampiran A.2"),
+    r(
+        "not_the_breakdown_editor",
+        RuleId::MEK_04,
+        "Lampiran A.2; Lampiran III.B.3",
+    ),
+    r("feedback_not_a_member", RuleId::MEK_04, "Lampiran A.2"),
+    r("feedback_to_self", RuleId::KIN_04, "Lampiran III.B"),
+    r("not_the_feedback_recipient", RuleId::MEK_04, "Lampiran A.2"),
+    // LAP-04: heads, PPK and team leads give feedback.
+    r("not_a_feedback_giver", RuleId::LAP_04, "Lampiran III.B"),
+    // LAP-01, LAP-02: who reports to whom.
+    r("not_the_individual_reporter", RuleId::LAP_01, "Pasal 16"),
+    r(
+        "not_a_team_member_reporter",
+        RuleId::LAP_02,
+        "Pasal 17 ayat 1",
+    ),
+    r(
+        "not_the_team_lead_reporter",
+        RuleId::LAP_02,
+        "Pasal 17 ayat 1",
+    ),
+    // LAP-03: reports asked for at any time by the head of the Unit Organisasi.
+    r(
+        "not_the_requested_reporter",
+        RuleId::LAP_03,
+        "Pasal 17 ayat 2",
+    ),
+    r("not_the_org_unit_head", RuleId::LAP_03, "Pasal 17 ayat 2"),
+    r(
+        "report_request_not_a_member",
+        RuleId::LAP_03,
+        "Pasal 17 ayat 2",
+    ),
 ];
 
 /// The rule and article of a rule-caused refusal code.

@@ -392,6 +392,8 @@ fn refusal_sites() -> Vec<(String, String, String)> {
             "Invalid {",
             "Conflict {",
             "Forbidden {",
+            // The domain's typed refusals (execution), passed through by storage.
+            "Refusal::new(",
         ] {
             let mut from = 0;
             while let Some(at) = source[from..].find(opener) {

@@ -135,6 +135,58 @@ impl Day {
         }
     }
 
+    /// Days since 1 January of year 1 (that day is 0): the proleptic Gregorian day count.
+    pub fn ordinal(self) -> i64 {
+        let y = i64::from(self.year) - 1;
+        let before_year = y * 365 + y / 4 - y / 100 + y / 400;
+        let before_month: i64 = (1..self.month)
+            .map(|m| i64::from(days_in_month(self.year, m)))
+            .sum();
+        before_year + before_month + i64::from(self.day) - 1
+    }
+
+    /// The day `n` days later (earlier when negative); `None` outside years 1..=9999.
+    pub fn add_days(self, n: i64) -> Option<Day> {
+        let mut left = self.ordinal().checked_add(n)?;
+        if left < 0 {
+            return None;
+        }
+        // Whole 400-year cycles (146,097 days) first, then years and months.
+        let cycles = left / 146_097;
+        left %= 146_097;
+        let mut year = cycles * 400 + 1;
+        loop {
+            let y = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
+            let len = if days_in_month(y, 2) == 29 { 366 } else { 365 };
+            if left < len {
+                break;
+            }
+            left -= len;
+            year += 1;
+        }
+        let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
+        let mut month = 1u8;
+        loop {
+            let len = i64::from(days_in_month(year, month));
+            if left < len {
+                break;
+            }
+            left -= len;
+            month += 1;
+        }
+        let day = u8::try_from(left + 1).ok()?;
+        Some(Day { year, month, day })
+    }
+
+    /// The last day of this day's month.
+    pub fn end_of_month(self) -> Day {
+        Day {
+            year: self.year,
+            month: self.month,
+            day: days_in_month(self.year, self.month),
+        }
+    }
+
     /// Indonesian form for people: `31 Januari 2025`.
     pub fn label(self) -> String {
         let month = MONTHS[usize::from(self.month - 1)];
@@ -194,6 +246,29 @@ mod tests {
         }
         assert_eq!(day(" 2025-01-31 ").to_string(), "2025-01-31");
         assert_eq!(day("2025-08-17").label(), "17 Agustus 2025");
+    }
+
+    #[test]
+    fn adding_days_crosses_months_years_and_leap_days() {
+        assert_eq!(day("2024-02-28").add_days(1), Some(day("2024-02-29")));
+        assert_eq!(day("2025-02-28").add_days(1), Some(day("2025-03-01")));
+        assert_eq!(day("2025-12-31").add_days(1), Some(day("2026-01-01")));
+        assert_eq!(day("2026-01-01").add_days(-1), Some(day("2025-12-31")));
+        assert_eq!(day("2000-03-01").add_days(-1), Some(day("2000-02-29")));
+        assert_eq!(day("1900-03-01").add_days(-1), Some(day("1900-02-28")));
+        assert_eq!(day("0001-01-01").add_days(-1), None);
+        assert_eq!(day("9999-12-31").add_days(1), None);
+        assert_eq!(day("2100-02-28").add_days(1), Some(day("2100-03-01")));
+        assert_eq!(day("2400-02-28").add_days(1), Some(day("2400-02-29")));
+        // Every day of four years around a century leap day round-trips through its ordinal.
+        let start = day("1999-12-25");
+        let mut d = start;
+        for n in 0..1_500 {
+            assert_eq!(d.ordinal() - start.ordinal(), n);
+            assert_eq!(start.add_days(n), Some(d));
+            d = d.add_days(1).expect("in range");
+        }
+        assert_eq!(day("2025-02-10").end_of_month(), day("2025-02-28"));
     }
 
     #[test]

@@ -7,5 +7,14 @@
 //! Pure: storage loads the facts (the assignment, its members, the organisation) and persists
 //! what these functions decide.
 
+pub mod breakdown;
 pub mod chain;
+pub mod feedback;
+pub mod report;
 pub mod review;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
+pub mod work;
+
+pub use work::{Actor, Parts, Refusal, Work, WorkKind, WorkMember, parts};
