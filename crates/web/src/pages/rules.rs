@@ -101,6 +101,10 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Sebelum tahun pelaksanaan, Pejabat Pimpinan Tinggi Pratama dan/atau Pejabat Administrator mengidentifikasi target yang dilaksanakan secara individu atau tim kerja; perubahan kegiatan harus diikuti perubahan rencana pelaksanaan kegiatan, dan setiap perubahan menyimpan versi sebelumnya beserta alasannya.",
             "Pasal 10",
         ),
+        "MEK-05" => (
+            "Evaluasi: hasil pelaksanaan kegiatan ditinjau berjenjang dari Pimpinan Unit Kerja sampai Pimpinan Unit Organisasi; setiap peninjau meneruskan hasil yang sesuai target atau mengembalikannya dengan catatan; kegiatan dinyatakan selesai setelah Pimpinan Unit Organisasi menerima hasilnya. Rantainya menurut jenis Perangkat Daerah: Setda (Kepala Bagian, Asisten, Sekda); Setwan/Inspektorat/Dinas/Badan/Satpol PP (Administrator, JPT Pratama); DPMPTSP (Sekretaris atau Ketua Tim langsung di bawah Kepala, Kepala); RSUD (Kepala Bagian/Bidang, Wakil Direktur, Direktur); Kecamatan (Kepala Sub Bagian, Sekretaris Camat, Camat; Kepala Seksi, Camat).",
+            "Lampiran I huruf A angka 3; Lampiran I.A.3.c–I.E.3.c",
+        ),
         "PEN-01" => (
             "Penugasan dilakukan secara individu atau dalam tim kerja; tim dapat terdiri atas beberapa jenis jabatan; seorang pegawai dapat mengerjakan lebih dari satu target untuk jangka waktu tertentu.",
             "Pasal 9 ayat (1); Lampiran II.A.1, 4, 5",
