@@ -125,6 +125,30 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::LAP_03,
         "Pasal 17 ayat 2",
     ),
+    // MEK-04: the individual or the team lead submits a result that meets the target.
+    r("not_the_result_submitter", RuleId::MEK_04, "Lampiran A.2.c"),
+    // MEK-05: results go up the review chain, each step decided once by its reviewer; only
+    // results that meet the target go up; returned with notes; accepted by the head of the
+    // Unit Organisasi.
+    r("result_target_not_met", RuleId::MEK_05, "Lampiran A.3"),
+    r("result_not_returned", RuleId::MEK_05, "Lampiran A.3"),
+    r("result_already_decided", RuleId::MEK_05, "Lampiran A.3"),
+    r("not_the_reviewer", RuleId::MEK_05, "Lampiran A.3"),
+    r("return_notes_blank", RuleId::MEK_05, "Lampiran A.3"),
+    r("pass_at_last_reviewer", RuleId::MEK_05, "Lampiran A.3"),
+    r("accept_by_last_reviewer", RuleId::MEK_05, "Lampiran A.3"),
+    r(
+        "review_chain_acceptor_vacant",
+        RuleId::MEK_05,
+        "Lampiran A.3",
+    ),
+    // KIN-04: nobody reviews their own result.
+    r("own_result_review", RuleId::KIN_04, "Lampiran A.3"),
+    r(
+        "review_chain_own_acceptance",
+        RuleId::KIN_04,
+        "Lampiran A.3",
+    ),
 ];
 
 /// The rule and article of a rule-caused refusal code.

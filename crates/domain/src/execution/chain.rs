@@ -177,6 +177,21 @@ pub enum ChainError {
     NoHead { citation: Citation },
 }
 
+impl ChainError {
+    /// Stable code of the refusal.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChainError::SubmitterWithoutPosition | ChainError::OwnerUnitUnknown => {
+                "review_chain_unresolved"
+            }
+            ChainError::AcceptorVacant { .. } | ChainError::NoHead { .. } => {
+                "review_chain_acceptor_vacant"
+            }
+            ChainError::AcceptorIsSubmitter { .. } => "review_chain_own_acceptance",
+        }
+    }
+}
+
 /// The review chain of a result submitted by `submitter` for an assignment owned by the Unit
 /// Organisasi `owner_unit` (MEK-05): the reviewing heads from the submitter's unit up to and
 /// including the head of the owner Unit Organisasi, with vacant and own posts passed over.
