@@ -1,5 +1,6 @@
 //! Says, in the ordinary output of `cargo test`, which test suites did not run because a
-//! service they need is missing — PostgreSQL, Chromium (chromedriver), pdftotext, LibreOffice.
+//! service they need is missing — PostgreSQL, Chromium (chromedriver), pdftotext, LibreOffice,
+//! the moto S3 server.
 //!
 //! A passing test's output is captured by the test harness, so a notice printed inside a test
 //! is never seen. Each crate whose suites need a service therefore has a test target
@@ -27,6 +28,8 @@ pub const DATABASE_URL_VAR: &str = "SIKERJA_TEST_DATABASE_URL";
 pub const BACKEND_VAR: &str = "SIKERJA_TEST_BACKEND";
 /// Set to `1` in CI: a missing LibreOffice fails (it is not needed for anything else).
 pub const REQUIRE_LIBREOFFICE_VAR: &str = "SIKERJA_REQUIRE_LIBREOFFICE";
+/// The `moto_server` program the S3 suite of the file store starts (else found on `PATH`).
+pub const MOTO_VAR: &str = "SIKERJA_TEST_MOTO";
 
 /// A service some test suite needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,15 +42,19 @@ pub enum Service {
     Pdftotext,
     /// `soffice` (LibreOffice Writer), to check that every DOCX opens.
     LibreOffice,
+    /// `moto_server` (moto's S3-compatible server mode, from PyPI), for the S3 backend of the
+    /// evidence-file store.
+    Moto,
 }
 
 impl Service {
     /// Every service, in the order the report lists them.
-    pub const ALL: [Service; 4] = [
+    pub const ALL: [Service; 5] = [
         Service::PostgreSql,
         Service::Chromium,
         Service::Pdftotext,
         Service::LibreOffice,
+        Service::Moto,
     ];
 
     /// The name a person reads.
@@ -57,6 +64,7 @@ impl Service {
             Service::Chromium => "Chromium (chromedriver)",
             Service::Pdftotext => "pdftotext (poppler-utils)",
             Service::LibreOffice => "LibreOffice (soffice)",
+            Service::Moto => "moto S3 server (moto_server)",
         }
     }
 
@@ -79,6 +87,9 @@ impl Service {
             Service::LibreOffice => {
                 "apt-get install --no-install-recommends libreoffice-writer-nogui".to_string()
             }
+            Service::Moto => format!(
+                "pip install 'moto[server]' (puts moto_server on PATH), or set {MOTO_VAR}=/path/to/moto_server"
+            ),
         }
     }
 }
@@ -216,6 +227,34 @@ pub fn availability(service: Service) -> Availability {
         Service::Chromium => program("chromedriver"),
         Service::Pdftotext => program("pdftotext"),
         Service::LibreOffice => program("soffice"),
+        Service::Moto => moto(),
+    }
+}
+
+/// The `moto_server` program: [`MOTO_VAR`] when set (it must exist), else on `PATH`.
+pub fn find_moto() -> Result<PathBuf, String> {
+    match std::env::var_os(MOTO_VAR).filter(|v| !v.is_empty()) {
+        Some(path) => {
+            let path = PathBuf::from(path);
+            if path.is_file() {
+                Ok(path)
+            } else {
+                Err(format!(
+                    "{MOTO_VAR} names {}, which is not a file",
+                    path.display()
+                ))
+            }
+        }
+        None => {
+            find_program("moto_server").ok_or_else(|| "`moto_server` not found on PATH".to_string())
+        }
+    }
+}
+
+fn moto() -> Availability {
+    match find_moto() {
+        Ok(path) => Availability::Present(path.display().to_string()),
+        Err(what) => Availability::Missing(what),
     }
 }
 
@@ -338,6 +377,21 @@ mod tests {
             |v| (v == REQUIRE_SERVICES_VAR).then(|| "1".to_string()),
         );
         assert!(!r.failed);
+    }
+
+    #[test]
+    fn a_missing_moto_server_is_named_with_its_remedy_and_fails_in_ci() {
+        let suites = [Suite::new("file store on S3 (moto)", Service::Moto)];
+        let missing = |_| Availability::Missing("`moto_server` not found on PATH".into());
+        let r = build_report("sikerja-files", &suites, missing, no_vars);
+        assert!(r.text.contains("DID NOT RUN: file store on S3 (moto)"));
+        assert!(r.text.contains("pip install 'moto[server]'"));
+        assert!(r.text.contains(MOTO_VAR));
+        assert!(!r.failed);
+        let r = build_report("sikerja-files", &suites, missing, |v| {
+            (v == REQUIRE_SERVICES_VAR).then(|| "1".to_string())
+        });
+        assert!(r.failed);
     }
 
     #[test]

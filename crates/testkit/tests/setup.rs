@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// What in a test file's text shows that it needs a service, and the `Service` variant that
 /// must then appear in the crate's `tests/services.rs`.
-const MARKERS: [(&str, &str); 5] = [
+const MARKERS: [(&str, &str); 7] = [
     ("fresh_store", "Service::PostgreSql"),
     ("sikerja_storage::testing", "Service::PostgreSql"),
     ("chromedriver", "Service::Chromium"),
     ("pdftotext", "Service::Pdftotext"),
     ("soffice", "Service::LibreOffice"),
+    ("moto_server", "Service::Moto"),
+    ("find_moto", "Service::Moto"),
 ];
 
 fn workspace() -> PathBuf {
@@ -97,7 +99,7 @@ fn every_crate_whose_tests_need_a_service_reports_it_outside_the_harness() {
         checked.push(dir);
     }
     // The crates known to need services today are among those checked.
-    for name in ["storage", "web", "letters"] {
+    for name in ["storage", "web", "letters", "files"] {
         assert!(
             checked.iter().any(|d| d.ends_with(name)),
             "crates/{name} was expected to need a service: {checked:?}"
