@@ -99,8 +99,11 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
     r("feedback_not_a_member", RuleId::MEK_04, "Lampiran A.2"),
     r("feedback_to_self", RuleId::KIN_04, "Lampiran III.B"),
     r("not_the_feedback_recipient", RuleId::MEK_04, "Lampiran A.2"),
-    // LAP-04: heads, PPK and team leads give feedback.
+    // LAP-04: heads, PPK and team leads give feedback; the responsibilities decide who sees
+    // the records of a piece of work and its reports.
     r("not_a_feedback_giver", RuleId::LAP_04, "Lampiran III.B"),
+    r("not_involved_in_work", RuleId::LAP_04, "Lampiran III.B"),
+    r("not_a_report_reader", RuleId::LAP_04, "Lampiran III.B"),
     // LAP-01, LAP-02: who reports to whom.
     r("not_the_individual_reporter", RuleId::LAP_01, "Pasal 16"),
     r(

@@ -62,6 +62,10 @@ pub use audit::{
 pub use connect::{Backend, Store};
 pub use devices::DevicePolicy;
 pub use error::{Result, StorageError};
+pub use execution::{
+    BreakdownView, DueReport, EvidenceRecord, FeedbackView, ReportInput, ReportLineView,
+    ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
+};
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::Credential;
 pub use issuing::{

@@ -254,6 +254,21 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // Execution (issue 13): input, decided-once and limits of reports and feedback.
+    "work_without_members",
+    "report_already_submitted",
+    "report_period_not_started",
+    "report_period_unknown",
+    "report_period_missing",
+    "report_kind_missing",
+    "not_an_employee",
+    "too_many_evidence_files",
+    "report_request_message_invalid",
+    "report_request_due_past",
+    "feedback_text_invalid",
+    "feedback_report_unknown",
+    "feedback_already_acknowledged",
+    "grace_days_out_of_range",
     // Input that cannot be read or is blank / out of range.
     "actor_blank",
     "assignment_title_blank",

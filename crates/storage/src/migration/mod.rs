@@ -18,6 +18,7 @@ mod m20261210_000012_letter_registers;
 pub(crate) mod m20261211_000013_letter_number_unique;
 mod m20261212_000014_sign_in_throttle;
 mod m20261213_000015_audit_keyed;
+mod m20261215_000016_execution;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000013_letter_number_unique::Migration),
             Box::new(m20261212_000014_sign_in_throttle::Migration),
             Box::new(m20261213_000015_audit_keyed::Migration),
+            Box::new(m20261215_000016_execution::Migration),
         ]
     }
 }

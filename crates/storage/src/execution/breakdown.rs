@@ -1,0 +1,197 @@
+//! The work breakdown (MEK-04, LAP-04): read by whoever plays a part in the work, replaced as
+//! a whole by its editor (the team lead, or the individual) with the previous items in the
+//! audit row.
+
+use chrono::{SubsecRound, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use serde::Serialize;
+use serde_json::json;
+use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::execution::breakdown::{WorkItemDraft, check_breakdown, may_edit};
+use sikerja_domain::execution::{WorkKind, parts};
+use sikerja_domain::organisation::EmployeeId;
+
+use super::{WorkRef, load_actor, load_work, refused, require_sight};
+use crate::entities::{assignment, work_item};
+use crate::error::{Result, StorageError, corrupt};
+use crate::planning::PlanningActor;
+use crate::{Store, audit};
+
+/// An activity of a breakdown as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkItemView {
+    pub id: i64,
+    pub seq: i32,
+    pub name: String,
+    pub responsible: EmployeeId,
+    pub responsible_name: String,
+    pub from: Day,
+    pub until: Day,
+    pub output: String,
+    pub budget: i64,
+}
+
+/// A breakdown with what the page needs beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BreakdownView {
+    pub work: WorkRef,
+    pub title: String,
+    pub kind: WorkKind,
+    pub running: bool,
+    pub from: Day,
+    pub until: Day,
+    pub budget: Option<i64>,
+    pub items: Vec<WorkItemView>,
+    /// The members one may choose as responsible: (id, name).
+    pub members: Vec<(EmployeeId, String)>,
+    /// Whether the reader may edit it.
+    pub editable: bool,
+}
+
+pub(crate) async fn items<C: ConnectionTrait>(db: &C, r: WorkRef) -> Result<Vec<WorkItemView>> {
+    work_item::Entity::find()
+        .filter(work_item::Column::WorkKey.eq(r.key()))
+        .order_by_asc(work_item::Column::Seq)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let day = |s: &str| Day::parse(s).map_err(|_| corrupt("work item day", s));
+            Ok(WorkItemView {
+                id: m.id,
+                seq: m.seq,
+                from: day(&m.from_day)?,
+                until: day(&m.until_day)?,
+                name: m.name,
+                responsible: EmployeeId(m.responsible_employee_id),
+                responsible_name: m.responsible_name,
+                output: m.output,
+                budget: m.budget,
+            })
+        })
+        .collect()
+}
+
+impl Store {
+    /// The breakdown of a piece of work, for someone who plays a part in it.
+    pub async fn work_breakdown(&self, r: WorkRef, by: &PlanningActor) -> Result<BreakdownView> {
+        let w = load_work(&self.db, r).await?;
+        let actor = load_actor(&self.db, by).await?;
+        require_sight(&actor, &w)?;
+        let items = items(&self.db, r).await?;
+        Ok(BreakdownView {
+            work: r,
+            title: w.title.clone(),
+            kind: w.work.kind,
+            running: w.work.running,
+            from: w.work.from,
+            until: w.work.until,
+            budget: w.work.budget,
+            members: w
+                .work
+                .members
+                .iter()
+                .map(|m| (m.employee, w.name(m.employee)))
+                .collect(),
+            editable: may_edit(&actor, &w.work).is_ok(),
+            items,
+        })
+    }
+
+    /// Replaces the breakdown of a piece of work (MEK-04): only its editor, only while it
+    /// runs, only items that pass the domain's checks; one transaction with its audit row.
+    pub async fn set_work_breakdown(
+        &self,
+        r: WorkRef,
+        drafts: &[WorkItemDraft],
+        by: &PlanningActor,
+    ) -> Result<Vec<WorkItemView>> {
+        by.audit.checked_label()?;
+        let txn = self.begin_write().await?;
+        // Edits of one work queue on its row (PostgreSQL; SQLite serialises writers).
+        lock_work(&txn, r).await?;
+        let w = load_work(&*txn, r).await?;
+        let actor = load_actor(&*txn, by).await?;
+        may_edit(&actor, &w.work).map_err(refused)?;
+        let checked = check_breakdown(drafts, &w.work).map_err(|problems| {
+            StorageError::invalid(
+                problems.first().map_or("breakdown_invalid", |p| p.code),
+                problems
+                    .iter()
+                    .map(|p| p.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })?;
+        let before = items(&*txn, r).await?;
+        work_item::Entity::delete_many()
+            .filter(work_item::Column::WorkKey.eq(r.key()))
+            .exec(&*txn)
+            .await?;
+        let now = Utc::now().trunc_subsecs(6);
+        for (i, item) in checked.iter().enumerate() {
+            work_item::Entity::insert(work_item::ActiveModel {
+                agency_id: Set(w.agency.0),
+                work_key: Set(r.key()),
+                assignment_id: Set(r.assignment_id()),
+                plan_id: Set(r.plan_id()),
+                seq: Set(i32::try_from(i + 1).unwrap_or(i32::MAX)),
+                name: Set(item.name.clone()),
+                responsible_employee_id: Set(item.responsible.0),
+                responsible_name: Set(w.name(item.responsible)),
+                from_day: Set(item.from.to_string()),
+                until_day: Set(item.until.to_string()),
+                output: Set(item.output.clone()),
+                budget: Set(item.budget),
+                updated_at: Set(now),
+                updated_by: Set(by.audit.label.clone()),
+                ..Default::default()
+            })
+            .exec(&*txn)
+            .await?;
+        }
+        let role = parts(&actor, &w.work).member;
+        audit::append_by(
+            &txn,
+            &by.audit,
+            "work.breakdown_set",
+            audit::Subject::new("work", r.key(), w.agency.0),
+            json!({
+                "before": before.iter().map(|i| json!({"name": i.name, "responsible": i.responsible.0, "from": i.from, "until": i.until, "budget": i.budget})).collect::<Vec<_>>(),
+                "after": checked,
+                "role": role.map(|r| r.code()),
+                "rule_id": "MEK-04",
+                "article": "Lampiran A.2",
+            }),
+        )
+        .await?;
+        let saved = items(&*txn, r).await?;
+        txn.commit().await?;
+        Ok(saved)
+    }
+}
+
+/// Takes the row lock of the work's assignment (PostgreSQL), so that two decisions about one
+/// piece of work queue instead of interleaving.
+pub(crate) async fn lock_work<C: ConnectionTrait>(db: &C, r: WorkRef) -> Result<()> {
+    match r {
+        WorkRef::Assignment(AssignmentId(id)) => {
+            assignment::Entity::find_by_id(id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+                .ok_or_else(|| StorageError::not_found("assignment", id))?;
+        }
+        WorkRef::Plan(id) => {
+            crate::entities::activity_plan::Entity::find_by_id(id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+                .ok_or_else(|| StorageError::not_found("activity plan", id))?;
+        }
+    }
+    Ok(())
+}
