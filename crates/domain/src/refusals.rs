@@ -123,6 +123,21 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         "Pasal 17 ayat 2",
     ),
     r("not_the_org_unit_head", RuleId::LAP_03, "Pasal 17 ayat 2"),
+    // LAP-05: problems raised by the team with recommendations, decided with a reason.
+    r("not_the_team_raising", RuleId::LAP_05, "Lampiran III.A.2"),
+    r(
+        "issue_owner_head_vacant",
+        RuleId::LAP_05,
+        "Lampiran III.A.2",
+    ),
+    r("issue_no_collaboration", RuleId::LAP_05, "Lampiran III.A.2"),
+    r(
+        "issue_recommendation_unknown",
+        RuleId::LAP_05,
+        "Lampiran III.A.2",
+    ),
+    r("issue_decision_blank", RuleId::LAP_05, "Lampiran III.A.2"),
+    r("issue_reason_required", RuleId::LAP_05, "Lampiran III.A.2"),
     r(
         "report_request_not_a_member",
         RuleId::LAP_03,

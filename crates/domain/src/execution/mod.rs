@@ -10,6 +10,7 @@
 pub mod breakdown;
 pub mod chain;
 pub mod feedback;
+pub mod issue;
 pub mod report;
 pub mod review;
 #[cfg(test)]

@@ -412,3 +412,159 @@ fn lap_04_a_plt_of_the_head_acts_as_the_head() {
     assert_eq!(may_request_report(&plt, &team(), ANA), Ok(HEAD));
     assert_eq!(may_give(&plt, &team(), ANA).unwrap().position, Some(HEAD));
 }
+
+mod issues {
+    use super::*;
+    use crate::execution::issue::{
+        Collaboration, Homes, IssueAddressee, IssueDecision, IssueDraft, addressees,
+        check_decision, check_issue, holds, may_raise,
+    };
+    use crate::organisation::AgencyId;
+
+    const HOME_B: PositionId = PositionId(500);
+    const OWNER: AgencyId = AgencyId(1);
+    const OTHER: AgencyId = AgencyId(2);
+
+    fn homes() -> Homes {
+        Homes {
+            owner_agency: Some(OWNER),
+            unit_heads: vec![(LEAD, HEAD), (ANA, HEAD), (BUDI, HOME_B)],
+            agencies: vec![(LEAD, OWNER), (ANA, OWNER), (BUDI, OTHER)],
+        }
+    }
+
+    #[test]
+    fn lap_05_the_team_lead_raises_a_problem_to_the_owner_head() {
+        assert!(may_raise(&person(LEAD), &team()).is_ok());
+        let err = may_raise(&person(ANA), &team()).unwrap_err();
+        assert_eq!(err.code, "not_the_team_raising");
+        assert_eq!(err.citation.rule_id, RuleId::LAP_05);
+        // Individual work raises no team problem.
+        assert!(may_raise(&person(ANA), &individual()).is_err());
+        assert_eq!(
+            addressees(&team(), &homes(), Collaboration::OwnerHead).unwrap(),
+            [IssueAddressee::Position(HEAD)]
+        );
+    }
+
+    #[test]
+    fn lap_05_collaboration_adds_each_members_home_head_or_agency_head() {
+        assert_eq!(
+            addressees(&team(), &homes(), Collaboration::UnitHeads).unwrap(),
+            [
+                IssueAddressee::Position(HEAD),
+                IssueAddressee::Position(HOME_B)
+            ]
+        );
+        assert_eq!(
+            addressees(&team(), &homes(), Collaboration::AgencyHeads).unwrap(),
+            [
+                IssueAddressee::Position(HEAD),
+                IssueAddressee::RegionalHead(OTHER)
+            ]
+        );
+        // All members from the owner's unit: no collaboration to ask for.
+        let local = Homes {
+            owner_agency: Some(OWNER),
+            unit_heads: vec![(LEAD, HEAD), (ANA, HEAD), (BUDI, HEAD)],
+            agencies: vec![(LEAD, OWNER), (ANA, OWNER), (BUDI, OWNER)],
+        };
+        for c in [Collaboration::UnitHeads, Collaboration::AgencyHeads] {
+            assert_eq!(
+                addressees(&team(), &local, c).unwrap_err().code,
+                "issue_no_collaboration"
+            );
+        }
+        let headless = Work {
+            owner_heads: Vec::new(),
+            ..team()
+        };
+        assert_eq!(
+            addressees(&headless, &homes(), Collaboration::OwnerHead)
+                .unwrap_err()
+                .code,
+            "issue_owner_head_vacant"
+        );
+        // A Plt. of the head holds the head's place; a regional head by their agency.
+        let plt = Actor {
+            employee: Some(EmployeeId(40)),
+            own_position: None,
+            exercises: vec![HEAD],
+        };
+        assert!(holds(&plt, None, IssueAddressee::Position(HEAD)));
+        assert!(!holds(&plt, None, IssueAddressee::Position(HOME_B)));
+        assert!(holds(
+            &Actor::default(),
+            Some(OTHER),
+            IssueAddressee::RegionalHead(OTHER)
+        ));
+    }
+
+    #[test]
+    fn lap_05_a_problem_comes_with_recommendations_and_a_due_day() {
+        let today = day("2026-04-01");
+        let ok = check_issue(
+            &IssueDraft {
+                title: " Data rujukan tidak lengkap ".into(),
+                description: "Puskesmas belum mengirim data.".into(),
+                recommendations: vec!["Surat Kepala Dinas".into(), " ".into(), "Kunjungan".into()],
+                due: "2026-04-08".into(),
+            },
+            today,
+        )
+        .unwrap();
+        assert_eq!(ok.title, "Data rujukan tidak lengkap");
+        assert_eq!(ok.recommendations.len(), 2);
+        let codes: Vec<&str> = check_issue(
+            &IssueDraft {
+                title: String::new(),
+                description: "x".into(),
+                recommendations: vec![" ".into()],
+                due: "2026-03-31".into(),
+            },
+            today,
+        )
+        .unwrap_err()
+        .iter()
+        .map(|p| p.code)
+        .collect();
+        assert_eq!(
+            codes,
+            [
+                "issue_title_invalid",
+                "issue_recommendations_required",
+                "issue_due_invalid"
+            ]
+        );
+        let far = IssueDraft {
+            title: "t".into(),
+            description: "d".into(),
+            recommendations: vec!["r".into()],
+            due: "2026-07-31".into(),
+        };
+        assert!(check_issue(&far, today).is_err());
+    }
+
+    #[test]
+    fn lap_05_a_decision_chooses_a_recommendation_or_says_another_with_a_reason() {
+        assert!(check_decision(&IssueDecision::Recommendation(1), "Paling cepat", 2).is_ok());
+        assert_eq!(
+            check_decision(&IssueDecision::Recommendation(2), "x", 2)
+                .unwrap_err()
+                .code,
+            "issue_recommendation_unknown"
+        );
+        assert_eq!(
+            check_decision(&IssueDecision::Other(" ".into()), "x", 2)
+                .unwrap_err()
+                .code,
+            "issue_decision_blank"
+        );
+        assert_eq!(
+            check_decision(&IssueDecision::Other("Rapat koordinasi".into()), " ", 2)
+                .unwrap_err()
+                .code,
+            "issue_reason_required"
+        );
+    }
+}
