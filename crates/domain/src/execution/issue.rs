@@ -57,9 +57,8 @@ pub struct Homes {
     pub agencies: Vec<(EmployeeId, AgencyId)>,
 }
 
-fn refusal(code: &'static str, message: &str) -> Refusal {
-    Refusal::new(code, RuleId::LAP_05, "Lampiran III.A.2", message)
-}
+/// Where LAP-05 is written.
+const LAP_05_ARTICLE: &str = "Lampiran III.A.2";
 
 /// Refuses unless `actor` may raise a problem for `work`: the lead of a running team.
 pub fn may_raise(actor: &Actor, work: &Work) -> Result<(), Refusal> {
@@ -70,7 +69,7 @@ pub fn may_raise(actor: &Actor, work: &Work) -> Result<(), Refusal> {
         Err(Refusal::new(
             "not_the_team_raising",
             RuleId::LAP_05,
-            "Lampiran III.A.2",
+            LAP_05_ARTICLE,
             "Permasalahan dan kendala disampaikan oleh tim kerja melalui Ketua Tim.",
         ))
     }
@@ -89,8 +88,10 @@ pub fn addressees(
         .map(|p| IssueAddressee::Position(*p))
         .collect();
     if out.is_empty() {
-        return Err(refusal(
+        return Err(Refusal::new(
             "issue_owner_head_vacant",
+            RuleId::LAP_05,
+            LAP_05_ARTICLE,
             "Unit Organisasi pemilik kinerja tidak memiliki jabatan pimpinan yang dapat memutuskan.",
         ));
     }
@@ -113,8 +114,10 @@ pub fn addressees(
     extra.sort_unstable();
     extra.dedup();
     if collaboration != Collaboration::OwnerHead && extra.is_empty() {
-        return Err(refusal(
+        return Err(Refusal::new(
             "issue_no_collaboration",
+            RuleId::LAP_05,
+            LAP_05_ARTICLE,
             match collaboration {
                 Collaboration::AgencyHeads => {
                     "Tidak ada anggota dari Instansi Pemerintah lain: sampaikan kepada Pimpinan Unit Organisasi pemilik kinerja."
@@ -249,24 +252,30 @@ pub fn check_decision(
 ) -> Result<(), Refusal> {
     match decision {
         IssueDecision::Recommendation(i) if *i >= recommendations => {
-            return Err(refusal(
+            return Err(Refusal::new(
                 "issue_recommendation_unknown",
+                RuleId::LAP_05,
+                LAP_05_ARTICLE,
                 "Pilih salah satu alternatif rekomendasi yang diajukan.",
             ));
         }
         IssueDecision::Other(text)
             if text.trim().is_empty() || text.chars().count() > MAX_ISSUE_TEXT =>
         {
-            return Err(refusal(
+            return Err(Refusal::new(
                 "issue_decision_blank",
+                RuleId::LAP_05,
+                LAP_05_ARTICLE,
                 "Keputusan lain ditulis (paling panjang 4000 karakter).",
             ));
         }
         _ => {}
     }
     if reason.trim().is_empty() || reason.chars().count() > MAX_ISSUE_TEXT {
-        return Err(refusal(
+        return Err(Refusal::new(
             "issue_reason_required",
+            RuleId::LAP_05,
+            LAP_05_ARTICLE,
             "Keputusan atas permasalahan disertai alasannya.",
         ));
     }
