@@ -139,6 +139,11 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
     r("issue_decision_blank", RuleId::LAP_05, "Lampiran III.A.2"),
     r("issue_reason_required", RuleId::LAP_05, "Lampiran III.A.2"),
     r(
+        "not_the_issue_addressee",
+        RuleId::LAP_05,
+        "Lampiran III.A.2",
+    ),
+    r(
         "report_request_not_a_member",
         RuleId::LAP_03,
         "Pasal 17 ayat 2",

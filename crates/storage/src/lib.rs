@@ -63,8 +63,9 @@ pub use connect::{Backend, Store};
 pub use devices::DevicePolicy;
 pub use error::{Result, StorageError};
 pub use execution::{
-    BreakdownView, DueReport, EvidenceRecord, FeedbackView, ReportInput, ReportLineView,
-    ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
+    BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView, IssueDecisionView,
+    IssueView, ReportInput, ReportLineView, ReportRequestView, ReportView, WorkItemView, WorkRef,
+    WorkSchedule,
 };
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::Credential;

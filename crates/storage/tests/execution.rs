@@ -647,3 +647,218 @@ async fn lap_01_the_agency_sets_the_period_and_addressees_and_the_schedule_follo
     assert_eq!(lead_duty[0].due, day("2026-04-10"));
     assert_eq!(lead_duty[0].to, ["Kepala Dinas Kesehatan"]);
 }
+
+/// The cross-unit team of Dinkes with Bappeda's Perencana, run through Gambar 1 to active.
+async fn running_cross_unit_team(w: &World) -> AssignmentId {
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    for s in ["ppk_decision", "head_recommendation", "compose", "issue"] {
+        w.store
+            .decide_step(request, &step(s, false, "Setuju"), &ka_bappeda)
+            .await
+            .unwrap();
+    }
+    w.store
+        .decide_step(
+            request,
+            &step("establish", false, "Ditetapkan"),
+            &w.actor(&w.sekda).await,
+        )
+        .await
+        .unwrap();
+    for nip in [&w.perencana, &w.d.ahli_muda] {
+        w.store
+            .decide_step(
+                request,
+                &step("receive", false, "Diterima"),
+                &w.actor(nip).await,
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    id
+}
+
+fn problem() -> sikerja_domain::execution::issue::IssueDraft {
+    sikerja_domain::execution::issue::IssueDraft {
+        title: "Data rujukan Bappeda belum tersedia".into(),
+        description: "Data rujukan antarwilayah dipegang Bappeda dan belum dibagikan.".into(),
+        recommendations: vec![
+            "Surat Kepala Dinas kepada Kepala Bappeda".into(),
+            "Rapat koordinasi kedua unit".into(),
+        ],
+        due: "2026-04-10".into(),
+    }
+}
+
+#[tokio::test]
+async fn lap_05_a_cross_unit_problem_goes_to_the_owner_head_and_the_members_home_head() {
+    use sikerja_domain::execution::issue::{Collaboration, IssueDecision};
+    let w = World::new().await;
+    let id = running_cross_unit_team(&w).await;
+    let today = day("2026-04-01");
+    let lead = w.actor(&w.d.ahli_muda).await;
+    // A member raises nothing; nothing is written.
+    let err = w
+        .store
+        .raise_issue(
+            id,
+            &problem(),
+            Collaboration::UnitHeads,
+            &w.actor(&w.perencana).await,
+            today,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_team_raising");
+    assert!(err.to_string().contains("LAP-05"), "{err}");
+    assert_eq!(audited(&w, "work.issue_raised").await, 0);
+    let issue = w
+        .store
+        .raise_issue(id, &problem(), Collaboration::UnitHeads, &lead, today)
+        .await
+        .unwrap();
+    let kadis = w.actor(&w.d.kadis).await;
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    // Each addressee sees it to decide.
+    let to_kadis = w.store.issues_to_decide(&kadis).await.unwrap();
+    assert_eq!(to_kadis.len(), 1);
+    let v = &to_kadis[0];
+    assert_eq!(v.id, issue);
+    let labels: Vec<&str> = v.addressees.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["Kepala Dinas Kesehatan", "Kepala Bappeda"]);
+    assert_eq!(
+        w.store.issues_to_decide(&ka_bappeda).await.unwrap().len(),
+        1
+    );
+    // The home head, outside the work, reads the problems sent to them.
+    assert_eq!(w.store.work_issues(id, &ka_bappeda).await.unwrap().len(), 1);
+    // Nobody decides for another; a decision needs its reason; each decides once.
+    let kadis_row = v.addressees[0].id;
+    let bappeda_row = v.addressees[1].id;
+    let err = w
+        .store
+        .decide_issue(bappeda_row, &IssueDecision::Recommendation(0), "x", &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_issue_addressee");
+    let err = w
+        .store
+        .decide_issue(kadis_row, &IssueDecision::Recommendation(0), " ", &kadis)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "issue_reason_required");
+    w.store
+        .decide_issue(
+            kadis_row,
+            &IssueDecision::Recommendation(0),
+            "Paling cepat ditempuh",
+            &kadis,
+        )
+        .await
+        .unwrap();
+    let mut at_once = tokio::task::JoinSet::new();
+    for i in 0..10 {
+        let store = w.store.store().clone();
+        let by = ka_bappeda.clone();
+        at_once.spawn(async move {
+            store
+                .decide_issue(
+                    bappeda_row,
+                    &IssueDecision::Other(format!("Data dibagikan melalui portal ({i})")),
+                    "Sesuai tugas dan fungsi Bappeda",
+                    &by,
+                )
+                .await
+        });
+    }
+    let mut passed = 0;
+    while let Some(r) = at_once.join_next().await {
+        match r.unwrap() {
+            Ok(()) => passed += 1,
+            Err(e) => assert_eq!(code(&e), "issue_already_decided"),
+        }
+    }
+    assert_eq!(passed, 1);
+    assert_eq!(audited(&w, "work.issue_decided").await, 2);
+    let issues = w.store.work_issues(id, &lead).await.unwrap();
+    assert!(issues[0].decided());
+    assert_eq!(
+        issues[0].addressees[0].decision.as_ref().unwrap().decision,
+        "Surat Kepala Dinas kepada Kepala Bappeda"
+    );
+    assert_eq!(
+        issues[0].addressees[0]
+            .decision
+            .as_ref()
+            .unwrap()
+            .recommendation,
+        Some(1)
+    );
+    assert!(w.store.issues_to_decide(&kadis).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn lap_05_an_undecided_problem_is_overdue_after_its_due_day_and_nudged_once_a_day() {
+    use sikerja_domain::execution::issue::Collaboration;
+    let w = World::new().await;
+    let id = running_team(&w).await;
+    let lead = w.actor(&w.d.ahli_muda).await;
+    // Within one Unit Organisasi there is nobody to collaborate with.
+    let err = w
+        .store
+        .raise_issue(
+            id,
+            &problem(),
+            Collaboration::UnitHeads,
+            &lead,
+            day("2026-04-01"),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "issue_no_collaboration");
+    let issue = w
+        .store
+        .raise_issue(
+            id,
+            &problem(),
+            Collaboration::OwnerHead,
+            &lead,
+            day("2026-04-01"),
+        )
+        .await
+        .unwrap();
+    let views = w
+        .store
+        .issues_to_decide(&w.actor(&w.d.kadis).await)
+        .await
+        .unwrap();
+    assert!(!views[0].overdue(day("2026-04-10")));
+    assert!(views[0].overdue(day("2026-04-11")));
+    let now = chrono::Utc::now();
+    w.store.nudge_issue(issue, &lead, now).await.unwrap();
+    let err = w
+        .store
+        .nudge_issue(issue, &lead, now + chrono::TimeDelta::hours(2))
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "issue_nudge_too_soon");
+    w.store
+        .nudge_issue(issue, &lead, now + chrono::TimeDelta::hours(25))
+        .await
+        .unwrap();
+    assert_eq!(audited(&w, "work.issue_nudged").await, 2);
+    // Only the lead nudges.
+    let err = w
+        .store
+        .nudge_issue(
+            issue,
+            &w.actor(&w.d.pelaksana).await,
+            now + chrono::TimeDelta::hours(60),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_the_team_raising");
+}

@@ -269,6 +269,9 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "feedback_report_unknown",
     "feedback_already_acknowledged",
     "grace_days_out_of_range",
+    "issue_already_decided",
+    "issue_nudge_too_soon",
+    "issue_invalid",
     // Input that cannot be read or is blank / out of range.
     "actor_blank",
     "assignment_title_blank",

@@ -39,6 +39,8 @@ pub(crate) mod role_grant;
 pub(crate) mod session;
 pub(crate) mod sign_in_device;
 pub(crate) mod sign_in_throttle;
+pub(crate) mod team_issue;
+pub(crate) mod team_issue_addressee;
 pub(crate) mod unit;
 pub(crate) mod work_feedback;
 pub(crate) mod work_item;

@@ -5,6 +5,7 @@
 
 mod breakdown;
 mod feedback;
+mod issues;
 mod policy;
 mod reports;
 
@@ -19,6 +20,7 @@ use sikerja_domain::planning::target::PlanStatus;
 
 pub use breakdown::{BreakdownView, WorkItemView};
 pub use feedback::FeedbackView;
+pub use issues::{IssueAddresseeView, IssueDecisionView, IssueView};
 pub use reports::{
     DueReport, EvidenceRecord, ReportInput, ReportLineView, ReportRequestView, ReportView,
     WorkSchedule,

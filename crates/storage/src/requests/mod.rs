@@ -12,7 +12,7 @@
 //! ([`tasks`]) for the inbox, nudges and escalation; the letters a step produces are recorded
 //! with their content ([`letters`]).
 
-mod lanes;
+pub(crate) mod lanes;
 mod letters;
 mod list;
 mod policy;
