@@ -62,6 +62,11 @@ pub use audit::{
 pub use connect::{Backend, Store};
 pub use devices::DevicePolicy;
 pub use error::{Result, StorageError};
+pub use execution::results::{
+    MAX_RESULT_TEXT, RealisationView, ResultDecision, ResultDecisionView, ResultResubmission,
+    ResultRoundView, ResultStepView, ResultSubmission, SkippedView, WaitingResult, WorkResultId,
+    WorkResultView,
+};
 pub use execution::{
     BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView, IssueDecisionView,
     IssueView, ReportInput, ReportLineView, ReportRequestView, ReportView, WorkItemView, WorkRef,

@@ -256,6 +256,8 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 const NOT_RULE_CAUSED: &[&str] = &[
     // Execution (issue 13): input, decided-once and limits of reports and feedback.
     "work_without_members",
+    "result_title_blank",
+    "review_chain_unresolved",
     "report_already_submitted",
     "report_period_not_started",
     "report_period_unknown",

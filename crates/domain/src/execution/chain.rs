@@ -15,8 +15,9 @@
 //! The head of the owner Unit Organisasi (and of any Unit Organisasi passed on the way) always
 //! reviews, whatever their class: the Camat is an Administrator, an independent unit may be
 //! led by a JF. The walk never goes above the owner Unit Organisasi. A submitter whose unit is
-//! not under the owner Unit Organisasi (a member from another Unit Organisasi or Instansi)
-//! submits to the head of the owner Unit Organisasi only: the target is the owner's, and the
+//! not under the owner Unit Organisasi (a member from another Unit Organisasi or Instansi, or
+//! someone without a definitive position in the organisation given) submits to the head of
+//! the owner Unit Organisasi only: the target is the owner's, and the
 //! heads of the submitter's own unit hold none of it (docs/execution.md).
 //!
 //! Each step names its position and who exercises it now: the definitive holder, else the
@@ -153,8 +154,6 @@ impl ReviewChain {
 /// Why no chain can be fixed; nothing is submitted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainError {
-    #[error("Pegawai pengaju tidak ditemukan atau tidak memegang jabatan definitif.")]
-    SubmitterWithoutPosition,
     #[error("Unit Organisasi pemilik penugasan tidak ditemukan dalam struktur organisasi.")]
     OwnerUnitUnknown,
     #[error(
@@ -181,9 +180,7 @@ impl ChainError {
     /// Stable code of the refusal.
     pub fn code(&self) -> &'static str {
         match self {
-            ChainError::SubmitterWithoutPosition | ChainError::OwnerUnitUnknown => {
-                "review_chain_unresolved"
-            }
+            ChainError::OwnerUnitUnknown => "review_chain_unresolved",
             ChainError::AcceptorVacant { .. } | ChainError::NoHead { .. } => {
                 "review_chain_acceptor_vacant"
             }
@@ -218,12 +215,11 @@ pub fn review_chain(
         .find(|e| e.id == submitter)
         .and_then(|e| e.position)
         .and_then(|p| positions.get(&p))
-        .map(|p| p.unit)
-        .ok_or(ChainError::SubmitterWithoutPosition)?;
+        .map(|p| p.unit);
 
     // The path from the submitter's unit up to the owner Unit Organisasi, if it lies under it.
     let mut path = Vec::new();
-    let mut cur = units.get(&start).copied();
+    let mut cur = start.and_then(|s| units.get(&s).copied());
     let mut reached = false;
     while let Some(u) = cur {
         if path.len() > units.len() {

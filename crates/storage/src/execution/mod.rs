@@ -8,6 +8,7 @@ mod feedback;
 mod issues;
 mod policy;
 mod reports;
+pub mod results;
 
 use std::collections::HashMap;
 

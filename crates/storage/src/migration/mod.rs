@@ -19,6 +19,7 @@ pub(crate) mod m20261211_000013_letter_number_unique;
 mod m20261212_000014_sign_in_throttle;
 mod m20261213_000015_audit_keyed;
 mod m20261215_000016_execution;
+mod m20261216_000017_work_results;
 mod m20261217_000018_team_issues;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000014_sign_in_throttle::Migration),
             Box::new(m20261213_000015_audit_keyed::Migration),
             Box::new(m20261215_000016_execution::Migration),
+            Box::new(m20261216_000017_work_results::Migration),
             Box::new(m20261217_000018_team_issues::Migration),
         ]
     }
