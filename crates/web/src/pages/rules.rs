@@ -101,9 +101,41 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Sebelum tahun pelaksanaan, Pejabat Pimpinan Tinggi Pratama dan/atau Pejabat Administrator mengidentifikasi target yang dilaksanakan secara individu atau tim kerja; perubahan kegiatan harus diikuti perubahan rencana pelaksanaan kegiatan, dan setiap perubahan menyimpan versi sebelumnya beserta alasannya.",
             "Pasal 10",
         ),
+        "MEK-04" => (
+            "Pelaksanaan: Pejabat Fungsional dan/atau Pelaksana menyusun rincian pelaksanaan kegiatan dan anggaran sesuai rencana; pembagian peran sesuai kompetensi; kolaborasi dengan semua pihak terkait; Pimpinan Unit Kerja dan/atau Ketua Tim memantau dan memberi umpan balik secara berkala atau sewaktu-waktu; hasil yang sudah sesuai target disampaikan kepada Pimpinan Unit Kerja oleh individu atau Ketua Tim Kerja.",
+            "Lampiran I huruf A angka 2; Lampiran I.A.3.b–I.E.3.b",
+        ),
         "MEK-05" => (
             "Evaluasi: hasil pelaksanaan kegiatan ditinjau berjenjang dari Pimpinan Unit Kerja sampai Pimpinan Unit Organisasi; setiap peninjau meneruskan hasil yang sesuai target atau mengembalikannya dengan catatan; kegiatan dinyatakan selesai setelah Pimpinan Unit Organisasi menerima hasilnya. Rantainya menurut jenis Perangkat Daerah: Setda (Kepala Bagian, Asisten, Sekda); Setwan/Inspektorat/Dinas/Badan/Satpol PP (Administrator, JPT Pratama); DPMPTSP (Sekretaris atau Ketua Tim langsung di bawah Kepala, Kepala); RSUD (Kepala Bagian/Bidang, Wakil Direktur, Direktur); Kecamatan (Kepala Sub Bagian, Sekretaris Camat, Camat; Kepala Seksi, Camat).",
             "Lampiran I huruf A angka 3; Lampiran I.A.3.c–I.E.3.c",
+        ),
+        "LAP-01" => (
+            "Pejabat Fungsional dan/atau Pelaksana yang ditugaskan secara individu melaporkan hasil kerjanya langsung kepada Pimpinan Unit Organisasi dan/atau Pejabat Penilai Kinerja.",
+            "Pasal 16",
+        ),
+        "LAP-02" => (
+            "Anggota tim kerja melaporkan hasil kerjanya kepada Ketua Tim; Ketua Tim melaporkan hasil kerja tim kepada Pimpinan Unit Organisasi dan/atau Pejabat Penilai Kinerja secara berkala.",
+            "Pasal 17 ayat 1",
+        ),
+        "LAP-03" => (
+            "Pimpinan Unit Organisasi dapat meminta laporan kepada Ketua Tim atau anggota tim sewaktu-waktu; permintaan dan jawabannya dicatat.",
+            "Pasal 17 ayat 2",
+        ),
+        "LAP-04" => (
+            "Tanggung jawab Pimpinan Unit Organisasi, Pejabat Penilai Kinerja, Ketua Tim dan anggota menentukan apa yang dilihat dan dapat dilakukan masing-masing: arahan dan umpan balik, pemantauan dan evaluasi tim, rincian kegiatan dan pembagian peran sesuai kompetensi, pelaporan.",
+            "Lampiran III huruf B",
+        ),
+        "LAP-05" => (
+            "Permasalahan dan kendala: tim kerja menyampaikan permasalahan beserta alternatif rekomendasi kepada Pimpinan Unit Organisasi pemilik kinerja untuk diputuskan; bila memerlukan kolaborasi lintas pimpinan, kepada pimpinan asal anggota (lintas Unit Organisasi) atau pimpinan instansi (lintas Instansi); setiap permasalahan dipantau sampai diputuskan.",
+            "Lampiran III huruf A angka 2",
+        ),
+        "LAP-06" => (
+            "Koordinasi tim kerja dilakukan pada perencanaan, pelaksanaan, pemantauan dan evaluasi; tim dapat berkoordinasi dengan pejabat atau tim lain.",
+            "Lampiran III huruf A",
+        ),
+        "KIN-03" => (
+            "Laporan Ketua Tim tentang kinerja setiap anggota disampaikan kepada Pejabat Penilai Kinerja anggota sebagai bahan penilaian; bagi JF Ahli Madya, rekomendasi Pejabat Administrator Unit Kerja.",
+            "Lampiran III huruf B angka 3 huruf e",
         ),
         "PEN-01" => (
             "Penugasan dilakukan secara individu atau dalam tim kerja; tim dapat terdiri atas beberapa jenis jabatan; seorang pegawai dapat mengerjakan lebih dari satu target untuk jangka waktu tertentu.",
