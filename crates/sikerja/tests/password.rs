@@ -26,11 +26,14 @@ fn demo_accounts_are_set_and_an_admin_reset_prints_a_temporary_password() {
     assert!(out.contains("Perencanaan demo"), "{out}");
     // And its assignment request (issue 5, PEN-14) too.
     assert!(out.contains("Penugasan demo"), "{out}");
+    // Issue 13 point 10: running teams in a Dinas, the RSUD, the Setda and a Kecamatan.
+    assert!(out.contains("Pelaksanaan demo: 4 tim berjalan"), "{out}");
     let again = sikerja(&db, &["demo"]);
     let out = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success(), "{out}");
     assert!(!out.contains("Perencanaan demo"), "{out}");
     assert!(!out.contains("Penugasan demo"), "{out}");
+    assert!(!out.contains("Pelaksanaan demo"), "{out}");
     let verify = sikerja(&db, &["audit", "verify"]);
     assert!(verify.status.success());
     // The agency's workflow settings are shown and set from the command line (PEN-15).

@@ -114,6 +114,7 @@ pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
     set_demo_roles(store).await?;
     super::demo_planning::seed(store, this_year()).await?;
     super::demo_assignments::seed(store).await?;
+    super::demo_execution::seed(store).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()

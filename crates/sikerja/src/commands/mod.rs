@@ -4,6 +4,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod demo_assignments;
+pub mod demo_execution;
 pub mod demo_planning;
 pub mod letters;
 pub mod serve;
