@@ -3,8 +3,8 @@
 //! Sekretariat Daerah and a Kecamatan, a team assignment of the current year started two
 //! months ago and running three more — its Surat Tugas issued and received, its work broken
 //! down by the lead, monthly reports (one missing, so late), feedback from the head and the
-//! lead, an open problem (Dinas) and a report asked for (RSUD). All fictional, all through the
-//! store's own checks. Skipped for a department whose head already has the demo assignment.
+//! lead, an open problem (Dinas), a report asked for (RSUD), and a result at a different point
+//! of its review chain in each. All fictional, all through the store's own checks. Skipped for a department whose head already has the demo assignment.
 
 use anyhow::{Context, anyhow};
 use chrono::{Datelike, Months, NaiveDate, Utc};
@@ -424,6 +424,7 @@ async fn work(
             &lead,
         )
         .await?;
+    results(store, org, plan, id, &lead, items.first().map(|i| i.id), n).await?;
     match n {
         // The Dinas: an open problem waiting for the head.
         0 => {
@@ -459,6 +460,83 @@ async fn work(
                 .await?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A result of the first activity, submitted by the lead and taken to a different point of
+/// its review chain per department (MEK-05): passed up once by the Kepala Bidang and waiting
+/// for the Kepala Dinas (the Dinas), waiting at its first reviewer (the RSUD), accepted —
+/// *selesai* — (the Setda), returned with notes (the Kecamatan).
+async fn results(
+    store: &Store,
+    org: &Organisation,
+    plan: &Plan,
+    id: AssignmentId,
+    lead: &PlanningActor,
+    activity: Option<i64>,
+    n: usize,
+) -> anyhow::Result<()> {
+    use sikerja_domain::execution::review::DecisionKind;
+    use sikerja_storage::{ResultDecision, ResultSubmission};
+    let result = store
+        .submit_result(
+            &ResultSubmission {
+                assignment: id,
+                activity,
+                title: format!("Hasil {}", plan.items[0].to_lowercase()),
+                summary: format!(
+                    "{} selesai; dokumen hasil terlampir pada laporan bulanan.",
+                    plan.items[0]
+                ),
+                realisation: Some(100.0),
+                meets_target: true,
+            },
+            lead,
+        )
+        .await
+        .with_context(|| format!("hasil demo {}", plan.title))?;
+    let decide = |step: usize, kind: DecisionKind, notes: &str| ResultDecision {
+        step,
+        kind,
+        meets_target: kind != DecisionKind::Return,
+        notes: notes.into(),
+    };
+    // How far up the chain it goes: a pass per step, then the final decision.
+    let moves: Vec<(DecisionKind, &str)> = match n {
+        0 => vec![(DecisionKind::Pass, "Sesuai target, diteruskan.")],
+        1 => Vec::new(),
+        2 => vec![(DecisionKind::Pass, "Sesuai target, diteruskan."); 8],
+        _ => vec![(
+            DecisionKind::Return,
+            "Lengkapi daftar layanan dengan jumlah pemohon per bulan.",
+        )],
+    };
+    for (kind, notes) in moves {
+        let view = store.work_result(result).await?;
+        let steps = view.current_steps();
+        let Some(waiting) = steps.iter().find(|s| s.decision.is_none()) else {
+            break;
+        };
+        let Some(reviewer) = waiting.reviewer else {
+            break;
+        };
+        let kind = if waiting.accepts && kind == DecisionKind::Pass {
+            DecisionKind::Accept
+        } else {
+            kind
+        };
+        store
+            .decide_result(
+                result,
+                &decide(waiting.step, kind, notes),
+                &actor(store, org, reviewer).await?,
+            )
+            .await
+            .with_context(|| format!("reviu hasil demo {}", plan.title))?;
+        if kind != DecisionKind::Pass {
+            break;
+        }
     }
     Ok(())
 }
