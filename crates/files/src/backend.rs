@@ -69,7 +69,7 @@ impl Backend {
     pub(crate) fn open(&self) -> Result<(Arc<dyn ObjectStore>, String), FileError> {
         match self {
             Backend::Local(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| storage_error("local", e))?;
+                create_private_dir(dir).map_err(|e| storage_error("local", e))?;
                 let store = LocalFileSystem::new_with_prefix(dir)?;
                 Ok((Arc::new(store), format!("folder {}", dir.display())))
             }
@@ -113,6 +113,16 @@ impl Backend {
             Backend::Memory => Ok((Arc::new(InMemory::new()), "memori (uji)".to_string())),
         }
     }
+}
+
+/// Creates the folder (and its parents) when missing; a folder created here is readable by its
+/// owner only (evidence files may be personal data). An existing folder keeps its mode.
+fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 fn storage_error(

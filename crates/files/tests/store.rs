@@ -85,6 +85,15 @@ fn cases(policy: FilePolicy) -> Vec<Case> {
     let root = tmp.path().join("bukti");
     let local = FileStore::open(&Backend::Local(root.clone()), policy.clone()).expect("folder");
     assert!(root.is_dir(), "the folder is created when missing");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&root)
+            .expect("folder")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "only its owner reads the folder: {mode:o}");
+    }
     let mut out = vec![Case {
         name: "local",
         store: local,

@@ -256,6 +256,7 @@ async fn main() {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy: Default::default(),
+        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     });
     let cookie = sign_in(&app, head.employee.nip.as_str(), "tolok-ukur-123").await;
     for (label, path) in [

@@ -356,6 +356,7 @@ async fn main() {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy: Default::default(),
+        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

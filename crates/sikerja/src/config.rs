@@ -7,6 +7,7 @@ use std::path::Path;
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Deserializer, Serialize};
+use sikerja_files::{Backend, FilePolicy, S3Settings};
 use sikerja_web::client::{BadProxyEntry, ForwardedHeader, ProxySettings, TrustedProxies};
 
 /// A value that must never reach a log: `Debug` prints `[disembunyikan]`.
@@ -87,6 +88,34 @@ pub struct Config {
     /// limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nudge_interval_minutes: Option<u32>,
+    /// The folder of evidence files (issue 13 point 4) when no S3 bucket is configured.
+    /// Default: beside a SQLite file (`sikerja.db.files/`), else `./sikerja.files/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_dir: Option<std::path::PathBuf>,
+    /// The largest evidence file in bytes (default 10 MiB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_max_bytes: Option<u64>,
+    /// Keep evidence files in this bucket of S3-compatible storage instead of a folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_bucket: Option<String>,
+    /// The bucket's region (default `us-east-1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_region: Option<String>,
+    /// The storage service's address (MinIO, Ceph, a provider's S3 endpoint); empty: AWS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_endpoint: Option<String>,
+    /// The access key; without one, the instance's own credentials (object_store's sources).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_access_key_id: Option<Secret>,
+    /// The secret of the access key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_secret_access_key: Option<Secret>,
+    /// Allow a plain `http://` endpoint (a storage server on the same host or network).
+    #[serde(default)]
+    pub files_s3_allow_http: bool,
+    /// A folder inside the bucket for Sikerja's files (e.g. `sikerja/bukti`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_s3_prefix: Option<String>,
 }
 
 fn default_checkpoint_minutes() -> u64 {
@@ -130,6 +159,15 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             forwarded_header: ForwardedHeader::default(),
             nudge_interval_minutes: None,
+            files_dir: None,
+            files_max_bytes: None,
+            files_s3_bucket: None,
+            files_s3_region: None,
+            files_s3_endpoint: None,
+            files_s3_access_key_id: None,
+            files_s3_secret_access_key: None,
+            files_s3_allow_http: false,
+            files_s3_prefix: None,
         }
     }
 }
@@ -154,6 +192,49 @@ impl Config {
         })
     }
 
+    /// Where evidence files lie: the S3 bucket when one is configured, else the folder
+    /// (`files_dir`, or beside a SQLite file, or `./sikerja.files`).
+    pub fn files_backend(&self) -> Backend {
+        let set = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(bucket) = set(&self.files_s3_bucket) {
+            return Backend::S3(S3Settings {
+                bucket,
+                region: set(&self.files_s3_region).unwrap_or_default(),
+                endpoint: set(&self.files_s3_endpoint),
+                access_key_id: self
+                    .files_s3_access_key_id
+                    .as_ref()
+                    .map(|s| s.expose().to_string()),
+                secret_access_key: self
+                    .files_s3_secret_access_key
+                    .as_ref()
+                    .map(|s| s.expose().to_string()),
+                allow_http: self.files_s3_allow_http,
+                prefix: set(&self.files_s3_prefix),
+            });
+        }
+        Backend::Local(self.files_dir.clone().unwrap_or_else(|| {
+            let mut name = sqlite_file(self.database_url.expose())
+                .unwrap_or("sikerja")
+                .to_string();
+            name.push_str(".files");
+            std::path::PathBuf::from(name)
+        }))
+    }
+
+    /// The limits of evidence files: the default policy, with `files_max_bytes` when set.
+    pub fn files_policy(&self) -> FilePolicy {
+        match self.files_max_bytes {
+            Some(max) => FilePolicy::with_max_bytes(max),
+            None => FilePolicy::default(),
+        }
+    }
+
     /// Reads defaults, then the file (if it exists), then `SIKERJA_*` variables.
     pub fn load(file: Option<&Path>) -> Result<Config, Box<figment::Error>> {
         let file = file.unwrap_or(Path::new("sikerja.toml"));
@@ -163,6 +244,13 @@ impl Config {
             .extract()
             .map_err(Box::new)
     }
+}
+
+/// The file of a `sqlite://FILE?…` URL.
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url.trim().strip_prefix("sqlite:")?;
+    let file = rest.trim_start_matches("//").split('?').next()?;
+    (!file.is_empty()).then_some(file)
 }
 
 #[cfg(test)]
@@ -224,5 +312,56 @@ mod tests {
         let c = Config::default();
         assert!(c.proxy_settings().expect("empty").trusted.is_empty());
         assert!(!c.proxy_settings().expect("empty").public_https);
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn evidence_files_lie_beside_the_database_in_a_folder_unless_a_bucket_is_configured() {
+        let c = Config::default();
+        assert!(
+            matches!(c.files_backend(), Backend::Local(ref d) if d == std::path::Path::new("sikerja.db.files"))
+        );
+        assert_eq!(c.files_policy().max_bytes, 10 * 1024 * 1024);
+        let pg = Config {
+            database_url: Secret("postgres://u:p@db/sikerja".into()),
+            ..Config::default()
+        };
+        assert!(
+            matches!(pg.files_backend(), Backend::Local(ref d) if d == std::path::Path::new("sikerja.files"))
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sikerja.toml");
+        std::fs::write(
+            &path,
+            "files_max_bytes = 1048576\nfiles_s3_region = \"ap-southeast-3\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("SIKERJA_FILES_DIR", "/srv/sikerja/bukti");
+            let c = Config::load(Some(&path)).expect("loads");
+            assert!(
+                matches!(c.files_backend(), Backend::Local(ref d) if d == std::path::Path::new("/srv/sikerja/bukti"))
+            );
+            assert_eq!(c.files_policy().max_bytes, 1024 * 1024);
+            jail.set_env("SIKERJA_FILES_S3_BUCKET", "bukti-dukung");
+            jail.set_env("SIKERJA_FILES_S3_ENDPOINT", "http://127.0.0.1:9000");
+            jail.set_env("SIKERJA_FILES_S3_ALLOW_HTTP", "true");
+            jail.set_env("SIKERJA_FILES_S3_ACCESS_KEY_ID", "sikerja");
+            jail.set_env("SIKERJA_FILES_S3_SECRET_ACCESS_KEY", "rahasia-sekali");
+            let c = Config::load(Some(&path)).expect("loads");
+            let Backend::S3(s3) = c.files_backend() else {
+                panic!("a bucket selects S3");
+            };
+            assert_eq!(s3.bucket, "bukti-dukung");
+            assert_eq!(s3.region, "ap-southeast-3");
+            assert_eq!(s3.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+            assert!(s3.allow_http);
+            assert_eq!(s3.secret_access_key.as_deref(), Some("rahasia-sekali"));
+            assert!(
+                !format!("{c:?} {s3:?}").contains("rahasia-sekali"),
+                "secrets never reach a log"
+            );
+            Ok(())
+        });
     }
 }

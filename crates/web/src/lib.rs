@@ -45,6 +45,8 @@ pub struct AppState {
     pub letters: std::sync::Arc<letters::Letters>,
     /// The trusted reverse proxies and whether the public URL is https (issue 12).
     pub proxy: client::ProxySettings,
+    /// The evidence files of reports (issue 13 point 4): a local folder or S3 storage.
+    pub files: std::sync::Arc<sikerja_files::FileStore>,
 }
 
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,

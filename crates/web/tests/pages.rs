@@ -44,6 +44,7 @@ async fn without_demo_mode_there_is_no_demo_banner() {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy: Default::default(),
+        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     });
     let response = tower::ServiceExt::oneshot(router, common::get("/"))
         .await

@@ -203,6 +203,7 @@ async fn the_demo_sign_ins_are_listed_only_in_demo_mode() {
             demo_sign_ins: people.clone(),
             letters: Default::default(),
             proxy: Default::default(),
+            files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
         });
         let response = tower::ServiceExt::oneshot(router, common::get("/masuk"))
             .await

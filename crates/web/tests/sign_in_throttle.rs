@@ -42,6 +42,7 @@ fn app_router(store: &Store, proxy: ProxySettings) -> axum::Router {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy,
+        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     })
 }
 

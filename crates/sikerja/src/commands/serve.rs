@@ -10,6 +10,11 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         .proxy_settings()
         .context("pengaturan trusted_proxies tidak valid")?;
     let store = super::open(config).await?;
+    // Issue 13 point 4: the evidence files of reports, in a folder or an S3 bucket.
+    let files = sikerja_files::FileStore::open(&config.files_backend(), config.files_policy())
+        .map_err(|e| anyhow::anyhow!("{} ({e})", e.message()))
+        .context("menyiapkan penyimpanan berkas bukti (periksa SIKERJA_FILES_*)")?;
+    let files_location = files.location().to_string();
     if config.demo && store.is_empty().await? {
         println!("Basis data kosong: memuat pemerintah demo (data fiktif)…");
         for bundle in sikerja_demo::demo_government() {
@@ -47,6 +52,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
             },
         )),
         proxy,
+        files: std::sync::Arc::new(files),
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -55,6 +61,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     let shutdown = shutdown_signal();
     println!("Sikerja berjalan di http://{addr}/");
     println!("Dokumentasi API: http://{addr}/api/docs");
+    println!("Berkas bukti disimpan di {files_location}");
     if config.demo {
         println!("Mode demo: seluruh orang dan data adalah fiktif.");
     }

@@ -95,6 +95,7 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy: Default::default(),
+        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     };
     let (_, token) = store
         .create_api_token("uji", None, true, &setup_actor())
