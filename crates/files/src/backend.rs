@@ -134,3 +134,33 @@ fn storage_error(
         source: Box::new(e),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_https_s3_client_is_built_with_the_ring_provider_and_says_where_without_secrets() {
+        // reqwest builds its TLS configuration here; without a process crypto provider it
+        // would panic (`rustls-no-provider`). Nothing is contacted.
+        let settings = S3Settings {
+            bucket: "bukti".into(),
+            region: String::new(),
+            endpoint: Some("https://s3.example.go.id".into()),
+            access_key_id: Some("AKIA-sikerja".into()),
+            secret_access_key: Some("rahasia-sekali".into()),
+            allow_http: false,
+            prefix: Some("/sikerja/bukti/".into()),
+        };
+        let (_, location) = Backend::S3(settings.clone()).open().expect("configured");
+        assert_eq!(location, "s3://bukti/sikerja/bukti");
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("rahasia-sekali") && !shown.contains("AKIA-sikerja"));
+        let at_root = S3Settings {
+            prefix: None,
+            ..settings
+        };
+        let (_, location) = Backend::S3(at_root).open().expect("configured");
+        assert_eq!(location, "s3://bukti");
+    }
+}
