@@ -330,7 +330,7 @@ async fn mek_05_a_team_result_is_returned_with_notes_resubmitted_and_accepted_re
         .decide_result(r, &decision(1, DecisionKind::Accept, ""), &kadis)
         .await
         .unwrap();
-    assert_eq!(state, ReviewState::Accepted);
+    assert_eq!(state, ReviewState::Completed);
 
     // The target is realised and the cascade's roll-up shows it.
     let view = w.store.work_result(r).await.unwrap();

@@ -31,8 +31,8 @@ pub enum ReviewState {
     AtStep { step: usize },
     /// Sent back to the submitter with notes by step `step`.
     Returned { step: usize },
-    /// Accepted by the head of the Unit Organisasi: the activity is *selesai*.
-    Accepted,
+    /// Accepted by the head of the Unit Organisasi: the activity is *selesai* (GLOSSARY: `completed`).
+    Completed,
 }
 
 impl ReviewState {
@@ -44,7 +44,7 @@ impl ReviewState {
         match self {
             ReviewState::AtStep { .. } => "at_step",
             ReviewState::Returned { .. } => "returned",
-            ReviewState::Accepted => "accepted",
+            ReviewState::Completed => "completed",
         }
     }
 
@@ -52,7 +52,7 @@ impl ReviewState {
     pub fn step(self) -> Option<usize> {
         match self {
             ReviewState::AtStep { step } | ReviewState::Returned { step } => Some(step),
-            ReviewState::Accepted => None,
+            ReviewState::Completed => None,
         }
     }
 
@@ -61,7 +61,7 @@ impl ReviewState {
         match (code, step) {
             ("at_step", Some(step)) => Some(ReviewState::AtStep { step }),
             ("returned", Some(step)) => Some(ReviewState::Returned { step }),
-            ("accepted", _) => Some(ReviewState::Accepted),
+            ("completed", _) => Some(ReviewState::Completed),
             _ => None,
         }
     }
@@ -71,7 +71,7 @@ impl ReviewState {
         match self {
             ReviewState::AtStep { .. } => "Menunggu peninjauan",
             ReviewState::Returned { .. } => "Dikembalikan dengan catatan",
-            ReviewState::Accepted => "Diterima (selesai)",
+            ReviewState::Completed => "Diterima (selesai)",
         }
     }
 }
@@ -253,7 +253,7 @@ pub fn decide(
             "Hanya hasil yang telah sesuai dengan target yang diteruskan atau diterima; bila belum, kembalikan dengan catatan.",
         )),
         DecisionKind::Pass => Ok(ReviewState::AtStep { step: step + 1 }),
-        DecisionKind::Accept => Ok(ReviewState::Accepted),
+        DecisionKind::Accept => Ok(ReviewState::Completed),
     }
 }
 

@@ -112,7 +112,7 @@ fn mek_05_pass_up_the_chain_then_the_head_accepts() {
     };
     assert_eq!(
         decide(CHAIN, LEAD, s, &kadis, &accept),
-        Ok(ReviewState::Accepted)
+        Ok(ReviewState::Completed)
     );
 }
 
@@ -236,7 +236,7 @@ fn mek_05_who_decides_is_the_exerciser_of_the_waiting_step() {
         code(decide(
             CHAIN,
             LEAD,
-            ReviewState::Accepted,
+            ReviewState::Completed,
             &person(KADIS, &[DINAS]),
             &pass(1)
         )),
@@ -259,7 +259,7 @@ fn review_state_codes_read_back() {
     for s in [
         ReviewState::AtStep { step: 2 },
         ReviewState::Returned { step: 0 },
-        ReviewState::Accepted,
+        ReviewState::Completed,
     ] {
         assert_eq!(ReviewState::parse(s.code(), s.step()), Some(s));
     }

@@ -686,7 +686,7 @@ impl Store {
                 _ => StorageError::Database(e),
             });
         }
-        let accepted_at = (next == ReviewState::Accepted).then_some(now);
+        let accepted_at = (next == ReviewState::Completed).then_some(now);
         let updated = work_result::Entity::update_many()
             .col_expr(work_result::Column::State, next.code().into())
             .col_expr(
@@ -716,7 +716,7 @@ impl Store {
             "rule_id": rule_id,
             "article": article,
         });
-        if next == ReviewState::Accepted
+        if next == ReviewState::Completed
             && let Some((target, before, after)) = realise(&txn, &row, now).await?
         {
             summary["target_id"] = json!(target);
