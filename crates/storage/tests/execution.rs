@@ -862,3 +862,45 @@ async fn lap_05_an_undecided_problem_is_overdue_after_its_due_day_and_nudged_onc
         .unwrap_err();
     assert_eq!(code(&err), "not_the_team_raising");
 }
+
+#[tokio::test]
+async fn lap_05_a_problem_is_read_by_its_team_and_addressees_only() {
+    use sikerja_domain::execution::issue::Collaboration;
+    let w = World::new().await;
+    let id = running_team(&w).await;
+    let lead = w.actor(&w.d.ahli_muda).await;
+    let issue = w
+        .store
+        .raise_issue(
+            id,
+            &problem(),
+            Collaboration::OwnerHead,
+            &lead,
+            day("2026-04-01"),
+        )
+        .await
+        .unwrap();
+    let v = w
+        .store
+        .team_issue(issue, &w.actor(&w.d.pelaksana).await)
+        .await
+        .unwrap();
+    assert_eq!(v.recommendations.len(), 2);
+    assert_eq!(v.addressees[0].label, "Kepala Dinas Kesehatan");
+    assert!(!v.addressees[0].yours);
+    let head_view = w
+        .store
+        .team_issue(issue, &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap();
+    assert!(head_view.addressees[0].yours);
+    assert_eq!(
+        code(
+            &w.store
+                .team_issue(issue, &w.actor(&w.perencana).await)
+                .await
+                .unwrap_err()
+        ),
+        "not_involved_in_work"
+    );
+}

@@ -14,6 +14,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{AssignmentId, Day, MembershipKind};
+use sikerja_domain::execution::Actor;
 use sikerja_domain::execution::issue::{
     Collaboration, Homes, IssueAddressee, IssueDecision, IssueDraft, addressees, check_decision,
     check_issue, holds, may_raise,
@@ -54,6 +55,8 @@ pub struct IssueAddresseeView {
     pub position: Option<PositionId>,
     pub regional_head_of: Option<AgencyId>,
     pub decision: Option<IssueDecisionView>,
+    /// Whether the reader holds this addressee's place now (and so decides for it).
+    pub yours: bool,
 }
 
 /// A problem with its addressees and decisions.
@@ -86,7 +89,11 @@ impl IssueView {
     }
 }
 
-fn addressee_view(m: team_issue_addressee::Model, recs: &[String]) -> IssueAddresseeView {
+fn addressee_view(
+    m: team_issue_addressee::Model,
+    recs: &[String],
+    reader: &(Actor, Option<AgencyId>),
+) -> IssueAddresseeView {
     let decision = match (m.decision.as_deref(), m.decided_at) {
         (Some(kind), Some(at)) => {
             let chosen = m.chosen.and_then(|c| usize::try_from(c).ok());
@@ -103,12 +110,18 @@ fn addressee_view(m: team_issue_addressee::Model, recs: &[String]) -> IssueAddre
         }
         _ => None,
     };
+    let who = match (m.position_id, m.regional_head_agency_id) {
+        (Some(p), _) => Some(IssueAddressee::Position(PositionId(p))),
+        (None, Some(a)) => Some(IssueAddressee::RegionalHead(AgencyId(a))),
+        (None, None) => None,
+    };
     IssueAddresseeView {
         id: m.id,
         label: m.label,
         position: m.position_id.map(PositionId),
         regional_head_of: m.regional_head_agency_id.map(AgencyId),
         decision,
+        yours: who.is_some_and(|w| holds(&reader.0, reader.1, w)),
     }
 }
 
@@ -116,6 +129,7 @@ async fn issue_views<C: ConnectionTrait>(
     db: &C,
     rows: Vec<team_issue::Model>,
     titles: &HashMap<i64, String>,
+    reader: &(Actor, Option<AgencyId>),
 ) -> Result<Vec<IssueView>> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut by_issue: HashMap<i64, Vec<team_issue_addressee::Model>> = HashMap::new();
@@ -148,7 +162,7 @@ async fn issue_views<C: ConnectionTrait>(
                     .remove(&r.id)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|a| addressee_view(a, &recommendations))
+                    .map(|a| addressee_view(a, &recommendations, reader))
                     .collect(),
                 recommendations,
             })
@@ -470,26 +484,43 @@ impl Store {
             .order_by_desc(team_issue::Column::Id)
             .all(&self.db)
             .await?;
-        let views = issue_views(&self.db, rows, &HashMap::from([(id.0, w.title.clone())])).await?;
+        let reader = (actor, by.regional_head_of);
+        let views = issue_views(
+            &self.db,
+            rows,
+            &HashMap::from([(id.0, w.title.clone())]),
+            &reader,
+        )
+        .await?;
+        let actor = &reader.0;
         // An addressee from outside the work (a home head) sees the problems sent to them.
-        let addressed = |v: &IssueView| {
-            v.addressees.iter().any(|a| {
-                let who = match (a.position, a.regional_head_of) {
-                    (Some(p), _) => IssueAddressee::Position(p),
-                    (None, Some(ag)) => IssueAddressee::RegionalHead(ag),
-                    (None, None) => return false,
-                };
-                holds(&actor, by.regional_head_of, who)
-            })
-        };
-        if require_sight(&actor, &w).is_ok() {
+        let addressed = |v: &IssueView| v.addressees.iter().any(|a| a.yours);
+        if require_sight(actor, &w).is_ok() {
             return Ok(views);
         }
         let mine: Vec<IssueView> = views.into_iter().filter(addressed).collect();
         if mine.is_empty() {
-            require_sight(&actor, &w)?;
+            require_sight(actor, &w)?;
         }
         Ok(mine)
+    }
+
+    /// One problem, for someone who plays a part in its work or is one of its addressees.
+    pub async fn team_issue(&self, issue: i64, by: &PlanningActor) -> Result<IssueView> {
+        let row = team_issue::Entity::find_by_id(issue)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("issue", issue))?;
+        self.work_issues(AssignmentId(row.assignment_id), by)
+            .await?
+            .into_iter()
+            .find(|v| v.id == issue)
+            .ok_or_else(|| {
+                StorageError::forbidden(
+                    "not_involved_in_work",
+                    "Permasalahan ini hanya dapat dilihat oleh anggota tim, penerimanya dan Pimpinan Unit Organisasi pemilik kinerja.",
+                )
+            })
     }
 
     /// Problems waiting for `by`'s decision (the inbox), oldest due first.
@@ -519,6 +550,6 @@ impl Store {
             .all(&self.db)
             .await?;
         let titles = titles_of(&self.db, rows.iter().map(|r| r.assignment_id).collect()).await?;
-        issue_views(&self.db, rows, &titles).await
+        issue_views(&self.db, rows, &titles, &(actor, by.regional_head_of)).await
     }
 }
