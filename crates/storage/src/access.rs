@@ -2,14 +2,21 @@
 //! every request so that rights follow positions: the moment an import moves a post (or a
 //! Plt./Plh. assignment) to someone else, the facts of both people change with it.
 //!
-//! Four small queries: the employee, the posts joined with unit and department, the number
-//! of people they assess, and their active grants.
+//! Five small queries: the employee, the posts joined with unit and department, the root units
+//! of those departments, the number of people they assess, and their active grants.
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryResult,
+};
 use sikerja_domain::access::{ActorFacts, GrantedRole, HeldPost, RegionalHeadKind};
+use sikerja_domain::holders::{Exercise, PositionFacts, department_root, exercise};
 use sikerja_domain::org::{ActingKind, DepartmentKind};
-use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
+use sikerja_domain::organisation::{
+    Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId,
+};
 
 use crate::Store;
 use crate::convert::{self, code};
@@ -73,18 +80,6 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
     let p = position::Entity;
     let u = unit::Entity;
     let d = department::Entity;
-    let root = Alias::new("root");
-    // The department's root unit as the placement engine picks it: the parentless unit with
-    // the lowest id.
-    let root_of_department = Query::select()
-        .expr(Func::min(Expr::col((root.clone(), unit::Column::Id))))
-        .from_as(u, root.clone())
-        .and_where(
-            Expr::col((root.clone(), unit::Column::DepartmentId))
-                .equals((u, unit::Column::DepartmentId)),
-        )
-        .and_where(Expr::col((root.clone(), unit::Column::ParentId)).is_null())
-        .to_owned();
     let mut held = Expr::col((p, position::Column::ActingEmployeeId)).eq(person.id);
     if let Some(own) = person.position_id {
         held = held.or(Expr::col((p, position::Column::Id)).eq(own));
@@ -103,7 +98,6 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
             Expr::col((d, department::Column::Kind)),
             Alias::new("department_kind"),
         )
-        .expr_as(Expr::from(root_of_department), Alias::new("root_unit_id"))
         .from(p)
         .inner_join(
             u,
@@ -116,33 +110,52 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
         .and_where(held)
         .order_by((p, position::Column::Id), Order::Asc)
         .to_owned();
+    let rows = db.query_all(&q).await?;
+    let roots = department_roots(db, &rows).await?;
     let mut own = None;
     let mut acting = Vec::new();
-    for row in db.query_all(&q).await? {
+    for row in rows {
         let id: i64 = row.try_get("", "id")?;
         let unit_id: i64 = row.try_get("", "unit_id")?;
-        let root_unit: Option<i64> = row.try_get("", "root_unit_id")?;
+        let department_id: i64 = row.try_get("", "department_id")?;
         let class: String = row.try_get("", "class")?;
         let kind: String = row.try_get("", "department_kind")?;
         let acting_by: Option<i64> = row.try_get("", "acting_employee_id")?;
         let acting_kind: Option<String> = row.try_get("", "acting_kind")?;
         let is_own = person.position_id == Some(id);
+        let facts = PositionFacts {
+            id: PositionId(id),
+            unit: UnitId(unit_id),
+            agency: AgencyId(row.try_get("", "agency_id")?),
+            name: String::new(),
+            is_head: row.try_get("", "is_head")?,
+            // Stored without a kind reads as Plt., as `convert::position` does.
+            acting: match acting_by {
+                Some(e) => Some(Acting {
+                    employee: EmployeeId(e),
+                    kind: convert::acting_kind(acting_kind.as_deref())?.unwrap_or(ActingKind::Plt),
+                }),
+                None => None,
+            },
+        };
         let post = HeldPost {
             position: PositionId(id),
             name: row.try_get("", "name")?,
             class: convert::position_class(&class)?,
             unit: UnitId(unit_id),
-            department: DepartmentId(row.try_get("", "department_id")?),
+            department: DepartmentId(department_id),
             department_kind: code("department kind", &kind, DepartmentKind::from_code)?,
             agency: AgencyId(row.try_get("", "agency_id")?),
             is_head: row.try_get("", "is_head")?,
-            heads_department: root_unit == Some(unit_id),
-            // Acting in one's own position is no acting: the definitive holding wins.
-            acting: if is_own || acting_by != Some(person.id) {
-                None
-            } else {
-                // Stored without a kind reads as Plt., as `convert::position` does.
-                Some(convert::acting_kind(acting_kind.as_deref())?.unwrap_or(ActingKind::Plt))
+            heads_department: roots.get(&department_id) == Some(&UnitId(unit_id)),
+            // ORG-05; acting in one's own position is no acting: the definitive holding wins.
+            acting: match exercise(
+                EmployeeId(person.id),
+                person.position_id.map(PositionId),
+                &facts,
+            ) {
+                Some(Exercise::Acting(kind)) => Some(kind),
+                _ => None,
             },
         };
         if is_own {
@@ -152,6 +165,40 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
         }
     }
     Ok(own.into_iter().chain(acting).collect())
+}
+
+/// The root unit of each department of `rows` (the domain's reading: the parentless unit with
+/// the lowest id, as the placement engine picks it).
+async fn department_roots<C: ConnectionTrait>(
+    db: &C,
+    rows: &[QueryResult],
+) -> Result<HashMap<i64, UnitId>> {
+    let mut departments = Vec::with_capacity(rows.len());
+    for row in rows {
+        departments.push(row.try_get::<i64>("", "department_id")?);
+    }
+    if departments.is_empty() {
+        return Ok(HashMap::new());
+    }
+    departments.sort_unstable();
+    departments.dedup();
+    let parentless = unit::Entity::find()
+        .filter(unit::Column::DepartmentId.is_in(departments.iter().copied()))
+        .filter(unit::Column::ParentId.is_null())
+        .all(db)
+        .await?;
+    Ok(departments
+        .into_iter()
+        .filter_map(|d| {
+            department_root(
+                parentless
+                    .iter()
+                    .filter(|u| u.department_id == d)
+                    .map(|u| (UnitId(u.id), u.parent_id.map(UnitId))),
+            )
+            .map(|root| (d, root))
+        })
+        .collect())
 }
 
 /// Roles granted to the person in their agency and not taken back, in code order.

@@ -20,6 +20,7 @@ use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope, Day,
     Instrument, MemberRole, MembershipKind, PastAssignment, Report, check, org_unit_of,
 };
+use sikerja_domain::holders::exercises;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, Organisation, PositionId, UnitId};
 use sikerja_domain::placement::{Outcome, compute_placements};
 use sikerja_domain::planning::target::Execution;
@@ -184,10 +185,14 @@ async fn require_author(
             let mine = employee::Entity::find_by_id(me.0)
                 .one(txn)
                 .await?
-                .and_then(|e| e.position_id);
-            heads
-                .iter()
-                .any(|p| p.acting_employee_id == Some(me.0) || mine == Some(p.id))
+                .and_then(|e| e.position_id)
+                .map(PositionId);
+            let mut any = false;
+            for p in &heads {
+                // ORG-05: the holder or the Plt./Plh. of the head post.
+                any |= exercises(me, mine, &crate::holders::position_facts(p)?);
+            }
+            any
         }
     };
     if allowed { Ok(()) } else { Err(not_author()) }

@@ -11,8 +11,10 @@
 //! (private rows), `convert` (rows → domain), `import`/`export` (bundles), `read` (lists and
 //! details), `recompute` (placement engine + history), `placements` (placement reads, span of
 //! control), `manual` (KED-09), `audit` (hash chain, verification, reads, events), `identity`,
-//! `sessions`, `throttle` and `devices` (sign-in), `access` (actor facts), `grants` (granted roles), `tokens` (API
-//! tokens), `regional_heads` (Bupati accounts), `testing` (feature `testing`).
+//! `sessions`, `throttle` and `devices` (sign-in), `access` (actor facts), `holders` (the
+//! organisation snapshot the domain's holder questions read, the one `exercises` check),
+//! `grants` (granted roles), `tokens` (API tokens), `regional_heads` (Bupati accounts),
+//! `testing` (feature `testing`).
 #![forbid(unsafe_code)]
 
 mod access;
@@ -29,6 +31,7 @@ mod error;
 mod execution;
 mod export;
 mod grants;
+mod holders;
 mod identity;
 mod import;
 mod issuing;
@@ -83,7 +86,6 @@ pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{
     AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, ReminderView, RequestId,
     RequestStart, RequestView, StepInput, StepView, TaskCategory, WaitingView, WorkflowPolicy,
-    workflow_for,
 };
 pub use throttle::{Admission, ThrottlePolicy, ThrottleState};
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};

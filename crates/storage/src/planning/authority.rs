@@ -5,14 +5,15 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
-use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
+use sea_orm::{DatabaseTransaction, EntityTrait, QuerySelect};
+use sikerja_domain::organisation::{AgencyId, PositionId};
 use sikerja_domain::placement::compute_placements;
 use sikerja_domain::planning::structure::AgreementStructure;
 
 use super::PlanningActor;
 use crate::entities::{employee, performance_agreement, position};
 use crate::error::{Result, StorageError};
+pub(crate) use crate::holders::exercises;
 use crate::load::{AgencyRows, agency_rows, organisation};
 use crate::recompute::manual_decisions;
 
@@ -62,25 +63,6 @@ pub(crate) async fn agency_structure(
     let outcomes = compute_placements(&org, &manual);
     let structure = AgreementStructure::new(&org, &outcomes);
     Ok(AgencyStructure { rows, structure })
-}
-
-/// Whether `employee` exercises `position` now: holds it definitively or acts in it.
-pub(crate) async fn exercises(
-    txn: &DatabaseTransaction,
-    employee: EmployeeId,
-    position: PositionId,
-) -> Result<bool> {
-    let Some(p) = position::Entity::find_by_id(position.0).one(txn).await? else {
-        return Ok(false);
-    };
-    if p.acting_employee_id == Some(employee.0) {
-        return Ok(true);
-    }
-    Ok(employee::Entity::find_by_id(employee.0)
-        .filter(employee::Column::PositionId.eq(position.0))
-        .one(txn)
-        .await?
-        .is_some())
 }
 
 /// The part a person plays in an agreement.

@@ -1,39 +1,29 @@
-//! Who holds each lane of a request (PEN-18): resolved from the positions, the unit tree and
-//! placement at the moment a step waits, so that rights follow positions.
-//!
-//! - the head of the owner Unit Organisasi: the head positions of the owner unit;
-//! - the PPK of the requesting head (copies): the head of the nearest unit above the owner
-//!   unit, or the regional head for the head of a Perangkat Daerah (as for the agreement, MEK-02);
-//! - the Pejabat yang Berwenang of an agency: the position the agency names
-//!   (`agencies.authority_position_id`), else the head of its Sekretariat Daerah (the Sekda);
-//! - per member from another Unit Organisasi (the *party* of a target step): their PPK from
-//!   placement, the head of their Unit Organisasi, the Pejabat yang Berwenang of their agency;
-//!   in a volunteer workflow the same positions are the volunteer's own PPK and own head;
-//! - the employee lane: each member (a receipt is taken by each);
-//! - the Sekretaris Daerah and the Bupati of the owner agency.
+//! Who holds each lane of a request (PEN-18), asked of the domain
+//! (`sikerja_domain::holders::lanes`, whose module comment gives each lane's reading) over an
+//! organisation snapshot loaded once per decision, so that rights follow positions. Here: the
+//! per-decision memo of the rows read, and the holders as tasks and steps record them.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use sikerja_domain::assignment::MembershipKind;
+use sikerja_domain::holders::lanes::{self as domain, HolderKind, RequestFacts, RequestMember};
+use sikerja_domain::holders::{OrgSnapshot, Superior};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId, UnitId};
 use sikerja_domain::workflow::Lane;
 
-use crate::entities::{
-    agency, assignment, assignment_member, department, employee, placement, position,
-    regional_head, unit,
-};
+use crate::convert::code;
+use crate::entities::{assignment, assignment_member, employee, position, unit};
 use crate::error::Result;
+use crate::holders::{Wanted, load as load_snapshot};
 use crate::planning::PlanningActor;
-use crate::views::PlacementStatus;
 
 /// Someone who may take a step, for one party (a member, or 0 for the whole request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Holder {
     pub party: i64,
     pub position: Option<i64>,
-    /// The Plt./Plh. of the position when it was read.
-    pub acting_employee: Option<i64>,
     pub employee: Option<i64>,
     /// A regional head's account (`regional_heads.id`) and their agency.
     pub regional_head: Option<(i64, i64)>,
@@ -41,23 +31,33 @@ pub(crate) struct Holder {
     pub label: String,
 }
 
+impl From<domain::Holder> for Holder {
+    fn from(h: domain::Holder) -> Holder {
+        let (position, employee, regional_head) = match h.kind {
+            HolderKind::Position(p) => (Some(p.0), None, None),
+            HolderKind::Member(e) => (None, Some(e.0), None),
+            HolderKind::RegionalHead { id, agency } => (None, None, Some((id, agency.0))),
+        };
+        Holder {
+            party: h.party.map_or(0, |e| e.0),
+            position,
+            employee,
+            regional_head,
+            label: h.label,
+        }
+    }
+}
+
 /// Whether a lane is taken once per member (its party) rather than once per request.
 pub(crate) fn per_member(lane: Lane) -> bool {
-    matches!(
-        lane,
-        Lane::Employee
-            | Lane::TargetPpk
-            | Lane::TargetHead
-            | Lane::TargetAuthority
-            | Lane::OwnPpk
-            | Lane::OwnHead
-    )
+    domain::per_member(lane)
 }
 
 /// Rows read while a request is handled, each read once: a step resolves the same lanes,
 /// positions and people for its authorisation, its letter, its copies and the next step.
 #[derive(Default)]
 struct Memo {
+    snapshot: Option<Arc<OrgSnapshot>>,
     holders: HashMap<Lane, Vec<Holder>>,
     positions: HashMap<i64, Option<position::Model>>,
     employees: HashMap<i64, Option<employee::Model>>,
@@ -69,6 +69,7 @@ struct Memo {
 pub(crate) struct Context {
     pub assignment: assignment::Model,
     pub members: Vec<assignment_member::Model>,
+    facts: RequestFacts,
     memo: Mutex<Memo>,
 }
 
@@ -78,9 +79,24 @@ impl Context {
             .filter(assignment_member::Column::AssignmentId.eq(a.id))
             .all(db)
             .await?;
+        let facts = RequestFacts {
+            owner_unit: a.owner_unit_id.map(UnitId),
+            owner_agency: AgencyId(a.agency_id),
+            members: members
+                .iter()
+                .map(|m| {
+                    Ok(RequestMember {
+                        employee: m.employee_id.map(EmployeeId),
+                        name: m.name.clone(),
+                        kind: code("membership", &m.membership, MembershipKind::from_code)?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+        };
         Ok(Context {
             assignment: a,
             members,
+            facts,
             memo: Mutex::new(Memo::default()),
         })
     }
@@ -90,13 +106,26 @@ impl Context {
         self.memo.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The members from another Unit Organisasi or Instansi (the parties of target steps).
-    fn seconded(&self) -> impl Iterator<Item = (i64, &assignment_member::Model)> {
-        self.members.iter().filter_map(|m| {
-            (m.membership == MembershipKind::Seconded.code())
-                .then_some(m.employee_id.map(|e| (e, m)))
-                .flatten()
-        })
+    /// The organisation as far as this request's lanes reach: the owner agency and the
+    /// members' agencies with their unit trees, the members with their placements. Read once.
+    async fn snapshot<C: ConnectionTrait>(&self, db: &C) -> Result<Arc<OrgSnapshot>> {
+        let known = self.memo().snapshot.clone();
+        if let Some(s) = known {
+            return Ok(s);
+        }
+        let want = Wanted {
+            agencies: vec![self.assignment.agency_id],
+            people: self.members.iter().filter_map(|m| m.employee_id).collect(),
+            positions: Vec::new(),
+        };
+        let loaded = load_snapshot(db, &want).await?;
+        let snapshot = Arc::new(loaded.snapshot);
+        let mut memo = self.memo();
+        for e in loaded.employees {
+            memo.employees.insert(e.id, Some(e));
+        }
+        memo.snapshot = Some(snapshot.clone());
+        Ok(snapshot)
     }
 
     /// A position, read once.
@@ -144,76 +173,6 @@ impl Context {
         Ok(u)
     }
 
-    /// The head positions of a unit, remembered as positions too.
-    async fn heads<C: ConnectionTrait>(&self, db: &C, unit: i64) -> Result<Vec<position::Model>> {
-        let heads = heads_of_unit(db, unit).await?;
-        let mut memo = self.memo();
-        for p in &heads {
-            memo.positions.insert(p.id, Some(p.clone()));
-        }
-        Ok(heads)
-    }
-
-    /// The Unit Organisasi of a unit: itself if flagged, else the nearest flagged ancestor,
-    /// else the department's root (as `Organisation::org_unit_of_unit`).
-    async fn org_unit_of_unit<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        start: i64,
-    ) -> Result<Option<unit::Model>> {
-        let mut cur = self.unit(db, start).await?;
-        for _ in 0..64 {
-            let Some(u) = cur else { return Ok(None) };
-            if u.is_org_unit {
-                return Ok(Some(u));
-            }
-            match u.parent_id {
-                Some(parent) => cur = self.unit(db, parent).await?,
-                None => return Ok(Some(u)),
-            }
-        }
-        Ok(None)
-    }
-
-    /// The Unit Organisasi of an employee's definitive position.
-    async fn org_unit_of_employee<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        employee: i64,
-    ) -> Result<Option<unit::Model>> {
-        let Some(pid) = self
-            .employee(db, employee)
-            .await?
-            .and_then(|e| e.position_id)
-        else {
-            return Ok(None);
-        };
-        let Some(p) = self.position(db, pid).await? else {
-            return Ok(None);
-        };
-        self.org_unit_of_unit(db, p.unit_id).await
-    }
-
-    /// The PPK of a JF or Pelaksana from their settled placement.
-    async fn assessor_of<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        employee: i64,
-    ) -> Result<Option<position::Model>> {
-        let Some(row) = placement::Entity::find()
-            .filter(placement::Column::EmployeeId.eq(employee))
-            .filter(placement::Column::Status.eq(PlacementStatus::Placed.code()))
-            .one(db)
-            .await?
-        else {
-            return Ok(None);
-        };
-        match row.assessor_position_id {
-            Some(p) => self.position(db, p).await,
-            None => Ok(None),
-        }
-    }
-
     /// The holders of `lane` for this request, resolved once.
     pub(crate) async fn holders<C: ConnectionTrait>(
         &self,
@@ -224,83 +183,36 @@ impl Context {
         if let Some(h) = known {
             return Ok(h);
         }
-        let h = self.resolve(db, lane).await?;
+        let snapshot = self.snapshot(db).await?;
+        let h: Vec<Holder> = domain::holders(&snapshot, &self.facts, lane)
+            .into_iter()
+            .map(Holder::from)
+            .collect();
         self.memo().holders.insert(lane, h.clone());
         Ok(h)
     }
 
-    async fn resolve<C: ConnectionTrait>(&self, db: &C, lane: Lane) -> Result<Vec<Holder>> {
-        let a = &self.assignment;
-        let mut out = Vec::new();
-        match lane {
-            Lane::Employee => {
-                for m in &self.members {
-                    if let Some(e) = m.employee_id {
-                        out.push(Holder {
-                            party: e,
-                            position: None,
-                            acting_employee: None,
-                            employee: Some(e),
-                            regional_head: None,
-                            label: m.name.clone(),
-                        });
-                    }
-                }
-            }
-            Lane::OwnerHead => {
-                if let Some(u) = a.owner_unit_id {
-                    for p in self.heads(db, u).await? {
-                        out.push(position_holder(0, &p));
-                    }
-                }
-            }
-            Lane::RequesterPpk => {
-                if let Some(u) = a.owner_unit_id {
-                    out = superior_of_unit_head(db, u, a.agency_id).await?;
-                }
-            }
-            Lane::OwnerAuthority => {
-                for p in authority_positions(db, a.agency_id).await? {
-                    out.push(position_holder(0, &p));
-                }
-            }
-            Lane::RegionalSecretary => {
-                for p in secretary_positions(db, a.agency_id).await? {
-                    out.push(position_holder(0, &p));
-                }
-            }
-            Lane::RegionalHead => out = regional_heads(db, 0, a.agency_id).await?,
-            Lane::TargetPpk | Lane::OwnPpk => {
-                for (e, _) in self.seconded() {
-                    if let Some(p) = self.assessor_of(db, e).await? {
-                        out.push(position_holder(e, &p));
-                    }
-                }
-            }
-            Lane::TargetHead | Lane::OwnHead => {
-                for (e, _) in self.seconded() {
-                    if let Some(u) = self.org_unit_of_employee(db, e).await? {
-                        for p in self.heads(db, u.id).await? {
-                            out.push(position_holder(e, &p));
-                        }
-                    }
-                }
-            }
-            Lane::TargetAuthority => {
-                for (e, _) in self.seconded() {
-                    if let Some(person) = self.employee(db, e).await? {
-                        for p in authority_positions(db, person.agency_id).await? {
-                            out.push(position_holder(e, &p));
-                        }
-                    }
-                }
-            }
-        }
-        Ok(out)
+    /// How the person `me` exercises position `pid` of the snapshot now (ORG-05).
+    pub(crate) async fn exercise<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        me: EmployeeId,
+        pid: i64,
+    ) -> Result<Option<sikerja_domain::holders::Exercise>> {
+        let snapshot = self.snapshot(db).await?;
+        let Some(post) = snapshot.position(PositionId(pid)) else {
+            return Ok(None);
+        };
+        let definitive = self
+            .employee(db, me.0)
+            .await?
+            .and_then(|e| e.position_id)
+            .map(PositionId);
+        Ok(sikerja_domain::holders::exercise(me, definitive, post))
     }
 
-    /// Whether `by` is this holder now: holds or acts in the position (as read in this
-    /// transaction), is the member, or is the regional head.
+    /// Whether `by` is this holder now: exercises the position (holds it or acts in it, as
+    /// read in this transaction), is the member, or is the regional head.
     pub(crate) async fn held_by<C: ConnectionTrait>(
         &self,
         db: &C,
@@ -319,24 +231,7 @@ impl Context {
         let Some(pid) = h.position else {
             return Ok(false);
         };
-        if h.acting_employee == Some(me.0) {
-            return Ok(true);
-        }
-        Ok(self
-            .employee(db, me.0)
-            .await?
-            .is_some_and(|e| e.position_id == Some(pid)))
-    }
-}
-
-fn position_holder(party: i64, p: &position::Model) -> Holder {
-    Holder {
-        party,
-        position: Some(p.id),
-        acting_employee: p.acting_employee_id,
-        employee: None,
-        regional_head: None,
-        label: p.name.clone(),
+        Ok(self.exercise(db, me, pid).await?.is_some())
     }
 }
 
@@ -351,45 +246,16 @@ pub(crate) fn parties(lane: Lane, holders: &[Holder]) -> Vec<i64> {
     p
 }
 
-/// The head positions of a unit.
-pub(crate) async fn heads_of_unit<C: ConnectionTrait>(
-    db: &C,
-    unit: i64,
-) -> Result<Vec<position::Model>> {
-    Ok(position::Entity::find()
-        .filter(position::Column::UnitId.eq(unit))
-        .filter(position::Column::IsHead.eq(true))
-        .all(db)
-        .await?)
+/// The holders of a superior, for the whole request.
+fn superiors(s: &Superior<'_>) -> Vec<Holder> {
+    domain::Holder::of_superior(s)
+        .into_iter()
+        .map(Holder::from)
+        .collect()
 }
 
-/// The superior of the head of `unit`: the head of the nearest unit above it that has one,
-/// else (the head of a Perangkat Daerah) the regional head of the agency.
-pub(crate) async fn superior_of_unit_head<C: ConnectionTrait>(
-    db: &C,
-    unit_id: i64,
-    agency: i64,
-) -> Result<Vec<Holder>> {
-    let mut cur = unit::Entity::find_by_id(unit_id)
-        .one(db)
-        .await?
-        .and_then(|u| u.parent_id);
-    for _ in 0..64 {
-        let Some(id) = cur else { break };
-        let heads = heads_of_unit(db, id).await?;
-        if !heads.is_empty() {
-            return Ok(heads.iter().map(|p| position_holder(0, p)).collect());
-        }
-        cur = unit::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .and_then(|u| u.parent_id);
-    }
-    regional_heads(db, 0, agency).await
-}
-
-/// The superior of whoever holds `position`: for a head, the head above their unit (or the
-/// regional head); for anyone else, the head of their own unit or above.
+/// The superior of whoever holds `position` (escalation): for a head, the head above their
+/// unit (or the regional head); for anyone else, the head of their own unit or above.
 pub(crate) async fn superior_of_position<C: ConnectionTrait>(
     db: &C,
     position: i64,
@@ -397,100 +263,29 @@ pub(crate) async fn superior_of_position<C: ConnectionTrait>(
     let Some(p) = position::Entity::find_by_id(position).one(db).await? else {
         return Ok(Vec::new());
     };
-    if p.is_head {
-        return superior_of_unit_head(db, p.unit_id, p.agency_id).await;
-    }
-    let heads = heads_of_unit(db, p.unit_id).await?;
-    if heads.is_empty() {
-        superior_of_unit_head(db, p.unit_id, p.agency_id).await
-    } else {
-        Ok(heads.iter().map(|h| position_holder(0, h)).collect())
-    }
+    let want = Wanted {
+        agencies: vec![p.agency_id],
+        people: Vec::new(),
+        positions: vec![p.id],
+    };
+    let snapshot = load_snapshot(db, &want).await?.snapshot;
+    Ok(superiors(&snapshot.superior_of_position(PositionId(p.id))))
 }
 
-/// The superior of a member: their superior from placement.
+/// The superior of a member (escalation): their superior from placement.
 pub(crate) async fn superior_of_employee<C: ConnectionTrait>(
     db: &C,
     employee: i64,
 ) -> Result<Vec<Holder>> {
-    let row = placement::Entity::find()
-        .filter(placement::Column::EmployeeId.eq(employee))
-        .one(db)
-        .await?;
-    match row.and_then(|r| r.superior_position_id) {
-        Some(p) => Ok(position::Entity::find_by_id(p)
-            .one(db)
-            .await?
-            .map(|p| vec![position_holder(0, &p)])
-            .unwrap_or_default()),
-        None => Ok(Vec::new()),
-    }
-}
-
-/// The head positions of the root unit of an agency's Sekretariat Daerah.
-async fn secretary_positions<C: ConnectionTrait>(
-    db: &C,
-    agency: i64,
-) -> Result<Vec<position::Model>> {
-    let departments = department::Entity::find()
-        .filter(department::Column::AgencyId.eq(agency))
-        .filter(
-            department::Column::Kind
-                .eq(sikerja_domain::org::DepartmentKind::RegionalSecretariat.code()),
-        )
-        .all(db)
-        .await?;
-    let mut out = Vec::new();
-    for d in departments {
-        let roots = unit::Entity::find()
-            .filter(unit::Column::DepartmentId.eq(d.id))
-            .filter(unit::Column::ParentId.is_null())
-            .all(db)
-            .await?;
-        if let Some(root) = roots.iter().map(|u| u.id).min() {
-            out.extend(heads_of_unit(db, root).await?);
-        }
-    }
-    Ok(out)
-}
-
-/// The Pejabat yang Berwenang of an agency: the position its policy names, else the Sekda.
-async fn authority_positions<C: ConnectionTrait>(
-    db: &C,
-    agency_id: i64,
-) -> Result<Vec<position::Model>> {
-    let named = agency::Entity::find_by_id(agency_id)
-        .one(db)
-        .await?
-        .and_then(|a| a.authority_position_id);
-    if let Some(p) = named
-        && let Some(p) = position::Entity::find_by_id(p).one(db).await?
-    {
-        return Ok(vec![p]);
-    }
-    secretary_positions(db, agency_id).await
-}
-
-/// The regional head (not the deputy) of an agency.
-async fn regional_heads<C: ConnectionTrait>(
-    db: &C,
-    party: i64,
-    agency: i64,
-) -> Result<Vec<Holder>> {
-    Ok(regional_head::Entity::find()
-        .filter(regional_head::Column::AgencyId.eq(agency))
-        .filter(regional_head::Column::Kind.eq("head"))
-        .all(db)
-        .await?
+    let want = Wanted {
+        agencies: Vec::new(),
+        people: vec![employee],
+        positions: Vec::new(),
+    };
+    let snapshot = load_snapshot(db, &want).await?.snapshot;
+    let ps = snapshot.superior_of_person(EmployeeId(employee));
+    Ok(domain::Holder::of_positions(&ps)
         .into_iter()
-        .map(|r| Holder {
-            party,
-            position: None,
-            acting_employee: None,
-            employee: None,
-            regional_head: Some((r.id, agency)),
-            // The office, as letters and the inbox name it; who holds it is shown beside.
-            label: r.title.trim().to_string(),
-        })
+        .map(Holder::from)
         .collect())
 }

@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::holders::Exercise;
 use sikerja_domain::workflow::{
     Involvement, LetterContent, LetterFacts, LetterKind, LetterMember, LetterParty, StepDef,
     WorkflowKind, compose,
@@ -321,20 +322,8 @@ pub(crate) async fn issuer<C: ConnectionTrait>(
             department = u.department_id;
         }
         // A Plt./Plh. signs as such (DOC-05): "Plt. Kepala Dinas Kesehatan".
-        let me = by.and_then(|b| b.employee).map(|e| e.0);
-        let definitive = match me {
-            Some(me) => ctx
-                .employee(db, me)
-                .await?
-                .is_some_and(|e| e.position_id == Some(pid)),
-            None => true,
-        };
-        if !definitive
-            && p.acting_employee_id == me
-            && let Some(kind) = p
-                .acting_kind
-                .as_deref()
-                .and_then(sikerja_domain::org::ActingKind::from_code)
+        if let Some(me) = by.and_then(|b| b.employee)
+            && let Some(Exercise::Acting(kind)) = ctx.exercise(db, me, pid).await?
         {
             position = format!("{} {}", kind.label(), h.label);
         }

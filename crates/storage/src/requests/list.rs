@@ -7,9 +7,7 @@ use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope
 
 use super::RequestId;
 use crate::Store;
-use crate::entities::{
-    assignment, assignment_member, assignment_request, employee, position, request_task,
-};
+use crate::entities::{assignment, assignment_member, assignment_request, request_task};
 use crate::error::{Result, corrupt};
 use crate::planning::PlanningActor;
 
@@ -47,26 +45,11 @@ impl Store {
             .into_iter()
             .map(|m| (m.assignment_id, "member"))
             .collect();
-        let mut held: Vec<i64> = position::Entity::find()
-            .filter(position::Column::ActingEmployeeId.eq(me.0))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
-        if let Some(own) = employee::Entity::find_by_id(me.0)
-            .one(&self.db)
-            .await?
-            .and_then(|e| e.position_id)
-        {
-            held.push(own);
-        }
-        let head_units: Vec<i64> = position::Entity::find()
-            .filter(position::Column::Id.is_in(held.clone()))
-            .filter(position::Column::IsHead.eq(true))
-            .all(&self.db)
-            .await?
-            .into_iter()
+        let exercised = crate::holders::positions_exercised_by(&self.db, me).await?;
+        let held: Vec<i64> = exercised.iter().map(|p| p.id).collect();
+        let head_units: Vec<i64> = exercised
+            .iter()
+            .filter(|p| p.is_head)
             .map(|p| p.unit_id)
             .collect();
         ids.extend(

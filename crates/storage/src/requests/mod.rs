@@ -6,7 +6,8 @@
 //! member) refuses a second record, so of two people deciding at once exactly one is recorded
 //! and the other is told it is already decided.
 //!
-//! Who holds each lane is resolved in [`lanes`] from positions, the unit tree and placement;
+//! Who holds each lane is decided by the domain (`sikerja_domain::holders::lanes`) over an
+//! organisation snapshot [`lanes`] loads once per decision;
 //! steps of the other side (their PPK, head, Pejabat yang Berwenang) and receipts are taken
 //! once per member concerned ([`lanes::per_member`]). What waits for whom is kept as tasks
 //! ([`tasks`]) for the inbox, nudges and escalation; the letters a step produces are recorded
@@ -35,6 +36,7 @@ use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
     Decision, Involvement, Lane, Refusal, State, WorkflowError, WorkflowKind, advance, start,
+    workflow_for,
 };
 
 use self::lanes::Context;
@@ -87,29 +89,6 @@ pub struct StepInput {
     pub step: String,
     pub refuse: bool,
     pub text: String,
-}
-
-/// The workflow of an assignment, from its scope and method (PEN-10, PEN-13..17).
-pub fn workflow_for(scope: AssignmentScope, method: AssignmentMethod) -> Option<WorkflowKind> {
-    match (scope, method) {
-        (AssignmentScope::WithinUnit, AssignmentMethod::Appointment) => {
-            Some(WorkflowKind::WithinUnitAppointment)
-        }
-        (AssignmentScope::CrossUnit, AssignmentMethod::Appointment) => {
-            Some(WorkflowKind::CrossUnitAppointment)
-        }
-        (AssignmentScope::CrossAgency, AssignmentMethod::Appointment) => {
-            Some(WorkflowKind::CrossAgencyAppointment)
-        }
-        (AssignmentScope::WithinUnit, AssignmentMethod::Volunteer) => {
-            Some(WorkflowKind::VolunteerWithinUnit)
-        }
-        (AssignmentScope::CrossUnit, AssignmentMethod::Volunteer) => {
-            Some(WorkflowKind::VolunteerCrossUnit)
-        }
-        // PEN-11: never across agencies.
-        (AssignmentScope::CrossAgency, AssignmentMethod::Volunteer) => None,
-    }
 }
 
 fn state_of(row: &assignment_request::Model, kind: WorkflowKind) -> Result<State> {

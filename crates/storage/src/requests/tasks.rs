@@ -170,21 +170,14 @@ pub(crate) async fn close_tasks<C: ConnectionTrait>(
 
 /// The positions a person holds or acts in.
 async fn positions_of<C: ConnectionTrait>(db: &C, employee_id: i64) -> Result<Vec<i64>> {
-    let mut ids: Vec<i64> = position::Entity::find()
-        .filter(position::Column::ActingEmployeeId.eq(employee_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    if let Some(own) = employee::Entity::find_by_id(employee_id)
-        .one(db)
-        .await?
-        .and_then(|e| e.position_id)
-    {
-        ids.push(own);
-    }
-    Ok(ids)
+    Ok(crate::holders::positions_exercised_by(
+        db,
+        sikerja_domain::organisation::EmployeeId(employee_id),
+    )
+    .await?
+    .into_iter()
+    .map(|p| p.id)
+    .collect())
 }
 
 /// Who a task is addressed to, as a filter.

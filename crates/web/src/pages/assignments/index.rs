@@ -96,7 +96,7 @@ async fn page(
     let assignments = lines
         .iter()
         .map(|l| {
-            let step = sikerja_storage::workflow_for(l.scope, l.method)
+            let step = sikerja_domain::workflow::workflow_for(l.scope, l.method)
                 .zip(l.current_step.as_deref())
                 .and_then(|(k, code)| k.definition().step(code))
                 .map_or_else(String::new, |s| s.label.to_string());

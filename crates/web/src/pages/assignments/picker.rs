@@ -86,7 +86,7 @@ pub(super) fn report_view(
     draft: &AssignmentDraft,
     names: &[(i64, String)],
 ) -> ReportView {
-    let workflow = sikerja_storage::workflow_for(r.scope, draft.method).map(|k| {
+    let workflow = sikerja_domain::workflow::workflow_for(r.scope, draft.method).map(|k| {
         let d = k.definition();
         (d.title, d.rule.to_string(), d.article)
     });

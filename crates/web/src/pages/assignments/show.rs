@@ -156,7 +156,7 @@ pub(crate) async fn page(
     let kind = request
         .as_ref()
         .map(|r| r.workflow)
-        .or_else(|| sikerja_storage::workflow_for(a.scope, a.method));
+        .or_else(|| sikerja_domain::workflow::workflow_for(a.scope, a.method));
     let team = a.execution == Execution::Team;
     let names: HashMap<i64, String> = a
         .members

@@ -102,7 +102,8 @@ impl ReportDto {
             instrument_label: r.instrument.label().into(),
             instrument_rule_id: r.instrument_citation.rule_id.to_string(),
             instrument_article: r.instrument_citation.article.into(),
-            workflow: sikerja_storage::workflow_for(r.scope, method).map(|k| k.code().into()),
+            workflow: sikerja_domain::workflow::workflow_for(r.scope, method)
+                .map(|k| k.code().into()),
             violations: r.violations.iter().map(FindingDto::from).collect(),
             advice: r.advice.iter().map(FindingDto::from).collect(),
         }
@@ -177,7 +178,8 @@ impl AssignmentDto {
             instrument_label: a.instrument.label().into(),
             instrument_rule_id: instrument.rule_id.to_string(),
             instrument_article: instrument.article.into(),
-            workflow: sikerja_storage::workflow_for(a.scope, a.method).map(|k| k.code().into()),
+            workflow: sikerja_domain::workflow::workflow_for(a.scope, a.method)
+                .map(|k| k.code().into()),
             status: a.status.clone(),
             members: a
                 .members

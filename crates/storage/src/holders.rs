@@ -1,0 +1,207 @@
+//! The organisation facts the domain's holder questions read (`sikerja_domain::holders`):
+//! loaded in a fixed number of queries whatever the depth of the unit tree, converted to the
+//! domain's snapshot types; and the one `exercises` check (ORG-05, PEN-18) for callers that ask
+//! it about a single position.
+
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sikerja_domain::holders::{
+    AgencyFacts, DepartmentFacts, OrgSnapshot, PersonFacts, PositionFacts, RegionalHeadFacts,
+    UnitFacts,
+};
+use sikerja_domain::org::{ActingKind, DepartmentKind};
+use sikerja_domain::organisation::{
+    Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId,
+};
+
+use crate::batch::{rows_where_in, unique_ids};
+use crate::convert::{acting_kind, code};
+use crate::entities::{agency, department, employee, placement, position, regional_head, unit};
+use crate::error::Result;
+use crate::views::PlacementStatus;
+
+/// A position row as the domain's holder facts.
+pub(crate) fn position_facts(p: &position::Model) -> Result<PositionFacts> {
+    let acting = match p.acting_employee_id {
+        // Stored without a kind reads as Plt., as `convert::position` does.
+        Some(e) => Some(Acting {
+            employee: EmployeeId(e),
+            kind: acting_kind(p.acting_kind.as_deref())?.unwrap_or(ActingKind::Plt),
+        }),
+        None => None,
+    };
+    Ok(PositionFacts {
+        id: PositionId(p.id),
+        unit: UnitId(p.unit_id),
+        agency: AgencyId(p.agency_id),
+        name: p.name.clone(),
+        is_head: p.is_head,
+        acting,
+    })
+}
+
+/// Whether `employee` exercises `position` now (ORG-05, PEN-18), read in `db`.
+pub(crate) async fn exercises<C: ConnectionTrait>(
+    db: &C,
+    employee: EmployeeId,
+    position: PositionId,
+) -> Result<bool> {
+    let Some(post) = position::Entity::find_by_id(position.0).one(db).await? else {
+        return Ok(false);
+    };
+    let definitive = employee::Entity::find_by_id(employee.0)
+        .one(db)
+        .await?
+        .and_then(|e| e.position_id)
+        .map(PositionId);
+    Ok(sikerja_domain::holders::exercises(
+        employee,
+        definitive,
+        &position_facts(&post)?,
+    ))
+}
+
+/// The positions `employee` exercises now (ORG-05): the candidates are read in two small
+/// queries (their definitive position, the posts naming them as Plt./Plh.) and the domain's
+/// check decides.
+pub(crate) async fn positions_exercised_by<C: ConnectionTrait>(
+    db: &C,
+    employee: EmployeeId,
+) -> Result<Vec<position::Model>> {
+    let definitive = employee::Entity::find_by_id(employee.0)
+        .one(db)
+        .await?
+        .and_then(|e| e.position_id);
+    let mut any = Condition::any().add(position::Column::ActingEmployeeId.eq(employee.0));
+    if let Some(own) = definitive {
+        any = any.add(position::Column::Id.eq(own));
+    }
+    let mut out = Vec::new();
+    for p in position::Entity::find().filter(any).all(db).await? {
+        if sikerja_domain::holders::exercises(
+            employee,
+            definitive.map(PositionId),
+            &position_facts(&p)?,
+        ) {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// What to load into a snapshot.
+#[derive(Debug, Default)]
+pub(crate) struct Wanted {
+    /// Agencies whose whole unit tree, head positions, Sekretariat Daerah, named Pejabat yang
+    /// Berwenang and regional head are loaded (the agencies of `people` are added).
+    pub agencies: Vec<i64>,
+    /// People with their definitive position and their placement (superior, PPK).
+    pub people: Vec<i64>,
+    /// Further positions wanted by id.
+    pub positions: Vec<i64>,
+}
+
+/// A snapshot and the employee rows of the people it was loaded for.
+pub(crate) struct Loaded {
+    pub snapshot: OrgSnapshot,
+    pub employees: Vec<employee::Model>,
+}
+
+/// Loads a snapshot in seven queries: people, their placements, agencies, departments, units,
+/// positions (every head position of the agencies and the positions named by id, by the
+/// people's holdings and placements and by the agencies) and regional heads.
+pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Loaded> {
+    let mut snap = OrgSnapshot::default();
+    let people_ids = unique_ids(want.people.iter().copied());
+    let employees =
+        rows_where_in::<employee::Entity, _>(db, employee::Column::Id, &people_ids).await?;
+    let placements =
+        rows_where_in::<placement::Entity, _>(db, placement::Column::EmployeeId, &people_ids)
+            .await?;
+    let agency_ids = unique_ids(
+        want.agencies
+            .iter()
+            .copied()
+            .chain(employees.iter().map(|e| e.agency_id)),
+    );
+    let agencies = rows_where_in::<agency::Entity, _>(db, agency::Column::Id, &agency_ids).await?;
+    let departments =
+        rows_where_in::<department::Entity, _>(db, department::Column::AgencyId, &agency_ids)
+            .await?;
+    let units = rows_where_in::<unit::Entity, _>(db, unit::Column::AgencyId, &agency_ids).await?;
+    let named = unique_ids(
+        want.positions
+            .iter()
+            .copied()
+            .chain(employees.iter().filter_map(|e| e.position_id))
+            .chain(placements.iter().filter_map(|p| p.superior_position_id))
+            .chain(placements.iter().filter_map(|p| p.assessor_position_id))
+            .chain(agencies.iter().filter_map(|a| a.authority_position_id)),
+    );
+    let positions = position::Entity::find()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(position::Column::IsHead.eq(true))
+                        .add(position::Column::AgencyId.is_in(agency_ids.iter().copied())),
+                )
+                .add(position::Column::Id.is_in(named)),
+        )
+        .all(db)
+        .await?;
+    let heads = regional_head::Entity::find()
+        .filter(regional_head::Column::AgencyId.is_in(agency_ids.iter().copied()))
+        .filter(regional_head::Column::Kind.eq("head"))
+        .all(db)
+        .await?;
+
+    for d in &departments {
+        snap.add_department(DepartmentFacts {
+            id: DepartmentId(d.id),
+            agency: AgencyId(d.agency_id),
+            kind: code("department kind", &d.kind, DepartmentKind::from_code)?,
+        });
+    }
+    for u in &units {
+        snap.add_unit(UnitFacts {
+            id: UnitId(u.id),
+            department: DepartmentId(u.department_id),
+            parent: u.parent_id.map(UnitId),
+            is_org_unit: u.is_org_unit,
+        });
+    }
+    for p in &positions {
+        snap.add_position(position_facts(p)?);
+    }
+    for a in &agencies {
+        snap.add_agency(AgencyFacts {
+            id: AgencyId(a.id),
+            authority: a.authority_position_id.map(PositionId),
+        });
+    }
+    for r in heads {
+        snap.add_regional_head(RegionalHeadFacts {
+            id: r.id,
+            agency: AgencyId(r.agency_id),
+            title: r.title,
+        });
+    }
+    for e in &employees {
+        let placed = placements.iter().find(|p| p.employee_id == e.id);
+        snap.add_person(PersonFacts {
+            id: EmployeeId(e.id),
+            agency: AgencyId(e.agency_id),
+            name: e.name.clone(),
+            position: e.position_id.map(PositionId),
+            superior: placed.and_then(|p| p.superior_position_id).map(PositionId),
+            assessor: placed
+                .filter(|p| p.status == PlacementStatus::Placed.code())
+                .and_then(|p| p.assessor_position_id)
+                .map(PositionId),
+        });
+    }
+    Ok(Loaded {
+        snapshot: snap,
+        employees,
+    })
+}
