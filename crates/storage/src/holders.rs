@@ -3,6 +3,7 @@
 //! domain's snapshot types; and the one `exercises` check (ORG-05, PEN-18) for callers that ask
 //! it about a single position.
 
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use sikerja_domain::holders::{
     AgencyFacts, DepartmentFacts, OrgSnapshot, PersonFacts, PositionFacts, RegionalHeadFacts,
@@ -13,7 +14,7 @@ use sikerja_domain::organisation::{
     Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId,
 };
 
-use crate::batch::{rows_where_in, unique_ids};
+use crate::batch::{IDS_PER_QUERY, rows_where_in, unique_ids};
 use crate::convert::{acting_kind, code};
 use crate::entities::{agency, department, employee, placement, position, regional_head, unit};
 use crate::error::Result;
@@ -91,9 +92,12 @@ pub(crate) async fn positions_exercised_by<C: ConnectionTrait>(
 /// What to load into a snapshot.
 #[derive(Debug, Default)]
 pub(crate) struct Wanted {
-    /// Agencies whose whole unit tree, head positions, Sekretariat Daerah, named Pejabat yang
-    /// Berwenang and regional head are loaded (the agencies of `people` are added).
+    /// Agencies whose Sekretariat Daerah, named Pejabat yang Berwenang and regional head are
+    /// loaded (the agencies of `people` are added).
     pub agencies: Vec<i64>,
+    /// Units whose whole department (every unit, every head position) is loaded; the
+    /// departments of every position loaded by id are loaded too.
+    pub units: Vec<i64>,
     /// People with their definitive position and their placement (superior, PPK).
     pub people: Vec<i64>,
     /// Further positions wanted by id.
@@ -106,11 +110,12 @@ pub(crate) struct Loaded {
     pub employees: Vec<employee::Model>,
 }
 
-/// Loads a snapshot in seven queries: people, their placements, agencies, departments, units,
-/// positions (every head position of the agencies and the positions named by id, by the
-/// people's holdings and placements and by the agencies) and regional heads.
+/// Loads a snapshot in eight queries whatever the depth of the tree: the people, their
+/// placements, the agencies, the positions named by id (by `want`, by the people's holdings and
+/// placements, by the agencies), the departments of the agencies, every unit of the departments
+/// concerned (those of `want.units`, of the named positions and the Sekretariat Daerah), their
+/// head positions, and the regional heads.
 pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Loaded> {
-    let mut snap = OrgSnapshot::default();
     let people_ids = unique_ids(want.people.iter().copied());
     let employees =
         rows_where_in::<employee::Entity, _>(db, employee::Column::Id, &people_ids).await?;
@@ -124,11 +129,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             .chain(employees.iter().map(|e| e.agency_id)),
     );
     let agencies = rows_where_in::<agency::Entity, _>(db, agency::Column::Id, &agency_ids).await?;
-    let departments =
-        rows_where_in::<department::Entity, _>(db, department::Column::AgencyId, &agency_ids)
-            .await?;
-    let units = rows_where_in::<unit::Entity, _>(db, unit::Column::AgencyId, &agency_ids).await?;
-    let named = unique_ids(
+    let named_ids = unique_ids(
         want.positions
             .iter()
             .copied()
@@ -137,24 +138,51 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             .chain(placements.iter().filter_map(|p| p.assessor_position_id))
             .chain(agencies.iter().filter_map(|a| a.authority_position_id)),
     );
-    let positions = position::Entity::find()
+    let named = rows_where_in::<position::Entity, _>(db, position::Column::Id, &named_ids).await?;
+    let departments =
+        rows_where_in::<department::Entity, _>(db, department::Column::AgencyId, &agency_ids)
+            .await?;
+    let secretariats = departments
+        .iter()
+        .filter(|d| d.kind == DepartmentKind::RegionalSecretariat.code())
+        .map(|d| d.id);
+    let start_units = unique_ids(
+        want.units
+            .iter()
+            .copied()
+            .chain(named.iter().map(|p| p.unit_id)),
+    );
+    let departments_of_units = Query::select()
+        .column(unit::Column::DepartmentId)
+        .from(unit::Entity)
+        .and_where(unit::Column::Id.is_in(start_units))
+        .to_owned();
+    let units = unit::Entity::find()
         .filter(
             Condition::any()
-                .add(
-                    Condition::all()
-                        .add(position::Column::IsHead.eq(true))
-                        .add(position::Column::AgencyId.is_in(agency_ids.iter().copied())),
-                )
-                .add(position::Column::Id.is_in(named)),
+                .add(unit::Column::DepartmentId.in_subquery(departments_of_units))
+                .add(unit::Column::DepartmentId.is_in(secretariats)),
         )
         .all(db)
         .await?;
-    let heads = regional_head::Entity::find()
+    let unit_ids: Vec<i64> = units.iter().map(|u| u.id).collect();
+    let mut heads = Vec::new();
+    for chunk in unit_ids.chunks(IDS_PER_QUERY) {
+        heads.extend(
+            position::Entity::find()
+                .filter(position::Column::IsHead.eq(true))
+                .filter(position::Column::UnitId.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?,
+        );
+    }
+    let regional_heads = regional_head::Entity::find()
         .filter(regional_head::Column::AgencyId.is_in(agency_ids.iter().copied()))
         .filter(regional_head::Column::Kind.eq("head"))
         .all(db)
         .await?;
 
+    let mut snap = OrgSnapshot::default();
     for d in &departments {
         snap.add_department(DepartmentFacts {
             id: DepartmentId(d.id),
@@ -170,7 +198,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             is_org_unit: u.is_org_unit,
         });
     }
-    for p in &positions {
+    for p in named.iter().chain(&heads) {
         snap.add_position(position_facts(p)?);
     }
     for a in &agencies {
@@ -179,7 +207,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             authority: a.authority_position_id.map(PositionId),
         });
     }
-    for r in heads {
+    for r in regional_heads {
         snap.add_regional_head(RegionalHeadFacts {
             id: r.id,
             agency: AgencyId(r.agency_id),

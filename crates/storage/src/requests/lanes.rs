@@ -106,8 +106,10 @@ impl Context {
         self.memo.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The organisation as far as this request's lanes reach: the owner agency and the
-    /// members' agencies with their unit trees, the members with their placements. Read once.
+    /// The organisation as far as this request's lanes reach: the departments of the owner unit,
+    /// of the members' positions and PPK and the Sekretariat Daerah, each with its whole unit
+    /// tree and head positions; the members with their placements; the agencies' Pejabat yang
+    /// Berwenang and regional heads. Read once.
     async fn snapshot<C: ConnectionTrait>(&self, db: &C) -> Result<Arc<OrgSnapshot>> {
         let known = self.memo().snapshot.clone();
         if let Some(s) = known {
@@ -115,6 +117,7 @@ impl Context {
         }
         let want = Wanted {
             agencies: vec![self.assignment.agency_id],
+            units: self.assignment.owner_unit_id.into_iter().collect(),
             people: self.members.iter().filter_map(|m| m.employee_id).collect(),
             positions: Vec::new(),
         };
@@ -265,6 +268,7 @@ pub(crate) async fn superior_of_position<C: ConnectionTrait>(
     };
     let want = Wanted {
         agencies: vec![p.agency_id],
+        units: Vec::new(),
         people: Vec::new(),
         positions: vec![p.id],
     };
@@ -279,6 +283,7 @@ pub(crate) async fn superior_of_employee<C: ConnectionTrait>(
 ) -> Result<Vec<Holder>> {
     let want = Wanted {
         agencies: Vec::new(),
+        units: Vec::new(),
         people: vec![employee],
         positions: Vec::new(),
     };
