@@ -251,15 +251,11 @@ pub(crate) async fn load_actor<C: ConnectionTrait>(db: &C, by: &PlanningActor) -
         .await?
         .and_then(|e| e.position_id)
         .map(PositionId);
-    let mut exercises: Vec<PositionId> = own.into_iter().collect();
-    exercises.extend(
-        position::Entity::find()
-            .filter(position::Column::ActingEmployeeId.eq(me.0))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| PositionId(p.id)),
-    );
+    let mut exercises: Vec<PositionId> = crate::holders::positions_exercised_by(db, me)
+        .await?
+        .into_iter()
+        .map(|p| PositionId(p.id))
+        .collect();
     exercises.sort_unstable();
     exercises.dedup();
     Ok(Actor {
