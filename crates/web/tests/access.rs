@@ -170,6 +170,28 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (true, "/api/v1/letters/{id}/issues")
         | (false, "/api/v1/letters/{id}/issue") => API_ADMIN,
         (false, "/api/v1/letters/{id}/cancel") => PEOPLE,
+        // Execution (issue 13). My work: people.
+        (true, "/pelaksanaan") => PEOPLE,
+        // The Kepala Dinas' team (not yet running): storage lets only those who play a part
+        // in the work read it (the Kepala Dinas as head of the owner unit)…
+        (true, "/pelaksanaan/penugasan/{id}") => DECIDE,
+        // …and a refused form shows that page again, so only they get an answer (409/422).
+        (false, "/pelaksanaan/penugasan/{id}/rincian")
+        | (false, "/pelaksanaan/penugasan/{id}/laporan")
+        | (false, "/pelaksanaan/penugasan/{id}/permintaan")
+        | (false, "/pelaksanaan/penugasan/{id}/umpan-balik") => DECIDE,
+        // Feedback that is nobody's (404): people pass the gate.
+        (false, "/pelaksanaan/umpan-balik/{id}/dibaca") => PEOPLE,
+        // Execution API: an official's (tokens get 403 `official_only`); the work is read
+        // only by those who play a part in it.
+        (true, "/api/v1/assignments/{id}/work") => API_ADMIN,
+        // Bodies missing their fields are refused (400/422) before anything is decided.
+        (false, "/api/v1/assignments/{id}/breakdown")
+        | (false, "/api/v1/assignments/{id}/report-requests")
+        | (false, "/api/v1/assignments/{id}/feedback") => PEOPLE,
+        (false, "/api/v1/assignments/{id}/reports") => PEOPLE,
+        // A report or feedback that does not exist (404): people pass the gate.
+        (true, "/api/v1/reports/{id}") | (false, "/api/v1/feedback/{id}/acknowledgement") => PEOPLE,
         _ => return None,
     })
 }
@@ -427,7 +449,10 @@ fn concrete(w: &World, path: &str) -> String {
         a.letter.to_string()
     } else if path.starts_with("/penugasan/tugas/") || path.starts_with("/api/v1/inbox/") {
         a.task.to_string()
-    } else if path.starts_with("/penugasan/") || path.starts_with("/api/v1/assignments/") {
+    } else if path.starts_with("/penugasan/")
+        || path.starts_with("/pelaksanaan/penugasan/")
+        || path.starts_with("/api/v1/assignments/")
+    {
         a.id.to_string()
     } else if path.starts_with("/api/v1/requests/") {
         a.request.to_string()

@@ -515,6 +515,39 @@ pub fn api_access() -> RouteTable {
             "/api/v1/letters/{id}/cancel",
             Access::Official,
         ),
+        // Execution (issue 13): what a person reads and does depends on the part they play in
+        // the work, which storage checks; tokens are refused (`official_only`).
+        (
+            Method::GET,
+            "/api/v1/assignments/{id}/work",
+            Access::Official,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/assignments/{id}/breakdown",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/reports",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/report-requests",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/feedback",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/feedback/{id}/acknowledgement",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/reports/{id}", Access::Official),
         (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);

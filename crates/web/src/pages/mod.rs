@@ -6,6 +6,7 @@ mod admin;
 mod assignments;
 mod departments;
 mod employees;
+mod execution;
 mod home;
 mod placements;
 mod planning;
@@ -227,6 +228,39 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             assignments::letter_files::cancel_letter,
         )
+        // Execution (issue 13): pages for people; storage decides who plays which part in the
+        // work and every change (MEK-04, LAP-01..04), refusing whoever plays none.
+        .get("/pelaksanaan", Official, execution::index::show_execution)
+        .get(
+            "/pelaksanaan/penugasan/{id}",
+            Official,
+            execution::work::show_work,
+        )
+        .post(
+            "/pelaksanaan/penugasan/{id}/rincian",
+            Official,
+            execution::forms::set_breakdown,
+        )
+        .post(
+            "/pelaksanaan/penugasan/{id}/laporan",
+            Official,
+            execution::forms::submit_report,
+        )
+        .post(
+            "/pelaksanaan/penugasan/{id}/permintaan",
+            Official,
+            execution::forms::request_report,
+        )
+        .post(
+            "/pelaksanaan/penugasan/{id}/umpan-balik",
+            Official,
+            execution::forms::give_feedback,
+        )
+        .post(
+            "/pelaksanaan/umpan-balik/{id}/dibaca",
+            Official,
+            execution::forms::acknowledge_feedback,
+        )
         .get("/verifikasi/{code}", Public, verify::show_verification)
         .get("/pegawai", SignedIn, employees::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)
@@ -259,6 +293,16 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::tokens::revoke_api_token,
         )
+        .get(
+            "/admin/pelaporan",
+            Administer,
+            admin::reporting::show_reporting_settings,
+        )
+        .post(
+            "/admin/pelaporan",
+            Administer,
+            admin::reporting::set_reporting_settings,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)
@@ -290,6 +334,9 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
 }
+
+/// Today in WITA, the day reports are measured against (shared with the API).
+pub(crate) use execution::today as execution_today;
 
 /// A department with its counts, shared with the API.
 pub(crate) use departments::load_summary as load_department_summary;

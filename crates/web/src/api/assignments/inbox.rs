@@ -15,7 +15,8 @@ use crate::extract::Id;
 
 /// What waits for the caller, oldest first, with the number of each category: steps to
 /// decide, to forward (send on, compose, issue), to receive; copies (*tembusan*) and
-/// escalation notices to read. People only.
+/// escalation notices to read; and in `reporting` the report requests to answer, periodic
+/// reports owed or awaited late, and feedback to acknowledge (LAP-01..04). People only.
 #[utoipa::path(
     get,
     path = "/api/v1/inbox",
@@ -31,7 +32,9 @@ pub async fn get_inbox(
 ) -> Result<Json<InboxDto>, ApiError> {
     let by = principal.planning_actor(None)?;
     let items = state.store.inbox(&by).await?;
-    Ok(Json(InboxDto::new(&items)))
+    let mut inbox = InboxDto::new(&items);
+    inbox.reporting = crate::api::execution::reporting_inbox(&state, &by).await?;
+    Ok(Json(inbox))
 }
 
 /// Marks a copy or an escalation notice read (a step is done by taking it).

@@ -1,9 +1,10 @@
 //! Administration of an agency by its HR admin (Admin BKPSDM, issue 3 points 3, 5 and 6):
-//! granted roles, API tokens and the audit trail. Every page is registered with
+//! granted roles, API tokens, the reporting settings (issue 13) and the audit trail. Every page is registered with
 //! `Access::Administer`; the handlers work on the admin's own agency only and re-check it
 //! with [`administered_agency`], so a page never reaches another agency's records.
 
 pub mod audit;
+pub mod reporting;
 pub mod roles;
 pub mod tokens;
 
@@ -54,6 +55,7 @@ pub(crate) fn layout(title: &str, href: &str, demo_mode: bool) -> Layout {
 pub enum Tab {
     Roles,
     Tokens,
+    Reporting,
     Audit,
 }
 

@@ -49,6 +49,8 @@ pub struct AssignmentsPage {
     total: usize,
     groups: Vec<InboxGroup>,
     assignments: Vec<AssignmentRow>,
+    /// Reports due, report requests and feedback waiting for the reader (issue 13).
+    reporting: crate::pages::execution::index::ReportingInbox,
 }
 
 const GROUPS: [(TaskCategory, &str); 5] = [
@@ -118,6 +120,7 @@ async fn page(
         total: items.len(),
         groups: groups(&items),
         assignments,
+        reporting: crate::pages::execution::index::reporting_inbox(state, principal).await?,
     })
 }
 

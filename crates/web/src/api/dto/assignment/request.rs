@@ -317,6 +317,9 @@ pub struct InboxCountsDto {
 pub struct InboxDto {
     pub items: Vec<InboxItemDto>,
     pub counts: InboxCountsDto,
+    /// Reports due, report requests and feedback waiting for the caller (issue 13,
+    /// LAP-01..04); not counted in `counts`.
+    pub reporting: crate::api::execution::dto::ReportingInboxDto,
 }
 
 impl InboxDto {
@@ -337,6 +340,7 @@ impl InboxDto {
         InboxDto {
             items: items.iter().map(InboxItemDto::from).collect(),
             counts,
+            reporting: Default::default(),
         }
     }
 }

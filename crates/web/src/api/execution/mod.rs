@@ -1,0 +1,310 @@
+//! `/api/v1` execution (issue 13; MEK-04, LAP-01..04): a running assignment as it is carried
+//! out, its breakdown, reports, report requests and feedback. Everything is an official's
+//! (route rule `Official`; tokens get 403 `official_only`: what a person may read here depends
+//! on the part they play in the work), and storage decides each change and each read inside
+//! it; refusals carry their rule and article in `details`.
+
+pub mod dto;
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::execution::breakdown::WorkItemDraft;
+use sikerja_domain::execution::report::{ReportDraft, ReportKind};
+use sikerja_domain::organisation::EmployeeId;
+use sikerja_storage::{ReportInput, WorkRef};
+
+use crate::AppState;
+use crate::api::dto::assignment::IdDto;
+use crate::authz::Principal;
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+use crate::pages::execution_today as today;
+use dto::{
+    BreakdownBody, FeedbackBody, ReportBody, ReportDto, ReportRequestBody, ReportingInboxDto,
+    WorkDto, WorkItemDto,
+};
+
+fn day(field: &'static str, s: &str) -> Result<Day, WebError> {
+    Day::parse(s).map_err(|e| WebError::Invalid {
+        code: "day_invalid",
+        message: e.to_string(),
+        details: vec![crate::error::ErrorDetail {
+            field: Some(field.into()),
+            code: "day_invalid".into(),
+            message: e.to_string(),
+            ..Default::default()
+        }],
+    })
+}
+
+fn work(id: i64) -> WorkRef {
+    WorkRef::Assignment(AssignmentId(id))
+}
+
+/// A running assignment as it is carried out: members, breakdown, the periodic reports owed
+/// with their timing, report requests, and the reports and feedback the caller may read. For
+/// the members, the head of the owner Unit Organisasi, the Penanggungjawab and the members'
+/// PPK (others: 403 `not_involved_in_work`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/assignments/{id}/work",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Assignment id")),
+    responses(
+        (status = 200, description = "Pelaksanaan penugasan", body = WorkDto),
+        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 422, description = "Penugasan tanpa anggota (`work_without_members`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_work(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<Json<WorkDto>, ApiError> {
+    let by = principal.planning_actor(None)?;
+    let r = work(id);
+    let bd = state.store.work_breakdown(r, &by).await?;
+    let schedule = state.store.work_schedule(r, &by, today()?).await?;
+    let reports = state.store.work_reports(r, &by).await?;
+    let feedback = state.store.work_feedback(r, &by).await?;
+    Ok(Json(WorkDto::new(id, &bd, &schedule, &reports, &feedback)))
+}
+
+/// Replaces the breakdown of a running assignment (MEK-04): only the team lead or the
+/// individual; each activity with a member responsible, dates within the assignment, budget
+/// within the plan.
+#[utoipa::path(
+    put,
+    path = "/api/v1/assignments/{id}/breakdown",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Assignment id")),
+    request_body = BreakdownBody,
+    responses(
+        (status = 200, description = "Rincian kegiatan yang dicatat", body = Vec<WorkItemDto>),
+        (status = 403, description = "Bukan Ketua Tim atau pelaksana individu (`not_the_breakdown_editor`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Rincian tidak sah (kode masalah pertama)", body = ErrorEnvelope)
+    )
+)]
+pub async fn set_breakdown(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<BreakdownBody>, JsonRejection>,
+) -> Result<Json<Vec<WorkItemDto>>, ApiError> {
+    let Json(b) = body?;
+    let by = principal.planning_actor(None)?;
+    let drafts: Vec<WorkItemDraft> = b
+        .items
+        .into_iter()
+        .map(|i| WorkItemDraft {
+            name: i.name,
+            responsible: i.responsible.to_string(),
+            from: i.from,
+            until: i.until,
+            output: i.output,
+            budget: i.budget.to_string(),
+        })
+        .collect();
+    let items = state
+        .store
+        .set_work_breakdown(work(id), &drafts, &by)
+        .await?;
+    Ok(Json(items.iter().map(WorkItemDto::from).collect()))
+}
+
+/// Submits a report (LAP-01..03): a periodic one (`kind`, `period_start`) once per duty and
+/// period from the period's first day, or the answer to a request (`request`) by the person
+/// asked; progress per activity, realisation per linked target, narrative.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assignments/{id}/reports",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Assignment id")),
+    request_body = ReportBody,
+    responses(
+        (status = 201, description = "Laporan disampaikan: id laporan", body = IdDto),
+        (status = 403, description = "Bukan pelapor laporan ini (`not_the_individual_reporter`, `not_a_team_member_reporter`, `not_the_team_lead_reporter`, `not_the_requested_reporter`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Sudah dilaporkan atau penugasan tidak berjalan", body = ErrorEnvelope),
+        (status = 422, description = "Isi laporan tidak sah", body = ErrorEnvelope)
+    )
+)]
+pub async fn submit_report(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<ReportBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<IdDto>), ApiError> {
+    let Json(b) = body?;
+    let by = principal.planning_actor(None)?;
+    let kind = match b.kind.as_deref() {
+        None => None,
+        Some(k) => Some(ReportKind::from_code(k).ok_or_else(|| {
+            WebError::invalid(
+                "report_kind_invalid",
+                "Jenis laporan: member_to_lead, team_to_head atau individual_to_head.",
+            )
+        })?),
+    };
+    let period_start = match b.period_start.as_deref() {
+        None => None,
+        Some(s) => Some(day("period_start", s)?),
+    };
+    let input = ReportInput {
+        kind,
+        period_start,
+        request: b.request,
+        draft: ReportDraft {
+            progress: b
+                .progress
+                .iter()
+                .map(|p| (p.activity, p.percent.to_string()))
+                .collect(),
+            realisation: b
+                .realisation
+                .iter()
+                .map(|r| (r.target, r.value.to_string()))
+                .collect(),
+            narrative: b.narrative,
+        },
+        files: Vec::new(),
+    };
+    let report = state
+        .store
+        .submit_report(work(id), &input, &by, today()?)
+        .await?;
+    Ok((StatusCode::CREATED, Json(IdDto { id: report })))
+}
+
+/// The head of the owner Unit Organisasi asks the lead or a member for a report, due on `due`
+/// (LAP-03); it appears in their inbox until answered.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assignments/{id}/report-requests",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Assignment id")),
+    request_body = ReportRequestBody,
+    responses(
+        (status = 201, description = "Laporan diminta: id permintaan", body = IdDto),
+        (status = 403, description = "Bukan Pimpinan Unit Organisasi pemilik kinerja; token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Isi atau batas waktu tidak sah", body = ErrorEnvelope)
+    )
+)]
+pub async fn request_report(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<ReportRequestBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<IdDto>), ApiError> {
+    let Json(b) = body?;
+    let by = principal.planning_actor(None)?;
+    let due = day("due", &b.due)?;
+    let request = state
+        .store
+        .request_report(work(id), EmployeeId(b.to), due, &b.message, &by, today()?)
+        .await?;
+    Ok((StatusCode::CREATED, Json(IdDto { id: request })))
+}
+
+/// Gives a member feedback, on one of their reports or not (LAP-04): the head of the owner
+/// Unit Organisasi to anyone in the work, a member's PPK to that member, the team lead to the
+/// other members; never to oneself (KIN-04).
+#[utoipa::path(
+    post,
+    path = "/api/v1/assignments/{id}/feedback",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Assignment id")),
+    request_body = FeedbackBody,
+    responses(
+        (status = 201, description = "Umpan balik diberikan: id umpan balik", body = IdDto),
+        (status = 403, description = "Bukan pemberi umpan balik (`not_a_feedback_giver`, `feedback_to_self`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Isi tidak sah atau laporan bukan milik penerima", body = ErrorEnvelope)
+    )
+)]
+pub async fn give_feedback(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<FeedbackBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<IdDto>), ApiError> {
+    let Json(b) = body?;
+    let by = principal.planning_actor(None)?;
+    let feedback = state
+        .store
+        .give_feedback(work(id), EmployeeId(b.to), b.report, &b.text, &by)
+        .await?;
+    Ok((StatusCode::CREATED, Json(IdDto { id: feedback })))
+}
+
+/// The member acknowledges feedback given to them (LAP-04); once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/feedback/{id}/acknowledgement",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Feedback id")),
+    responses(
+        (status = 204, description = "Dinyatakan dibaca"),
+        (status = 403, description = "Bukan penerimanya (`not_the_feedback_recipient`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Sudah dinyatakan dibaca (`feedback_already_acknowledged`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn acknowledge_feedback(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<StatusCode, ApiError> {
+    let by = principal.planning_actor(None)?;
+    state.store.acknowledge_feedback(id, &by).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// One report, for its reporter, whoever it goes to and the head of the owner Unit
+/// Organisasi (others: 403 `not_a_report_reader`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/reports/{id}",
+    tag = "execution",
+    params(("id" = i64, Path, description = "Report id")),
+    responses(
+        (status = 200, description = "Laporan", body = ReportDto),
+        (status = 403, description = "Bukan pembaca laporan (`not_a_report_reader`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_report(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<Json<ReportDto>, ApiError> {
+    let by = principal.planning_actor(None)?;
+    let report = state.store.work_report(id, &by).await?;
+    Ok(Json(ReportDto::from(&report)))
+}
+
+/// The reporting share of the inbox (`/api/v1/inbox`'s `reporting`).
+pub(crate) async fn reporting_inbox(
+    state: &AppState,
+    by: &sikerja_storage::planning::PlanningActor,
+) -> Result<ReportingInboxDto, WebError> {
+    if by.employee.is_none() {
+        return Ok(ReportingInboxDto::default());
+    }
+    let (requests, due) = state.store.reporting_inbox(by, today()?).await?;
+    let feedback = state.store.unacknowledged_feedback(by).await?;
+    Ok(ReportingInboxDto {
+        report_requests: requests.iter().map(Into::into).collect(),
+        reports_due: due.iter().map(Into::into).collect(),
+        feedback: feedback.iter().map(Into::into).collect(),
+    })
+}

@@ -1,0 +1,259 @@
+//! `/pelaksanaan` — *Pekerjaan saya*: the reader's running assignments with the activities
+//! they are responsible for (MEK-04), what waits for them in reporting (reports due, report
+//! requests to answer, LAP-01..03; feedback to acknowledge, LAP-04), and for team leads
+//! (*Tim saya*) and heads of the owner Unit Organisasi (*Pantauan*) each team's people with
+//! their reports on time and late, open requests and feedback not acknowledged.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use sikerja_domain::assignment::MemberRole;
+use sikerja_domain::execution::report::Timing;
+use sikerja_storage::{StorageError, WorkRef};
+
+use super::{DueLine, FeedbackLine, RequestLine, day, kind_label, today, work_href};
+use crate::AppState;
+use crate::authz::Principal;
+use crate::error::{PageError, WebError};
+use crate::views::Layout;
+
+/// What waits for the reader in reporting: the inbox's share of execution, shown on this page
+/// and on the assignment inbox (`/penugasan`).
+#[derive(Default)]
+pub struct ReportingInbox {
+    /// Periodic reports the reader owes (open or late) and late reports they await.
+    pub due: Vec<DueLine>,
+    /// Report requests to the reader not answered yet.
+    pub requests: Vec<RequestLine>,
+    /// Feedback to the reader not acknowledged yet.
+    pub feedback: Vec<FeedbackLine>,
+}
+
+impl ReportingInbox {
+    pub fn total(&self) -> usize {
+        self.due.len() + self.requests.len() + self.feedback.len()
+    }
+}
+
+/// The reporting inbox of the reader (empty for people without an employee record).
+pub(crate) async fn reporting_inbox(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<ReportingInbox, WebError> {
+    let by = principal.planning_actor(None)?;
+    if by.employee.is_none() {
+        return Ok(ReportingInbox::default());
+    }
+    let (requests, due) = state.store.reporting_inbox(&by, today()?).await?;
+    let feedback = state.store.unacknowledged_feedback(&by).await?;
+    Ok(ReportingInbox {
+        due: due.iter().map(DueLine::new).collect(),
+        requests: requests.iter().map(RequestLine::new).collect(),
+        feedback: feedback
+            .iter()
+            .map(|f| FeedbackLine::new(f, by.employee))
+            .collect(),
+    })
+}
+
+/// A running piece of work of the reader.
+pub struct WorkLine {
+    pub href: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub part: &'static str,
+    pub period: String,
+    pub activities: usize,
+}
+
+/// An activity the reader is responsible for.
+pub struct ActivityLine {
+    pub href: String,
+    pub work: String,
+    pub name: String,
+    pub period: String,
+    pub output: String,
+}
+
+/// One person of a team as monitored.
+pub struct PersonRow {
+    pub name: String,
+    pub role: &'static str,
+    pub on_time: usize,
+    pub submitted_late: usize,
+    pub late: usize,
+    pub open: usize,
+    pub requests_open: usize,
+    pub feedback_open: usize,
+}
+
+/// One team (a piece of work) as monitored by its lead or the head.
+pub struct MonitorBlock {
+    pub href: String,
+    pub title: String,
+    pub people: Vec<PersonRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "execution/index.html")]
+pub struct ExecutionPage {
+    layout: Layout,
+    error: Option<String>,
+    works: Vec<WorkLine>,
+    activities: Vec<ActivityLine>,
+    reporting: ReportingInbox,
+    team: Vec<MonitorBlock>,
+    monitoring: Vec<MonitorBlock>,
+}
+
+/// `GET /pelaksanaan`
+pub async fn show_execution(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> Result<ExecutionPage, PageError> {
+    Ok(page(&state, &principal, None).await?)
+}
+
+fn role_label(role: MemberRole, team: bool) -> &'static str {
+    match role {
+        MemberRole::TeamLead => "Ketua Tim",
+        MemberRole::Member if team => "Anggota",
+        MemberRole::Member => "Pelaksana tugas individu",
+    }
+}
+
+/// The monitoring of one piece of work: per person, their reports by timing, open requests to
+/// them and feedback they have not acknowledged.
+async fn monitor(
+    state: &AppState,
+    by: &sikerja_storage::planning::PlanningActor,
+    r: WorkRef,
+    title: &str,
+    members: &[(
+        sikerja_domain::organisation::EmployeeId,
+        String,
+        &'static str,
+    )],
+) -> Result<MonitorBlock, WebError> {
+    let schedule = state.store.work_schedule(r, by, today()?).await?;
+    let feedback = state.store.work_feedback(r, by).await?;
+    let people = members
+        .iter()
+        .map(|(e, name, role)| {
+            let count = |t: Timing| {
+                schedule
+                    .due
+                    .iter()
+                    .filter(|d| d.reporter == *e && d.timing == t)
+                    .count()
+            };
+            PersonRow {
+                name: name.clone(),
+                role,
+                on_time: count(Timing::OnTime),
+                submitted_late: count(Timing::SubmittedLate),
+                late: count(Timing::Late),
+                open: count(Timing::Open),
+                requests_open: schedule
+                    .requests
+                    .iter()
+                    .filter(|q| q.to == *e && q.report.is_none())
+                    .count(),
+                feedback_open: feedback
+                    .iter()
+                    .filter(|f| f.to == *e && f.acknowledged_at.is_none())
+                    .count(),
+            }
+        })
+        .collect();
+    Ok(MonitorBlock {
+        href: work_href(r),
+        title: title.to_string(),
+        people,
+    })
+}
+
+pub(crate) async fn page(
+    state: &AppState,
+    principal: &Principal,
+    error: Option<String>,
+) -> Result<ExecutionPage, WebError> {
+    let by = principal.planning_actor(None)?;
+    let me = by.employee;
+    let facts = principal.actor().map(|x| x.facts());
+    let lines = state.store.assignments_involving(&by, 100).await?;
+    let mut works = Vec::new();
+    let mut activities = Vec::new();
+    let mut team = Vec::new();
+    let mut monitoring = Vec::new();
+    for l in lines.iter().filter(|l| l.status == "active") {
+        let r = WorkRef::Assignment(l.id);
+        let bd = match state.store.work_breakdown(r, &by).await {
+            Ok(bd) => bd,
+            // A holder of a workflow step who plays no part in the work itself.
+            Err(StorageError::Forbidden { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let a = state.store.assignment(l.id).await?;
+        let is_team = bd.kind == sikerja_domain::execution::WorkKind::Team;
+        let role_of = |e| {
+            a.members
+                .iter()
+                .find(|m| m.employee == Some(e))
+                .map(|m| m.role)
+        };
+        let my_role = me.and_then(role_of);
+        let owner_head = facts.is_some_and(|f| {
+            f.posts
+                .iter()
+                .any(|p| p.is_head && Some(p.unit) == a.owner_unit)
+        });
+        let href = work_href(r);
+        let mine: Vec<_> = bd
+            .items
+            .iter()
+            .filter(|i| Some(i.responsible) == me)
+            .collect();
+        works.push(WorkLine {
+            href: href.clone(),
+            title: bd.title.clone(),
+            kind: kind_label(bd.kind),
+            part: match (my_role, owner_head) {
+                (Some(role), _) => role_label(role, is_team),
+                (None, true) => "Pimpinan Unit Organisasi pemilik kinerja",
+                (None, false) => "Pejabat Penilai Kinerja anggota",
+            },
+            period: format!("{} – {}", day(bd.from), day(bd.until)),
+            activities: mine.len(),
+        });
+        activities.extend(mine.into_iter().map(|i| ActivityLine {
+            href: format!("{href}#rincian"),
+            work: bd.title.clone(),
+            name: i.name.clone(),
+            period: format!("{} – {}", day(i.from), day(i.until)),
+            output: i.output.clone(),
+        }));
+        let members: Vec<_> = bd
+            .members
+            .iter()
+            .map(|(e, name)| {
+                let role = role_of(*e).unwrap_or(MemberRole::Member);
+                (*e, name.clone(), role_label(role, is_team))
+            })
+            .collect();
+        if owner_head {
+            monitoring.push(monitor(state, &by, r, &bd.title, &members).await?);
+        } else if my_role == Some(MemberRole::TeamLead) {
+            team.push(monitor(state, &by, r, &bd.title, &members).await?);
+        }
+    }
+    Ok(ExecutionPage {
+        layout: Layout::new("Pelaksanaan", state.demo_mode).crumb("Pelaksanaan", "/pelaksanaan"),
+        error,
+        works,
+        activities,
+        reporting: reporting_inbox(state, principal).await?,
+        team,
+        monitoring,
+    })
+}

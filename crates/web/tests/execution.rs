@@ -1,0 +1,397 @@
+//! Execution in the pages and the API (issue 13 point 8; MEK-04, LAP-01..04): a running team
+//! of the test Dinas — the Ahli Muda leading the Pelaksana — broken down by its lead, reported
+//! on by the member, a report asked for by the Kepala Dinas and answered, feedback given and
+//! acknowledged; each refusal citing its rule and writing nothing; the reporting share of the
+//! inbox; the agency's reporting settings.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use chrono::{Duration, FixedOffset, Utc};
+use common::assignments::{call, get_ok, member, official, post, root_unit, team};
+use common::{Browser, TestApp, app, collapse, nip, text, texts};
+use serde_json::{Value, json};
+
+/// Today in WITA, and a day `n` days later, as `YYYY-MM-DD`.
+fn wita_day(n: i64) -> String {
+    let wita = FixedOffset::east_opt(8 * 3600).unwrap();
+    (Utc::now().with_timezone(&wita) + Duration::days(n))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The Kepala Dinas assigns the Ahli Muda (lead) and the Pelaksana from today for three
+/// months; both receive the Surat Tugas, so the team runs.
+async fn running_team(app: &TestApp) -> i64 {
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(app, "dinkes").await;
+    let lead = app.employee_id(nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(nip::PELAKSANA).await;
+    let (from, until) = (wita_day(0), wita_day(90));
+    let (status, created) = post(
+        &mut kadis,
+        app,
+        "/api/v1/assignments",
+        team(
+            unit,
+            "Tim Pendataan Layanan",
+            vec![
+                member(lead, "team_lead", &from, &until),
+                member(pelaksana, "member", &from, &until),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (status, started) = post(
+        &mut kadis,
+        app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan mendata layanan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let request = started["id"].as_i64().unwrap();
+    for login in [nip::AHLI_MUDA, nip::PELAKSANA] {
+        let mut b = official(app, login).await;
+        let (status, body) = post(
+            &mut b,
+            app,
+            &format!("/api/v1/requests/{request}/steps"),
+            json!({"step": "receive", "text": "Diterima"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    }
+    id
+}
+
+/// The rule of a refusal's first detail.
+fn rule_of(body: &Value) -> &str {
+    body["error"]["details"][0]["rule_id"]
+        .as_str()
+        .unwrap_or("")
+}
+
+/// The first open periodic report of `reporter` of `kind` in a work answer.
+fn open_period(work: &Value, reporter: i64, kind: &str) -> Value {
+    work["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["reporter"] == reporter && d["kind"] == kind && d["timing"] == "open")
+        .cloned()
+        .unwrap_or_else(|| panic!("no open {kind} report of {reporter}: {work}"))
+}
+
+#[tokio::test]
+async fn mek_04_lap_01_lap_04_a_team_breaks_down_reports_and_gets_feedback_through_the_api() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let work = format!("/api/v1/assignments/{id}/work");
+    let mut kadis = app.admin.clone();
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let member_id = app.employee_id(nip::PELAKSANA).await;
+    let lead_id = app.employee_id(nip::AHLI_MUDA).await;
+
+    // The lead may edit; the member owes reports to the lead, the lead to the head.
+    let w = get_ok(&mut lead, &app, &work).await;
+    assert_eq!(w["running"], true, "{w}");
+    assert_eq!(w["editable"], true);
+    assert_eq!(w["kind"], "team");
+    let period = open_period(&w, member_id, "member_to_lead");
+    assert_eq!(period["rule_id"], "LAP-02");
+    open_period(&w, lead_id, "team_to_head");
+
+    // MEK-04: the member does not edit the breakdown; nothing is written.
+    let item = json!({"name": "Pendataan puskesmas", "responsible": member_id,
+        "from": wita_day(0), "until": wita_day(30), "output": "Daftar layanan", "budget": 1_500_000});
+    let breakdown = format!("/api/v1/assignments/{id}/breakdown");
+    let (status, body) = call(
+        &mut pelaksana,
+        &app,
+        Method::PUT,
+        &breakdown,
+        Some(json!({"items": [item.clone()]})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["error"]["code"], "not_the_breakdown_editor");
+    assert_eq!(rule_of(&body), "MEK-04", "{body}");
+    let w = get_ok(&mut kadis, &app, &work).await;
+    assert_eq!(w["items"].as_array().map(Vec::len), Some(0), "{w}");
+
+    // The lead records it.
+    let (status, items) = call(
+        &mut lead,
+        &app,
+        Method::PUT,
+        &breakdown,
+        Some(json!({"items": [item]})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{items}");
+    let activity = items[0]["id"].as_i64().unwrap();
+    assert_eq!(items[0]["responsible"], member_id);
+
+    // LAP-02: the member reports the period to the lead, once.
+    let reports = format!("/api/v1/assignments/{id}/reports");
+    let report = json!({"kind": "member_to_lead", "period_start": period["start"],
+        "progress": [{"activity": activity, "percent": 40}], "narrative": "Sepuluh puskesmas didata."});
+    let (status, created) = post(&mut pelaksana, &app, &reports, report.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let report_id = created["id"].as_i64().unwrap();
+    let (status, body) = post(&mut pelaksana, &app, &reports, report).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // The lead reads it; so does the head; the lines carry the progress.
+    let r = get_ok(&mut lead, &app, &format!("/api/v1/reports/{report_id}")).await;
+    assert_eq!(r["kind"], "member_to_lead");
+    assert_eq!(r["timing"], "on_time");
+    assert_eq!(r["lines"][0]["value"], 40.0);
+    get_ok(&mut kadis, &app, &format!("/api/v1/reports/{report_id}")).await;
+
+    // LAP-03: the member cannot ask for reports; the Kepala Dinas can, and it waits in the
+    // member's inbox until answered.
+    let requests = format!("/api/v1/assignments/{id}/report-requests");
+    let ask = json!({"to": member_id, "due": wita_day(3), "message": "Mohon data sementara."});
+    let (status, body) = post(&mut pelaksana, &app, &requests, ask.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(rule_of(&body), "LAP-03", "{body}");
+    let (status, created) = post(&mut kadis, &app, &requests, ask).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let request = created["id"].as_i64().unwrap();
+    let inbox = get_ok(&mut pelaksana, &app, "/api/v1/inbox").await;
+    let asked = inbox["reporting"]["report_requests"].as_array().unwrap();
+    assert_eq!(asked.len(), 1, "{inbox}");
+    assert_eq!(asked[0]["id"], request);
+    assert_eq!(asked[0]["rule_id"], "LAP-03");
+    let (status, body) = post(
+        &mut pelaksana,
+        &app,
+        &reports,
+        json!({"request": request, "narrative": "Data sementara terlampir."}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let inbox = get_ok(&mut pelaksana, &app, "/api/v1/inbox").await;
+    assert_eq!(
+        inbox["reporting"]["report_requests"]
+            .as_array()
+            .map(Vec::len),
+        Some(0),
+        "{inbox}"
+    );
+
+    // LAP-04: the member gives no feedback to the lead; the lead gives it to the member on the
+    // report; the member acknowledges it once.
+    let feedback = format!("/api/v1/assignments/{id}/feedback");
+    let (status, body) = post(
+        &mut pelaksana,
+        &app,
+        &feedback,
+        json!({"to": lead_id, "text": "Terima kasih."}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(!rule_of(&body).is_empty(), "{body}");
+    let (status, created) = post(
+        &mut lead,
+        &app,
+        &feedback,
+        json!({"to": member_id, "report": report_id, "text": "Lengkapi puskesmas pembantu."}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let given = created["id"].as_i64().unwrap();
+    let inbox = get_ok(&mut pelaksana, &app, "/api/v1/inbox").await;
+    assert_eq!(inbox["reporting"]["feedback"][0]["id"], given, "{inbox}");
+    assert_eq!(
+        inbox["reporting"]["feedback"][0]["author_role"],
+        "team_lead"
+    );
+    let ack = format!("/api/v1/feedback/{given}/acknowledgement");
+    let (status, body) = post(&mut lead, &app, &ack, json!({})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let (status, _) = post(&mut pelaksana, &app, &ack, json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = post(&mut pelaksana, &app, &ack, json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let w = get_ok(&mut kadis, &app, &work).await;
+    assert!(w["feedback"][0]["acknowledged_at"].is_string(), "{w}");
+    assert_eq!(w["reports"].as_array().map(Vec::len), Some(2), "{w}");
+}
+
+#[tokio::test]
+async fn lap_04_someone_playing_no_part_in_the_work_reads_nothing_of_it() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let mut outsider = official(&app, nip::AHLI_UTAMA).await;
+    let (status, body) = call(
+        &mut outsider,
+        &app,
+        Method::GET,
+        &format!("/api/v1/assignments/{id}/work"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["error"]["code"], "not_involved_in_work");
+    let page = outsider
+        .get(&app, &format!("/pelaksanaan/penugasan/{id}"))
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!page.body.contains("Tim Pendataan Layanan"));
+}
+
+async fn page_ok(b: &mut Browser, app: &TestApp, uri: &str) -> scraper::Html {
+    let answer = b.get(app, uri).await;
+    assert_eq!(answer.status, StatusCode::OK, "{uri}: {}", answer.body);
+    answer.html()
+}
+
+#[tokio::test]
+async fn mek_04_lap_02_the_pages_break_the_work_down_report_and_refuse_with_the_rule() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let href = format!("/pelaksanaan/penugasan/{id}");
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let member_id = app.employee_id(nip::PELAKSANA).await.to_string();
+
+    // My work lists the running team for the lead, with the team's monitoring.
+    let html = page_ok(&mut lead, &app, "/pelaksanaan").await;
+    assert!(
+        texts(&html, ".work-line a")
+            .iter()
+            .any(|t| t.contains("Tim Pendataan Layanan"))
+    );
+    assert!(
+        text(&html, "#tim-saya").is_some(),
+        "the lead sees their team"
+    );
+
+    // The work page: members with their competences, the breakdown form for the lead only.
+    let html = page_ok(&mut lead, &app, &href).await;
+    assert_eq!(texts(&html, "#anggota .member").len(), 2);
+    assert!(text(&html, "#form-rincian").is_some());
+    assert!(
+        texts(&html, "#jadwal .timing")
+            .iter()
+            .any(|t| t == "belum jatuh tempo")
+    );
+    let html = page_ok(&mut pelaksana, &app, &href).await;
+    assert!(text(&html, "#form-rincian").is_none());
+
+    // MEK-04: the member's breakdown is refused with the rule; nothing is written.
+    let (from, until) = (wita_day(0), wita_day(30));
+    let row = [
+        ("name", "Pendataan puskesmas"),
+        ("responsible", member_id.as_str()),
+        ("from", from.as_str()),
+        ("until", until.as_str()),
+        ("output", "Daftar layanan"),
+        ("budget", "1.500.000"),
+    ];
+    let refused = pelaksana.post(&app, &format!("{href}/rincian"), &row).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let error = collapse(&text(&refused.html(), ".form-error").unwrap());
+    assert!(error.contains("MEK-04"), "{error}");
+    let html = page_ok(&mut lead, &app, &href).await;
+    assert!(texts(&html, ".work-item").is_empty());
+
+    // The lead records it; the member sees their activity on their work page.
+    let saved = lead.post(&app, &format!("{href}/rincian"), &row).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let html = page_ok(&mut pelaksana, &app, "/pelaksanaan").await;
+    assert!(
+        texts(&html, ".my-activity")
+            .iter()
+            .any(|t| t.contains("Pendataan puskesmas"))
+    );
+
+    // LAP-02: the member reports the open period through the form's first choice.
+    let html = page_ok(&mut pelaksana, &app, &href).await;
+    let choice = html
+        .select(&common::sel("#form-laporan select[name=for] option"))
+        .next()
+        .and_then(|o| o.value().attr("value").map(str::to_string))
+        .expect("a report to submit");
+    assert!(choice.starts_with("p:member_to_lead:"), "{choice}");
+    let sent = pelaksana
+        .post(
+            &app,
+            &format!("{href}/laporan"),
+            &[("for", &choice), ("narrative", "Sepuluh puskesmas didata.")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let html = page_ok(&mut lead, &app, &href).await;
+    assert_eq!(texts(&html, "article.report").len(), 1);
+    // Submitting the same period again is refused and shows why.
+    let again = pelaksana
+        .post(&app, &format!("{href}/laporan"), &[("for", &choice)])
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(text(&again.html(), ".form-error").is_some());
+
+    // The head's monitoring counts the member's report on time.
+    let mut kadis = app.admin.clone();
+    let html = page_ok(&mut kadis, &app, "/pelaksanaan").await;
+    let rows = texts(&html, "#pantauan tr.person");
+    assert!(!rows.is_empty(), "the head monitors the team");
+
+    // The assignment inbox shows the reporting share.
+    let html = page_ok(&mut lead, &app, "/penugasan").await;
+    assert!(text(&html, "#pelaporan-menunggu").is_some());
+}
+
+#[tokio::test]
+async fn lap_02_the_admin_sets_the_reporting_period_and_a_refused_setting_changes_nothing() {
+    let app = app().await;
+    let mut admin = app.admin.clone();
+    let html = page_ok(&mut admin, &app, "/admin/pelaporan").await;
+    assert!(text(&html, "#pengaturan-pelaporan").is_some());
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id;
+    let too_long = admin
+        .post(
+            &app,
+            "/admin/pelaporan",
+            &[
+                ("period", "weekly"),
+                ("grace_days", "99"),
+                ("addressees", "both"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        too_long.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        too_long.body
+    );
+    let policy = app.store.report_policy(agency).await.unwrap();
+    assert_eq!(policy.period.code(), "monthly");
+    let saved = admin
+        .post(
+            &app,
+            "/admin/pelaporan",
+            &[
+                ("period", "weekly"),
+                ("grace_days", "3"),
+                ("addressees", "org_unit_head"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let policy = app.store.report_policy(agency).await.unwrap();
+    assert_eq!(policy.period.code(), "weekly");
+    assert_eq!(policy.grace_days, 3);
+    assert_eq!(policy.addressees.code(), "org_unit_head");
+    // A Pelaksana does not reach the settings.
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let answer = pelaksana.get(&app, "/admin/pelaporan").await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+}
