@@ -123,6 +123,9 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "output",
             "expectation",
             "address",
+            // Execution (issue 13): a report's narrative and what a head asks for (LAP-01..03).
+            "narrative",
+            "message",
         ],
     ),
 ];

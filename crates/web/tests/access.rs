@@ -179,9 +179,13 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/pelaksanaan/penugasan/{id}/rincian")
         | (false, "/pelaksanaan/penugasan/{id}/laporan")
         | (false, "/pelaksanaan/penugasan/{id}/permintaan")
-        | (false, "/pelaksanaan/penugasan/{id}/umpan-balik") => DECIDE,
-        // Feedback that is nobody's (404): people pass the gate.
-        (false, "/pelaksanaan/umpan-balik/{id}/dibaca") => PEOPLE,
+        | (false, "/pelaksanaan/penugasan/{id}/umpan-balik")
+        | (false, "/pelaksanaan/penugasan/{id}/hasil") => DECIDE,
+        // Feedback and results that are nobody's (404): people pass the gate.
+        (false, "/pelaksanaan/umpan-balik/{id}/dibaca")
+        | (true, "/pelaksanaan/hasil/{id}")
+        | (false, "/pelaksanaan/hasil/{id}/ajukan-ulang")
+        | (false, "/pelaksanaan/hasil/{id}/putuskan") => PEOPLE,
         // Execution API: an official's (tokens get 403 `official_only`); the work is read
         // only by those who play a part in it.
         (true, "/api/v1/assignments/{id}/work") => API_ADMIN,

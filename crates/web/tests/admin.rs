@@ -645,7 +645,8 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
         text(&page, ".admin-tabs a[aria-current=page]").as_deref(),
         Some("Jejak audit")
     );
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 3);
+    // Roles, API tokens, reporting settings (issue 13) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 4);
 }
 
 #[tokio::test]

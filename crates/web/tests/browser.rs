@@ -8,6 +8,8 @@
 #[path = "browser_support/assignment.rs"]
 mod assignment_scenario;
 mod common;
+#[path = "browser_support/execution.rs"]
+mod execution_scenario;
 #[path = "browser_support/planning.rs"]
 mod planning_scenario;
 
@@ -173,6 +175,14 @@ async fn pen_14_a_cross_unit_appointment_runs_from_request_to_receipt_in_the_bro
     let result = assignment_scenario::run(&s.client, &s.app, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("assignment scenario in the browser");
+}
+
+#[tokio::test]
+async fn mek_04_lap_02_the_execution_pages_fit_a_phone_for_the_lead_and_the_head() {
+    let Some(s) = session().await else { return };
+    let result = execution_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("execution scenario");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;

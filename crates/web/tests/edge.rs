@@ -274,6 +274,15 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "issue_already_decided",
     "issue_nudge_too_soon",
     "issue_invalid",
+    // Execution pages and API (issue 13): a form or body that cannot be read.
+    "day_invalid",
+    "report_choice_invalid",
+    "report_kind_invalid",
+    "report_request_due_invalid",
+    "report_period_invalid",
+    "report_addressees_invalid",
+    "result_decision_invalid",
+    "result_realisation_invalid",
     // Input that cannot be read or is blank / out of range.
     "actor_blank",
     "assignment_title_blank",

@@ -324,7 +324,14 @@ async fn mek_04_lap_02_the_pages_break_the_work_down_report_and_refuse_with_the_
         .post(
             &app,
             &format!("{href}/laporan"),
-            &[("for", &choice), ("narrative", "Sepuluh puskesmas didata.")],
+            // A narrative of several lines (a multi-line field, see docs/api.md).
+            &[
+                ("for", &choice),
+                (
+                    "narrative",
+                    "Sepuluh puskesmas didata.\nDua belum dikunjungi.",
+                ),
+            ],
         )
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
@@ -394,4 +401,146 @@ async fn lap_02_the_admin_sets_the_reporting_period_and_a_refused_setting_change
     let mut pelaksana = official(&app, nip::PELAKSANA).await;
     let answer = pelaksana.get(&app, "/admin/pelaporan").await;
     assert_eq!(answer.status, StatusCode::FORBIDDEN);
+}
+
+/// The first option's value and the step of the decision form of a result page, if the
+/// reader may decide.
+fn decide_form(html: &scraper::Html) -> Option<(String, String)> {
+    let step = html
+        .select(&common::sel("#form-putuskan input[name=step]"))
+        .next()?
+        .value()
+        .attr("value")?
+        .to_string();
+    let first = html
+        .select(&common::sel("#form-putuskan select[name=decision] option"))
+        .next()?
+        .value()
+        .attr("value")?
+        .to_string();
+    Some((step, first))
+}
+
+#[tokio::test]
+async fn mek_05_the_lead_submits_a_result_a_reviewer_returns_it_and_it_goes_up_until_accepted() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let href = format!("/pelaksanaan/penugasan/{id}");
+    let html = page_ok(&mut lead, &app, &href).await;
+    assert!(
+        text(&html, "#form-hasil").is_some(),
+        "the lead submits results"
+    );
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let html = page_ok(&mut pelaksana, &app, &href).await;
+    assert!(text(&html, "#form-hasil").is_none(), "a member does not");
+
+    let fields = [
+        ("title", "Daftar layanan puskesmas"),
+        ("summary", "Seluruh puskesmas didata."),
+        ("meets_target", "ya"),
+    ];
+    // A member's submission is refused, citing its rule, and nothing is written.
+    let refused = pelaksana
+        .post(&app, &format!("{href}/hasil"), &fields)
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(
+        app.store
+            .results_of_assignment(sikerja_domain::assignment::AssignmentId(id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let sent = lead.post(&app, &format!("{href}/hasil"), &fields).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let result = sent.location.clone().unwrap();
+    assert!(result.starts_with("/pelaksanaan/hasil/"), "{result}");
+
+    // Each reviewer finds it in their inbox and on its page; the first returns it with notes.
+    let mut people = Vec::new();
+    for login in [nip::KABID, nip::SEKRETARIS, nip::KASUBAG, nip::PLT_KASI] {
+        people.push(official(&app, login).await);
+    }
+    people.push(app.admin.clone());
+    let mut returned = false;
+    let mut accepted = false;
+    for _ in 0..8 {
+        let html = page_ok(&mut lead, &app, &result).await;
+        let status = text(&html, "#status-hasil").unwrap();
+        if status.contains("Diterima") {
+            accepted = true;
+            break;
+        }
+        if status.contains("Dikembalikan") {
+            let again = lead
+                .post(
+                    &app,
+                    &format!("{result}/ajukan-ulang"),
+                    &[
+                        ("summary", "Dilengkapi puskesmas pembantu."),
+                        ("meets_target", "ya"),
+                    ],
+                )
+                .await;
+            assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+            continue;
+        }
+        let mut decided = false;
+        for b in &mut people {
+            let page = b.get(&app, &result).await;
+            if page.status != StatusCode::OK {
+                continue;
+            }
+            let Some((step, first)) = decide_form(&page.html()) else {
+                continue;
+            };
+            let inbox = page_ok(b, &app, "/pelaksanaan").await;
+            assert!(
+                !texts(&inbox, ".result-review").is_empty(),
+                "in the reviewer's inbox"
+            );
+            let (decision, notes) = if returned {
+                (first.as_str(), "")
+            } else {
+                // Returning needs notes (MEK-05): refused first, then with them.
+                let bare = b
+                    .post(
+                        &app,
+                        &format!("{result}/putuskan"),
+                        &[("step", &step), ("decision", "return")],
+                    )
+                    .await;
+                assert_eq!(
+                    bare.status,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "{}",
+                    bare.body
+                );
+                returned = true;
+                ("return", "Lengkapi puskesmas pembantu.")
+            };
+            let answer = b
+                .post(
+                    &app,
+                    &format!("{result}/putuskan"),
+                    &[
+                        ("step", &step),
+                        ("decision", decision),
+                        ("meets_target", "ya"),
+                        ("notes", notes),
+                    ],
+                )
+                .await;
+            assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+            decided = true;
+            break;
+        }
+        assert!(decided, "somebody reviews the result: {status}");
+    }
+    assert!(
+        returned && accepted,
+        "returned {returned}, accepted {accepted}"
+    );
 }

@@ -257,6 +257,26 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             execution::forms::give_feedback,
         )
         .post(
+            "/pelaksanaan/penugasan/{id}/hasil",
+            Official,
+            execution::results::submit_result,
+        )
+        .get(
+            "/pelaksanaan/hasil/{id}",
+            Official,
+            execution::results::show_result,
+        )
+        .post(
+            "/pelaksanaan/hasil/{id}/ajukan-ulang",
+            Official,
+            execution::results::resubmit_result,
+        )
+        .post(
+            "/pelaksanaan/hasil/{id}/putuskan",
+            Official,
+            execution::results::decide_result,
+        )
+        .post(
             "/pelaksanaan/umpan-balik/{id}/dibaca",
             Official,
             execution::forms::acknowledge_feedback,

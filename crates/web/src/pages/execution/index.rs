@@ -27,11 +27,13 @@ pub struct ReportingInbox {
     pub requests: Vec<RequestLine>,
     /// Feedback to the reader not acknowledged yet.
     pub feedback: Vec<FeedbackLine>,
+    /// Results waiting at a post the reader exercises (MEK-05).
+    pub results: Vec<super::results::WaitingLine>,
 }
 
 impl ReportingInbox {
     pub fn total(&self) -> usize {
-        self.due.len() + self.requests.len() + self.feedback.len()
+        self.due.len() + self.requests.len() + self.feedback.len() + self.results.len()
     }
 }
 
@@ -53,6 +55,7 @@ pub(crate) async fn reporting_inbox(
             .iter()
             .map(|f| FeedbackLine::new(f, by.employee))
             .collect(),
+        results: super::results::waiting_for(state, by.employee).await?,
     })
 }
 

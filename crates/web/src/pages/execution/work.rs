@@ -102,6 +102,8 @@ pub struct WorkPage {
     targets: Vec<TargetInput>,
     may_request: bool,
     may_give_feedback: bool,
+    results: Vec<super::results::ResultBlock>,
+    may_submit_result: bool,
     today: String,
 }
 
@@ -326,6 +328,14 @@ pub(crate) async fn page(
         // The head of the owner unit, a team lead, or someone who sees the work without
         // being a member (a PPK); storage decides who may give it to whom (LAP-04).
         may_give_feedback: bd.running && (owner_head || is_lead || my_role.is_none()),
+        results: super::results::results_of(state, AssignmentId(id), me).await?,
+        // The individual or the team lead (MEK-05); storage decides.
+        may_submit_result: bd.running
+            && match my_role {
+                Some(MemberRole::TeamLead) => true,
+                Some(MemberRole::Member) => !team,
+                None => false,
+            },
         today: format::today_iso(),
     })
 }
