@@ -180,15 +180,21 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/pelaksanaan/penugasan/{id}/laporan")
         | (false, "/pelaksanaan/penugasan/{id}/permintaan")
         | (false, "/pelaksanaan/penugasan/{id}/umpan-balik")
-        | (false, "/pelaksanaan/penugasan/{id}/hasil") => DECIDE,
+        | (false, "/pelaksanaan/penugasan/{id}/hasil")
+        | (false, "/pelaksanaan/penugasan/{id}/permasalahan") => DECIDE,
         // Feedback and results that are nobody's (404): people pass the gate.
         (false, "/pelaksanaan/umpan-balik/{id}/dibaca")
         | (true, "/pelaksanaan/hasil/{id}")
         | (false, "/pelaksanaan/hasil/{id}/ajukan-ulang")
-        | (false, "/pelaksanaan/hasil/{id}/putuskan") => PEOPLE,
+        | (false, "/pelaksanaan/hasil/{id}/putuskan")
+        | (true, "/pelaksanaan/permasalahan/{id}")
+        | (false, "/pelaksanaan/permasalahan/{id}/putuskan")
+        | (false, "/pelaksanaan/permasalahan/{id}/ingatkan") => PEOPLE,
         // Execution API: an official's (tokens get 403 `official_only`); the work is read
         // only by those who play a part in it.
-        (true, "/api/v1/assignments/{id}/work") => API_ADMIN,
+        (true, "/api/v1/assignments/{id}/work") | (true, "/api/v1/assignments/{id}/issues") => {
+            API_ADMIN
+        }
         // Bodies missing their fields are refused (400/422) before anything is decided.
         (false, "/api/v1/assignments/{id}/breakdown")
         | (false, "/api/v1/assignments/{id}/report-requests")
@@ -196,6 +202,11 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/api/v1/assignments/{id}/reports") => PEOPLE,
         // A report or feedback that does not exist (404): people pass the gate.
         (true, "/api/v1/reports/{id}") | (false, "/api/v1/feedback/{id}/acknowledgement") => PEOPLE,
+        // Problems (LAP-05): a body missing its fields, or a problem that does not exist.
+        (false, "/api/v1/assignments/{id}/issues")
+        | (true, "/api/v1/issues/{id}")
+        | (false, "/api/v1/issues/{id}/decisions")
+        | (false, "/api/v1/issues/{id}/nudge") => PEOPLE,
         _ => return None,
     })
 }

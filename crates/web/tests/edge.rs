@@ -274,6 +274,8 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "issue_already_decided",
     "issue_nudge_too_soon",
     "issue_invalid",
+    "issue_collaboration_unknown",
+    "issue_addressee_invalid",
     // Execution pages and API (issue 13): a form or body that cannot be read.
     "day_invalid",
     "report_choice_invalid",

@@ -544,3 +544,109 @@ async fn mek_05_the_lead_submits_a_result_a_reviewer_returns_it_and_it_goes_up_u
         "returned {returned}, accepted {accepted}"
     );
 }
+
+#[tokio::test]
+async fn lap_05_the_lead_raises_a_problem_on_the_page_and_the_head_decides_it_once() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let href = format!("/pelaksanaan/penugasan/{id}");
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let due = wita_day(7);
+    let form = [
+        ("title", "Data puskesmas belum lengkap"),
+        ("description", "Tiga puskesmas belum mengirim data layanan."),
+        ("recommendation", "Surat Kepala Dinas kepada puskesmas"),
+        ("recommendation", "Kunjungan langsung"),
+        ("recommendation", ""),
+        ("collaboration", "owner_head"),
+        ("due", due.as_str()),
+    ];
+    // The work page offers the form to the lead only.
+    assert!(text(&page_ok(&mut lead, &app, &href).await, "#form-permasalahan").is_some());
+    assert!(
+        text(
+            &page_ok(&mut pelaksana, &app, &href).await,
+            "#form-permasalahan"
+        )
+        .is_none()
+    );
+    // LAP-05: a member raises nothing; the refusal names the rule and nothing is written.
+    let refused = pelaksana
+        .post(&app, &format!("{href}/permasalahan"), &form)
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(
+        collapse(&text(&refused.html(), ".form-error").unwrap()).contains("LAP-05"),
+        "{}",
+        refused.body
+    );
+    let (_, list) = call(
+        &mut lead,
+        &app,
+        Method::GET,
+        &format!("/api/v1/assignments/{id}/issues"),
+        None,
+    )
+    .await;
+    assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
+    // The lead raises it; the head finds it in the inbox to decide.
+    let raised = lead
+        .post(&app, &format!("{href}/permasalahan"), &form)
+        .await;
+    assert_eq!(raised.status, StatusCode::SEE_OTHER, "{}", raised.body);
+    let mut kadis = app.admin.clone();
+    let inbox = get_ok(&mut kadis, &app, "/api/v1/inbox").await;
+    let waiting = inbox["reporting"]["issues_to_decide"].as_array().unwrap();
+    assert_eq!(waiting.len(), 1, "{inbox}");
+    let issue = waiting[0]["id"].as_i64().unwrap();
+    assert_eq!(waiting[0]["recommendations"].as_array().unwrap().len(), 2);
+    let addressee = waiting[0]["addressees"][0]["id"].as_i64().unwrap();
+    let html = page_ok(&mut kadis, &app, "/pelaksanaan").await;
+    assert!(text(&html, "#kotak-permasalahan").is_some());
+    // A decision needs its reason; then it is recorded once.
+    let (status, body) = post(
+        &mut kadis,
+        &app,
+        &format!("/api/v1/issues/{issue}/decisions"),
+        json!({"addressee": addressee, "recommendation": 2, "reason": " "}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["code"], "issue_reason_required");
+    assert_eq!(rule_of(&body), "LAP-05", "{body}");
+    let decision = json!({"addressee": addressee, "recommendation": 2, "reason": "Paling cepat"});
+    let (status, body) = post(
+        &mut kadis,
+        &app,
+        &format!("/api/v1/issues/{issue}/decisions"),
+        decision.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, body) = post(
+        &mut kadis,
+        &app,
+        &format!("/api/v1/issues/{issue}/decisions"),
+        decision,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // The lead reads the decision on the problem's page.
+    let html = page_ok(
+        &mut lead,
+        &app,
+        &format!("/pelaksanaan/permasalahan/{issue}"),
+    )
+    .await;
+    assert_eq!(
+        text(&html, "#status-permasalahan").as_deref(),
+        Some("diputuskan")
+    );
+    let got = get_ok(&mut lead, &app, &format!("/api/v1/issues/{issue}")).await;
+    assert_eq!(
+        got["addressees"][0]["decision"]["decision"],
+        "Kunjungan langsung"
+    );
+    assert_eq!(got["decided"], true);
+}

@@ -115,6 +115,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(execution::give_feedback))
         .routes(routes!(execution::acknowledge_feedback))
         .routes(routes!(execution::get_report))
+        .routes(routes!(
+            execution::issues::list_issues,
+            execution::issues::raise_issue
+        ))
+        .routes(routes!(execution::issues::get_issue))
+        .routes(routes!(execution::issues::decide_issue))
+        .routes(routes!(execution::issues::nudge_issue))
         .routes(routes!(letters::get_letter_pdf))
         .routes(routes!(letters::get_letter_docx))
         .routes(routes!(letters::list_letter_issues))

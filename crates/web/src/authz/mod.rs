@@ -548,6 +548,24 @@ pub fn api_access() -> RouteTable {
             Access::Official,
         ),
         (Method::GET, "/api/v1/reports/{id}", Access::Official),
+        // Problems and constraints of a team (LAP-05).
+        (
+            Method::GET,
+            "/api/v1/assignments/{id}/issues",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/issues",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/issues/{id}", Access::Official),
+        (
+            Method::POST,
+            "/api/v1/issues/{id}/decisions",
+            Access::Official,
+        ),
+        (Method::POST, "/api/v1/issues/{id}/nudge", Access::Official),
         (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);

@@ -277,6 +277,26 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             execution::results::decide_result,
         )
         .post(
+            "/pelaksanaan/penugasan/{id}/permasalahan",
+            Official,
+            execution::issues::raise_issue,
+        )
+        .get(
+            "/pelaksanaan/permasalahan/{id}",
+            Official,
+            execution::issues::show_issue,
+        )
+        .post(
+            "/pelaksanaan/permasalahan/{id}/putuskan",
+            Official,
+            execution::issues::decide_issue,
+        )
+        .post(
+            "/pelaksanaan/permasalahan/{id}/ingatkan",
+            Official,
+            execution::issues::nudge_issue,
+        )
+        .post(
             "/pelaksanaan/umpan-balik/{id}/dibaca",
             Official,
             execution::forms::acknowledge_feedback,

@@ -421,10 +421,12 @@ pub struct FeedbackBody {
 }
 
 /// What waits for the caller in reporting: report requests to answer, periodic reports owed
-/// (open or late) and late reports awaited, feedback to acknowledge.
+/// (open or late) and late reports awaited, feedback to acknowledge, team problems to decide
+/// (LAP-05).
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct ReportingInboxDto {
     pub report_requests: Vec<ReportRequestDto>,
     pub reports_due: Vec<DueReportDto>,
     pub feedback: Vec<FeedbackDto>,
+    pub issues_to_decide: Vec<super::issues::IssueDto>,
 }

@@ -5,6 +5,7 @@
 //! it; refusals carry their rule and article in `details`.
 
 pub mod dto;
+pub mod issues;
 
 use axum::Json;
 use axum::extract::State;
@@ -297,14 +298,27 @@ pub(crate) async fn reporting_inbox(
     state: &AppState,
     by: &sikerja_storage::planning::PlanningActor,
 ) -> Result<ReportingInboxDto, WebError> {
+    let day = today()?;
+    // A regional head decides the problems sent to their agency (LAP-05), nothing else here.
+    let issues_to_decide = state
+        .store
+        .issues_to_decide(by)
+        .await?
+        .iter()
+        .map(|v| issues::IssueDto::new(v, day))
+        .collect();
     if by.employee.is_none() {
-        return Ok(ReportingInboxDto::default());
+        return Ok(ReportingInboxDto {
+            issues_to_decide,
+            ..ReportingInboxDto::default()
+        });
     }
-    let (requests, due) = state.store.reporting_inbox(by, today()?).await?;
+    let (requests, due) = state.store.reporting_inbox(by, day).await?;
     let feedback = state.store.unacknowledged_feedback(by).await?;
     Ok(ReportingInboxDto {
         report_requests: requests.iter().map(Into::into).collect(),
         reports_due: due.iter().map(Into::into).collect(),
         feedback: feedback.iter().map(Into::into).collect(),
+        issues_to_decide,
     })
 }

@@ -29,11 +29,17 @@ pub struct ReportingInbox {
     pub feedback: Vec<FeedbackLine>,
     /// Results waiting at a post the reader exercises (MEK-05).
     pub results: Vec<super::results::WaitingLine>,
+    /// Team problems waiting for the reader's decision (LAP-05).
+    pub issues: Vec<super::issues::IssueLine>,
 }
 
 impl ReportingInbox {
     pub fn total(&self) -> usize {
-        self.due.len() + self.requests.len() + self.feedback.len() + self.results.len()
+        self.due.len()
+            + self.requests.len()
+            + self.feedback.len()
+            + self.results.len()
+            + self.issues.len()
     }
 }
 
@@ -43,8 +49,13 @@ pub(crate) async fn reporting_inbox(
     principal: &Principal,
 ) -> Result<ReportingInbox, WebError> {
     let by = principal.planning_actor(None)?;
+    // A regional head decides the problems sent to their agency (LAP-05), nothing else here.
+    let issues = super::issues::to_decide(state, &by).await?;
     if by.employee.is_none() {
-        return Ok(ReportingInbox::default());
+        return Ok(ReportingInbox {
+            issues,
+            ..ReportingInbox::default()
+        });
     }
     let (requests, due) = state.store.reporting_inbox(&by, today()?).await?;
     let feedback = state.store.unacknowledged_feedback(&by).await?;
@@ -56,6 +67,7 @@ pub(crate) async fn reporting_inbox(
             .map(|f| FeedbackLine::new(f, by.employee))
             .collect(),
         results: super::results::waiting_for(state, by.employee).await?,
+        issues,
     })
 }
 

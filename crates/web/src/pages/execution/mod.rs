@@ -8,6 +8,7 @@
 
 pub mod forms;
 pub mod index;
+pub mod issues;
 pub mod results;
 pub mod work;
 

@@ -104,6 +104,9 @@ pub struct WorkPage {
     may_give_feedback: bool,
     results: Vec<super::results::ResultBlock>,
     may_submit_result: bool,
+    issues: Vec<super::issues::IssueBlock>,
+    can_raise_issue: bool,
+    work_id: i64,
     today: String,
 }
 
@@ -336,6 +339,10 @@ pub(crate) async fn page(
                 Some(MemberRole::Member) => !team,
                 None => false,
             },
+        issues: super::issues::issues_of(state, AssignmentId(id), &by).await?,
+        // The team lead raises the team's problems (LAP-05); storage decides.
+        can_raise_issue: bd.running && team && is_lead,
+        work_id: id,
         today: format::today_iso(),
     })
 }
