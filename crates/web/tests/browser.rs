@@ -185,6 +185,16 @@ async fn mek_04_lap_02_the_execution_pages_fit_a_phone_for_the_lead_and_the_head
     result.expect("execution scenario");
 }
 
+/// Issue 13 point 9: a JF reports, the lead submits the result, a reviewer returns it with
+/// notes, it is resubmitted and accepted by the head of the Unit Organisasi, in the browser.
+#[tokio::test]
+async fn mek_05_a_result_is_returned_resubmitted_and_accepted_in_the_browser() {
+    let Some(s) = session().await else { return };
+    let result = execution_scenario::result_flow(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("result up the review chain in the browser");
+}
+
 type Step = Result<(), fantoccini::error::CmdError>;
 
 /// Signs in through the form, as a person would.

@@ -161,3 +161,188 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
     both_widths(client, "pengaturan-pelaporan").await?;
     sign_out(client).await
 }
+
+/// The NIP of whoever the result waits for now (its chain fixed on the record), among the
+/// test Dinas' officials.
+async fn waiting_reviewer(app: &TestApp, result: i64) -> &'static str {
+    let view = app
+        .store
+        .work_result(sikerja_storage::WorkResultId(result))
+        .await
+        .expect("result");
+    let reviewer = view
+        .current_steps()
+        .iter()
+        .find(|s| s.decision.is_none())
+        .and_then(|s| s.reviewer)
+        .expect("a reviewer waits");
+    for nip in [
+        common::nip::KABID,
+        common::nip::SEKRETARIS,
+        common::nip::KASUBAG,
+        common::nip::PLT_KASI,
+        common::nip::KADIS,
+    ] {
+        if app.employee_id(nip).await == reviewer.0 {
+            return nip;
+        }
+    }
+    panic!("the reviewer {reviewer:?} is none of the test officials")
+}
+
+/// The status badge of the result page.
+async fn result_status(client: &Client) -> Result<String, fantoccini::error::CmdError> {
+    client
+        .find(Locator::Css("#status-hasil"))
+        .await?
+        .text()
+        .await
+}
+
+/// Issue 13 point 9: a JF reports, the lead submits the team's result, a reviewer returns it
+/// with notes, the lead resubmits it, and it goes up until the head of the Unit Organisasi
+/// accepts it (MEK-04, MEK-05, LAP-02) — every step through the pages, each person signed in.
+pub async fn result_flow(client: &Client, app: &TestApp, base: &str) -> Step {
+    for nip in [
+        common::nip::AHLI_MUDA,
+        common::nip::PELAKSANA,
+        common::nip::KABID,
+        common::nip::SEKRETARIS,
+        common::nip::KASUBAG,
+        common::nip::PLT_KASI,
+        common::nip::KADIS,
+    ] {
+        common::give_password(&app.store, nip, common::TEST_PASSWORD, false).await;
+    }
+    let id = running_team(app).await;
+    let work = format!("{base}/pelaksanaan/penugasan/{id}");
+    client.set_window_size(1366, 900).await?;
+
+    // The JF/Pelaksana reports to the lead.
+    client.goto(&format!("{base}/masuk")).await?;
+    sign_in(client, common::nip::PELAKSANA).await?;
+    client.goto(&work).await?;
+    client
+        .find(Locator::Css("#form-laporan textarea[name=narrative]"))
+        .await?
+        .send_keys("Pendataan puskesmas wilayah utara selesai.")
+        .await?;
+    super::click_and_wait(
+        client,
+        "#form-laporan button[type=submit]",
+        "article.report",
+    )
+    .await?;
+    sign_out(client).await?;
+
+    // The lead reads it and submits the team's result.
+    sign_in(client, common::nip::AHLI_MUDA).await?;
+    client.goto(&work).await?;
+    let report = client
+        .find(Locator::Css("article.report"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        report.contains("Pendataan puskesmas wilayah utara"),
+        "{report}"
+    );
+    client
+        .find(Locator::Css("#form-hasil input[name=title]"))
+        .await?
+        .send_keys("Data layanan kesehatan dasar")
+        .await?;
+    client
+        .find(Locator::Css("#form-hasil textarea[name=summary]"))
+        .await?
+        .send_keys("Data layanan seluruh puskesmas terkumpul dan diperiksa.")
+        .await?;
+    super::click_and_wait(client, "#form-hasil button[type=submit]", "#status-hasil").await?;
+    let url = client.current_url().await?;
+    let result: i64 = url
+        .path()
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("the result's page");
+    sign_out(client).await?;
+
+    // The first reviewer returns it with notes.
+    let reviewer = waiting_reviewer(app, result).await;
+    sign_in(client, reviewer).await?;
+    client.goto(url.as_str()).await?;
+    client
+        .find(Locator::Css("#form-putuskan select[name=decision]"))
+        .await?
+        .select_by_value("return")
+        .await?;
+    client
+        .find(Locator::Css("#form-putuskan textarea[name=notes]"))
+        .await?
+        .send_keys("Lengkapi data puskesmas pembantu.")
+        .await?;
+    super::click_and_wait(
+        client,
+        "#form-putuskan button[type=submit]",
+        "#status-hasil",
+    )
+    .await?;
+    let status = result_status(client).await?;
+    assert!(status.contains("Dikembalikan"), "{status}");
+    sign_out(client).await?;
+
+    // The lead sees the notes and resubmits.
+    sign_in(client, common::nip::AHLI_MUDA).await?;
+    client.goto(url.as_str()).await?;
+    let page = client.find(Locator::Css("main")).await?.text().await?;
+    assert!(page.contains("Lengkapi data puskesmas pembantu"), "{page}");
+    super::click_and_wait(
+        client,
+        "#form-ajukan-ulang button[type=submit]",
+        "#status-hasil",
+    )
+    .await?;
+    sign_out(client).await?;
+
+    // Each reviewer passes it up; the head of the Unit Organisasi accepts it.
+    for _ in 0..6 {
+        let done = app
+            .store
+            .work_result(sikerja_storage::WorkResultId(result))
+            .await
+            .expect("result")
+            .state
+            .step()
+            .is_none();
+        if done {
+            break;
+        }
+        let reviewer = waiting_reviewer(app, result).await;
+        sign_in(client, reviewer).await?;
+        client.goto(url.as_str()).await?;
+        // The form offers "pass" up the chain and "accept" at the last step first.
+        super::click_and_wait(
+            client,
+            "#form-putuskan button[type=submit]",
+            "#status-hasil",
+        )
+        .await?;
+        if reviewer == common::nip::KADIS {
+            let status = result_status(client).await?;
+            assert!(status.contains("Diterima"), "{status}");
+            both_widths(client, "pelaksanaan-hasil-diterima").await?;
+        }
+        sign_out(client).await?;
+    }
+    let state = app
+        .store
+        .work_result(sikerja_storage::WorkResultId(result))
+        .await
+        .expect("result")
+        .state;
+    assert_eq!(
+        state,
+        sikerja_domain::execution::review::ReviewState::Completed
+    );
+    Ok(())
+}
