@@ -604,6 +604,12 @@ async fn lap_05_the_lead_raises_a_problem_on_the_page_and_the_head_decides_it_on
     let addressee = waiting[0]["addressees"][0]["id"].as_i64().unwrap();
     let html = page_ok(&mut kadis, &app, "/pelaksanaan").await;
     assert!(text(&html, "#kotak-permasalahan").is_some());
+    // The head's monitoring shows the team's open problem and whom it waits for.
+    let open = collapse(&text(&html, ".monitor-issues").unwrap());
+    assert!(
+        open.contains("Data puskesmas belum lengkap") && open.contains("Kepala Dinas"),
+        "{open}"
+    );
     // A decision needs its reason; then it is recorded once.
     let (status, body) = post(
         &mut kadis,

@@ -102,11 +102,34 @@ pub struct PersonRow {
     pub feedback_open: usize,
 }
 
+/// A result of a monitored team not yet accepted, and where it waits.
+pub struct ResultWaitRow {
+    pub href: String,
+    pub title: String,
+    pub state: &'static str,
+    /// The post it waits at ("" when returned to its submitter).
+    pub waiting_at: String,
+}
+
+/// An undecided problem of a monitored team.
+pub struct OpenIssueRow {
+    pub href: String,
+    pub title: String,
+    pub due: String,
+    pub overdue: bool,
+    /// The addressees who have not decided.
+    pub waiting_for: String,
+}
+
 /// One team (a piece of work) as monitored by its lead or the head.
 pub struct MonitorBlock {
     pub href: String,
     pub title: String,
     pub people: Vec<PersonRow>,
+    /// Results on their way up the chain, each with the post it waits at (MEK-05).
+    pub results: Vec<ResultWaitRow>,
+    /// Problems not decided by all their addressees (LAP-05).
+    pub issues: Vec<OpenIssueRow>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -181,10 +204,52 @@ async fn monitor(
             }
         })
         .collect();
+    let (results, issues) = match r {
+        WorkRef::Assignment(a) => {
+            let day = today()?;
+            let results = state
+                .store
+                .results_of_assignment(a)
+                .await?
+                .into_iter()
+                .filter(|v| v.state.step().is_some())
+                .map(|v| ResultWaitRow {
+                    href: format!("/pelaksanaan/hasil/{}", v.id.0),
+                    title: v.title.clone(),
+                    state: v.state.label(),
+                    waiting_at: v.waiting_at.clone().unwrap_or_default(),
+                })
+                .collect();
+            let issues = state
+                .store
+                .work_issues(a, by)
+                .await?
+                .into_iter()
+                .filter(|v| !v.decided())
+                .map(|v| OpenIssueRow {
+                    href: format!("/pelaksanaan/permasalahan/{}", v.id),
+                    title: v.title.clone(),
+                    due: super::day(v.due),
+                    overdue: v.overdue(day),
+                    waiting_for: v
+                        .addressees
+                        .iter()
+                        .filter(|x| x.decision.is_none())
+                        .map(|x| x.label.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+                .collect();
+            (results, issues)
+        }
+        WorkRef::Plan(_) => (Vec::new(), Vec::new()),
+    };
     Ok(MonitorBlock {
         href: work_href(r),
         title: title.to_string(),
         people,
+        results,
+        issues,
     })
 }
 
