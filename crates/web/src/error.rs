@@ -186,6 +186,7 @@ fn label_of(what: &str) -> &'static str {
         "employee" => "Pegawai",
         "placement" => "Kedudukan",
         "rule" => "Aturan",
+        "file" => "Berkas",
         _ => "Halaman",
     }
 }
@@ -211,6 +212,23 @@ impl From<StorageError> for WebError {
                 }
             }
             other => WebError::internal("storage error", &other),
+        }
+    }
+}
+
+/// The file store's refusals are the sender's to correct (422 with their code); a file or key
+/// that is not there is a 404; a corrupted file or failing storage is the server's (500).
+impl From<sikerja_files::FileError> for WebError {
+    fn from(e: sikerja_files::FileError) -> Self {
+        use sikerja_files::FileError;
+        match e {
+            FileError::NotFound | FileError::KeyInvalid => WebError::NotFound { what: "file" },
+            e if e.is_refusal() => WebError::Invalid {
+                code: e.code(),
+                message: e.message(),
+                details: Vec::new(),
+            },
+            e => WebError::internal("evidence file store", &e),
         }
     }
 }
@@ -253,6 +271,7 @@ impl From<WebError> for ApiError {
 
 convert_into_renderings!(
     StorageError,
+    sikerja_files::FileError,
     axum::extract::rejection::QueryRejection,
     axum::extract::rejection::JsonRejection,
     axum::extract::rejection::FormRejection,

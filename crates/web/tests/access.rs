@@ -189,7 +189,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/pelaksanaan/hasil/{id}/putuskan")
         | (true, "/pelaksanaan/permasalahan/{id}")
         | (false, "/pelaksanaan/permasalahan/{id}/putuskan")
-        | (false, "/pelaksanaan/permasalahan/{id}/ingatkan") => PEOPLE,
+        | (false, "/pelaksanaan/permasalahan/{id}/ingatkan")
+        // Evidence files of a report nobody has (404): storage decides who reads a report.
+        | (true, "/pelaksanaan/laporan/{id}/bukti/{n}") => PEOPLE,
         // Execution API: an official's (tokens get 403 `official_only`); the work is read
         // only by those who play a part in it.
         (true, "/api/v1/assignments/{id}/work") | (true, "/api/v1/assignments/{id}/issues") => {
@@ -492,6 +494,7 @@ fn concrete(w: &World, path: &str) -> String {
     path.replace("{id}", &id)
         .replace("{task}", &id)
         .replace("{code}", "TIDAKADA")
+        .replace("{n}", "0")
 }
 
 /// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.

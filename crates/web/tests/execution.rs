@@ -656,3 +656,107 @@ async fn lap_05_the_lead_raises_a_problem_on_the_page_and_the_head_decides_it_on
     );
     assert_eq!(got["decided"], true);
 }
+
+/// Issue 13 point 4 (LAP-04): a member's report carries a PDF; the lead downloads the same
+/// bytes as an attachment that is neither sniffed nor cached; someone playing no part in the
+/// work gets 403 and no byte of it.
+#[tokio::test]
+async fn lap_04_an_evidence_file_is_served_only_to_those_who_may_read_the_report() {
+    use sikerja_domain::assignment::{AssignmentId, Day};
+    use sikerja_domain::execution::report::ReportKind;
+    use sikerja_domain::organisation::EmployeeId;
+    use sikerja_storage::planning::PlanningActor;
+    use sikerja_storage::{EvidenceRecord, ReportInput, WorkRef};
+
+    let app = app().await;
+    let id = running_team(&app).await;
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(nip::PELAKSANA).await;
+    let mut member_browser = official(&app, nip::PELAKSANA).await;
+    let work = get_ok(
+        &mut member_browser,
+        &app,
+        &format!("/api/v1/assignments/{id}/work"),
+    )
+    .await;
+    let due = open_period(&work, pelaksana, "member_to_lead");
+    let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
+    let stored = app
+        .files
+        .put(pdf.clone(), "Bukti Mei (final).pdf", "application/pdf")
+        .await
+        .unwrap();
+    let by = PlanningActor {
+        employee: Some(EmployeeId(pelaksana)),
+        regional_head_of: None,
+        audit: common::setup_actor(),
+    };
+    let input = ReportInput {
+        kind: Some(ReportKind::MemberToLead),
+        period_start: Some(Day::parse(due["start"].as_str().unwrap()).unwrap()),
+        files: vec![EvidenceRecord {
+            key: stored.key.as_str().to_string(),
+            name: stored.original_name.clone(),
+            media_type: stored.media_type.to_string(),
+            size: stored.size as i64,
+            sha256: stored.sha256.clone(),
+        }],
+        draft: sikerja_domain::execution::report::ReportDraft {
+            narrative: "Sepuluh puskesmas didata.".into(),
+            ..Default::default()
+        },
+        ..ReportInput::default()
+    };
+    let today = Day::parse(&wita_day(0)).unwrap();
+    let report = app
+        .store
+        .submit_report(WorkRef::Assignment(AssignmentId(id)), &input, &by, today)
+        .await
+        .unwrap();
+
+    // The work page links the file; the lead downloads it.
+    let html = page_ok(&mut lead, &app, &format!("/pelaksanaan/penugasan/{id}")).await;
+    let href = format!("/pelaksanaan/laporan/{report}/bukti/0");
+    let link = html
+        .select(&common::sel("article.report a.evidence"))
+        .next()
+        .expect("a link to the evidence file");
+    assert_eq!(link.value().attr("href"), Some(href.as_str()));
+    let download = |b: &Browser| {
+        let mut request = common::get(&href);
+        request
+            .headers_mut()
+            .insert("cookie", b.cookie.clone().unwrap().parse().unwrap());
+        request
+    };
+    let (status, response, bytes) = app.send(download(&lead)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(bytes, pdf);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(header("content-type"), "application/pdf");
+    assert_eq!(
+        header("content-disposition"),
+        "attachment; filename*=UTF-8''Bukti%20Mei%20%28final%29.pdf"
+    );
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("cache-control"), "private, no-store");
+    // A file the report does not have: 404.
+    let missing = lead
+        .get(&app, &format!("/pelaksanaan/laporan/{report}/bukti/1"))
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    // Someone playing no part in the work: 403, nothing of the file.
+    let mut outsider = official(&app, nip::AHLI_UTAMA).await;
+    outsider.get(&app, "/pelaksanaan").await;
+    let (status, _, bytes) = app.send(download(&outsider)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_ne!(bytes, pdf);
+}

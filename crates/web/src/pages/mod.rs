@@ -296,6 +296,11 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             execution::issues::nudge_issue,
         )
+        .get(
+            "/pelaksanaan/laporan/{id}/bukti/{n}",
+            Official,
+            execution::evidence::download_evidence,
+        )
         .post(
             "/pelaksanaan/umpan-balik/{id}/dibaca",
             Official,

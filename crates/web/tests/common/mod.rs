@@ -36,6 +36,8 @@ pub struct TestApp {
     pub admin: Browser,
     /// Secret of the admin's API token.
     pub token: String,
+    /// The evidence-file store the application uses (in memory).
+    pub files: sikerja_files::FileStore,
 }
 
 /// The password the test helpers give people they sign in.
@@ -88,6 +90,7 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
             .await
             .expect("test agency imports");
     }
+    let files = sikerja_files::FileStore::in_memory();
     let state = AppState {
         store: (*store).clone(),
         demo_mode: true,
@@ -95,7 +98,7 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
         demo_sign_ins: Default::default(),
         letters: Default::default(),
         proxy: Default::default(),
-        files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
+        files: std::sync::Arc::new(files.clone()),
     };
     let (_, token) = store
         .create_api_token("uji", None, true, &setup_actor())
@@ -106,6 +109,7 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
         store,
         admin: Browser::new(),
         token,
+        files,
     };
     let admin_nip = if bundles.iter().any(|b| b.agency.code == "kab-uji") {
         Some(nip::KADIS)

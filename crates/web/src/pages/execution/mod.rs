@@ -6,6 +6,7 @@
 //! change (who may edit, report, ask, give feedback); a refused form shows the page again with
 //! the Indonesian reason, its rule and article, and changes nothing.
 
+pub mod evidence;
 pub mod forms;
 pub mod index;
 pub mod issues;

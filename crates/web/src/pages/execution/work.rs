@@ -64,7 +64,8 @@ pub struct ReportBlock {
     pub timing_class: &'static str,
     pub narrative: String,
     pub lines: Vec<(String, String)>,
-    pub files: Vec<String>,
+    /// Each evidence file: its download link and its name.
+    pub files: Vec<(String, String)>,
 }
 
 /// One choice of the report form: a periodic report owed or a request to answer.
@@ -300,7 +301,12 @@ pub(crate) async fn page(
                         (l.label.clone(), value)
                     })
                     .collect(),
-                files: v.files.iter().map(|f| f.name.clone()).collect(),
+                files: v
+                    .files
+                    .iter()
+                    .enumerate()
+                    .map(|(n, f)| (super::evidence::href(v.id, n), f.name.clone()))
+                    .collect(),
             }
         })
         .collect();
