@@ -194,9 +194,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (true, "/pelaksanaan/laporan/{id}/bukti/{n}") => PEOPLE,
         // Execution API: an official's (tokens get 403 `official_only`); the work is read
         // only by those who play a part in it.
-        (true, "/api/v1/assignments/{id}/work") | (true, "/api/v1/assignments/{id}/issues") => {
-            API_ADMIN
-        }
+        (true, "/api/v1/assignments/{id}/work")
+        | (true, "/api/v1/assignments/{id}/issues")
+        | (true, "/api/v1/assignments/{id}/results") => API_ADMIN,
         // Bodies missing their fields are refused (400/422) before anything is decided.
         (false, "/api/v1/assignments/{id}/breakdown")
         | (false, "/api/v1/assignments/{id}/report-requests")
@@ -209,6 +209,11 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (true, "/api/v1/issues/{id}")
         | (false, "/api/v1/issues/{id}/decisions")
         | (false, "/api/v1/issues/{id}/nudge") => PEOPLE,
+        // Results (MEK-05): a body missing its fields, or a result that does not exist.
+        (false, "/api/v1/assignments/{id}/results")
+        | (true, "/api/v1/results/{id}")
+        | (false, "/api/v1/results/{id}/resubmission")
+        | (false, "/api/v1/results/{id}/decisions") => PEOPLE,
         _ => return None,
     })
 }

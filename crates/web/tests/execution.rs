@@ -760,3 +760,97 @@ async fn lap_04_an_evidence_file_is_served_only_to_those_who_may_read_the_report
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_ne!(bytes, pdf);
 }
+
+#[tokio::test]
+async fn mek_05_the_api_submits_a_result_refuses_a_wrong_reviewer_and_decides_each_step_once() {
+    let app = app().await;
+    let id = running_team(&app).await;
+    let mut lead = official(&app, nip::AHLI_MUDA).await;
+    let mut pelaksana = official(&app, nip::PELAKSANA).await;
+    let body = json!({
+        "title": "Daftar layanan puskesmas",
+        "summary": "Seluruh puskesmas didata.",
+        "meets_target": true
+    });
+    let results = format!("/api/v1/assignments/{id}/results");
+    // A member submits nothing (MEK-04); the refusal cites the rule and nothing is written.
+    let (status, refused) = post(&mut pelaksana, &app, &results, body.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    assert_eq!(refused["error"]["code"], "not_the_result_submitter");
+    assert_eq!(rule_of(&refused), "MEK-04", "{refused}");
+    let list = get_ok(&mut lead, &app, &results).await;
+    assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
+    // The lead submits it; its chain is fixed on the record.
+    let (status, created) = post(&mut lead, &app, &results, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let result = created["id"].as_i64().unwrap();
+    let href = format!("/api/v1/results/{result}");
+    let got = get_ok(&mut lead, &app, &href).await;
+    assert_eq!(got["state"], "at_step", "{got}");
+    assert!(!got["rounds"][0]["steps"].as_array().unwrap().is_empty());
+    let list = get_ok(&mut pelaksana, &app, &results).await;
+    assert_eq!(list[0]["id"], result, "{list}");
+
+    // Someone it does not wait at is refused, citing MEK-05, and nothing changes.
+    let step = got["step"].as_u64().unwrap();
+    let decisions = format!("{href}/decisions");
+    let (status, refused) = post(
+        &mut pelaksana,
+        &app,
+        &decisions,
+        json!({"step": step, "decision": "pass", "meets_target": true}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    assert_eq!(refused["error"]["code"], "not_the_reviewer");
+    assert_eq!(rule_of(&refused), "MEK-05", "{refused}");
+    assert_eq!(get_ok(&mut lead, &app, &href).await["step"], step);
+
+    // Each reviewer finds it in their API inbox and decides its step once, until accepted.
+    let mut people = Vec::new();
+    for login in [nip::KABID, nip::SEKRETARIS, nip::KASUBAG, nip::PLT_KASI] {
+        people.push(official(&app, login).await);
+    }
+    people.push(app.admin.clone());
+    let mut decided_twice = false;
+    for _ in 0..8 {
+        let now = get_ok(&mut lead, &app, &href).await;
+        if now["state"] == "completed" {
+            break;
+        }
+        let mut decided = false;
+        for b in &mut people {
+            let inbox = get_ok(b, &app, "/api/v1/inbox").await;
+            let Some(line) = inbox["reporting"]["results_to_review"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|l| l["id"] == result)
+                .cloned()
+            else {
+                continue;
+            };
+            let decision = if line["accepts"] == true {
+                "accept"
+            } else {
+                "pass"
+            };
+            let answer = json!({"step": line["step"], "decision": decision, "meets_target": true});
+            let (status, body) = post(b, &app, &decisions, answer.clone()).await;
+            assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+            if !decided_twice {
+                let (status, body) = post(b, &app, &decisions, answer).await;
+                assert_eq!(status, StatusCode::CONFLICT, "{body}");
+                assert_eq!(body["error"]["code"], "result_already_decided");
+                decided_twice = true;
+            }
+            decided = true;
+            break;
+        }
+        assert!(decided, "somebody reviews the result: {now}");
+    }
+    let done = get_ok(&mut lead, &app, &href).await;
+    assert_eq!(done["state"], "completed", "{done}");
+    assert!(done["accepted_at"].is_string(), "{done}");
+    assert!(decided_twice);
+}

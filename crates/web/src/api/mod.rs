@@ -122,6 +122,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(execution::issues::get_issue))
         .routes(routes!(execution::issues::decide_issue))
         .routes(routes!(execution::issues::nudge_issue))
+        .routes(routes!(
+            execution::results::list_results,
+            execution::results::submit_result
+        ))
+        .routes(routes!(execution::results::get_result))
+        .routes(routes!(execution::results::resubmit_result))
+        .routes(routes!(execution::results::decide_result))
         .routes(routes!(letters::get_letter_pdf))
         .routes(routes!(letters::get_letter_docx))
         .routes(routes!(letters::list_letter_issues))

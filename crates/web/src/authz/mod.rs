@@ -566,6 +566,28 @@ pub fn api_access() -> RouteTable {
             Access::Official,
         ),
         (Method::POST, "/api/v1/issues/{id}/nudge", Access::Official),
+        // Results up the review chain (MEK-05).
+        (
+            Method::GET,
+            "/api/v1/assignments/{id}/results",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assignments/{id}/results",
+            Access::Official,
+        ),
+        (Method::GET, "/api/v1/results/{id}", Access::Official),
+        (
+            Method::POST,
+            "/api/v1/results/{id}/resubmission",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/results/{id}/decisions",
+            Access::Official,
+        ),
         (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);

@@ -380,6 +380,7 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+pub(crate) use execution::results::may_see as result_may_see;
 /// Today in WITA, the day reports are measured against (shared with the API).
 pub(crate) use execution::today as execution_today;
 

@@ -422,11 +422,12 @@ pub struct FeedbackBody {
 
 /// What waits for the caller in reporting: report requests to answer, periodic reports owed
 /// (open or late) and late reports awaited, feedback to acknowledge, team problems to decide
-/// (LAP-05).
+/// (LAP-05), results waiting at a post the caller exercises (MEK-05).
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct ReportingInboxDto {
     pub report_requests: Vec<ReportRequestDto>,
     pub reports_due: Vec<DueReportDto>,
     pub feedback: Vec<FeedbackDto>,
     pub issues_to_decide: Vec<super::issues::IssueDto>,
+    pub results_to_review: Vec<super::results::ResultToReviewDto>,
 }

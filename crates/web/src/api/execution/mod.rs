@@ -6,6 +6,7 @@
 
 pub mod dto;
 pub mod issues;
+pub mod results;
 
 use axum::Json;
 use axum::extract::State;
@@ -315,10 +316,15 @@ pub(crate) async fn reporting_inbox(
     }
     let (requests, due) = state.store.reporting_inbox(by, day).await?;
     let feedback = state.store.unacknowledged_feedback(by).await?;
+    let results_to_review = match by.employee {
+        Some(e) => state.store.results_waiting_for(e).await?,
+        None => Vec::new(),
+    };
     Ok(ReportingInboxDto {
         report_requests: requests.iter().map(Into::into).collect(),
         reports_due: due.iter().map(Into::into).collect(),
         feedback: feedback.iter().map(Into::into).collect(),
         issues_to_decide,
+        results_to_review: results_to_review.iter().map(Into::into).collect(),
     })
 }

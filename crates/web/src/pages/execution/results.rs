@@ -240,8 +240,8 @@ pub struct ResultPage {
 }
 
 /// Whether the reader may see a result: its submitter, a reviewer of its chain (now or in an
-/// earlier round), or someone who plays a part in its work.
-async fn may_see(
+/// earlier round), or someone who plays a part in its work. Also the API's rule.
+pub(crate) async fn may_see(
     state: &AppState,
     by: &sikerja_storage::planning::PlanningActor,
     v: &WorkResultView,
