@@ -10,48 +10,22 @@
 //!
 //! Nobody gives feedback to themself.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::work::{Actor, Refusal, Work, parts, require_running};
+use crate::org::vocabulary;
 use crate::organisation::{EmployeeId, PositionId};
 use crate::rules::RuleId;
 
 /// Longest feedback text.
 pub const MAX_FEEDBACK: usize = 4000;
 
-/// The capacity in which feedback is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum FeedbackRole {
-    OrgUnitHead,
-    Assessor,
-    TeamLead,
-}
-
-impl FeedbackRole {
-    pub fn code(self) -> &'static str {
-        match self {
-            FeedbackRole::OrgUnitHead => "org_unit_head",
-            FeedbackRole::Assessor => "assessor",
-            FeedbackRole::TeamLead => "team_lead",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<FeedbackRole> {
-        [
-            FeedbackRole::OrgUnitHead,
-            FeedbackRole::Assessor,
-            FeedbackRole::TeamLead,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FeedbackRole::OrgUnitHead => "Pimpinan Unit Organisasi",
-            FeedbackRole::Assessor => "Pejabat Penilai Kinerja",
-            FeedbackRole::TeamLead => "Ketua Tim",
-        }
+vocabulary! {
+    /// The capacity in which feedback is given.
+    FeedbackRole {
+        OrgUnitHead => "org_unit_head", "Pimpinan Unit Organisasi";
+        Assessor => "assessor", "Pejabat Penilai Kinerja";
+        TeamLead => "team_lead", "Ketua Tim";
     }
 }
 

@@ -308,6 +308,26 @@ pub fn may_request_report(
     Ok(head)
 }
 
+/// Refuses unless `actor` is the person a report was asked of (LAP-03), while the work runs.
+pub fn may_answer_request(
+    actor: &Actor,
+    work: &Work,
+    asked: EmployeeId,
+    asked_name: &str,
+) -> Result<(), Refusal> {
+    require_running(work)?;
+    if actor.employee == Some(asked) {
+        Ok(())
+    } else {
+        Err(Refusal::new(
+            "not_the_requested_reporter",
+            RuleId::LAP_03,
+            "Pasal 17 ayat 2",
+            format!("Laporan ini diminta kepada {asked_name}."),
+        ))
+    }
+}
+
 /// A report as entered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct ReportDraft {

@@ -5,7 +5,7 @@ use super::breakdown::{WorkItemDraft, check_breakdown, may_edit, may_see};
 use super::feedback::{FeedbackRole, may_acknowledge, may_give};
 use super::report::{
     Addressee, ReportAddressees, ReportDraft, ReportKind, ReportPeriod, ReportPolicy, Timing,
-    check_report, duties, may_report, may_request_report, periods, timing,
+    check_report, duties, may_answer_request, may_report, may_request_report, periods, timing,
 };
 use super::work::{Actor, Work, WorkKind, WorkMember};
 use crate::assignment::{Day, MemberRole};
@@ -315,6 +315,11 @@ fn lap_03_only_the_head_of_the_org_unit_asks_a_member_for_a_report() {
             .code,
         "report_request_not_a_member"
     );
+    // Only the person asked answers it.
+    assert!(may_answer_request(&person(BUDI), &team(), BUDI, "Budi").is_ok());
+    let other = may_answer_request(&person(ANA), &team(), BUDI, "Budi").unwrap_err();
+    assert_eq!(other.code, "not_the_requested_reporter");
+    assert_eq!(other.citation.rule_id, RuleId::LAP_03);
 }
 
 #[test]

@@ -5,17 +5,16 @@
 use chrono::{SubsecRound, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::assignment::Day;
 use sikerja_domain::execution::breakdown::{WorkItemDraft, check_breakdown, may_edit};
 use sikerja_domain::execution::{WorkKind, parts};
 use sikerja_domain::organisation::EmployeeId;
 
-use super::{WorkRef, load_actor, load_work, refused, require_sight};
-use crate::entities::{assignment, work_item};
+use super::{WorkRef, load_actor, load_work, lock_work, refused, require_sight};
+use crate::entities::work_item;
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
 use crate::{Store, audit};
@@ -172,26 +171,4 @@ impl Store {
         txn.commit().await?;
         Ok(saved)
     }
-}
-
-/// Takes the row lock of the work's assignment (PostgreSQL), so that two decisions about one
-/// piece of work queue instead of interleaving.
-pub(crate) async fn lock_work<C: ConnectionTrait>(db: &C, r: WorkRef) -> Result<()> {
-    match r {
-        WorkRef::Assignment(AssignmentId(id)) => {
-            assignment::Entity::find_by_id(id)
-                .lock_exclusive()
-                .one(db)
-                .await?
-                .ok_or_else(|| StorageError::not_found("assignment", id))?;
-        }
-        WorkRef::Plan(id) => {
-            crate::entities::activity_plan::Entity::find_by_id(id)
-                .lock_exclusive()
-                .one(db)
-                .await?
-                .ok_or_else(|| StorageError::not_found("activity plan", id))?;
-        }
-    }
-    Ok(())
 }

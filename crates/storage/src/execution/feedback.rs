@@ -9,9 +9,8 @@ use serde_json::json;
 use sikerja_domain::execution::feedback::{FeedbackRole, MAX_FEEDBACK, may_acknowledge, may_give};
 use sikerja_domain::organisation::{EmployeeId, PositionId};
 
-use super::breakdown::lock_work;
 use super::reports::work_ref_of;
-use super::{WorkRef, load_actor, load_work, refused, require_sight};
+use super::{WorkRef, load_actor, load_work, lock_work, refused, require_sight};
 use crate::entities::{position, work_feedback, work_report};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
@@ -41,7 +40,7 @@ fn view(m: work_feedback::Model) -> Result<FeedbackView> {
         report: m.report_id,
         to: EmployeeId(m.to_employee_id),
         to_name: m.to_name,
-        author_role: FeedbackRole::parse(&m.author_role)
+        author_role: FeedbackRole::from_code(&m.author_role)
             .ok_or_else(|| corrupt("feedback role", &m.author_role))?,
         author_position: m.author_position_id.map(PositionId),
         author_label: m.author_label,

@@ -22,8 +22,7 @@ use sikerja_domain::execution::issue::{
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::workflow::Lane;
 
-use super::breakdown::lock_work;
-use super::{LoadedWork, WorkRef, load_actor, load_work, refused, require_sight};
+use super::{LoadedWork, WorkRef, load_actor, load_work, lock_work, refused, require_sight};
 use crate::entities::{
     assignment, employee, position, regional_head, team_issue, team_issue_addressee,
 };

@@ -12,7 +12,7 @@ pub mod results;
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use sikerja_domain::assignment::{AssignmentId, Day, MemberRole};
 use sikerja_domain::execution::{Actor, Refusal, Work, WorkKind, WorkMember};
@@ -291,4 +291,26 @@ pub(crate) fn require_sight(actor: &Actor, w: &LoadedWork) -> Result<()> {
             "Catatan pelaksanaan ini hanya dapat dilihat oleh anggota, Pimpinan Unit Organisasi pemilik kinerja, Penanggungjawab dan Pejabat Penilai Kinerja anggota.",
         ))
     }
+}
+
+/// Takes the row lock of the work's assignment (PostgreSQL), so that two decisions about one
+/// piece of work queue instead of interleaving.
+pub(crate) async fn lock_work<C: ConnectionTrait>(db: &C, r: WorkRef) -> Result<()> {
+    match r {
+        WorkRef::Assignment(AssignmentId(id)) => {
+            assignment::Entity::find_by_id(id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+                .ok_or_else(|| StorageError::not_found("assignment", id))?;
+        }
+        WorkRef::Plan(id) => {
+            crate::entities::activity_plan::Entity::find_by_id(id)
+                .lock_exclusive()
+                .one(db)
+                .await?
+                .ok_or_else(|| StorageError::not_found("activity plan", id))?;
+        }
+    }
+    Ok(())
 }

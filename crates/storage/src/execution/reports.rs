@@ -14,15 +14,15 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::Day;
 use sikerja_domain::execution::report::{
-    Addressee, MAX_NARRATIVE, ReportDraft, ReportKind, Timing, check_report, duties, may_report,
-    may_request_report, periods, timing,
+    Addressee, MAX_NARRATIVE, ReportDraft, ReportKind, Timing, check_report, duties,
+    may_answer_request, may_report, may_request_report, periods, timing,
 };
 use sikerja_domain::execution::{Actor, parts};
 use sikerja_domain::organisation::{EmployeeId, PositionId};
 
-use super::breakdown::{items, lock_work};
+use super::breakdown::items;
 use super::policy::report_policy;
-use super::{LoadedWork, WorkRef, load_actor, load_work, refused, require_sight};
+use super::{LoadedWork, WorkRef, load_actor, load_work, lock_work, refused, require_sight};
 use crate::entities::{position, report_request, work_report, work_report_file, work_report_line};
 use crate::error::{OnConstraint, Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
@@ -438,20 +438,14 @@ impl Store {
                     .await?
                     .filter(|q| q.work_key == r.key())
                     .ok_or_else(|| StorageError::not_found("report request", req))?;
-                if q.to_employee_id != me.0 {
-                    return Err(refused(sikerja_domain::execution::Refusal {
-                        code: "not_the_requested_reporter",
-                        message: format!("Laporan ini diminta kepada {}.", q.to_name),
-                        citation: ReportKind::Requested.citation(),
-                    }));
-                }
+                may_answer_request(&actor, &w.work, EmployeeId(q.to_employee_id), &q.to_name)
+                    .map_err(refused)?;
                 if q.report_id.is_some() {
                     return Err(StorageError::conflict(
                         "report_already_submitted",
                         "Permintaan laporan ini sudah dijawab.",
                     ));
                 }
-                sikerja_domain::execution::work::require_running(&w.work).map_err(refused)?;
                 (
                     ReportKind::Requested,
                     format!("request:{req}"),
@@ -524,7 +518,6 @@ impl Store {
                     .join(" "),
             )
         })?;
-        debug_assert!(content.narrative.chars().count() <= MAX_NARRATIVE);
         let now = Utc::now().trunc_subsecs(6);
         let id = work_report::Entity::insert(work_report::ActiveModel {
             agency_id: Set(w.agency.0),
