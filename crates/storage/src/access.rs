@@ -8,9 +8,7 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryResult,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use sikerja_domain::access::{ActorFacts, GrantedRole, HeldPost, RegionalHeadKind};
 use sikerja_domain::holders::{Exercise, PositionFacts, department_root, exercise};
 use sikerja_domain::org::{ActingKind, DepartmentKind};
@@ -76,10 +74,15 @@ impl Store {
 }
 
 /// The person's own position (first) and the positions they act in, ordered by id.
+///
+/// One query: each held position joined with its unit, its department and the department's
+/// parentless units (one row per parentless unit, usually one), so that the domain can pick
+/// the department's root unit (`holders::department_root`) without another round trip.
 async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Result<Vec<HeldPost>> {
     let p = position::Entity;
     let u = unit::Entity;
     let d = department::Entity;
+    let roots = Alias::new("root_units");
     let mut held = Expr::col((p, position::Column::ActingEmployeeId)).eq(person.id);
     if let Some(own) = person.position_id {
         held = held.or(Expr::col((p, position::Column::Id)).eq(own));
@@ -98,6 +101,10 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
             Expr::col((d, department::Column::Kind)),
             Alias::new("department_kind"),
         )
+        .expr_as(
+            Expr::col((roots.clone(), unit::Column::Id)),
+            Alias::new("parentless_unit"),
+        )
         .from(p)
         .inner_join(
             u,
@@ -107,15 +114,40 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
             d,
             Expr::col((d, department::Column::Id)).equals((u, unit::Column::DepartmentId)),
         )
+        .join_as(
+            sea_orm::sea_query::JoinType::LeftJoin,
+            u,
+            roots.clone(),
+            Expr::col((roots.clone(), unit::Column::DepartmentId))
+                .equals((u, unit::Column::DepartmentId))
+                .and(Expr::col((roots.clone(), unit::Column::ParentId)).is_null()),
+        )
         .and_where(held)
         .order_by((p, position::Column::Id), Order::Asc)
         .to_owned();
     let rows = db.query_all(&q).await?;
-    let roots = department_roots(db, &rows).await?;
+    // The parentless units of each department, as joined.
+    let mut parentless: HashMap<i64, Vec<UnitId>> = HashMap::new();
+    for row in &rows {
+        let department_id: i64 = row.try_get("", "department_id")?;
+        if let Some(r) = row.try_get::<Option<i64>>("", "parentless_unit")? {
+            parentless.entry(department_id).or_default().push(UnitId(r));
+        }
+    }
+    let roots: HashMap<i64, UnitId> = parentless
+        .into_iter()
+        .filter_map(|(dep, units)| {
+            department_root(units.into_iter().map(|id| (id, None))).map(|root| (dep, root))
+        })
+        .collect();
     let mut own = None;
-    let mut acting = Vec::new();
+    let mut acting: Vec<HeldPost> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for row in rows {
         let id: i64 = row.try_get("", "id")?;
+        if !seen.insert(id) {
+            continue;
+        }
         let unit_id: i64 = row.try_get("", "unit_id")?;
         let department_id: i64 = row.try_get("", "department_id")?;
         let class: String = row.try_get("", "class")?;
@@ -165,40 +197,6 @@ async fn posts_of<C: ConnectionTrait>(db: &C, person: &employee::Model) -> Resul
         }
     }
     Ok(own.into_iter().chain(acting).collect())
-}
-
-/// The root unit of each department of `rows` (the domain's reading: the parentless unit with
-/// the lowest id, as the placement engine picks it).
-async fn department_roots<C: ConnectionTrait>(
-    db: &C,
-    rows: &[QueryResult],
-) -> Result<HashMap<i64, UnitId>> {
-    let mut departments = Vec::with_capacity(rows.len());
-    for row in rows {
-        departments.push(row.try_get::<i64>("", "department_id")?);
-    }
-    if departments.is_empty() {
-        return Ok(HashMap::new());
-    }
-    departments.sort_unstable();
-    departments.dedup();
-    let parentless = unit::Entity::find()
-        .filter(unit::Column::DepartmentId.is_in(departments.iter().copied()))
-        .filter(unit::Column::ParentId.is_null())
-        .all(db)
-        .await?;
-    Ok(departments
-        .into_iter()
-        .filter_map(|d| {
-            department_root(
-                parentless
-                    .iter()
-                    .filter(|u| u.department_id == d)
-                    .map(|u| (UnitId(u.id), u.parent_id.map(UnitId))),
-            )
-            .map(|root| (d, root))
-        })
-        .collect())
 }
 
 /// Roles granted to the person in their agency and not taken back, in code order.
