@@ -160,6 +160,7 @@ fn decision(step: usize, kind: DecisionKind, notes: &str) -> ResultDecision {
         step,
         kind,
         meets_target: kind != DecisionKind::Return,
+        meets_expectation: false,
         notes: notes.into(),
     }
 }

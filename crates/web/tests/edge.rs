@@ -448,6 +448,11 @@ fn refusal_sites() -> Vec<(String, String, String)> {
                 from = start;
                 let rest = source[start..].trim_start();
                 let rest = rest.strip_prefix("code:").map_or(rest, str::trim_start);
+                // Domain refusals name their kind first: `Refusal::new(RefusalKind::X, "code"`.
+                let rest = match rest.strip_prefix("RefusalKind::") {
+                    Some(r) => r.find(',').map_or(r, |comma| r[comma + 1..].trim_start()),
+                    None => rest,
+                };
                 let Some(rest) = rest.strip_prefix('"') else {
                     continue;
                 };

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::work::{Actor, Refusal, Work, WorkKind, parts, require_running};
+use super::work::{Actor, Refusal, RefusalKind, Work, WorkKind, parts, require_running};
 use crate::assignment::Day;
 use crate::organisation::EmployeeId;
 use crate::planning::target::{Problem, format_rupiah, parse_rupiah};
@@ -59,6 +59,7 @@ pub fn may_edit(actor: &Actor, work: &Work) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_breakdown_editor",
             RuleId::MEK_04,
             "Lampiran A.2; Lampiran III.B.3",

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::work::{Actor, Refusal, Work, parts, require_running};
+use super::work::{Actor, Refusal, RefusalKind, Work, parts, require_running};
 use crate::org::vocabulary;
 use crate::organisation::{EmployeeId, PositionId};
 use crate::rules::RuleId;
@@ -44,6 +44,7 @@ pub fn may_give(actor: &Actor, work: &Work, to: EmployeeId) -> Result<FeedbackAu
     require_running(work)?;
     if work.member(to).is_none() {
         return Err(Refusal::new(
+            RefusalKind::Invalid,
             "feedback_not_a_member",
             RuleId::MEK_04,
             "Lampiran A.2",
@@ -52,6 +53,7 @@ pub fn may_give(actor: &Actor, work: &Work, to: EmployeeId) -> Result<FeedbackAu
     }
     if actor.employee == Some(to) {
         return Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "feedback_to_self",
             RuleId::KIN_04,
             "Lampiran III.B",
@@ -78,6 +80,7 @@ pub fn may_give(actor: &Actor, work: &Work, to: EmployeeId) -> Result<FeedbackAu
         });
     }
     Err(Refusal::new(
+        RefusalKind::NotPermitted,
         "not_a_feedback_giver",
         RuleId::LAP_04,
         "Lampiran III.B",
@@ -91,6 +94,7 @@ pub fn may_acknowledge(actor: &Actor, to: EmployeeId) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_feedback_recipient",
             RuleId::MEK_04,
             "Lampiran A.2",

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::work::{Actor, Refusal, Work, WorkKind, require_running};
+use super::work::{Actor, Refusal, RefusalKind, Work, WorkKind, require_running};
 use crate::assignment::Day;
 use crate::org::vocabulary;
 use crate::organisation::{AgencyId, EmployeeId, PositionId};
@@ -67,6 +67,7 @@ pub fn may_raise(actor: &Actor, work: &Work) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_team_raising",
             RuleId::LAP_05,
             LAP_05_ARTICLE,
@@ -89,6 +90,7 @@ pub fn addressees(
         .collect();
     if out.is_empty() {
         return Err(Refusal::new(
+            RefusalKind::Invalid,
             "issue_owner_head_vacant",
             RuleId::LAP_05,
             LAP_05_ARTICLE,
@@ -115,6 +117,7 @@ pub fn addressees(
     extra.dedup();
     if collaboration != Collaboration::OwnerHead && extra.is_empty() {
         return Err(Refusal::new(
+            RefusalKind::Invalid,
             "issue_no_collaboration",
             RuleId::LAP_05,
             LAP_05_ARTICLE,
@@ -253,6 +256,7 @@ pub fn check_decision(
     match decision {
         IssueDecision::Recommendation(i) if *i >= recommendations => {
             return Err(Refusal::new(
+                RefusalKind::Invalid,
                 "issue_recommendation_unknown",
                 RuleId::LAP_05,
                 LAP_05_ARTICLE,
@@ -263,6 +267,7 @@ pub fn check_decision(
             if text.trim().is_empty() || text.chars().count() > MAX_ISSUE_TEXT =>
         {
             return Err(Refusal::new(
+                RefusalKind::Invalid,
                 "issue_decision_blank",
                 RuleId::LAP_05,
                 LAP_05_ARTICLE,
@@ -273,6 +278,7 @@ pub fn check_decision(
     }
     if reason.trim().is_empty() || reason.chars().count() > MAX_ISSUE_TEXT {
         return Err(Refusal::new(
+            RefusalKind::Invalid,
             "issue_reason_required",
             RuleId::LAP_05,
             LAP_05_ARTICLE,

@@ -18,4 +18,4 @@ pub mod review;
 mod tests;
 pub mod work;
 
-pub use work::{Actor, Parts, Refusal, Work, WorkKind, WorkMember, parts};
+pub use work::{Actor, Parts, Refusal, RefusalKind, Work, WorkKind, WorkMember, parts};

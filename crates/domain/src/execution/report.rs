@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::work::{Actor, Refusal, Work, WorkKind, parts, require_running};
+use super::work::{Actor, Refusal, RefusalKind, Work, WorkKind, parts, require_running};
 use crate::assignment::Day;
 use crate::org::vocabulary;
 use crate::organisation::{EmployeeId, PositionId};
@@ -254,24 +254,28 @@ pub fn may_report(
     });
     duty.ok_or_else(|| match kind {
         ReportKind::MemberToLead => Refusal::new(
+            RefusalKind::NotPermitted,
             "not_a_team_member_reporter",
             RuleId::LAP_02,
             "Pasal 17 ayat 1",
             "Laporan anggota disampaikan oleh anggota tim (bukan Ketua Tim) kepada Ketua Tim.",
         ),
         ReportKind::TeamToHead => Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_team_lead_reporter",
             RuleId::LAP_02,
             "Pasal 17 ayat 1",
             "Laporan pekerjaan tim disampaikan oleh Ketua Tim.",
         ),
         ReportKind::IndividualToHead => Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_individual_reporter",
             RuleId::LAP_01,
             "Pasal 16",
             "Laporan penugasan individu disampaikan oleh pegawai yang ditugaskan.",
         ),
         ReportKind::Requested => Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_requested_reporter",
             RuleId::LAP_03,
             "Pasal 17 ayat 2",
@@ -291,6 +295,7 @@ pub fn may_request_report(
     require_running(work)?;
     let Some(head) = parts(actor, work).owner_head else {
         return Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_org_unit_head",
             RuleId::LAP_03,
             "Pasal 17 ayat 2",
@@ -299,6 +304,7 @@ pub fn may_request_report(
     };
     if work.member(to).is_none() || actor.employee == Some(to) {
         return Err(Refusal::new(
+            RefusalKind::Invalid,
             "report_request_not_a_member",
             RuleId::LAP_03,
             "Pasal 17 ayat 2",
@@ -320,6 +326,7 @@ pub fn may_answer_request(
         Ok(())
     } else {
         Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_requested_reporter",
             RuleId::LAP_03,
             "Pasal 17 ayat 2",

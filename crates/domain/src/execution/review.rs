@@ -7,7 +7,9 @@
 //! - Each step is decided once, by whoever exercises its position when deciding (holder or
 //!   Plt./Plh.; rights follow positions, as for workflow steps) and never by the submitter.
 //!   *Pass* sends the result one step up; only a result the reviewer states meets the target
-//!   goes up. *Return* sends it back to the submitter with notes. *Accept* is the last step's
+//!   goes up — except the pass that delivers it to the final reviewer in a Setda, an RSUD or a
+//!   Kecamatan, where a result meeting the target *or the expectation* goes up
+//!   ([`expectation_suffices`]). *Return* sends it back to the submitter with notes. *Accept* is the last step's
 //!   (the head of the Unit Organisasi) and makes the activity *selesai*.
 //! - A returned result may be resubmitted (a new round); its chain is fixed again then.
 //!
@@ -16,7 +18,8 @@
 
 use serde::Serialize;
 
-use super::work::{Actor, Refusal, Work, WorkKind, require_running};
+use super::work::{Actor, Refusal, RefusalKind, Work, WorkKind, require_running};
+use crate::org::{AnnexSection, DepartmentKind};
 use crate::organisation::{EmployeeId, PositionId};
 use crate::rules::RuleId;
 
@@ -123,12 +126,15 @@ pub struct Decision {
     pub kind: DecisionKind,
     /// The reviewer states the result meets the target (required to pass or accept).
     pub meets_target: bool,
+    /// The reviewer states the result meets the expectation: enough to pass where
+    /// [`expectation_suffices`] says so, never to accept.
+    pub meets_expectation: bool,
     /// Required to return.
     pub notes: String,
 }
 
-fn refusal(code: &'static str, message: impl Into<String>) -> Refusal {
-    Refusal::new(code, RuleId::MEK_05, EVALUATION, message)
+fn refusal(kind: RefusalKind, code: &'static str, message: impl Into<String>) -> Refusal {
+    Refusal::new(kind, code, RuleId::MEK_05, EVALUATION, message)
 }
 
 /// MEK-04 (Lampiran A.2.c): who may submit a result of `work` — the individual, or a team
@@ -145,6 +151,7 @@ pub fn check_submission(
     });
     let Some(submitter) = allowed else {
         return Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "not_the_result_submitter",
             RuleId::MEK_04,
             "Lampiran A.2.c",
@@ -153,6 +160,7 @@ pub fn check_submission(
     };
     if !meets_target {
         return Err(refusal(
+            RefusalKind::Invalid,
             "result_target_not_met",
             "Hanya hasil yang telah sesuai dengan target yang disampaikan dan diteruskan; nyatakan bahwa hasil telah sesuai target.",
         ));
@@ -170,6 +178,7 @@ pub fn check_resubmission(
 ) -> Result<EmployeeId, Refusal> {
     if !matches!(state, ReviewState::Returned { .. }) {
         return Err(refusal(
+            RefusalKind::Conflict,
             "result_not_returned",
             "Hanya hasil yang dikembalikan dengan catatan yang dapat disampaikan ulang.",
         ));
@@ -191,6 +200,7 @@ pub fn check_reviewer(
         ReviewState::AtStep { step: at } if at == step => at,
         _ => {
             return Err(refusal(
+                RefusalKind::Conflict,
                 "result_already_decided",
                 "Langkah peninjauan ini sudah diputuskan; hasil tidak lagi menunggu di langkah ini.",
             ));
@@ -198,12 +208,14 @@ pub fn check_reviewer(
     };
     let Some(&position) = chain.get(waiting) else {
         return Err(refusal(
+            RefusalKind::Conflict,
             "result_already_decided",
             "Langkah peninjauan ini tidak ada dalam rantai yang ditetapkan.",
         ));
     };
     if actor.employee == Some(submitter) {
         return Err(Refusal::new(
+            RefusalKind::NotPermitted,
             "own_result_review",
             RuleId::KIN_04,
             EVALUATION,
@@ -212,6 +224,7 @@ pub fn check_reviewer(
     }
     if !actor.exercises.contains(&position) {
         return Err(refusal(
+            RefusalKind::NotPermitted,
             "not_the_reviewer",
             "Langkah ini ditinjau oleh pemegang jabatan peninjau yang ditetapkan dalam rantai (atau Plt./Plh.-nya).",
         ));
@@ -219,9 +232,25 @@ pub fn check_reviewer(
     Ok(position)
 }
 
-/// MEK-05: the state after `decision`, or why it is refused.
+/// MEK-05 as the text has it (Lampiran I.A.3.c angka 3, I.D.3.c angka 3, I.E.3.c angka 3):
+/// in a Setda, an RSUD and a Kecamatan the result delivered to the final reviewer (Sekretaris
+/// Daerah, Direktur, Camat) is one that "sesuai dengan target ataupun ekspektasi"; every other
+/// pass, and the acceptance, needs the target met (angka 2 and 4; sections B and C say target
+/// only). The pass that delivers to the final reviewer is the last-but-one step of the fixed
+/// chain, whoever holds it after vacancies were skipped (docs/execution.md).
+pub fn expectation_suffices(kind: DepartmentKind, chain_len: usize, step: usize) -> bool {
+    matches!(
+        kind.annex_section(),
+        AnnexSection::A | AnnexSection::D | AnnexSection::E
+    ) && chain_len >= 2
+        && step == chain_len - 2
+}
+
+/// MEK-05: the state after `decision`, or why it is refused. `kind` is the department kind
+/// the chain was derived for (fixed on the record with the chain).
 pub fn decide(
     chain: &[PositionId],
+    kind: DepartmentKind,
     submitter: EmployeeId,
     state: ReviewState,
     actor: &Actor,
@@ -234,6 +263,7 @@ pub fn decide(
         DecisionKind::Return => {
             if decision.notes.trim().is_empty() {
                 return Err(refusal(
+                    RefusalKind::Invalid,
                     "return_notes_blank",
                     "Hasil dikembalikan dengan catatan: tuliskan catatannya.",
                 ));
@@ -241,14 +271,33 @@ pub fn decide(
             Ok(ReviewState::Returned { step })
         }
         DecisionKind::Pass if step == last => Err(refusal(
+            RefusalKind::Invalid,
             "pass_at_last_reviewer",
             "Peninjau terakhir adalah Pimpinan Unit Organisasi: terima atau kembalikan hasilnya.",
         )),
         DecisionKind::Accept if step != last => Err(refusal(
+            RefusalKind::Invalid,
             "accept_by_last_reviewer",
             "Hanya Pimpinan Unit Organisasi (peninjau terakhir) yang menerima hasil; teruskan atau kembalikan.",
         )),
+        DecisionKind::Pass
+            if !decision.meets_target
+                && decision.meets_expectation
+                && expectation_suffices(kind, chain.len(), step) =>
+        {
+            Ok(ReviewState::AtStep { step: step + 1 })
+        }
+        DecisionKind::Pass
+            if !decision.meets_target && expectation_suffices(kind, chain.len(), step) =>
+        {
+            Err(refusal(
+                RefusalKind::Invalid,
+                "result_target_not_met",
+                "Hasil yang diteruskan kepada peninjau terakhir harus sesuai dengan target ataupun ekspektasi; bila belum, kembalikan dengan catatan.",
+            ))
+        }
         DecisionKind::Pass | DecisionKind::Accept if !decision.meets_target => Err(refusal(
+            RefusalKind::Invalid,
             "result_target_not_met",
             "Hanya hasil yang telah sesuai dengan target yang diteruskan atau diterima; bila belum, kembalikan dengan catatan.",
         )),

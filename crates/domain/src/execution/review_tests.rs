@@ -4,6 +4,7 @@
 use super::*;
 use crate::assignment::{Day, MemberRole};
 use crate::execution::work::WorkMember;
+use crate::org::DepartmentKind;
 
 const LEAD: EmployeeId = EmployeeId(1);
 const ANA: EmployeeId = EmployeeId(2);
@@ -12,6 +13,7 @@ const KADIS: EmployeeId = EmployeeId(11);
 const BIDANG: PositionId = PositionId(100);
 const DINAS: PositionId = PositionId(101);
 const CHAIN: &[PositionId] = &[BIDANG, DINAS];
+const OFFICE: DepartmentKind = DepartmentKind::Office;
 
 fn member(e: EmployeeId, role: MemberRole) -> WorkMember {
     let day = Day::parse("2026-02-01").expect("day");
@@ -54,6 +56,7 @@ fn pass(step: usize) -> Decision {
         step,
         kind: DecisionKind::Pass,
         meets_target: true,
+        meets_expectation: false,
         notes: String::new(),
     }
 }
@@ -101,9 +104,9 @@ fn mek_05_pass_up_the_chain_then_the_head_accepts() {
     let kabid = person(KABID, &[BIDANG]);
     let kadis = person(KADIS, &[DINAS]);
     let s = ReviewState::SUBMITTED;
-    let s = decide(CHAIN, LEAD, s, &kabid, &pass(0)).expect("kabid passes");
+    let s = decide(CHAIN, OFFICE, LEAD, s, &kabid, &pass(0)).expect("kabid passes");
     assert_eq!(s, ReviewState::AtStep { step: 1 });
-    let refused = decide(CHAIN, LEAD, s, &kadis, &pass(1)).expect_err("last passes");
+    let refused = decide(CHAIN, OFFICE, LEAD, s, &kadis, &pass(1)).expect_err("last passes");
     assert_eq!(refused.code, "pass_at_last_reviewer");
     assert_eq!(refused.citation.rule_id, RuleId::MEK_05);
     let accept = Decision {
@@ -111,7 +114,7 @@ fn mek_05_pass_up_the_chain_then_the_head_accepts() {
         ..pass(1)
     };
     assert_eq!(
-        decide(CHAIN, LEAD, s, &kadis, &accept),
+        decide(CHAIN, OFFICE, LEAD, s, &kadis, &accept),
         Ok(ReviewState::Completed)
     );
 }
@@ -126,6 +129,7 @@ fn mek_05_only_results_that_meet_the_target_go_up() {
     assert_eq!(
         code(decide(
             CHAIN,
+            OFFICE,
             LEAD,
             ReviewState::SUBMITTED,
             &kabid,
@@ -142,6 +146,7 @@ fn mek_05_only_results_that_meet_the_target_go_up() {
     assert_eq!(
         code(decide(
             CHAIN,
+            OFFICE,
             LEAD,
             at_head,
             &person(KADIS, &[DINAS]),
@@ -160,6 +165,7 @@ fn mek_05_only_the_last_step_accepts() {
     assert_eq!(
         code(decide(
             CHAIN,
+            OFFICE,
             LEAD,
             ReviewState::SUBMITTED,
             &person(KABID, &[BIDANG]),
@@ -178,7 +184,14 @@ fn mek_05_return_needs_notes_and_goes_back_for_resubmission() {
         ..pass(0)
     };
     assert_eq!(
-        code(decide(CHAIN, LEAD, ReviewState::SUBMITTED, &kabid, &blank)),
+        code(decide(
+            CHAIN,
+            OFFICE,
+            LEAD,
+            ReviewState::SUBMITTED,
+            &kabid,
+            &blank
+        )),
         "return_notes_blank"
     );
     // Returning does not need the result to meet the target.
@@ -186,13 +199,14 @@ fn mek_05_return_needs_notes_and_goes_back_for_resubmission() {
         kind: DecisionKind::Return,
         notes: "Lengkapi lampiran data".into(),
         meets_target: false,
+        meets_expectation: false,
         step: 0,
     };
-    let s = decide(CHAIN, LEAD, ReviewState::SUBMITTED, &kabid, &ret).expect("returned");
+    let s = decide(CHAIN, OFFICE, LEAD, ReviewState::SUBMITTED, &kabid, &ret).expect("returned");
     assert_eq!(s, ReviewState::Returned { step: 0 });
     // Nothing more to decide until it is resubmitted.
     assert_eq!(
-        code(decide(CHAIN, LEAD, s, &kabid, &pass(0))),
+        code(decide(CHAIN, OFFICE, LEAD, s, &kabid, &pass(0))),
         "result_already_decided"
     );
     let work = team();
@@ -215,16 +229,18 @@ fn mek_05_return_needs_notes_and_goes_back_for_resubmission() {
 fn mek_05_who_decides_is_the_exerciser_of_the_waiting_step() {
     let s = ReviewState::SUBMITTED;
     // The head of the Unit Organisasi cannot decide the first step in place of the Kabid.
-    let refused = decide(CHAIN, LEAD, s, &person(KADIS, &[DINAS]), &pass(0)).expect_err("kadis");
+    let refused =
+        decide(CHAIN, OFFICE, LEAD, s, &person(KADIS, &[DINAS]), &pass(0)).expect_err("kadis");
     assert_eq!(refused.code, "not_the_reviewer");
     // A Plt. of the Kabid post decides: rights follow the position.
     let plt = person(EmployeeId(50), &[PositionId(7), BIDANG]);
-    assert!(decide(CHAIN, LEAD, s, &plt, &pass(0)).is_ok());
+    assert!(decide(CHAIN, OFFICE, LEAD, s, &plt, &pass(0)).is_ok());
     // A stale step (the result moved on) is already decided, whoever sends it.
     let moved = ReviewState::AtStep { step: 1 };
     assert_eq!(
         code(decide(
             CHAIN,
+            OFFICE,
             LEAD,
             moved,
             &person(KABID, &[BIDANG]),
@@ -235,6 +251,7 @@ fn mek_05_who_decides_is_the_exerciser_of_the_waiting_step() {
     assert_eq!(
         code(decide(
             CHAIN,
+            OFFICE,
             LEAD,
             ReviewState::Completed,
             &person(KADIS, &[DINAS]),
@@ -248,8 +265,15 @@ fn mek_05_who_decides_is_the_exerciser_of_the_waiting_step() {
 fn kin_04_the_submitter_never_reviews_their_own_result() {
     // The team lead became Plt. of the reviewing post after submitting.
     let lead_acting = person(LEAD, &[BIDANG]);
-    let refused = decide(CHAIN, LEAD, ReviewState::SUBMITTED, &lead_acting, &pass(0))
-        .expect_err("own result");
+    let refused = decide(
+        CHAIN,
+        OFFICE,
+        LEAD,
+        ReviewState::SUBMITTED,
+        &lead_acting,
+        &pass(0),
+    )
+    .expect_err("own result");
     assert_eq!(refused.code, "own_result_review");
     assert_eq!(refused.citation.rule_id, RuleId::KIN_04);
 }
@@ -271,4 +295,74 @@ fn review_state_codes_read_back() {
         assert_eq!(DecisionKind::parse(k.code()), Some(k));
     }
     assert_eq!(ReviewState::parse("at_step", None), None);
+}
+
+/// Lampiran I.A.3.c angka 3, I.D.3.c angka 3, I.E.3.c angka 3: the pass that delivers a result
+/// to the Sekda, the Direktur or the Camat may rest on the expectation; every other pass and
+/// the acceptance need the target, and sections B and C say target only.
+#[test]
+fn mek_05_target_or_expectation_only_on_the_pass_to_the_final_reviewer_of_setda_rsud_kecamatan() {
+    const KABAG: PositionId = PositionId(200);
+    const ASISTEN: PositionId = PositionId(201);
+    const SEKDA: PositionId = PositionId(202);
+    let three: &[PositionId] = &[KABAG, ASISTEN, SEKDA];
+    let on_expectation = |step| Decision {
+        meets_target: false,
+        meets_expectation: true,
+        ..pass(step)
+    };
+    for kind in DepartmentKind::ALL.iter().copied() {
+        let text_allows = matches!(
+            kind,
+            DepartmentKind::RegionalSecretariat
+                | DepartmentKind::Hospital
+                | DepartmentKind::District
+        );
+        // The last-but-one step (the Asisten, Wakil Direktur, Sekretaris Camat).
+        let asisten = person(KADIS, &[ASISTEN]);
+        let at_one = ReviewState::AtStep { step: 1 };
+        let got = decide(three, kind, LEAD, at_one, &asisten, &on_expectation(1));
+        if text_allows {
+            assert_eq!(got, Ok(ReviewState::AtStep { step: 2 }), "{kind:?}");
+        } else {
+            assert_eq!(code(got), "result_target_not_met", "{kind:?}");
+        }
+        assert_eq!(expectation_suffices(kind, 3, 1), text_allows, "{kind:?}");
+        // The first step (Kepala Bagian) needs the target in every kind.
+        let kabag = person(KABID, &[KABAG]);
+        assert_eq!(
+            code(decide(
+                three,
+                kind,
+                LEAD,
+                ReviewState::SUBMITTED,
+                &kabag,
+                &on_expectation(0)
+            )),
+            "result_target_not_met",
+            "{kind:?}"
+        );
+        // The final reviewer accepts only a result meeting the target.
+        let accept = Decision {
+            kind: DecisionKind::Accept,
+            ..on_expectation(2)
+        };
+        let sekda = person(EmployeeId(12), &[SEKDA]);
+        let at_two = ReviewState::AtStep { step: 2 };
+        assert_eq!(
+            code(decide(three, kind, LEAD, at_two, &sekda, &accept)),
+            "result_target_not_met",
+            "{kind:?}"
+        );
+        // Neither target nor expectation: refused, citing MEK-05.
+        let neither = Decision {
+            meets_expectation: false,
+            ..on_expectation(1)
+        };
+        let refused = decide(three, kind, LEAD, at_one, &asisten, &neither).expect_err("neither");
+        assert_eq!(refused.code, "result_target_not_met");
+        assert_eq!(refused.citation.rule_id, RuleId::MEK_05);
+    }
+    // A one-step chain (a Kepala Seksi directly under the Camat) has no pass at all.
+    assert!(!expectation_suffices(DepartmentKind::District, 1, 0));
 }

@@ -147,9 +147,22 @@ pub fn parts(actor: &Actor, work: &Work) -> Parts {
     }
 }
 
-/// A refused action: a stable code, an Indonesian message, and the rule it comes from.
+/// How a refusal is answered: the person may not do this (403), the record's state does not
+/// allow it now (409), or what was asked is wrong (422). Storage and the web map it as it is;
+/// nobody sorts refusals by their code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalKind {
+    NotPermitted,
+    Conflict,
+    Invalid,
+}
+
+/// A refused action: how it is answered, a stable code, an Indonesian message, and the rule it
+/// comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
+    pub kind: RefusalKind,
     pub code: &'static str,
     pub message: String,
     pub citation: Citation,
@@ -157,12 +170,14 @@ pub struct Refusal {
 
 impl Refusal {
     pub(crate) fn new(
+        kind: RefusalKind,
         code: &'static str,
         rule_id: RuleId,
         article: &'static str,
         message: impl Into<String>,
     ) -> Refusal {
         Refusal {
+            kind,
             code,
             message: message.into(),
             citation: Citation::new(rule_id, article),
@@ -182,6 +197,7 @@ pub fn require_running(work: &Work) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::new(
+            RefusalKind::Conflict,
             "work_not_running",
             RuleId::MEK_04,
             "Lampiran A.2",

@@ -500,6 +500,7 @@ async fn results(
         step,
         kind,
         meets_target: kind != DecisionKind::Return,
+        meets_expectation: false,
         notes: notes.into(),
     };
     // How far up the chain it goes: a pass per step, then the final decision.

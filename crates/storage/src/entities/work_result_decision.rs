@@ -13,6 +13,8 @@ pub struct Model {
     /// `DecisionKind::code()`.
     pub decision: String,
     pub meets_target: bool,
+    /// MEK-05, Lampiran I.A/D/E.3.c angka 3: the result meets the expectation.
+    pub meets_expectation: bool,
     pub notes: String,
     pub by_employee_id: Option<i64>,
     pub by_name: String,

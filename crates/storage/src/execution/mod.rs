@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use sikerja_domain::assignment::{AssignmentId, Day, MemberRole};
-use sikerja_domain::execution::{Actor, Refusal, Work, WorkKind, WorkMember};
+use sikerja_domain::execution::{Actor, Refusal, RefusalKind, Work, WorkKind, WorkMember};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::target::PlanStatus;
 
@@ -265,19 +265,15 @@ pub(crate) async fn load_actor<C: ConnectionTrait>(db: &C, by: &PlanningActor) -
     })
 }
 
-/// A domain refusal as a storage error (its code carries the citation, see
-/// `sikerja_domain::refusals`).
+/// A domain refusal as a storage error, answered as the domain classed it (its code carries
+/// the citation, see `sikerja_domain::refusals`).
 pub(crate) fn refused(r: Refusal) -> StorageError {
-    let message = format!("{} ({})", r.message, r.citation);
-    match r.code {
-        "work_not_running" => StorageError::Conflict {
-            code: r.code,
-            message,
-        },
-        code if code.starts_with("not_") || code == "feedback_to_self" => {
-            StorageError::Forbidden { code, message }
-        }
-        code => StorageError::Invalid { code, message },
+    let message = r.to_string();
+    let code = r.code;
+    match r.kind {
+        RefusalKind::NotPermitted => StorageError::Forbidden { code, message },
+        RefusalKind::Conflict => StorageError::Conflict { code, message },
+        RefusalKind::Invalid => StorageError::Invalid { code, message },
     }
 }
 

@@ -18,13 +18,14 @@ use sikerja_domain::assignment::AssignmentId;
 use sikerja_domain::execution::chain::{ReviewChain, review_chain};
 use sikerja_domain::execution::review::{
     Decision, DecisionKind, ReviewState, check_resubmission, check_submission, decide,
+    expectation_suffices,
 };
-use sikerja_domain::execution::{Actor, Refusal, Work};
+use sikerja_domain::execution::{Actor, Work};
 use sikerja_domain::holders::{Exercise, PositionFacts, exercise};
-use sikerja_domain::org::ActingKind;
+use sikerja_domain::org::{ActingKind, DepartmentKind};
 use sikerja_domain::organisation::{Acting, AgencyId, EmployeeId, PositionId, UnitId};
 
-use super::{WorkRef, load_actor, load_work};
+use super::{WorkRef, load_actor, load_work, refused};
 use crate::entities::{
     agreement_target, assignment, employee, position, work_result, work_result_decision,
     work_result_realisation, work_result_round, work_result_skip, work_result_step,
@@ -79,6 +80,9 @@ pub struct ResultDecision {
     pub step: usize,
     pub kind: DecisionKind,
     pub meets_target: bool,
+    /// The reviewer states the result meets the expectation (enough to pass where
+    /// `expectation_suffices`, MEK-05 Lampiran I.A/D/E.3.c angka 3).
+    pub meets_expectation: bool,
     pub notes: String,
 }
 
@@ -101,6 +105,7 @@ pub struct ResultDecisionView {
     pub decision: String,
     pub label: String,
     pub meets_target: bool,
+    pub meets_expectation: bool,
     pub notes: String,
     pub by: Option<EmployeeId>,
     pub by_name: String,
@@ -128,6 +133,9 @@ pub struct ResultStepView {
     pub acting: Option<String>,
     /// The last step: the head of the Unit Organisasi accepts.
     pub accepts: bool,
+    /// A result meeting the expectation (not the target) may pass here (MEK-05, Lampiran
+    /// I.A/D/E.3.c angka 3: the pass to the Sekda, Direktur or Camat).
+    pub expectation_suffices: bool,
     pub skipped: Vec<SkippedView>,
     pub rule_id: String,
     pub article: String,
@@ -204,28 +212,8 @@ pub struct WaitingResult {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A domain refusal as a storage error. Each code is written out so that the scan of refusal
-/// sites finds it with its citation (`sikerja_domain::refusals`).
-fn refused(r: Refusal) -> StorageError {
-    let message = r.to_string();
-    match r.code {
-        "work_not_running" => StorageError::conflict("work_not_running", message),
-        "not_the_result_submitter" => StorageError::forbidden("not_the_result_submitter", message),
-        "result_target_not_met" => StorageError::invalid("result_target_not_met", message),
-        "result_not_returned" => StorageError::conflict("result_not_returned", message),
-        "result_already_decided" => StorageError::conflict("result_already_decided", message),
-        "not_the_reviewer" => StorageError::forbidden("not_the_reviewer", message),
-        "own_result_review" => StorageError::forbidden("own_result_review", message),
-        "return_notes_blank" => StorageError::invalid("return_notes_blank", message),
-        "pass_at_last_reviewer" => StorageError::invalid("pass_at_last_reviewer", message),
-        "accept_by_last_reviewer" => StorageError::invalid("accept_by_last_reviewer", message),
-        other => StorageError::Invalid {
-            code: other,
-            message,
-        },
-    }
-}
-
+/// A review chain that cannot be derived, as a storage error. Each code is written out so that
+/// the scan of refusal sites finds it with its citation (`sikerja_domain::refusals`).
 fn chain_refused(e: sikerja_domain::execution::chain::ChainError) -> StorageError {
     let message = e.to_string();
     match e.code() {
@@ -646,10 +634,12 @@ impl Store {
             step: input.step,
             kind: input.kind,
             meets_target: input.meets_target,
+            meets_expectation: input.meets_expectation,
             notes: input.notes.trim().to_string(),
         };
+        let kind = round_kind(&txn, &row).await?;
         let next =
-            decide(&chain, submitter, state_of(&row)?, &actor, &decision).map_err(refused)?;
+            decide(&chain, kind, submitter, state_of(&row)?, &actor, &decision).map_err(refused)?;
         let step = steps.get(input.step).ok_or_else(already_decided)?;
         let now = Utc::now().trunc_subsecs(6);
         let acting = match (
@@ -668,6 +658,7 @@ impl Store {
             seq: Set(to_i32(input.step)),
             decision: Set(input.kind.code().to_string()),
             meets_target: Set(input.meets_target),
+            meets_expectation: Set(input.meets_expectation),
             notes: Set(decision.notes.clone()),
             by_employee_id: Set(actor.employee.map(|e| e.0)),
             by_name: Set(by.audit.label.clone()),
@@ -710,6 +701,7 @@ impl Store {
             "position": step.position_name,
             "decision": input.kind.code(),
             "meets_target": input.meets_target,
+            "meets_expectation": input.meets_expectation,
             "notes": decision.notes,
             "acting": acting,
             "state": next.code(),
@@ -819,6 +811,21 @@ impl Store {
     }
 }
 
+/// The department kind the current round's chain was derived for (fixed with the chain).
+async fn round_kind<C: ConnectionTrait>(
+    db: &C,
+    row: &work_result::Model,
+) -> Result<DepartmentKind> {
+    let round = work_result_round::Entity::find()
+        .filter(work_result_round::Column::ResultId.eq(row.id))
+        .filter(work_result_round::Column::Round.eq(row.round))
+        .one(db)
+        .await?
+        .ok_or_else(|| corrupt("work_result_rounds", &row.id.to_string()))?;
+    DepartmentKind::from_code(&round.department_kind)
+        .ok_or_else(|| corrupt("department_kind", &round.department_kind))
+}
+
 /// Accepting a result (MEK-05) realises the assignment's linked target: its progress becomes
 /// the stated realisation (100 if none was stated), never lower than it was. Returns the
 /// target with its progress before and after, if the assignment has a target.
@@ -916,6 +923,7 @@ async fn views<C: ConnectionTrait>(
                 decision: d.decision,
                 label,
                 meets_target: d.meets_target,
+                meets_expectation: d.meets_expectation,
                 notes: d.notes,
                 by: d.by_employee_id.map(EmployeeId),
                 by_name: d.by_name,
@@ -960,6 +968,7 @@ async fn views<C: ConnectionTrait>(
                 reviewer_name: s.reviewer_name,
                 acting: s.acting,
                 accepts: s.accepts,
+                expectation_suffices: false,
                 skipped: skips.remove(&key).unwrap_or_default(),
                 rule_id: s.rule_id,
                 article: s.article,
@@ -974,6 +983,13 @@ async fn views<C: ConnectionTrait>(
             let Some(o) = rounds.remove(&(r.id, n)) else {
                 continue;
             };
+            let mut steps = round_steps.remove(&(r.id, n)).unwrap_or_default();
+            if let Some(kind) = DepartmentKind::from_code(&o.department_kind) {
+                let len = steps.len();
+                for s in &mut steps {
+                    s.expectation_suffices = expectation_suffices(kind, len, s.step);
+                }
+            }
             result_rounds.push(ResultRoundView {
                 round: u32::try_from(n).unwrap_or_default(),
                 summary: o.summary,
@@ -983,7 +999,7 @@ async fn views<C: ConnectionTrait>(
                 from_outside: o.from_outside,
                 submitted_at: o.submitted_at,
                 submitted_by: o.submitted_by,
-                steps: round_steps.remove(&(r.id, n)).unwrap_or_default(),
+                steps,
             });
         }
         let waiting_at = match state {

@@ -44,6 +44,8 @@ pub struct ResultDecisionDto {
     pub decision: String,
     pub label: String,
     pub meets_target: bool,
+    /// The reviewer stated the result meets the expectation (MEK-05, Lampiran I.A/D/E.3.c angka 3).
+    pub meets_expectation: bool,
     pub notes: String,
     pub by: Option<i64>,
     pub by_name: String,
@@ -71,6 +73,9 @@ pub struct ResultStepDto {
     pub acting: Option<String>,
     /// The last step: the head of the Unit Organisasi accepts.
     pub accepts: bool,
+    /// A result meeting the expectation (not the target) may be passed at this step (the pass
+    /// to the Sekda, Direktur or Camat: MEK-05, Lampiran I.A/D/E.3.c angka 3).
+    pub expectation_suffices: bool,
     pub skipped: Vec<SkippedDto>,
     pub rule_id: String,
     pub article: String,
@@ -90,6 +95,7 @@ impl From<&ResultStepView> for ResultStepDto {
             reviewer_name: s.reviewer_name.clone(),
             acting: s.acting.clone(),
             accepts: s.accepts,
+            expectation_suffices: s.expectation_suffices,
             skipped: s
                 .skipped
                 .iter()
@@ -108,6 +114,7 @@ impl From<&ResultStepView> for ResultStepDto {
                 decision: d.decision.clone(),
                 label: d.label.clone(),
                 meets_target: d.meets_target,
+                meets_expectation: d.meets_expectation,
                 notes: d.notes.clone(),
                 by: d.by.map(|e| e.0),
                 by_name: d.by_name.clone(),
@@ -290,6 +297,10 @@ pub struct ResultDecisionBody {
     pub decision: String,
     #[serde(default)]
     pub meets_target: bool,
+    /// Enough to pass where the step's `expectation_suffices` (MEK-05, Lampiran I.A/D/E.3.c
+    /// angka 3); never to accept.
+    #[serde(default)]
+    pub meets_expectation: bool,
     /// Required when returning.
     #[serde(default)]
     #[schema(max_length = 4000)]
@@ -473,6 +484,7 @@ pub async fn decide_result(
         step: b.step,
         kind,
         meets_target: b.meets_target,
+        meets_expectation: b.meets_expectation,
         notes: b.notes,
     };
     state

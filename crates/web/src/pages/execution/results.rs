@@ -41,6 +41,9 @@ pub struct StepLine {
 pub struct DecideForm {
     pub step: usize,
     pub accepts: bool,
+    /// A result meeting the expectation may pass here (MEK-05, Lampiran I.A/D/E.3.c angka 3),
+    /// with the article to cite.
+    pub expectation: Option<String>,
 }
 
 /// A result as shown on the work page.
@@ -109,9 +112,17 @@ fn block(v: &WorkResultView, me: Option<EmployeeId>, waiting: &[WaitingResult]) 
                 rule: format!("{} · {}", s.rule_id, s.article),
                 skipped: s.skipped.iter().map(|x| x.note.clone()).collect(),
                 decision: s.decision.as_ref().map(|d| {
+                    let basis = if d.meets_target {
+                        ""
+                    } else if d.meets_expectation {
+                        " — sesuai ekspektasi"
+                    } else {
+                        ""
+                    };
                     format!(
-                        "{} oleh {} ({}), {}",
+                        "{}{} oleh {} ({}), {}",
                         d.label,
+                        basis,
                         d.by_name,
                         d.by_position,
                         format::date_time(d.decided_at)
@@ -136,6 +147,11 @@ fn block(v: &WorkResultView, me: Option<EmployeeId>, waiting: &[WaitingResult]) 
         decide: waiting.iter().find(|w| w.id == v.id).map(|w| DecideForm {
             step: w.step,
             accepts: w.accepts,
+            expectation: v
+                .current_steps()
+                .get(w.step)
+                .filter(|s| s.expectation_suffices)
+                .map(|s| s.article.clone()),
         }),
     }
 }
@@ -381,6 +397,7 @@ pub async fn decide_result(
             step,
             kind,
             meets_target: field(&pairs, "meets_target") == "ya",
+            meets_expectation: field(&pairs, "meets_expectation") == "ya",
             notes: field(&pairs, "notes").to_string(),
         };
         state
