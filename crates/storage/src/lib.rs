@@ -71,9 +71,9 @@ pub use execution::results::{
     WorkResultView,
 };
 pub use execution::{
-    BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView, IssueDecisionView,
-    IssueView, ReportInput, ReportLineView, ReportRequestView, ReportView, WorkItemView, WorkRef,
-    WorkSchedule,
+    BreakdownMember, BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView,
+    IssueDecisionView, IssueView, ReportInput, ReportLineView, ReportRequestView, ReportView,
+    WorkItemView, WorkRef, WorkSchedule,
 };
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::Credential;

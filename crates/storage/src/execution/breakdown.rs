@@ -8,9 +8,9 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::assignment::Day;
+use sikerja_domain::assignment::{Day, MemberRole};
 use sikerja_domain::execution::breakdown::{WorkItemDraft, check_breakdown, may_edit};
-use sikerja_domain::execution::{WorkKind, parts};
+use sikerja_domain::execution::{Parts, WorkKind, parts};
 use sikerja_domain::organisation::EmployeeId;
 
 use super::{WorkRef, load_actor, load_work, lock_work, refused, require_sight};
@@ -44,10 +44,23 @@ pub struct BreakdownView {
     pub until: Day,
     pub budget: Option<i64>,
     pub items: Vec<WorkItemView>,
-    /// The members one may choose as responsible: (id, name).
-    pub members: Vec<(EmployeeId, String)>,
+    /// The members one may choose as responsible.
+    pub members: Vec<BreakdownMember>,
     /// Whether the reader may edit it.
     pub editable: bool,
+    /// The parts the reader plays in the work (LAP-04), for the forms a page offers.
+    pub reader: Parts,
+    /// The planning targets the work serves (the assignment's linked target, the plan's).
+    pub targets: Vec<i64>,
+}
+
+/// A member of the work, as the breakdown's choice of the one responsible shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BreakdownMember {
+    pub employee: EmployeeId,
+    pub name: String,
+    /// Their role (a plan's holder and an individual are `Member`).
+    pub role: MemberRole,
 }
 
 pub(crate) async fn items<C: ConnectionTrait>(db: &C, r: WorkRef) -> Result<Vec<WorkItemView>> {
@@ -93,9 +106,15 @@ impl Store {
                 .work
                 .members
                 .iter()
-                .map(|m| (m.employee, w.name(m.employee)))
+                .map(|m| BreakdownMember {
+                    employee: m.employee,
+                    name: w.name(m.employee),
+                    role: m.role,
+                })
                 .collect(),
             editable: may_edit(&actor, &w.work).is_ok(),
+            reader: parts(&actor, &w.work),
+            targets: w.targets.clone(),
             items,
         })
     }

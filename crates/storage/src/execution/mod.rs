@@ -6,6 +6,7 @@
 mod breakdown;
 mod feedback;
 mod issues;
+mod plans;
 mod policy;
 mod reports;
 pub mod results;
@@ -19,7 +20,7 @@ use sikerja_domain::execution::{Actor, Refusal, RefusalKind, Work, WorkKind, Wor
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::target::PlanStatus;
 
-pub use breakdown::{BreakdownView, WorkItemView};
+pub use breakdown::{BreakdownMember, BreakdownView, WorkItemView};
 pub use feedback::FeedbackView;
 pub use issues::{IssueAddresseeView, IssueDecisionView, IssueView};
 pub use reports::{

@@ -736,6 +736,8 @@ impl Store {
                 );
             }
         }
+        // Approved activity plans they hold or approve (MEK-04: carried out like individual work).
+        works.extend(super::plans::plans_involving(&self.db, &actor).await?);
         works.sort_by_key(|w| w.key());
         works.dedup();
         let mut requests = Vec::new();
