@@ -92,3 +92,30 @@ impl From<BytesRejection> for WebError {
         }
     }
 }
+
+/// The piece of work a path addresses: `{id}` under `/pelaksanaan/penugasan/` or
+/// `/api/v1/assignments/` is an assignment, under `/pelaksanaan/rencana/` or
+/// `/api/v1/activity-plans/` an activity plan. One handler serves both kinds (MEK-04).
+#[derive(Debug, Clone, Copy)]
+pub struct WorkPath(pub sikerja_storage::WorkRef);
+
+impl<S: Send + Sync> FromRequestParts<S> for WorkPath {
+    type Rejection = IdRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use sikerja_domain::assignment::AssignmentId;
+        use sikerja_storage::WorkRef;
+        let path = parts.uri.path();
+        let api = path.starts_with("/api/");
+        let plan = path.starts_with("/pelaksanaan/rencana/")
+            || path.starts_with("/api/v1/activity-plans/");
+        let assignment =
+            path.starts_with("/pelaksanaan/penugasan/") || path.starts_with("/api/v1/assignments/");
+        let Id(id) = Id::from_request_parts(parts, state).await?;
+        match (assignment, plan) {
+            (true, false) => Ok(WorkPath(WorkRef::Assignment(AssignmentId(id)))),
+            (false, true) => Ok(WorkPath(WorkRef::Plan(id))),
+            _ => Err(IdRejection { api }),
+        }
+    }
+}

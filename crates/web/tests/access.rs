@@ -182,6 +182,13 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/pelaksanaan/penugasan/{id}/umpan-balik")
         | (false, "/pelaksanaan/penugasan/{id}/hasil")
         | (false, "/pelaksanaan/penugasan/{id}/permasalahan") => DECIDE,
+        // The Kepala Dinas' own activity plan (not approved): only its holder reads its
+        // Pelaksanaan page, and their forms are refused `work_not_running` (409).
+        (true, "/pelaksanaan/rencana/{id}")
+        | (false, "/pelaksanaan/rencana/{id}/rincian")
+        | (false, "/pelaksanaan/rencana/{id}/laporan")
+        | (false, "/pelaksanaan/rencana/{id}/permintaan")
+        | (false, "/pelaksanaan/rencana/{id}/umpan-balik") => DECIDE,
         // Feedback and results that are nobody's (404): people pass the gate.
         (false, "/pelaksanaan/umpan-balik/{id}/dibaca")
         | (true, "/pelaksanaan/hasil/{id}")
@@ -196,12 +203,17 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // only by those who play a part in it.
         (true, "/api/v1/assignments/{id}/work")
         | (true, "/api/v1/assignments/{id}/issues")
-        | (true, "/api/v1/assignments/{id}/results") => API_ADMIN,
+        | (true, "/api/v1/assignments/{id}/results")
+        | (true, "/api/v1/activity-plans/{id}/work") => API_ADMIN,
         // Bodies missing their fields are refused (400/422) before anything is decided.
         (false, "/api/v1/assignments/{id}/breakdown")
         | (false, "/api/v1/assignments/{id}/report-requests")
         | (false, "/api/v1/assignments/{id}/feedback") => PEOPLE,
         (false, "/api/v1/assignments/{id}/reports") => PEOPLE,
+        (false, "/api/v1/activity-plans/{id}/breakdown")
+        | (false, "/api/v1/activity-plans/{id}/reports")
+        | (false, "/api/v1/activity-plans/{id}/report-requests")
+        | (false, "/api/v1/activity-plans/{id}/feedback") => PEOPLE,
         // A report or feedback that does not exist (404): people pass the gate.
         (true, "/api/v1/reports/{id}") | (false, "/api/v1/feedback/{id}/acknowledgement") => PEOPLE,
         // Problems (LAP-05): a body missing its fields, or a problem that does not exist.
@@ -488,7 +500,10 @@ fn concrete(w: &World, path: &str) -> String {
         w.planning.agreement.to_string()
     } else if path.starts_with("/kinerja/target/") || path.starts_with("/api/v1/targets/") {
         w.planning.target.to_string()
-    } else if path.starts_with("/kinerja/rencana/") || path.starts_with("/api/v1/activity-plans/") {
+    } else if path.starts_with("/kinerja/rencana/")
+        || path.starts_with("/pelaksanaan/rencana/")
+        || path.starts_with("/api/v1/activity-plans/")
+    {
         w.planning.plan.to_string()
     } else if path.starts_with("/kinerja/ekspektasi/") || path.starts_with("/api/v1/expectations/")
     {

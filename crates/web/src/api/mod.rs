@@ -40,7 +40,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         (name = "placements", description = "Kedudukan dan penetapan manual (KED)"),
         (name = "planning", description = "Perencanaan kinerja (MEK-02, MEK-03, STR-01..05, PEN-19): Perjanjian Kinerja, target dan penurunannya, tanda tangan, amendemen, dialog kinerja, ekspektasi, rencana pelaksanaan kegiatan dan anggaran. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)"),
         (name = "assignments", description = "Penugasan Pejabat Fungsional dan Pelaksana (PEN-01..19): PEN-01 bentuk penugasan individu/tim, PEN-02 kedudukan ditetapkan, PEN-03 lingkup diturunkan dari anggota, PEN-04 ketua tim dari Unit Organisasi pemilik kinerja, PEN-05/06/07 batas masa dan jumlah penugasan, PEN-08 syarat ketua tim, PEN-09 JF hasil penyetaraan diutamakan, PEN-10 penunjukan atau pengajuan sukarela, PEN-11 sukarela tidak lintas instansi, PEN-12 Surat Tugas/Keputusan Sekda/Keputusan Bupati, PEN-13..17 alur persetujuan (Lampiran II.B, Gambar 1–3), PEN-18 langkah diambil sekali oleh pemegang jabatannya, PEN-19 penugasan untuk target Perjanjian Kinerja. Setiap temuan dan langkah menyebut `rule_id` dan `article`. Perubahan hanya oleh pejabat yang masuk dengan akunnya (token API: 403 `official_only`)"),
-        (name = "execution", description = "Pelaksanaan penugasan (MEK-04, LAP-01..04): rincian kegiatan dengan penanggung jawabnya, jadwal laporan berkala dengan ketepatan waktunya, laporan, permintaan laporan oleh Pimpinan Unit Organisasi dan umpan balik beserta tanda dibacanya. Hanya pejabat yang masuk dengan akunnya (token API: 403 `official_only`); penolakan menyebut `rule_id` dan `article` di `details`"),
+        (name = "execution", description = "Pelaksanaan penugasan dan rencana kegiatan yang disetujui (MEK-04, LAP-01..04): rincian kegiatan dengan penanggung jawabnya, jadwal laporan berkala dengan ketepatan waktunya, laporan, permintaan laporan oleh Pimpinan Unit Organisasi dan umpan balik beserta tanda dibacanya. Hanya pejabat yang masuk dengan akunnya (token API: 403 `official_only`); penolakan menyebut `rule_id` dan `article` di `details`"),
         (name = "letters", description = "Surat resmi (DOC-01..06, Lampiran IV): berkas PDF dan DOCX surat yang dicatat alur penugasan (draf tanpa nomor, atau persis sebagaimana diterbitkan), penerbitan oleh penandatangan dengan nomor dari register unit penerbit (tidak dipakai ulang, tidak dilewati), SHA-256 dan kode QR verifikasi, pembatalan dengan alasan; verifikasi publik `/api/v1/verify/{code}`")
     ),
     components(schemas(ErrorEnvelope, ErrorBody, ErrorDetail))
@@ -115,6 +115,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(execution::give_feedback))
         .routes(routes!(execution::acknowledge_feedback))
         .routes(routes!(execution::get_report))
+        .routes(routes!(execution::plans::get_plan_work))
+        .routes(routes!(execution::plans::set_plan_breakdown))
+        .routes(routes!(execution::plans::submit_plan_report))
+        .routes(routes!(execution::plans::request_plan_report))
+        .routes(routes!(execution::plans::give_plan_feedback))
         .routes(routes!(
             execution::issues::list_issues,
             execution::issues::raise_issue

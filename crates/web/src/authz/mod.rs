@@ -548,6 +548,32 @@ pub fn api_access() -> RouteTable {
             Access::Official,
         ),
         (Method::GET, "/api/v1/reports/{id}", Access::Official),
+        // An approved activity plan, carried out like individual work (MEK-04).
+        (
+            Method::GET,
+            "/api/v1/activity-plans/{id}/work",
+            Access::Official,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/activity-plans/{id}/breakdown",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/reports",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/report-requests",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/feedback",
+            Access::Official,
+        ),
         // Problems and constraints of a team (LAP-05).
         (
             Method::GET,

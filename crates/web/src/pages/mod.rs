@@ -256,6 +256,34 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             execution::forms::give_feedback,
         )
+        // An approved activity plan is carried out like individual work (MEK-04): the same
+        // handlers, the work taken from the path (`extract::WorkPath`). Results and problems
+        // stay with assignments (docs/execution.md).
+        .get(
+            "/pelaksanaan/rencana/{id}",
+            Official,
+            execution::work::show_work,
+        )
+        .post(
+            "/pelaksanaan/rencana/{id}/rincian",
+            Official,
+            execution::forms::set_breakdown,
+        )
+        .post(
+            "/pelaksanaan/rencana/{id}/laporan",
+            Official,
+            execution::forms::submit_report,
+        )
+        .post(
+            "/pelaksanaan/rencana/{id}/permintaan",
+            Official,
+            execution::forms::request_report,
+        )
+        .post(
+            "/pelaksanaan/rencana/{id}/umpan-balik",
+            Official,
+            execution::forms::give_feedback,
+        )
         .post(
             "/pelaksanaan/penugasan/{id}/hasil",
             Official,

@@ -22,11 +22,19 @@ pub fn timing_code(t: Timing) -> &'static str {
     }
 }
 
-/// The assignment of a piece of work (activity plans are not served here yet).
+/// The assignment of a piece of work, if it is one.
 fn assignment_of(r: WorkRef) -> Option<i64> {
     match r {
         WorkRef::Assignment(a) => Some(a.0),
         WorkRef::Plan(_) => None,
+    }
+}
+
+/// The activity plan of a piece of work, if it is one.
+fn plan_of(r: WorkRef) -> Option<i64> {
+    match r {
+        WorkRef::Plan(p) => Some(p),
+        WorkRef::Assignment(_) => None,
     }
 }
 
@@ -68,12 +76,16 @@ impl From<&WorkItemView> for WorkItemDto {
 pub struct WorkMemberDto {
     pub employee: i64,
     pub name: String,
+    /// `team_lead` or `member` (the individual and a plan's holder are `member`).
+    pub role: String,
 }
 
 /// A periodic report owed, and where it stands (LAP-01, LAP-02).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DueReportDto {
+    /// The work: an assignment or an approved activity plan (one of the two is set).
     pub assignment: Option<i64>,
+    pub activity_plan: Option<i64>,
     pub title: String,
     pub reporter: i64,
     pub reporter_name: String,
@@ -96,6 +108,7 @@ impl From<&DueReport> for DueReportDto {
         let c = d.kind.citation();
         DueReportDto {
             assignment: assignment_of(d.work),
+            activity_plan: plan_of(d.work),
             title: d.title.clone(),
             reporter: d.reporter.0,
             reporter_name: d.reporter_name.clone(),
@@ -116,7 +129,9 @@ impl From<&DueReport> for DueReportDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReportRequestDto {
     pub id: i64,
+    /// The work: an assignment or an approved activity plan (one of the two is set).
     pub assignment: Option<i64>,
+    pub activity_plan: Option<i64>,
     pub title: String,
     pub to: i64,
     pub to_name: String,
@@ -137,6 +152,7 @@ impl From<&ReportRequestView> for ReportRequestDto {
         ReportRequestDto {
             id: q.id,
             assignment: assignment_of(q.work),
+            activity_plan: plan_of(q.work),
             title: q.title.clone(),
             to: q.to.0,
             to_name: q.to_name.clone(),
@@ -175,7 +191,9 @@ pub struct EvidenceDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReportDto {
     pub id: i64,
+    /// The work: an assignment or an approved activity plan (one of the two is set).
     pub assignment: Option<i64>,
+    pub activity_plan: Option<i64>,
     /// `member_to_lead`, `team_to_head`, `individual_to_head`, `requested`.
     pub kind: String,
     pub rule_id: String,
@@ -200,6 +218,7 @@ impl From<&ReportView> for ReportDto {
         ReportDto {
             id: r.id,
             assignment: assignment_of(r.work),
+            activity_plan: plan_of(r.work),
             kind: r.kind.code().to_string(),
             rule_id: c.rule_id.to_string(),
             article: c.article.to_string(),
@@ -240,7 +259,9 @@ impl From<&ReportView> for ReportDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackDto {
     pub id: i64,
+    /// The work: an assignment or an approved activity plan (one of the two is set).
     pub assignment: Option<i64>,
+    pub activity_plan: Option<i64>,
     pub report: Option<i64>,
     pub to: i64,
     pub to_name: String,
@@ -258,6 +279,7 @@ impl From<&FeedbackView> for FeedbackDto {
         FeedbackDto {
             id: f.id,
             assignment: assignment_of(f.work),
+            activity_plan: plan_of(f.work),
             report: f.report,
             to: f.to.0,
             to_name: f.to_name.clone(),
@@ -271,12 +293,15 @@ impl From<&FeedbackView> for FeedbackDto {
     }
 }
 
-/// A running assignment as it is carried out, as much as the caller may read.
+/// A running assignment or approved activity plan as it is carried out, as much as the caller
+/// may read.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WorkDto {
-    pub assignment: i64,
+    /// The work: an assignment or an approved activity plan (one of the two is set).
+    pub assignment: Option<i64>,
+    pub activity_plan: Option<i64>,
     pub title: String,
-    /// `individual` or `team`.
+    /// `individual`, `team` or `activity_plan`.
     pub kind: String,
     pub running: bool,
     pub from: String,
@@ -294,7 +319,6 @@ pub struct WorkDto {
 
 impl WorkDto {
     pub fn new(
-        assignment: i64,
         bd: &BreakdownView,
         schedule: &WorkSchedule,
         reports: &[ReportView],
@@ -302,7 +326,8 @@ impl WorkDto {
     ) -> Self {
         use sikerja_domain::execution::WorkKind;
         WorkDto {
-            assignment,
+            assignment: assignment_of(bd.work),
+            activity_plan: plan_of(bd.work),
             title: bd.title.clone(),
             kind: match bd.kind {
                 WorkKind::Individual => "individual",
@@ -318,9 +343,10 @@ impl WorkDto {
             members: bd
                 .members
                 .iter()
-                .map(|(e, name)| WorkMemberDto {
-                    employee: e.0,
-                    name: name.clone(),
+                .map(|m| WorkMemberDto {
+                    employee: m.employee.0,
+                    name: m.name.clone(),
+                    role: m.role.code().to_string(),
                 })
                 .collect(),
             items: bd.items.iter().map(WorkItemDto::from).collect(),

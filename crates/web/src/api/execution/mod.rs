@@ -1,28 +1,30 @@
 //! `/api/v1` execution (issue 13; MEK-04, LAP-01..04): a running assignment as it is carried
-//! out, its breakdown, reports, report requests and feedback. Everything is an official's
+//! out, its breakdown, reports, report requests and feedback; the same for an approved
+//! activity plan (`plans`: the same handlers under `/api/v1/activity-plans/{id}/…`). Everything is an official's
 //! (route rule `Official`; tokens get 403 `official_only`: what a person may read here depends
 //! on the part they play in the work), and storage decides each change and each read inside
 //! it; refusals carry their rule and article in `details`.
 
 pub mod dto;
 pub mod issues;
+pub mod plans;
 pub mod results;
 
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
-use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::assignment::Day;
 use sikerja_domain::execution::breakdown::WorkItemDraft;
 use sikerja_domain::execution::report::{ReportDraft, ReportKind};
 use sikerja_domain::organisation::EmployeeId;
-use sikerja_storage::{ReportInput, WorkRef};
+use sikerja_storage::ReportInput;
 
 use crate::AppState;
 use crate::api::dto::assignment::IdDto;
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope, WebError};
-use crate::extract::Id;
+use crate::extract::{Id, WorkPath};
 use crate::pages::execution_today as today;
 use dto::{
     BreakdownBody, FeedbackBody, ReportBody, ReportDto, ReportRequestBody, ReportingInboxDto,
@@ -40,10 +42,6 @@ fn day(field: &'static str, s: &str) -> Result<Day, WebError> {
             ..Default::default()
         }],
     })
-}
-
-fn work(id: i64) -> WorkRef {
-    WorkRef::Assignment(AssignmentId(id))
 }
 
 /// A running assignment as it is carried out: members, breakdown, the periodic reports owed
@@ -65,15 +63,14 @@ fn work(id: i64) -> WorkRef {
 pub async fn get_work(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
 ) -> Result<Json<WorkDto>, ApiError> {
     let by = principal.planning_actor(None)?;
-    let r = work(id);
     let bd = state.store.work_breakdown(r, &by).await?;
     let schedule = state.store.work_schedule(r, &by, today()?).await?;
     let reports = state.store.work_reports(r, &by).await?;
     let feedback = state.store.work_feedback(r, &by).await?;
-    Ok(Json(WorkDto::new(id, &bd, &schedule, &reports, &feedback)))
+    Ok(Json(WorkDto::new(&bd, &schedule, &reports, &feedback)))
 }
 
 /// Replaces the breakdown of a running assignment (MEK-04): only the team lead or the
@@ -96,7 +93,7 @@ pub async fn get_work(
 pub async fn set_breakdown(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
     body: Result<Json<BreakdownBody>, JsonRejection>,
 ) -> Result<Json<Vec<WorkItemDto>>, ApiError> {
     let Json(b) = body?;
@@ -113,10 +110,7 @@ pub async fn set_breakdown(
             budget: i.budget.to_string(),
         })
         .collect();
-    let items = state
-        .store
-        .set_work_breakdown(work(id), &drafts, &by)
-        .await?;
+    let items = state.store.set_work_breakdown(r, &drafts, &by).await?;
     Ok(Json(items.iter().map(WorkItemDto::from).collect()))
 }
 
@@ -140,7 +134,7 @@ pub async fn set_breakdown(
 pub async fn submit_report(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
     body: Result<Json<ReportBody>, JsonRejection>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
     let Json(b) = body?;
@@ -177,10 +171,7 @@ pub async fn submit_report(
         },
         files: Vec::new(),
     };
-    let report = state
-        .store
-        .submit_report(work(id), &input, &by, today()?)
-        .await?;
+    let report = state.store.submit_report(r, &input, &by, today()?).await?;
     Ok((StatusCode::CREATED, Json(IdDto { id: report })))
 }
 
@@ -203,7 +194,7 @@ pub async fn submit_report(
 pub async fn request_report(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
     body: Result<Json<ReportRequestBody>, JsonRejection>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
     let Json(b) = body?;
@@ -211,7 +202,7 @@ pub async fn request_report(
     let due = day("due", &b.due)?;
     let request = state
         .store
-        .request_report(work(id), EmployeeId(b.to), due, &b.message, &by, today()?)
+        .request_report(r, EmployeeId(b.to), due, &b.message, &by, today()?)
         .await?;
     Ok((StatusCode::CREATED, Json(IdDto { id: request })))
 }
@@ -236,14 +227,14 @@ pub async fn request_report(
 pub async fn give_feedback(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
     body: Result<Json<FeedbackBody>, JsonRejection>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
     let Json(b) = body?;
     let by = principal.planning_actor(None)?;
     let feedback = state
         .store
-        .give_feedback(work(id), EmployeeId(b.to), b.report, &b.text, &by)
+        .give_feedback(r, EmployeeId(b.to), b.report, &b.text, &by)
         .await?;
     Ok((StatusCode::CREATED, Json(IdDto { id: feedback })))
 }

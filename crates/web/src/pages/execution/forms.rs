@@ -9,17 +9,17 @@ use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
 use axum::response::{IntoResponse, Response};
-use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::assignment::Day;
 use sikerja_domain::execution::breakdown::WorkItemDraft;
 use sikerja_domain::execution::report::{ReportDraft, ReportKind};
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_storage::{ReportInput, WorkRef};
 
-use super::{refusal_text, today};
+use super::{refusal_text, today, work_href};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
-use crate::extract::Id;
+use crate::extract::{Id, WorkPath};
 use crate::pages::planning::forms::{Pairs, field, fields, id};
 use crate::pages::planning::{refused_status, see_other};
 
@@ -47,7 +47,7 @@ where
 async fn answer(
     state: &AppState,
     principal: &Principal,
-    work: i64,
+    work: WorkRef,
     result: Result<String, WebError>,
 ) -> Result<Response, PageError> {
     respond(result, |error| {
@@ -88,23 +88,20 @@ pub(crate) fn breakdown_rows(pairs: &Pairs) -> Vec<WorkItemDraft> {
         .collect()
 }
 
-/// `POST /pelaksanaan/penugasan/{id}/rincian` — replaces the breakdown (the team lead or the
+/// `POST /pelaksanaan/{penugasan|rencana}/{id}/rincian` — replaces the breakdown (the team lead or the
 /// individual, MEK-04).
 pub async fn set_breakdown(
     State(state): State<AppState>,
     principal: Principal,
-    Id(work): Id,
+    WorkPath(work): WorkPath,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
     let result = async {
         let by = principal.planning_actor(None)?;
         let rows = breakdown_rows(&pairs);
-        state
-            .store
-            .set_work_breakdown(WorkRef::Assignment(AssignmentId(work)), &rows, &by)
-            .await?;
-        Ok(format!("/pelaksanaan/penugasan/{work}#rincian"))
+        state.store.set_work_breakdown(work, &rows, &by).await?;
+        Ok(format!("{}#rincian", work_href(work)))
     }
     .await;
     answer(&state, &principal, work, result).await
@@ -147,11 +144,11 @@ fn numbered(pairs: &Pairs, prefix: &str) -> Vec<(i64, String)> {
         .collect()
 }
 
-/// `POST /pelaksanaan/penugasan/{id}/laporan` — submits a report (LAP-01..03).
+/// `POST /pelaksanaan/{penugasan|rencana}/{id}/laporan` — submits a report (LAP-01..03).
 pub async fn submit_report(
     State(state): State<AppState>,
     principal: Principal,
-    Id(work): Id,
+    WorkPath(work): WorkPath,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
@@ -169,20 +166,22 @@ pub async fn submit_report(
             },
             files: Vec::new(),
         };
-        let r = WorkRef::Assignment(AssignmentId(work));
-        state.store.submit_report(r, &input, &by, today()?).await?;
-        Ok(format!("/pelaksanaan/penugasan/{work}#laporan"))
+        state
+            .store
+            .submit_report(work, &input, &by, today()?)
+            .await?;
+        Ok(format!("{}#laporan", work_href(work)))
     }
     .await;
     answer(&state, &principal, work, result).await
 }
 
-/// `POST /pelaksanaan/penugasan/{id}/permintaan` — the head of the owner Unit Organisasi asks
+/// `POST /pelaksanaan/{penugasan|rencana}/{id}/permintaan` — the head of the owner Unit Organisasi asks
 /// the lead or a member for a report (LAP-03).
 pub async fn request_report(
     State(state): State<AppState>,
     principal: Principal,
-    Id(work): Id,
+    WorkPath(work): WorkPath,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
@@ -192,23 +191,22 @@ pub async fn request_report(
         let due = Day::parse(field(&pairs, "due")).map_err(|e| {
             WebError::invalid("report_request_due_invalid", format!("Batas waktu: {e}"))
         })?;
-        let r = WorkRef::Assignment(AssignmentId(work));
         state
             .store
-            .request_report(r, to, due, field(&pairs, "message"), &by, today()?)
+            .request_report(work, to, due, field(&pairs, "message"), &by, today()?)
             .await?;
-        Ok(format!("/pelaksanaan/penugasan/{work}#permintaan"))
+        Ok(format!("{}#permintaan", work_href(work)))
     }
     .await;
     answer(&state, &principal, work, result).await
 }
 
-/// `POST /pelaksanaan/penugasan/{id}/umpan-balik` — feedback to a member, on one of their
+/// `POST /pelaksanaan/{penugasan|rencana}/{id}/umpan-balik` — feedback to a member, on one of their
 /// reports or not (LAP-04).
 pub async fn give_feedback(
     State(state): State<AppState>,
     principal: Principal,
-    Id(work): Id,
+    WorkPath(work): WorkPath,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
@@ -219,12 +217,11 @@ pub async fn give_feedback(
             "" => None,
             _ => Some(id(&pairs, "report", "laporan")?),
         };
-        let r = WorkRef::Assignment(AssignmentId(work));
         state
             .store
-            .give_feedback(r, to, report, field(&pairs, "text"), &by)
+            .give_feedback(work, to, report, field(&pairs, "text"), &by)
             .await?;
-        Ok(format!("/pelaksanaan/penugasan/{work}#umpan-balik"))
+        Ok(format!("{}#umpan-balik", work_href(work)))
     }
     .await;
     answer(&state, &principal, work, result).await

@@ -1,4 +1,5 @@
-//! `/pelaksanaan` — *Pekerjaan saya*: the reader's running assignments with the activities
+//! `/pelaksanaan` — *Pekerjaan saya*: the reader's running assignments and approved activity
+//! plans (their own, or those they approve) with the activities
 //! they are responsible for (MEK-04), what waits for them in reporting (reports due, report
 //! requests to answer, LAP-01..03; feedback to acknowledge, LAP-04), and for team leads
 //! (*Tim saya*) and heads of the owner Unit Organisasi (*Pantauan*) each team's people with
@@ -8,6 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use sikerja_domain::assignment::MemberRole;
+use sikerja_domain::execution::WorkKind;
 use sikerja_domain::execution::report::Timing;
 use sikerja_storage::{StorageError, WorkRef};
 
@@ -152,12 +154,8 @@ pub async fn show_execution(
     Ok(page(&state, &principal, None).await?)
 }
 
-fn role_label(role: MemberRole, team: bool) -> &'static str {
-    match role {
-        MemberRole::TeamLead => "Ketua Tim",
-        MemberRole::Member if team => "Anggota",
-        MemberRole::Member => "Pelaksana tugas individu",
-    }
+fn role_label(role: MemberRole, kind: WorkKind) -> &'static str {
+    super::work::role_label(role, kind)
 }
 
 /// The monitoring of one piece of work: per person, their reports by timing, open requests to
@@ -260,34 +258,27 @@ pub(crate) async fn page(
 ) -> Result<ExecutionPage, WebError> {
     let by = principal.planning_actor(None)?;
     let me = by.employee;
-    let facts = principal.actor().map(|x| x.facts());
     let lines = state.store.assignments_involving(&by, 100).await?;
+    // My running assignments, then the approved activity plans I hold or approve (MEK-04).
+    let mut refs: Vec<WorkRef> = lines
+        .iter()
+        .filter(|l| l.status == "active")
+        .map(|l| WorkRef::Assignment(l.id))
+        .collect();
+    refs.extend(state.store.plans_involving(&by).await?);
     let mut works = Vec::new();
     let mut activities = Vec::new();
     let mut team = Vec::new();
     let mut monitoring = Vec::new();
-    for l in lines.iter().filter(|l| l.status == "active") {
-        let r = WorkRef::Assignment(l.id);
+    for r in refs {
         let bd = match state.store.work_breakdown(r, &by).await {
             Ok(bd) => bd,
             // A holder of a workflow step who plays no part in the work itself.
             Err(StorageError::Forbidden { .. }) => continue,
             Err(e) => return Err(e.into()),
         };
-        let a = state.store.assignment(l.id).await?;
-        let is_team = bd.kind == sikerja_domain::execution::WorkKind::Team;
-        let role_of = |e| {
-            a.members
-                .iter()
-                .find(|m| m.employee == Some(e))
-                .map(|m| m.role)
-        };
-        let my_role = me.and_then(role_of);
-        let owner_head = facts.is_some_and(|f| {
-            f.posts
-                .iter()
-                .any(|p| p.is_head && Some(p.unit) == a.owner_unit)
-        });
+        let my_role = bd.reader.member;
+        let owner_head = bd.reader.owner_head.is_some();
         let href = work_href(r);
         let mine: Vec<_> = bd
             .items
@@ -298,10 +289,11 @@ pub(crate) async fn page(
             href: href.clone(),
             title: bd.title.clone(),
             kind: kind_label(bd.kind),
-            part: match (my_role, owner_head) {
-                (Some(role), _) => role_label(role, is_team),
-                (None, true) => "Pimpinan Unit Organisasi pemilik kinerja",
-                (None, false) => "Pejabat Penilai Kinerja anggota",
+            part: match (my_role, owner_head, r) {
+                (Some(role), _, _) => role_label(role, bd.kind),
+                (None, true, WorkRef::Plan(_)) => "Pimpinan yang menyetujui rencana",
+                (None, true, WorkRef::Assignment(_)) => "Pimpinan Unit Organisasi pemilik kinerja",
+                (None, false, _) => "Pejabat Penilai Kinerja anggota",
             },
             period: format!("{} – {}", day(bd.from), day(bd.until)),
             activities: mine.len(),
@@ -316,10 +308,7 @@ pub(crate) async fn page(
         let members: Vec<_> = bd
             .members
             .iter()
-            .map(|(e, name)| {
-                let role = role_of(*e).unwrap_or(MemberRole::Member);
-                (*e, name.clone(), role_label(role, is_team))
-            })
+            .map(|m| (m.employee, m.name.clone(), role_label(m.role, bd.kind)))
             .collect();
         if owner_head {
             monitoring.push(monitor(state, &by, r, &bd.title, &members).await?);

@@ -173,7 +173,12 @@ pub async fn raise_issue(
     }
     .await;
     respond(result, |error| {
-        super::work::page(&state, &principal, work, Some(error))
+        super::work::page(
+            &state,
+            &principal,
+            sikerja_storage::WorkRef::Assignment(AssignmentId(work)),
+            Some(error),
+        )
     })
     .await
 }

@@ -1,10 +1,11 @@
 //! Execution pages — *Pelaksanaan* (issue 13 point 8; MEK-04, LAP-01..04): the reader's work
 //! (`/pelaksanaan`: activities they are responsible for, reports due, report requests to
 //! answer, feedback to acknowledge, and for team leads and heads the monitoring of each team
-//! and person), one page per running assignment (`/pelaksanaan/penugasan/{id}`: breakdown,
-//! schedule of reports, reports, requests, feedback) and its forms. Storage decides every
-//! change (who may edit, report, ask, give feedback); a refused form shows the page again with
-//! the Indonesian reason, its rule and article, and changes nothing.
+//! and person), one page per running assignment or approved activity plan
+//! (`/pelaksanaan/penugasan/{id}`, `/pelaksanaan/rencana/{id}`: breakdown, schedule of
+//! reports, reports, requests, feedback) and its forms, one handler for both kinds.
+//! Storage decides every change (who may edit, report, ask, give feedback); a refused form
+//! shows the page again with the Indonesian reason, its rule and article, and changes nothing.
 
 pub mod evidence;
 pub mod forms;
@@ -59,7 +60,7 @@ pub(crate) fn timing_class(t: Timing) -> &'static str {
 pub(crate) fn work_href(r: WorkRef) -> String {
     match r {
         WorkRef::Assignment(a) => format!("/pelaksanaan/penugasan/{}", a.0),
-        WorkRef::Plan(p) => format!("/kinerja/rencana/{p}"),
+        WorkRef::Plan(p) => format!("/pelaksanaan/rencana/{p}"),
     }
 }
 

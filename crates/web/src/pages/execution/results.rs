@@ -210,7 +210,12 @@ async fn answer(
     result: Result<String, WebError>,
 ) -> Result<Response, PageError> {
     respond(result, |error| {
-        super::work::page(state, principal, work, Some(error))
+        super::work::page(
+            state,
+            principal,
+            WorkRef::Assignment(AssignmentId(work)),
+            Some(error),
+        )
     })
     .await
 }

@@ -1,4 +1,5 @@
-//! `/pelaksanaan/penugasan/{id}`: a running assignment as it is carried out — its breakdown
+//! `/pelaksanaan/penugasan/{id}` and `/pelaksanaan/rencana/{id}`: a running assignment or an
+//! approved activity plan as it is carried out — its breakdown
 //! into activities with the member responsible for each and that member's competences beside
 //! the choice (MEK-04), the schedule of periodic reports per member and period with their
 //! timing (LAP-01, LAP-02), the reports, the report requests of the head (LAP-03) and the
@@ -8,7 +9,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use sikerja_domain::assignment::{AssignmentId, MemberRole};
+use sikerja_domain::assignment::MemberRole;
+use sikerja_domain::execution::WorkKind;
 use sikerja_domain::execution::report::Timing;
 use sikerja_storage::WorkRef;
 
@@ -16,7 +18,7 @@ use super::{DueLine, FeedbackLine, RequestLine, day, timing_class, today};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
-use crate::extract::Id;
+use crate::extract::WorkPath;
 use crate::format;
 use crate::views::Layout;
 
@@ -84,7 +86,12 @@ pub struct TargetInput {
 #[template(path = "execution/work.html")]
 pub struct WorkPage {
     layout: Layout,
-    id: i64,
+    /// The page of the work (`/pelaksanaan/penugasan/{id}` or `/pelaksanaan/rencana/{id}`);
+    /// its forms post below it.
+    href: String,
+    /// Where the work was decided: the assignment and its workflow, or the plan.
+    record: String,
+    record_label: &'static str,
     title: String,
     kind: &'static str,
     period: String,
@@ -103,28 +110,33 @@ pub struct WorkPage {
     targets: Vec<TargetInput>,
     may_request: bool,
     may_give_feedback: bool,
+    /// Whether the work keeps results (MEK-05): assignments.
+    has_results: bool,
     results: Vec<super::results::ResultBlock>,
     may_submit_result: bool,
+    /// Whether the work has team problems (LAP-05): team assignments.
+    has_issues: bool,
     issues: Vec<super::issues::IssueBlock>,
     can_raise_issue: bool,
-    work_id: i64,
     today: String,
 }
 
-/// `GET /pelaksanaan/penugasan/{id}`
+/// `GET /pelaksanaan/penugasan/{id}` and `GET /pelaksanaan/rencana/{id}`
 pub async fn show_work(
     State(state): State<AppState>,
     principal: Principal,
-    Id(id): Id,
+    WorkPath(r): WorkPath,
 ) -> Result<WorkPage, PageError> {
-    Ok(page(&state, &principal, id, None).await?)
+    Ok(page(&state, &principal, r, None).await?)
 }
 
-fn role_label(role: MemberRole, team: bool) -> &'static str {
-    match role {
-        MemberRole::TeamLead => "Ketua Tim",
-        MemberRole::Member if team => "Anggota",
-        MemberRole::Member => "Pelaksana tugas individu",
+/// The role of a member as shown.
+pub(crate) fn role_label(role: MemberRole, kind: WorkKind) -> &'static str {
+    match (role, kind) {
+        (MemberRole::TeamLead, _) => "Ketua Tim",
+        (MemberRole::Member, WorkKind::Team) => "Anggota",
+        (MemberRole::Member, WorkKind::Individual) => "Pelaksana tugas individu",
+        (MemberRole::Member, WorkKind::ActivityPlan) => "Pemegang rencana kegiatan",
     }
 }
 
@@ -132,46 +144,29 @@ fn role_label(role: MemberRole, team: bool) -> &'static str {
 pub(crate) async fn page(
     state: &AppState,
     principal: &Principal,
-    id: i64,
+    r: WorkRef,
     error: Option<String>,
 ) -> Result<WorkPage, WebError> {
     let by = principal.planning_actor(None)?;
     let me = by.employee;
-    let r = WorkRef::Assignment(AssignmentId(id));
     // Reading the breakdown checks that the reader plays a part in the work.
     let bd = state.store.work_breakdown(r, &by).await?;
     let today = today()?;
     let schedule = state.store.work_schedule(r, &by, today).await?;
     let reports = state.store.work_reports(r, &by).await?;
     let feedback = state.store.work_feedback(r, &by).await?;
-    let a = state.store.assignment(AssignmentId(id)).await?;
-    let team = bd.kind == sikerja_domain::execution::WorkKind::Team;
-
-    let facts = principal.actor().map(|x| x.facts());
-    let owner_head = facts.is_some_and(|f| {
-        f.posts
-            .iter()
-            .any(|p| p.is_head && Some(p.unit) == a.owner_unit)
-    });
-    let my_role = a
-        .members
-        .iter()
-        .find(|m| m.employee.is_some() && m.employee == me)
-        .map(|m| m.role);
+    let team = bd.kind == WorkKind::Team;
+    let owner_head = bd.reader.owner_head.is_some();
+    let my_role = bd.reader.member;
 
     let mut members = Vec::new();
-    for (e, name) in &bd.members {
-        let role = a
-            .members
-            .iter()
-            .find(|m| m.employee == Some(*e))
-            .map_or(MemberRole::Member, |m| m.role);
-        let view = state.store.employee(*e).await.ok();
+    for m in &bd.members {
+        let view = state.store.employee(m.employee).await.ok();
         let position = view.as_ref().and_then(|v| v.position.as_ref());
         members.push(MemberOption {
-            id: e.0,
-            name: name.clone(),
-            role: role_label(role, team),
+            id: m.employee.0,
+            name: m.name.clone(),
+            role: role_label(m.role, bd.kind),
             position: position.map_or_else(String::new, |p| p.position.name.clone()),
             level: position.and_then(|p| p.position.functional_level.map(|l| l.label())),
             experience: view.map_or_else(String::new, |v| {
@@ -182,7 +177,7 @@ pub(crate) async fn page(
                     .collect::<Vec<_>>()
                     .join("; ")
             }),
-            is_me: me == Some(*e),
+            is_me: me == Some(m.employee),
         });
     }
 
@@ -253,7 +248,7 @@ pub(crate) async fn page(
     );
 
     let mut targets = Vec::new();
-    if let Some(t) = a.target {
+    for &t in &bd.targets {
         let label = match state.store.target_agreement(t).await {
             Ok(agreement) => state
                 .store
@@ -312,11 +307,38 @@ pub(crate) async fn page(
         .collect();
 
     let is_lead = my_role == Some(MemberRole::TeamLead);
+    let href = super::work_href(r);
+    let (record, record_label) = match r {
+        WorkRef::Assignment(a) => (
+            format!("/penugasan/{}", a.0),
+            "Penugasan dan alur persetujuannya",
+        ),
+        WorkRef::Plan(p) => (
+            format!("/kinerja/rencana/{p}"),
+            "Rencana kegiatan dan persetujuannya",
+        ),
+    };
+    // Results and problems are kept for assignments (storage keys them on the assignment);
+    // a plan's holder works alone, so it has no team problem (LAP-05). docs/execution.md.
+    let assignment = match r {
+        WorkRef::Assignment(a) => Some(a),
+        WorkRef::Plan(_) => None,
+    };
+    let results = match assignment {
+        Some(a) => super::results::results_of(state, a, me).await?,
+        None => Vec::new(),
+    };
+    let issues = match assignment {
+        Some(a) => super::issues::issues_of(state, a, &by).await?,
+        None => Vec::new(),
+    };
     Ok(WorkPage {
         layout: Layout::new(bd.title.clone(), state.demo_mode)
             .crumb("Pelaksanaan", "/pelaksanaan")
-            .crumb(bd.title.clone(), format!("/pelaksanaan/penugasan/{id}")),
-        id,
+            .crumb(bd.title.clone(), href.clone()),
+        href,
+        record,
+        record_label,
         title: bd.title.clone(),
         kind: super::kind_label(bd.kind),
         period: format!("{} – {}", day(bd.from), day(bd.until)),
@@ -337,18 +359,20 @@ pub(crate) async fn page(
         // The head of the owner unit, a team lead, or someone who sees the work without
         // being a member (a PPK); storage decides who may give it to whom (LAP-04).
         may_give_feedback: bd.running && (owner_head || is_lead || my_role.is_none()),
-        results: super::results::results_of(state, AssignmentId(id), me).await?,
+        has_results: assignment.is_some(),
+        results,
         // The individual or the team lead (MEK-05); storage decides.
         may_submit_result: bd.running
+            && assignment.is_some()
             && match my_role {
                 Some(MemberRole::TeamLead) => true,
                 Some(MemberRole::Member) => !team,
                 None => false,
             },
-        issues: super::issues::issues_of(state, AssignmentId(id), &by).await?,
+        has_issues: team,
+        issues,
         // The team lead raises the team's problems (LAP-05); storage decides.
         can_raise_issue: bd.running && team && is_lead,
-        work_id: id,
         today: format::today_iso(),
     })
 }

@@ -64,6 +64,8 @@ pub struct PlanPage {
     can_change: bool,
     /// Rows of the change form: the current activities and two blank ones.
     rows: Vec<ActivityRow>,
+    /// A version is approved: the plan is carried out (MEK-04) and has a Pelaksanaan page.
+    running: bool,
 }
 
 fn version_rows(p: &PlanView) -> Vec<VersionRow> {
@@ -175,6 +177,10 @@ async fn page(
         can_approve: is_setter && status == Some(PlanStatus::Submitted),
         can_change: is_holder,
         rows,
+        running: plan
+            .versions
+            .iter()
+            .any(|v| v.status == PlanStatus::Approved),
     })
 }
 
