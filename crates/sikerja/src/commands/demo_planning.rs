@@ -2,7 +2,8 @@
 //! pages in use: the Kepala Diskominfostat's Perjanjian Kinerja of the current year, signed by
 //! them and waiting for the Bupati; two targets cascaded to the Kepala Bidang Aplikasi
 //! Informatika (signed by both); one cascaded on to the Pranata Komputer Ahli Muda, who has an
-//! activity plan waiting for approval and an expectation to acknowledge. Skipped when the
+//! activity plan waiting for approval, another approved (carried out in Pelaksanaan) and an
+//! expectation to acknowledge. Skipped when the
 //! Kepala Dinas already has an agreement for the year.
 
 use anyhow::Context;
@@ -183,6 +184,32 @@ pub async fn seed(store: &Store, year: i32) -> anyhow::Result<()> {
         )
         .await?;
     store.submit_activity_plan(plan, &jf).await?;
+    // A second plan of hers, approved: it runs and has its Pelaksanaan page (MEK-04).
+    let running = store
+        .draft_activity_plan(
+            jf_target,
+            "Pendampingan integrasi aplikasi layanan",
+            &[
+                Activity {
+                    name: "Pendampingan perangkat daerah".into(),
+                    output: "Berita acara pendampingan".into(),
+                    month_from: 1,
+                    month_to: 12,
+                    budget: 10_000_000,
+                },
+                Activity {
+                    name: "Uji integrasi layanan".into(),
+                    output: "Laporan uji integrasi".into(),
+                    month_from: 6,
+                    month_to: 12,
+                    budget: 5_000_000,
+                },
+            ],
+            &jf,
+        )
+        .await?;
+    store.submit_activity_plan(running, &jf).await?;
+    store.approve_activity_plan(running, &kabid).await?;
     store
         .set_expectation(
             agency,
@@ -193,7 +220,7 @@ pub async fn seed(store: &Store, year: i32) -> anyhow::Result<()> {
         )
         .await?;
     println!(
-        "Perencanaan demo {year}: Perjanjian Kinerja Kepala Diskominfostat menunggu tanda tangan Bupati; rencana kegiatan menunggu persetujuan Kepala Bidang."
+        "Perencanaan demo {year}: Perjanjian Kinerja Kepala Diskominfostat menunggu tanda tangan Bupati; satu rencana kegiatan menunggu persetujuan Kepala Bidang, satu disetujui dan berjalan."
     );
     Ok(())
 }
