@@ -8,6 +8,7 @@
 pub mod access;
 pub mod assignment;
 pub mod bundle;
+pub mod changes;
 pub mod code;
 pub mod education;
 pub mod execution;

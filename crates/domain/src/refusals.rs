@@ -4,7 +4,53 @@
 //! test walks every error code of the code base and fails for one that is rule-caused but not
 //! listed here.
 
+use serde::Serialize;
+
 use crate::rules::{Citation, RuleId};
+
+/// How a refusal is answered: the person may not do this (403), the record's state does not
+/// allow it now (409), or what was asked is wrong (422). Storage and the web map it as it is;
+/// nobody sorts refusals by their code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalKind {
+    NotPermitted,
+    Conflict,
+    Invalid,
+}
+
+/// A refused action: how it is answered, a stable code, an Indonesian message, and the rule it
+/// comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub kind: RefusalKind,
+    pub code: &'static str,
+    pub message: String,
+    pub citation: Citation,
+}
+
+impl Refusal {
+    pub fn new(
+        kind: RefusalKind,
+        code: &'static str,
+        rule_id: RuleId,
+        article: &'static str,
+        message: impl Into<String>,
+    ) -> Refusal {
+        Refusal {
+            kind,
+            code,
+            message: message.into(),
+            citation: Citation::new(rule_id, article),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.citation)
+    }
+}
 
 /// One rule-caused refusal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +218,45 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::KIN_04,
         "Lampiran A.3",
     ),
+    // Dated organisation changes (issue 14; sikerja_domain::changes): the organisation the
+    // changes keep must stay one the rules can read.
+    r(
+        "org_change_subject_unknown",
+        RuleId::ORG_01,
+        "Pasal 1 angka 5",
+    ),
+    r("org_change_no_effect", RuleId::ORG_01, "Pasal 1 angka 5"),
+    r(
+        "org_change_name_invalid",
+        RuleId::ORG_03,
+        "Pasal 1 angka 21–22",
+    ),
+    r("unit_head_exists", RuleId::ORG_03, "Pasal 1 angka 21–22"),
+    r("unit_exists", RuleId::ORG_03, "Pasal 1 angka 21–22"),
+    r(
+        "department_root_exists",
+        RuleId::ORG_03,
+        "Pasal 1 angka 21–22",
+    ),
+    r(
+        "department_root_fixed",
+        RuleId::ORG_03,
+        "Pasal 1 angka 21–22",
+    ),
+    r("unit_cycle", RuleId::ORG_03, "Pasal 1 angka 21–22"),
+    r("unit_not_empty", RuleId::ORG_03, "Pasal 1 angka 21–22"),
+    r(
+        "unit_other_department",
+        RuleId::ORG_03,
+        "Pasal 1 angka 21–22",
+    ),
+    r("position_level_mismatch", RuleId::ORG_04, "Pasal 1"),
+    r("position_exists", RuleId::ORG_04, "Pasal 1"),
+    r("position_taken", RuleId::ORG_05, "Pasal 1"),
+    r("position_not_vacant", RuleId::ORG_05, "Pasal 1"),
+    r("acting_in_own_position", RuleId::ORG_05, "Pasal 1"),
+    r("employee_exists", RuleId::ORG_07, "Pasal 1"),
+    r("grade_kind_mismatch", RuleId::ORG_07, "Pasal 1"),
 ];
 
 /// The rule and article of a rule-caused refusal code.

@@ -80,6 +80,11 @@ impl RuleId {
     pub const LAP_05: RuleId = RuleId(55);
     pub const LAP_06: RuleId = RuleId(56);
     pub const KIN_03: RuleId = RuleId(57);
+    pub const ORG_01: RuleId = RuleId(58);
+    pub const ORG_03: RuleId = RuleId(59);
+    pub const ORG_04: RuleId = RuleId(60);
+    pub const ORG_05: RuleId = RuleId(61);
+    pub const KED_11: RuleId = RuleId(62);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -398,6 +403,31 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::KIN_03,
         "KIN-03",
         "Laporan Ketua Tim tentang kinerja anggota menjadi masukan penilaian oleh Pejabat Penilai Kinerja",
+    ),
+    (
+        RuleId::ORG_01,
+        "ORG-01",
+        "Instansi Pemerintah memuat Perangkat Daerah; banyak Instansi dalam satu penyelenggaraan",
+    ),
+    (
+        RuleId::ORG_03,
+        "ORG-03",
+        "Unit Organisasi dan Unit Kerja membentuk pohon; satu jabatan pimpinan per unit",
+    ),
+    (
+        RuleId::ORG_04,
+        "ORG-04",
+        "Jenis jabatan: JPT Pratama, Administrator, Pengawas, Fungsional dengan jenjang, Pelaksana",
+    ),
+    (
+        RuleId::ORG_05,
+        "ORG-05",
+        "Jabatan dapat kosong atau dijabat Plt./Plh.; yang menjabat menjalankan perannya",
+    ),
+    (
+        RuleId::KED_11,
+        "KED-11",
+        "Rincian kedudukan dan riwayat perubahannya",
     ),
 ];
 

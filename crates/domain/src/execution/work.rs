@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::assignment::{Day, MemberRole};
 use crate::organisation::{EmployeeId, PositionId};
-use crate::rules::{Citation, RuleId};
+use crate::rules::RuleId;
 
 /// Which kind of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -147,49 +147,7 @@ pub fn parts(actor: &Actor, work: &Work) -> Parts {
     }
 }
 
-/// How a refusal is answered: the person may not do this (403), the record's state does not
-/// allow it now (409), or what was asked is wrong (422). Storage and the web map it as it is;
-/// nobody sorts refusals by their code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RefusalKind {
-    NotPermitted,
-    Conflict,
-    Invalid,
-}
-
-/// A refused action: how it is answered, a stable code, an Indonesian message, and the rule it
-/// comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Refusal {
-    pub kind: RefusalKind,
-    pub code: &'static str,
-    pub message: String,
-    pub citation: Citation,
-}
-
-impl Refusal {
-    pub(crate) fn new(
-        kind: RefusalKind,
-        code: &'static str,
-        rule_id: RuleId,
-        article: &'static str,
-        message: impl Into<String>,
-    ) -> Refusal {
-        Refusal {
-            kind,
-            code,
-            message: message.into(),
-            citation: Citation::new(rule_id, article),
-        }
-    }
-}
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({})", self.message, self.citation)
-    }
-}
+pub use crate::refusals::{Refusal, RefusalKind};
 
 /// Refuses unless the work is being carried out.
 pub fn require_running(work: &Work) -> Result<(), Refusal> {
