@@ -39,6 +39,7 @@ mod load;
 mod manual;
 mod migration;
 mod officials;
+pub mod org_changes;
 mod placement_query;
 mod placements;
 pub mod planning;

@@ -134,6 +134,17 @@ pub(crate) async fn recompute_in(
     agency: AgencyId,
     now: DateTime<Utc>,
 ) -> Result<RecomputeSummary> {
+    recompute_dated(txn, agency, now, now).await
+}
+
+/// As [`recompute_in`], with the KED-11 history rows dated `changed_at` (the day a dated
+/// change of the organisation took effect) rather than the time of the computation.
+pub(crate) async fn recompute_dated(
+    txn: &DatabaseTransaction,
+    agency: AgencyId,
+    now: DateTime<Utc>,
+    changed_at: DateTime<Utc>,
+) -> Result<RecomputeSummary> {
     // Recomputations of one agency queue on its row (PostgreSQL; SQLite serialises writers):
     // two at once would both diff against the same old placements and record each PPK change
     // twice (issue 12 point 2).
@@ -185,7 +196,7 @@ pub(crate) async fn recompute_in(
             if old.contains_key(&e) {
                 summary.assessor_changes += 1;
             }
-            history.push(history_row(&row, &key, &employees, &positions, now));
+            history.push(history_row(&row, &key, &employees, &positions, changed_at));
         }
         new_rows.push(placement::ActiveModel::from(row).reset_all());
     }

@@ -23,6 +23,8 @@ pub(crate) mod letter_register;
 pub(crate) mod letter_sequence;
 pub(crate) mod letterhead;
 pub(crate) mod manual_placement;
+pub(crate) mod org_change;
+pub(crate) mod org_snapshot;
 pub(crate) mod performance_agreement;
 pub(crate) mod performance_dialogue;
 pub(crate) mod placement;

@@ -1,0 +1,399 @@
+//! Dated changes to an agency's organisation (issue 14 points 1-2; ORG-01..07, KED-11):
+//! previewed with their impact, recorded with their legal basis, applied to today's tables on
+//! their day, each with its audit row. Who may record them (the agency's hr_admin) is checked
+//! by the web layer, as for the other admin actions (policy, manual placement, import).
+//!
+//! Today's tables (employees, positions, units) stay the organisation as of today: a change
+//! effective on or before the day it is recorded is applied to them in its recording
+//! transaction (placements recomputed, KED-11 history rows dated with the effective day); a
+//! later one is stored `pending` and applied by [`Store::apply_due_org_changes`] on its day.
+
+mod due;
+mod held;
+mod persist;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use sikerja_domain::assignment::Day;
+use sikerja_domain::changes::{self, DatedChange, Impact, LegalBasis, OrgChange};
+use sikerja_domain::limits::{self, TextKind};
+use sikerja_domain::organisation::{AgencyId, Organisation};
+use sikerja_domain::refusals::Refusal;
+
+pub use due::DueRun;
+
+use crate::audit::{self, AuditActor};
+use crate::connect::WriteTxn;
+use crate::entities::{agency, org_change, org_snapshot};
+use crate::error::{Result, StorageError, corrupt};
+use crate::load::{agency_rows, full_organisation, organisation};
+use crate::recompute::{manual_decisions, recompute_dated};
+use crate::{Store, execution};
+
+/// Where a dated change stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgChangeState {
+    /// Recorded, waiting for its day.
+    Pending,
+    /// Applied to today's tables.
+    Applied,
+    /// Its day came and it no longer applied (its subject changed meanwhile): kept with the
+    /// refusal for the hr_admin to record a corrected change; never dropped.
+    Failed,
+    /// Withdrawn before its day.
+    Cancelled,
+}
+
+impl OrgChangeState {
+    pub const ALL: &'static [OrgChangeState] = &[
+        OrgChangeState::Pending,
+        OrgChangeState::Applied,
+        OrgChangeState::Failed,
+        OrgChangeState::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgChangeState::Pending => "pending",
+            OrgChangeState::Applied => "applied",
+            OrgChangeState::Failed => "failed",
+            OrgChangeState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgChangeState::Pending => "Menunggu tanggal berlaku",
+            OrgChangeState::Applied => "Berlaku",
+            OrgChangeState::Failed => "Gagal diberlakukan",
+            OrgChangeState::Cancelled => "Dibatalkan",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OrgChangeState> {
+        OrgChangeState::ALL
+            .iter()
+            .copied()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// A recorded change, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgChangeView {
+    pub id: i64,
+    pub agency: AgencyId,
+    pub change: DatedChange,
+    pub state: OrgChangeState,
+    /// Why it failed on its day (state `failed`).
+    pub error: Option<String>,
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
+    pub applied_at: Option<DateTime<Utc>>,
+}
+
+/// The start of a day (UTC midnight), the time KED-11 history rows of a change carry.
+pub(crate) fn start_of(day: Day) -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(
+        i32::from(day.year()),
+        u32::from(day.month()),
+        u32::from(day.day()),
+    )
+    .and_then(|d| d.and_hms_opt(0, 0, 0))
+    .map_or_else(Utc::now, |t| t.and_utc())
+}
+
+/// A domain refusal of the `index`-th change of a batch, naming it.
+fn refused_item(index: usize, change: &OrgChange, r: Refusal) -> StorageError {
+    let label = change.label();
+    match execution::refused(r) {
+        StorageError::Forbidden { code, message } => StorageError::Forbidden {
+            code,
+            message: format!("Perubahan ke-{} ({label}): {message}", index + 1),
+        },
+        StorageError::Conflict { code, message } => StorageError::Conflict {
+            code,
+            message: format!("Perubahan ke-{} ({label}): {message}", index + 1),
+        },
+        StorageError::Invalid { code, message } => StorageError::Invalid {
+            code,
+            message: format!("Perubahan ke-{} ({label}): {message}", index + 1),
+        },
+        other => other,
+    }
+}
+
+/// Refuses an empty batch, a blank or over-long basis number (with control characters), and
+/// the kinds storage does not yet write.
+fn check_batch(changes: &[DatedChange]) -> Result<()> {
+    if changes.is_empty() {
+        return Err(StorageError::invalid(
+            "org_change_batch_empty",
+            "Tidak ada perubahan yang dicatat.",
+        ));
+    }
+    for (i, c) in changes.iter().enumerate() {
+        let number = c.basis.number.trim();
+        if number.is_empty() || limits::check_as(TextKind::Title, number).is_err() {
+            return Err(StorageError::invalid(
+                "org_change_basis_invalid",
+                format!(
+                    "Perubahan ke-{}: nomor keputusan dasar hukum wajib diisi, tanpa karakter \
+                     kendali, paling banyak {} karakter.",
+                    i + 1,
+                    TextKind::Title.max()
+                ),
+            ));
+        }
+        persist::check_stored(i, &c.change)?;
+    }
+    Ok(())
+}
+
+/// The batch in the order it takes effect: by effective day, ties in the order given.
+fn effective_order(changes: &[DatedChange]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..changes.len()).collect();
+    order.sort_by_key(|&i| (changes[i].effective, i));
+    order
+}
+
+/// Applies the batch in effective order to `org`, refusing with the item named.
+fn apply_batch(org: &Organisation, changes: &[DatedChange]) -> Result<Organisation> {
+    let mut next = org.clone();
+    for i in effective_order(changes) {
+        changes::apply(&mut next, &changes[i].change)
+            .map_err(|r| refused_item(i, &changes[i].change, r))?;
+    }
+    Ok(next)
+}
+
+/// Every change of the batch must concern `agency` (read in today's organisation).
+fn check_agency(org: &Organisation, agency: AgencyId, changes: &[DatedChange]) -> Result<()> {
+    for (i, c) in changes.iter().enumerate() {
+        match c.change.agency(org) {
+            Some(a) if a == agency => {}
+            _ => {
+                return Err(StorageError::invalid(
+                    "org_change_other_agency",
+                    format!(
+                        "Perubahan ke-{} ({}) tidak mengenai organisasi instansi ini.",
+                        i + 1,
+                        c.change.label()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn view(m: &org_change::Model) -> Result<OrgChangeView> {
+    let change: OrgChange =
+        serde_json::from_str(&m.payload).map_err(|_| corrupt("org change", &m.id.to_string()))?;
+    let day = |s: &str| Day::parse(s).map_err(|_| corrupt("org change day", s));
+    Ok(OrgChangeView {
+        id: m.id,
+        agency: AgencyId(m.agency_id),
+        change: DatedChange {
+            effective: day(&m.effective_on)?,
+            basis: LegalBasis {
+                number: m.basis_number.clone(),
+                date: day(&m.basis_date)?,
+            },
+            change,
+        },
+        state: OrgChangeState::from_code(&m.state)
+            .ok_or_else(|| corrupt("org change state", &m.state))?,
+        error: m.error.clone(),
+        recorded_by: m.recorded_by.clone(),
+        recorded_at: m.recorded_at,
+        applied_at: m.applied_at,
+    })
+}
+
+/// Locks the agency's row (PostgreSQL; SQLite serialises writers) so that changes,
+/// recomputations and policy changes of one agency queue.
+async fn lock_agency(txn: &WriteTxn, agency: AgencyId) -> Result<()> {
+    agency::Entity::find_by_id(agency.0)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("agency", agency))?;
+    Ok(())
+}
+
+/// Applies one change to today's tables inside `txn`: the rows it touches, then placements
+/// recomputed with KED-11 history dated on its effective day.
+async fn apply_to_tables(
+    txn: &WriteTxn,
+    agency: AgencyId,
+    before: &Organisation,
+    after: &Organisation,
+    effective: Day,
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value> {
+    persist::persist(txn, before, after).await?;
+    let s = recompute_dated(txn, agency, now, start_of(effective)).await?;
+    Ok(
+        json!({"placed": s.placed, "unresolved": s.unresolved, "assessor_changes": s.assessor_changes}),
+    )
+}
+
+/// Keeps the agency's organisation as today's tables now hold it as the snapshot of `day`
+/// (replacing one taken earlier that day): the base as-of reads replay later changes on.
+async fn take_snapshot(
+    txn: &WriteTxn,
+    agency: AgencyId,
+    day: Day,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let org = full_organisation(txn, agency).await?;
+    let json = serde_json::to_string(&org).map_err(|_| corrupt("organisation", "snapshot"))?;
+    org_snapshot::Entity::delete_many()
+        .filter(org_snapshot::Column::AgencyId.eq(agency.0))
+        .filter(org_snapshot::Column::Day.eq(day.to_string()))
+        .exec(txn)
+        .await?;
+    org_snapshot::ActiveModel {
+        agency_id: Set(agency.0),
+        day: Set(day.to_string()),
+        organisation: Set(json),
+        taken_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+fn audit_summary(c: &DatedChange, state: OrgChangeState) -> serde_json::Value {
+    json!({
+        "kind": c.change.code(),
+        "change": c.change,
+        "effective": c.effective.to_string(),
+        "basis": {"number": c.basis.number.trim(), "date": c.basis.date.to_string()},
+        "state": state.code(),
+    })
+}
+
+impl Store {
+    /// What a batch of changes would do to the agency (issue 14 point 2), nothing written:
+    /// the placements that shift and the work held by positions that moves to a new holder or
+    /// is flagged. The batch is applied to today's organisation in effective order; pending
+    /// changes recorded earlier are not part of the comparison. A refused batch is the
+    /// domain's refusal naming the item.
+    pub async fn preview_org_changes(
+        &self,
+        agency: AgencyId,
+        changes: &[DatedChange],
+    ) -> Result<Impact> {
+        check_batch(changes)?;
+        // One read transaction: the organisation, decisions and held work of one moment.
+        let txn = self.db.begin().await?;
+        let rows = agency_rows(&txn, agency).await?;
+        let before = organisation(&rows, None)?;
+        check_agency(&before, agency, changes)?;
+        let after = apply_batch(&before, changes)?;
+        let manual = manual_decisions(&txn, agency).await?;
+        let held = held::held_items(&txn, agency, &before).await?;
+        txn.commit().await?;
+        Ok(changes::impact(&before, &after, &manual, &held))
+    }
+
+    /// Records a batch of dated changes, one transaction for the batch and one audit row per
+    /// change. A change effective on or before `today` is applied to today's tables (placements
+    /// recomputed, KED-11 history dated with its effective day); a later one is stored
+    /// `pending`. When the domain refuses any change of the batch, nothing is written. Returns
+    /// the ids in the order given.
+    pub async fn record_org_changes(
+        &self,
+        agency: AgencyId,
+        changes: &[DatedChange],
+        by: &AuditActor,
+        today: Day,
+    ) -> Result<Vec<i64>> {
+        check_batch(changes)?;
+        let txn = self.begin_write().await?;
+        lock_agency(&txn, agency).await?;
+        let rows = agency_rows(&*txn, agency).await?;
+        let today_org = organisation(&rows, None)?;
+        check_agency(&today_org, agency, changes)?;
+        // The whole batch must apply, the future part after the due part.
+        apply_batch(&today_org, changes)?;
+        let now = Utc::now();
+        let mut ids = vec![0; changes.len()];
+        let mut org = today_org;
+        for i in effective_order(changes) {
+            let c = &changes[i];
+            let due = c.effective <= today;
+            let state = if due {
+                OrgChangeState::Applied
+            } else {
+                OrgChangeState::Pending
+            };
+            let row = org_change::ActiveModel {
+                agency_id: Set(agency.0),
+                kind: Set(c.change.code().to_string()),
+                payload: Set(serde_json::to_string(&c.change)
+                    .map_err(|_| corrupt("org change", c.change.code()))?),
+                effective_on: Set(c.effective.to_string()),
+                basis_number: Set(c.basis.number.trim().to_string()),
+                basis_date: Set(c.basis.date.to_string()),
+                state: Set(state.code().to_string()),
+                error: Set(None),
+                recorded_by: Set(by.checked_label()?.to_string()),
+                recorded_position: Set(by.position().map(str::to_string)),
+                recorded_at: Set(now),
+                applied_at: Set(due.then_some(now)),
+                ..Default::default()
+            }
+            .insert(&*txn)
+            .await?;
+            ids[i] = row.id;
+            let mut summary = audit_summary(c, state);
+            if due {
+                let mut next = org.clone();
+                changes::apply(&mut next, &c.change).map_err(|r| refused_item(i, &c.change, r))?;
+                summary["recompute"] =
+                    apply_to_tables(&txn, agency, &org, &next, c.effective, now).await?;
+                org = next;
+            }
+            audit::append_by(
+                &txn,
+                by,
+                if due {
+                    "org_change.applied"
+                } else {
+                    "org_change.recorded"
+                },
+                audit::Subject::new("org_change", row.id, agency.0),
+                summary,
+            )
+            .await?;
+        }
+        if changes.iter().any(|c| c.effective <= today) {
+            take_snapshot(&txn, agency, today, now).await?;
+        }
+        txn.commit().await?;
+        Ok(ids)
+    }
+
+    /// The dated changes of an agency, by effective day then recording order.
+    pub async fn org_changes(&self, agency: AgencyId) -> Result<Vec<OrgChangeView>> {
+        org_change::Entity::find()
+            .filter(org_change::Column::AgencyId.eq(agency.0))
+            .order_by_asc(org_change::Column::EffectiveOn)
+            .order_by_asc(org_change::Column::Id)
+            .all(&self.db)
+            .await?
+            .iter()
+            .map(view)
+            .collect()
+    }
+}

@@ -1,0 +1,112 @@
+//! Writing what a change did to today's tables: the organisation before and after the domain
+//! applied it are compared row by row, and only the columns a change may touch are updated
+//! (employees' position and grade; positions' acting holder, name, class, level and unit;
+//! units' parent and name).
+
+use std::collections::HashMap;
+
+use sea_orm::{ActiveValue::Set, EntityTrait};
+use sikerja_domain::changes::OrgChange;
+use sikerja_domain::organisation::Organisation;
+
+use crate::connect::WriteTxn;
+use crate::entities::{employee, position, unit};
+use crate::error::{Result, StorageError};
+
+/// Refuses the kinds whose rows storage does not yet insert or delete (new employees, units
+/// and positions; leaving the service; merged and closed units and positions): they are
+/// refused before anything is written, so nothing is lost.
+pub(crate) fn check_stored(index: usize, change: &OrgChange) -> Result<()> {
+    match change {
+        OrgChange::Appoint { .. }
+        | OrgChange::Vacate { .. }
+        | OrgChange::SetGrade { .. }
+        | OrgChange::NameActing { .. }
+        | OrgChange::EndActing { .. }
+        | OrgChange::RenameUnit { .. }
+        | OrgChange::MoveUnit { .. }
+        | OrgChange::ChangePosition { .. } => Ok(()),
+        OrgChange::Hire { .. }
+        | OrgChange::Leave { .. }
+        | OrgChange::AddUnit { .. }
+        | OrgChange::MergeUnit { .. }
+        | OrgChange::CloseUnit { .. }
+        | OrgChange::AddPosition { .. }
+        | OrgChange::ClosePosition { .. } => Err(StorageError::invalid(
+            "org_change_kind_not_supported",
+            format!(
+                "Perubahan ke-{} ({}) belum dapat dicatat dengan tanggal berlaku; \
+                 gunakan impor data organisasi.",
+                index + 1,
+                change.label()
+            ),
+        )),
+    }
+}
+
+/// Updates the rows whose stored columns differ between `before` and `after`.
+pub(crate) async fn persist(
+    txn: &WriteTxn,
+    before: &Organisation,
+    after: &Organisation,
+) -> Result<()> {
+    let old_employees: HashMap<_, _> = before.employees.iter().map(|e| (e.id, e)).collect();
+    for e in &after.employees {
+        let Some(old) = old_employees.get(&e.id) else {
+            continue;
+        };
+        if old.position != e.position || old.grade != e.grade || old.agency != e.agency {
+            employee::Entity::update(employee::ActiveModel {
+                id: Set(e.id.0),
+                agency_id: Set(e.agency.0),
+                position_id: Set(e.position.map(|p| p.0)),
+                grade: Set(e.grade.to_string()),
+                ..Default::default()
+            })
+            .exec(txn)
+            .await?;
+        }
+    }
+    let old_positions: HashMap<_, _> = before.positions.iter().map(|p| (p.id, p)).collect();
+    for p in &after.positions {
+        let Some(old) = old_positions.get(&p.id) else {
+            continue;
+        };
+        if old.acting != p.acting
+            || old.name != p.name
+            || old.class != p.class
+            || old.functional_level != p.functional_level
+            || old.unit != p.unit
+        {
+            position::Entity::update(position::ActiveModel {
+                id: Set(p.id.0),
+                unit_id: Set(p.unit.0),
+                name: Set(p.name.clone()),
+                class: Set(p.class.code().to_string()),
+                functional_level: Set(p.functional_level.map(|l| l.code().to_string())),
+                acting_employee_id: Set(p.acting.map(|a| a.employee.0)),
+                acting_kind: Set(p.acting.map(|a| a.kind.code().to_string())),
+                ..Default::default()
+            })
+            .exec(txn)
+            .await?;
+        }
+    }
+    let old_units: HashMap<_, _> = before.units.iter().map(|u| (u.id, u)).collect();
+    for u in &after.units {
+        let Some(old) = old_units.get(&u.id) else {
+            continue;
+        };
+        if old.parent != u.parent || old.name != u.name {
+            unit::Entity::update(unit::ActiveModel {
+                id: Set(u.id.0),
+                parent_id: Set(u.parent.map(|x| x.0)),
+                name: Set(u.name.clone()),
+                ..Default::default()
+            })
+            .exec(txn)
+            .await?;
+        }
+    }
+    Ok(())
+}

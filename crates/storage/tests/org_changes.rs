@@ -1,0 +1,438 @@
+//! Conformance: dated changes to the organisation in storage (issue 14 points 1-2; ORG-05,
+//! KED-11, PEN-18) on whichever backend `SIKERJA_TEST_DATABASE_URL` selects: the preview of a
+//! batch, recording it (applied today or pending), the job applying pending changes on their
+//! day exactly once, and refusals that write nothing.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use common::workflow::World;
+use sikerja_domain::assignment::Day;
+use sikerja_domain::changes::{
+    DatedChange, HeldItemKind, HolderShift, LegalBasis, OrgChange, ShiftKind,
+};
+use sikerja_domain::holders::Exercise;
+use sikerja_domain::org::{ActingKind, FunctionalLevel};
+use sikerja_domain::organisation::PositionId;
+use sikerja_storage::org_changes::{DueRun, OrgChangeState};
+use sikerja_storage::{AuditActor, TaskCategory};
+
+fn day(s: &str) -> Day {
+    Day::parse(s).unwrap()
+}
+
+fn dated(effective: &str, change: OrgChange) -> DatedChange {
+    DatedChange {
+        effective: day(effective),
+        basis: LegalBasis {
+            number: "821.2/045/BKPSDM/2026".into(),
+            date: day("2026-02-20"),
+        },
+        change,
+    }
+}
+
+fn hr_admin() -> AuditActor {
+    AuditActor::in_position("Admin Kepegawaian", "Kepala BKPSDM")
+}
+
+async fn position(w: &World, name: &str) -> PositionId {
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    org.positions.iter().find(|p| p.name == name).unwrap().id
+}
+
+async fn org_audit_rows(w: &World) -> usize {
+    w.store
+        .audit_rows()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.action.starts_with("org_change."))
+        .count()
+}
+
+#[tokio::test]
+async fn org_05_pen_18_a_plt_named_for_the_vacant_head_takes_over_the_open_workflow_step() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let head = position(&w, "Kepala Bappeda").await;
+    let fitri = w.id(&w.ka_bappeda).await;
+    let plt = w.id(&w.d.kabid).await;
+    let today = day("2026-03-02");
+
+    // The Kepala Bappeda leaves the post: the step waiting for it is flagged vacant.
+    let vacate = [dated("2026-03-01", OrgChange::Vacate { employee: fitri })];
+    let impact = w
+        .store
+        .preview_org_changes(w.agency, &vacate)
+        .await
+        .unwrap();
+    assert!(
+        impact.holdings.iter().any(|h| matches!(h,
+            HolderShift::Vacant { item, before: Some(b) }
+                if item.kind == HeldItemKind::WorkflowStep && item.position == head
+                    && b.employee == fitri)),
+        "{impact:?}"
+    );
+    assert_eq!(impact.flagged(), impact.holdings.len());
+    w.store
+        .record_org_changes(w.agency, &vacate, &hr_admin(), today)
+        .await
+        .unwrap();
+
+    // Naming a Plt. moves it to them (preview), and after recording they hold it.
+    let name = [dated(
+        "2026-03-02",
+        OrgChange::NameActing {
+            position: head,
+            employee: plt,
+            acting: ActingKind::Plt,
+        },
+    )];
+    let kabid = w.actor(&w.d.kabid).await;
+    let waiting_for_plt = |items: &[sikerja_storage::InboxItem]| {
+        items
+            .iter()
+            .any(|i| i.request == request && i.category == TaskCategory::Decide)
+    };
+    assert!(!waiting_for_plt(&w.store.inbox(&kabid).await.unwrap()));
+    let impact = w.store.preview_org_changes(w.agency, &name).await.unwrap();
+    let moved: Vec<_> = impact
+        .holdings
+        .iter()
+        .filter_map(|h| match h {
+            HolderShift::MovesTo {
+                item,
+                before,
+                after,
+            } if item.kind == HeldItemKind::WorkflowStep => Some((item.position, *before, *after)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(moved.len(), 1, "{impact:?}");
+    assert_eq!(moved[0].0, head);
+    assert_eq!(moved[0].1, None);
+    assert_eq!(moved[0].2.employee, plt);
+    assert_eq!(moved[0].2.exercise, Exercise::Acting(ActingKind::Plt));
+    assert_eq!(impact.flagged(), 0);
+    // The preview wrote nothing.
+    assert!(!waiting_for_plt(&w.store.inbox(&kabid).await.unwrap()));
+
+    let ids = w
+        .store
+        .record_org_changes(w.agency, &name, &hr_admin(), today)
+        .await
+        .unwrap();
+    assert!(waiting_for_plt(&w.store.inbox(&kabid).await.unwrap()));
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    let post = org.positions.iter().find(|p| p.id == head).unwrap();
+    assert_eq!(
+        post.acting.map(|a| (a.employee, a.kind)),
+        Some((plt, ActingKind::Plt))
+    );
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    assert_eq!(stored.len(), 2);
+    assert!(stored.iter().all(|c| c.state == OrgChangeState::Applied));
+    assert_eq!(stored[1].id, ids[0]);
+    assert_eq!(stored[1].change, name[0]);
+    let audit = w
+        .store
+        .audit_of("org_change", &ids[0].to_string())
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, "org_change.applied");
+}
+
+#[tokio::test]
+async fn ked_11_a_transfer_changes_the_jf_s_ppk_and_the_history_is_dated_on_its_effective_day() {
+    let w = World::new_with(|d| {
+        d.builder.jf(
+            "jf-pertama-bidang",
+            "dinkes-yankes",
+            "Epidemiolog Kesehatan Ahli Pertama Bidang",
+            FunctionalLevel::AhliPertama,
+        );
+    })
+    .await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let kasi = w.id(&w.d.kasi).await;
+    let kabid = w.id(&w.d.kabid).await;
+    let target = position(&w, "Epidemiolog Kesehatan Ahli Pertama Bidang").await;
+    let before = w.store.placement_of(dewi).await.unwrap().unwrap();
+    let ppk =
+        |v: &sikerja_storage::views::PlacementView| v.assessor.as_ref().map(|a| a.person.employee);
+    assert_eq!(ppk(&before), Some(kasi));
+    let history_before = w.store.placement_history(dewi).await.unwrap().len();
+
+    let transfer = [dated(
+        "2026-03-01",
+        OrgChange::Appoint {
+            employee: dewi,
+            position: target,
+        },
+    )];
+    let impact = w
+        .store
+        .preview_org_changes(w.agency, &transfer)
+        .await
+        .unwrap();
+    let shift = impact
+        .placements
+        .iter()
+        .find(|p| p.employee == dewi)
+        .unwrap();
+    assert!(shift.what.contains(&ShiftKind::Assessor), "{shift:?}");
+
+    w.store
+        .record_org_changes(w.agency, &transfer, &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap();
+    let after = w.store.placement_of(dewi).await.unwrap().unwrap();
+    assert_eq!(ppk(&after), Some(kabid));
+    let history = w.store.placement_history(dewi).await.unwrap();
+    assert_eq!(history.len(), history_before + 1);
+    // The new PPK's row carries the day the transfer took effect (history is ordered by
+    // that day, so a backdated change sorts before rows recorded earlier).
+    let row = history
+        .iter()
+        .find(|h| h.assessor.as_ref().map(|a| a.person.employee) == Some(kabid))
+        .unwrap();
+    assert_eq!(row.changed_at.date_naive().to_string(), "2026-03-01");
+}
+
+#[tokio::test]
+async fn org_05_a_refused_change_in_a_batch_writes_nothing() {
+    let w = World::new().await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let kabid_post = position(&w, "Kepala Bidang Pelayanan Kesehatan").await;
+    let org_before = w.store.load_organisation(w.agency).await.unwrap();
+    let audit_before = w.store.audit_rows().await.unwrap().len();
+    let batch = [
+        dated(
+            "2026-03-01",
+            OrgChange::SetGrade {
+                employee: dewi,
+                grade: sikerja_domain::Grade::parse_any("III/b").unwrap(),
+            },
+        ),
+        // The Kepala Bidang's post is held: ORG-05 refuses a second holder.
+        dated(
+            "2026-03-01",
+            OrgChange::Appoint {
+                employee: dewi,
+                position: kabid_post,
+            },
+        ),
+    ];
+    let err = w
+        .store
+        .preview_org_changes(w.agency, &batch)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "position_taken", "{err:?}");
+    assert!(err.to_string().contains("Perubahan ke-2"), "{err}");
+    let err = w
+        .store
+        .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "position_taken", "{err:?}");
+    assert!(err.to_string().contains("ORG-05"), "{err}");
+    assert_eq!(
+        w.store.load_organisation(w.agency).await.unwrap(),
+        org_before
+    );
+    assert_eq!(w.store.audit_rows().await.unwrap().len(), audit_before);
+    assert!(w.store.org_changes(w.agency).await.unwrap().is_empty());
+
+    // A blank legal basis is refused before anything, and so is a kind not yet stored.
+    let mut blank = batch[0].clone();
+    blank.basis.number = " \u{7}".into();
+    let err = w
+        .store
+        .record_org_changes(w.agency, &[blank], &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_basis_invalid");
+    let close = dated(
+        "2026-03-01",
+        OrgChange::ClosePosition {
+            position: kabid_post,
+        },
+    );
+    let err = w
+        .store
+        .record_org_changes(w.agency, &[close], &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_kind_not_supported");
+    assert_eq!(org_audit_rows(&w).await, 0);
+    assert_eq!(
+        w.store.load_organisation(w.agency).await.unwrap(),
+        org_before
+    );
+}
+
+#[tokio::test]
+async fn ked_11_a_future_change_is_pending_and_applied_once_when_two_jobs_run_at_once() {
+    let w = World::new_with(|d| {
+        d.builder.jf(
+            "jf-pertama-bidang",
+            "dinkes-yankes",
+            "Epidemiolog Kesehatan Ahli Pertama Bidang",
+            FunctionalLevel::AhliPertama,
+        );
+    })
+    .await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let kabid = w.id(&w.d.kabid).await;
+    let target = position(&w, "Epidemiolog Kesehatan Ahli Pertama Bidang").await;
+    let transfer = [dated(
+        "2026-04-01",
+        OrgChange::Appoint {
+            employee: dewi,
+            position: target,
+        },
+    )];
+    let ids = w
+        .store
+        .record_org_changes(w.agency, &transfer, &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap();
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    assert_eq!(stored[0].state, OrgChangeState::Pending);
+    assert_eq!(stored[0].applied_at, None);
+    // Today's tables are unchanged until its day.
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    assert_ne!(
+        org.employees
+            .iter()
+            .find(|e| e.id == dewi)
+            .unwrap()
+            .position,
+        Some(target)
+    );
+    assert_eq!(
+        w.store
+            .apply_due_org_changes(day("2026-03-31"))
+            .await
+            .unwrap(),
+        DueRun::default()
+    );
+
+    // Two app servers run the job on its day.
+    let other = w.store.reopen().await.unwrap();
+    let (a, b) = tokio::join!(
+        w.store.apply_due_org_changes(day("2026-04-01")),
+        other.apply_due_org_changes(day("2026-04-01"))
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.applied + b.applied, 1, "{a:?} {b:?}");
+    assert_eq!(a.failed + b.failed, 0);
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    assert_eq!(stored[0].state, OrgChangeState::Applied);
+    assert!(stored[0].applied_at.is_some());
+    let audit = w
+        .store
+        .audit_of("org_change", &ids[0].to_string())
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["org_change.recorded", "org_change.applied"]);
+    let after = w.store.placement_of(dewi).await.unwrap().unwrap();
+    assert_eq!(after.position, target);
+    assert_eq!(
+        after.assessor.as_ref().map(|a| a.person.employee),
+        Some(kabid)
+    );
+    let history = w.store.placement_history(dewi).await.unwrap();
+    let row = history
+        .iter()
+        .find(|h| h.assessor.as_ref().map(|a| a.person.employee) == Some(kabid))
+        .unwrap();
+    assert_eq!(row.changed_at.date_naive().to_string(), "2026-04-01");
+    // Applied once: a later run finds nothing.
+    assert_eq!(
+        w.store
+            .apply_due_org_changes(day("2026-04-02"))
+            .await
+            .unwrap(),
+        DueRun::default()
+    );
+}
+
+#[tokio::test]
+async fn org_05_a_pending_change_that_no_longer_applies_on_its_day_is_marked_failed_not_dropped() {
+    let w = World::new().await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let pelaksana = w.id(&w.d.pelaksana).await;
+    let madya_post = position(&w, "Analis Kebijakan Ahli Madya").await;
+    let hendra = w.id(&w.d.ahli_madya).await;
+    // Recorded while the post is to be vacated first.
+    let batch = [
+        dated("2026-04-01", OrgChange::Vacate { employee: hendra }),
+        dated(
+            "2026-04-02",
+            OrgChange::Appoint {
+                employee: dewi,
+                position: madya_post,
+            },
+        ),
+    ];
+    let ids = w
+        .store
+        .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap();
+    // Meanwhile someone else is appointed there (recorded and applied at once, backdated).
+    let today = day("2026-04-01");
+    w.store.apply_due_org_changes(today).await.unwrap();
+    w.store
+        .record_org_changes(
+            w.agency,
+            &[dated(
+                "2026-04-01",
+                OrgChange::Appoint {
+                    employee: pelaksana,
+                    position: madya_post,
+                },
+            )],
+            &hr_admin(),
+            today,
+        )
+        .await
+        .unwrap();
+    let run = w
+        .store
+        .apply_due_org_changes(day("2026-04-02"))
+        .await
+        .unwrap();
+    assert_eq!(
+        run,
+        DueRun {
+            applied: 0,
+            failed: 1
+        }
+    );
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    let failed = stored.iter().find(|c| c.id == ids[1]).unwrap();
+    assert_eq!(failed.state, OrgChangeState::Failed);
+    let error = failed.error.clone().unwrap();
+    assert!(error.contains("ORG-05"), "{error}");
+    let audit = w
+        .store
+        .audit_of("org_change", &ids[1].to_string())
+        .await
+        .unwrap();
+    assert_eq!(audit.last().unwrap().action, "org_change.failed");
+    // Not tried again.
+    assert_eq!(
+        w.store
+            .apply_due_org_changes(day("2026-04-03"))
+            .await
+            .unwrap(),
+        DueRun::default()
+    );
+}
