@@ -200,6 +200,53 @@ async fn ked_11_a_transfer_changes_the_jf_s_ppk_and_the_history_is_dated_on_its_
         .find(|h| h.assessor.as_ref().map(|a| a.person.employee) == Some(kabid))
         .unwrap();
     assert_eq!(row.changed_at.date_naive().to_string(), "2026-03-01");
+
+    // A promotion effective 10 March, recorded on the 12th: as of the 11th it is replayed on
+    // the snapshot of the 5th; as of the 9th it is not there yet.
+    let grade = |g: &str| sikerja_domain::Grade::parse_any(g).unwrap();
+    let old_grade = w
+        .store
+        .load_organisation(w.agency)
+        .await
+        .unwrap()
+        .employees
+        .iter()
+        .find(|e| e.id == dewi)
+        .unwrap()
+        .grade;
+    w.store
+        .record_org_changes(
+            w.agency,
+            &[dated(
+                "2026-03-10",
+                OrgChange::SetGrade {
+                    employee: dewi,
+                    grade: grade("III/d"),
+                },
+            )],
+            &hr_admin(),
+            day("2026-03-12"),
+        )
+        .await
+        .unwrap();
+    let grade_on = |d: &'static str| {
+        let store = &w.store;
+        let agency = w.agency;
+        async move {
+            store
+                .organisation_as_of(agency, day(d), day("2026-03-20"))
+                .await
+                .unwrap()
+                .employees
+                .iter()
+                .find(|e| e.id == dewi)
+                .unwrap()
+                .grade
+        }
+    };
+    assert_eq!(grade_on("2026-03-11").await, grade("III/d"));
+    assert_eq!(grade_on("2026-03-09").await, old_grade);
+    assert_ne!(old_grade, grade("III/d"));
 }
 
 #[tokio::test]
@@ -321,6 +368,26 @@ async fn ked_11_a_future_change_is_pending_and_applied_once_when_two_jobs_run_at
             .unwrap(),
         DueRun::default()
     );
+    // As of its day the organisation has it (pending changes replayed), not the day before.
+    let held_on = |org: &sikerja_domain::organisation::Organisation| {
+        org.employees
+            .iter()
+            .find(|e| e.id == dewi)
+            .unwrap()
+            .position
+    };
+    let then = w
+        .store
+        .organisation_as_of(w.agency, day("2026-04-01"), day("2026-03-05"))
+        .await
+        .unwrap();
+    assert_eq!(held_on(&then), Some(target));
+    let before = w
+        .store
+        .organisation_as_of(w.agency, day("2026-03-31"), day("2026-03-05"))
+        .await
+        .unwrap();
+    assert_ne!(held_on(&before), Some(target));
 
     // Two app servers run the job on its day.
     let other = w.store.reopen().await.unwrap();
@@ -353,6 +420,19 @@ async fn ked_11_a_future_change_is_pending_and_applied_once_when_two_jobs_run_at
         .find(|h| h.assessor.as_ref().map(|a| a.person.employee) == Some(kabid))
         .unwrap();
     assert_eq!(row.changed_at.date_naive().to_string(), "2026-04-01");
+    // Past days: from the snapshot taken when it was applied; before it, not recorded.
+    let then = w
+        .store
+        .organisation_as_of(w.agency, day("2026-04-01"), day("2026-04-10"))
+        .await
+        .unwrap();
+    assert_eq!(held_on(&then), Some(target));
+    let err = w
+        .store
+        .organisation_as_of(w.agency, day("2026-03-20"), day("2026-04-10"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_as_of_before_records");
     // Applied once: a later run finds nothing.
     assert_eq!(
         w.store

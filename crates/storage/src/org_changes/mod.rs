@@ -8,6 +8,7 @@
 //! transaction (placements recomputed, KED-11 history rows dated with the effective day); a
 //! later one is stored `pending` and applied by [`Store::apply_due_org_changes`] on its day.
 
+mod as_of;
 mod due;
 mod held;
 mod persist;
