@@ -303,6 +303,7 @@ async fn org_05_a_refused_change_in_a_batch_writes_nothing() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "org_change_basis_invalid");
+    // ORG-05: only a vacant post closes.
     let close = dated(
         "2026-03-01",
         OrgChange::ClosePosition {
@@ -312,6 +313,17 @@ async fn org_05_a_refused_change_in_a_batch_writes_nothing() {
     let err = w
         .store
         .record_org_changes(w.agency, &[close], &hr_admin(), day("2026-03-05"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "position_not_vacant");
+    let mut unit = org_before.units[1].clone();
+    unit.id = sikerja_domain::organisation::UnitId(9_999);
+    unit.code = "dinkes-baru".into();
+    unit.name = "Bidang Baru".into();
+    let add = dated("2026-03-01", OrgChange::AddUnit { unit });
+    let err = w
+        .store
+        .record_org_changes(w.agency, &[add], &hr_admin(), day("2026-03-05"))
         .await
         .unwrap_err();
     assert_eq!(err.code(), "org_change_kind_not_supported");
@@ -515,4 +527,111 @@ async fn org_05_a_pending_change_that_no_longer_applies_on_its_day_is_marked_fai
             .unwrap(),
         DueRun::default()
     );
+}
+
+#[tokio::test]
+async fn org_03_a_retirement_a_closed_post_and_a_merged_section_are_written_to_today_s_tables() {
+    let w = World::new().await;
+    let yusuf = w.id(&w.d.ahli_utama).await;
+    let nurul = w.id(&w.d.kasi).await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let kabid = w.id(&w.d.kabid).await;
+    let utama_post = position(&w, "Peneliti Ahli Utama").await;
+    let kasi_post = position(&w, "Kepala Seksi Pelayanan Rujukan").await;
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    let unit = |name: &str| org.units.iter().find(|u| u.name == name).unwrap().id;
+    let seksi = unit("Seksi Pelayanan Rujukan");
+    let bidang = unit("Bidang Pelayanan Kesehatan");
+    let history_before = w.store.placement_history(dewi).await.unwrap();
+    let batch = [
+        dated(
+            "2026-03-01",
+            OrgChange::Leave {
+                employee: yusuf,
+                reason: sikerja_domain::changes::LeaveReason::Retirement,
+            },
+        ),
+        dated(
+            "2026-03-01",
+            OrgChange::ClosePosition {
+                position: utama_post,
+            },
+        ),
+        dated("2026-03-01", OrgChange::Vacate { employee: nurul }),
+        dated(
+            "2026-03-01",
+            OrgChange::MergeUnit {
+                unit: seksi,
+                into: bidang,
+            },
+        ),
+    ];
+    let impact = w.store.preview_org_changes(w.agency, &batch).await.unwrap();
+    let dewi_shift = impact
+        .placements
+        .iter()
+        .find(|p| p.employee == dewi)
+        .unwrap();
+    assert!(
+        dewi_shift.what.contains(&ShiftKind::Assessor),
+        "{dewi_shift:?}"
+    );
+    w.store
+        .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-03-02"))
+        .await
+        .unwrap();
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    assert!(org.employees.iter().all(|e| e.id != yusuf));
+    assert!(
+        org.positions
+            .iter()
+            .all(|p| p.id != utama_post && p.id != kasi_post)
+    );
+    assert!(org.units.iter().all(|u| u.id != seksi));
+    let dewi_post = org
+        .employees
+        .iter()
+        .find(|e| e.id == dewi)
+        .unwrap()
+        .position
+        .unwrap();
+    assert_eq!(
+        org.positions
+            .iter()
+            .find(|p| p.id == dewi_post)
+            .unwrap()
+            .unit,
+        bidang
+    );
+    assert_eq!(
+        org.employees
+            .iter()
+            .find(|e| e.id == nurul)
+            .unwrap()
+            .position,
+        None
+    );
+    let placed = w.store.placement_of(dewi).await.unwrap().unwrap();
+    assert_eq!(
+        placed.assessor.as_ref().map(|a| a.person.employee),
+        Some(kabid)
+    );
+    // Her history keeps the rows naming the closed Kepala Seksi post.
+    let history = w.store.placement_history(dewi).await.unwrap();
+    assert_eq!(history.len(), history_before.len() + 1);
+    assert_eq!(
+        history_before[0]
+            .assessor
+            .as_ref()
+            .map(|a| a.person.employee),
+        Some(nurul)
+    );
+    assert!(history.iter().any(|h| {
+        h.assessor.as_ref().map(|a| a.person.name.clone())
+            == history_before[0]
+                .assessor
+                .as_ref()
+                .map(|a| a.person.name.clone())
+    }));
+    assert_eq!(w.store.org_changes(w.agency).await.unwrap().len(), 4);
 }

@@ -17,7 +17,7 @@ use super::{OrgChangeState, apply_to_tables, audit_summary, lock_agency, take_sn
 use crate::Store;
 use crate::audit::{self, AuditActor};
 use crate::entities::org_change;
-use crate::error::Result;
+use crate::error::{Result, StorageError};
 use crate::load::{agency_rows, organisation};
 
 /// What one run of the job did.
@@ -73,18 +73,35 @@ impl Store {
             let rows = agency_rows(&*txn, agency).await?;
             let before = organisation(&rows, None)?;
             let mut after = before.clone();
-            match changes::apply(&mut after, &stored.change.change) {
+            let label = format!(
+                "{} (berlaku {})",
+                stored.change.change.label(),
+                stored.change.effective
+            );
+            // A refusal of the domain, or of the tables (a row another record still needs),
+            // fails the change; a database fault stops the run.
+            let outcome = match changes::apply(&mut after, &stored.change.change) {
                 Ok(()) => {
+                    let effective = stored.change.effective;
+                    match apply_to_tables(&txn, agency, &before, &after, effective, now).await {
+                        Ok(summary) => Ok(summary),
+                        Err(
+                            e @ (StorageError::Invalid { .. }
+                            | StorageError::Conflict { .. }
+                            | StorageError::Forbidden { .. }),
+                        ) => Err((e.code(), format!("{label}: {e}"))),
+                        Err(e) => return Err(e),
+                    }
+                }
+                Err(refusal) => Err((
+                    refusal.code,
+                    format!("{label}: {}", crate::execution::refused(refusal.clone())),
+                )),
+            };
+            match outcome {
+                Ok(recompute) => {
                     let mut summary = audit_summary(&stored.change, OrgChangeState::Applied);
-                    summary["recompute"] = apply_to_tables(
-                        &txn,
-                        agency,
-                        &before,
-                        &after,
-                        stored.change.effective,
-                        now,
-                    )
-                    .await?;
+                    summary["recompute"] = recompute;
                     audit::append_by(
                         &txn,
                         &system,
@@ -97,14 +114,8 @@ impl Store {
                     txn.commit().await?;
                     run.applied += 1;
                 }
-                Err(refusal) => {
+                Err((code, message)) => {
                     drop(txn); // rolls the claim back
-                    let message = format!(
-                        "{} (berlaku {}): {}",
-                        stored.change.change.label(),
-                        stored.change.effective,
-                        crate::execution::refused(refusal.clone())
-                    );
                     let txn = self.begin_write().await?;
                     lock_agency(&txn, agency).await?;
                     if !claim(
@@ -119,10 +130,7 @@ impl Store {
                         continue;
                     }
                     let mut summary = audit_summary(&stored.change, OrgChangeState::Failed);
-                    summary["refusal"] = serde_json::json!({
-                        "code": refusal.code,
-                        "message": message,
-                    });
+                    summary["refusal"] = serde_json::json!({"code": code, "message": message});
                     audit::append_by(
                         &txn,
                         &system,

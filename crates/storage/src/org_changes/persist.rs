@@ -1,50 +1,53 @@
 //! Writing what a change did to today's tables: the organisation before and after the domain
-//! applied it are compared row by row, and only the columns a change may touch are updated
-//! (employees' position and grade; positions' acting holder, name, class, level and unit;
-//! units' parent and name).
+//! applied it are compared row by row: only the columns a change may touch are updated
+//! (employees' agency, position and grade; positions' acting holder, name, class, level and
+//! unit; units' parent and name), then the rows the change removed are deleted.
 
 use std::collections::HashMap;
 
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use sikerja_domain::changes::OrgChange;
 use sikerja_domain::organisation::Organisation;
 
 use crate::connect::WriteTxn;
 use crate::entities::{employee, position, unit};
-use crate::error::{Result, StorageError};
+use crate::error::{OnConstraint, Result, StorageError};
 
-/// Refuses the kinds whose rows storage does not yet insert or delete (new employees, units
-/// and positions; leaving the service; merged and closed units and positions): they are
-/// refused before anything is written, so nothing is lost.
+/// Refuses the kinds that create rows (new employees, units and positions): the identity a
+/// created row carries is given by storage, which the recording of a dated change does not yet
+/// do; they are refused before anything is written.
 pub(crate) fn check_stored(index: usize, change: &OrgChange) -> Result<()> {
     match change {
         OrgChange::Appoint { .. }
         | OrgChange::Vacate { .. }
         | OrgChange::SetGrade { .. }
+        | OrgChange::Leave { .. }
         | OrgChange::NameActing { .. }
         | OrgChange::EndActing { .. }
         | OrgChange::RenameUnit { .. }
         | OrgChange::MoveUnit { .. }
-        | OrgChange::ChangePosition { .. } => Ok(()),
-        OrgChange::Hire { .. }
-        | OrgChange::Leave { .. }
-        | OrgChange::AddUnit { .. }
         | OrgChange::MergeUnit { .. }
         | OrgChange::CloseUnit { .. }
-        | OrgChange::AddPosition { .. }
-        | OrgChange::ClosePosition { .. } => Err(StorageError::invalid(
-            "org_change_kind_not_supported",
-            format!(
-                "Perubahan ke-{} ({}) belum dapat dicatat dengan tanggal berlaku; \
-                 gunakan impor data organisasi.",
-                index + 1,
-                change.label()
-            ),
-        )),
+        | OrgChange::ChangePosition { .. }
+        | OrgChange::ClosePosition { .. } => Ok(()),
+        OrgChange::Hire { .. } | OrgChange::AddUnit { .. } | OrgChange::AddPosition { .. } => {
+            Err(StorageError::invalid(
+                "org_change_kind_not_supported",
+                format!(
+                    "Perubahan ke-{} ({}) belum dapat dicatat dengan tanggal berlaku; \
+                     gunakan impor data organisasi.",
+                    index + 1,
+                    change.label()
+                ),
+            ))
+        }
     }
 }
 
-/// Updates the rows whose stored columns differ between `before` and `after`.
+/// Updates the rows whose stored columns differ between `before` and `after`, then deletes
+/// the rows `after` no longer has (someone who left, a closed position, a merged or closed
+/// unit), as the import deletes rows missing from a bundle: the references to them are set
+/// null or cascade as the schema says.
 pub(crate) async fn persist(
     txn: &WriteTxn,
     before: &Organisation,
@@ -108,5 +111,43 @@ pub(crate) async fn persist(
             .await?;
         }
     }
+    let gone = |old: Vec<i64>, new: Vec<i64>| -> Vec<i64> {
+        old.into_iter().filter(|id| !new.contains(id)).collect()
+    };
+    let employees = gone(
+        before.employees.iter().map(|e| e.id.0).collect(),
+        after.employees.iter().map(|e| e.id.0).collect(),
+    );
+    if !employees.is_empty() {
+        employee::Entity::delete_many()
+            .filter(employee::Column::Id.is_in(employees))
+            .exec(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
+    let positions = gone(
+        before.positions.iter().map(|p| p.id.0).collect(),
+        after.positions.iter().map(|p| p.id.0).collect(),
+    );
+    if !positions.is_empty() {
+        position::Entity::delete_many()
+            .filter(position::Column::Id.is_in(positions))
+            .exec(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
+    let units = gone(
+        before.units.iter().map(|u| u.id.0).collect(),
+        after.units.iter().map(|u| u.id.0).collect(),
+    );
+    if !units.is_empty() {
+        unit::Entity::delete_many()
+            .filter(unit::Column::Id.is_in(units))
+            .exec(txn)
+            .await
+            .on_constraint(WHAT)?;
+    }
     Ok(())
 }
+
+const WHAT: &str = "Perubahan organisasi";
