@@ -143,8 +143,8 @@ impl From<object_store::Error> for FileError {
     }
 }
 
-/// `10 MiB`, `512 KiB`, `12 bita`.
-fn human_size(bytes: u64) -> String {
+/// A size as people read it: `10 MiB`, `1,5 MiB`, `512 KiB`, `2,3 KiB`, `12 bita`.
+pub fn human_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB && bytes.is_multiple_of(MIB) {
@@ -153,6 +153,8 @@ fn human_size(bytes: u64) -> String {
         format!("{:.1} MiB", bytes as f64 / MIB as f64).replace('.', ",")
     } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
         format!("{} KiB", bytes / KIB)
+    } else if bytes >= KIB {
+        format!("{:.1} KiB", bytes as f64 / KIB as f64).replace('.', ",")
     } else {
         format!("{bytes} bita")
     }
@@ -217,5 +219,6 @@ mod tests {
         assert_eq!(human_size(1024 * 1024 + 512 * 1024), "1,5 MiB");
         assert_eq!(human_size(2048), "2 KiB");
         assert_eq!(human_size(12), "12 bita");
+        assert_eq!(human_size(2355), "2,3 KiB");
     }
 }

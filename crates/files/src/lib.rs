@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use backend::{Backend, S3Settings};
-pub use error::{FileError, NameProblem};
+pub use error::{FileError, NameProblem, human_size};
 pub use key::FileKey;
 pub use media::{MediaType, Sniffed, sniff};
 pub use object_store::Error as StorageError;

@@ -63,6 +63,20 @@ impl MediaType {
         }
     }
 
+    /// The file-name extensions of the type, the usual one first (for a file input's
+    /// `accept` list; the type itself is always read from the content).
+    pub const fn extensions(self) -> &'static [&'static str] {
+        match self {
+            MediaType::Pdf => &["pdf"],
+            MediaType::Jpeg => &["jpg", "jpeg"],
+            MediaType::Png => &["png"],
+            MediaType::Docx => &["docx"],
+            MediaType::Xlsx => &["xlsx"],
+            MediaType::Odt => &["odt"],
+            MediaType::PlainText => &["txt"],
+        }
+    }
+
     /// The known type of a MIME type (case and parameters such as `; charset=utf-8` ignored;
     /// `image/jpg` too).
     pub fn from_mime(mime: &str) -> Option<MediaType> {

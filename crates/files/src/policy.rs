@@ -75,6 +75,17 @@ impl FilePolicy {
         }
     }
 
+    /// The `accept` attribute of a file input offering the allowed types: each type's
+    /// extensions and MIME type (`.pdf,application/pdf,…`). A hint to the browser only.
+    pub fn accept(&self) -> String {
+        let mut items = Vec::new();
+        for m in &self.allowed {
+            items.extend(m.extensions().iter().map(|e| format!(".{e}")));
+            items.push(m.mime().to_string());
+        }
+        items.join(",")
+    }
+
     /// A declared file name: not blank, at most [`FilePolicy::max_name_chars`] characters, no
     /// control character, no `/` or `\`. It is kept as information only: the stored object's
     /// key never comes from it.
@@ -192,6 +203,16 @@ mod tests {
             code(only_pdf.check(b"teks", "a.txt", "")),
             "file_type_not_allowed"
         );
+    }
+
+    #[test]
+    fn the_accept_list_names_each_allowed_type_by_extension_and_mime() {
+        let only = FilePolicy {
+            allowed: vec![MediaType::Pdf, MediaType::Jpeg],
+            ..FilePolicy::default()
+        };
+        assert_eq!(only.accept(), ".pdf,application/pdf,.jpg,.jpeg,image/jpeg");
+        assert!(FilePolicy::default().accept().contains(".docx,"));
     }
 
     #[test]

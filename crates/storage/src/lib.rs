@@ -73,8 +73,8 @@ pub use execution::results::{
 };
 pub use execution::{
     BreakdownMember, BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView,
-    IssueDecisionView, IssueView, ReportInput, ReportLineView, ReportRequestView, ReportView,
-    WorkItemView, WorkRef, WorkSchedule,
+    IssueDecisionView, IssueView, MAX_EVIDENCE_FILES, ReportInput, ReportLineView,
+    ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
 };
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::Credential;

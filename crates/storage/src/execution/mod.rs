@@ -24,8 +24,8 @@ pub use breakdown::{BreakdownMember, BreakdownView, WorkItemView};
 pub use feedback::FeedbackView;
 pub use issues::{IssueAddresseeView, IssueDecisionView, IssueView};
 pub use reports::{
-    DueReport, EvidenceRecord, ReportInput, ReportLineView, ReportRequestView, ReportView,
-    WorkSchedule,
+    DueReport, EvidenceRecord, MAX_EVIDENCE_FILES, ReportInput, ReportLineView, ReportRequestView,
+    ReportView, WorkSchedule,
 };
 
 use crate::entities::{

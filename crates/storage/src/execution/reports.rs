@@ -38,6 +38,10 @@ pub struct EvidenceRecord {
     pub sha256: String,
 }
 
+/// The most evidence files one report carries (the web layer sizes the upload's body limit
+/// by it).
+pub const MAX_EVIDENCE_FILES: usize = 20;
+
 /// A report to submit: periodic (its period's first day) or answering a request.
 #[derive(Debug, Clone, Default)]
 pub struct ReportInput {
@@ -416,10 +420,12 @@ impl Store {
         today: Day,
     ) -> Result<i64> {
         by.audit.checked_label()?;
-        if input.files.len() > 20 {
+        if input.files.len() > MAX_EVIDENCE_FILES {
             return Err(StorageError::invalid(
                 "too_many_evidence_files",
-                "Satu laporan memuat paling banyak 20 berkas bukti dukung.",
+                format!(
+                    "Satu laporan memuat paling banyak {MAX_EVIDENCE_FILES} berkas bukti dukung."
+                ),
             ));
         }
         let txn = self.begin_write().await?;
