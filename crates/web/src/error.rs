@@ -19,8 +19,9 @@ pub enum WebError {
     NotFound { what: &'static str },
     /// A request that cannot be read at all: malformed JSON, query or form (400).
     BadRequest { code: &'static str, message: String },
-    /// The request body is larger than the limit (413).
-    PayloadTooLarge,
+    /// The request body is larger than its limit in bytes (413): [`crate::layers::BODY_LIMIT`],
+    /// or the larger one of an upload route.
+    PayloadTooLarge { limit: usize },
     /// Bad input, nothing written (422).
     Invalid {
         code: &'static str,
@@ -93,7 +94,7 @@ impl WebError {
         match self {
             WebError::NotFound { .. } => StatusCode::NOT_FOUND,
             WebError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict { .. } => StatusCode::CONFLICT,
             WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -115,7 +116,7 @@ impl WebError {
             | WebError::Forbidden { code, .. } => code,
             WebError::Unauthenticated => "unauthenticated",
             WebError::CsrfRejected => "csrf_rejected",
-            WebError::PayloadTooLarge => "body_too_large",
+            WebError::PayloadTooLarge { .. } => "body_too_large",
             WebError::UnsupportedMediaType => "unsupported_media_type",
             WebError::MethodNotAllowed { .. } => "method_not_allowed",
             WebError::Unavailable => "database_unavailable",
@@ -139,9 +140,9 @@ impl WebError {
             WebError::CsrfRejected => {
                 "Formulir sudah kedaluwarsa atau tidak berasal dari halaman Sikerja. Muat ulang halaman lalu coba lagi.".into()
             }
-            WebError::PayloadTooLarge => format!(
-                "Isi permintaan melebihi batas {} MB.",
-                crate::layers::BODY_LIMIT / (1024 * 1024)
+            WebError::PayloadTooLarge { limit } => format!(
+                "Isi permintaan melebihi batas {}.",
+                sikerja_files::human_size(*limit as u64)
             ),
             WebError::UnsupportedMediaType => {
                 "Jenis isi permintaan tidak didukung: kirim application/json atau berkas XLSX."
@@ -163,7 +164,7 @@ impl WebError {
         match self {
             WebError::NotFound { .. } => "Halaman tidak ditemukan",
             WebError::BadRequest { .. } => "Permintaan tidak dapat dibaca",
-            WebError::PayloadTooLarge => "Isi permintaan terlalu besar",
+            WebError::PayloadTooLarge { .. } => "Isi permintaan terlalu besar",
             WebError::Invalid { .. } => "Data tidak valid",
             WebError::Conflict { .. } => "Terjadi konflik data",
             WebError::UnsupportedMediaType => "Jenis isi tidak didukung",
@@ -352,7 +353,9 @@ impl WebError {
             StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed {
                 allow: allow.unwrap_or_default(),
             },
-            StatusCode::PAYLOAD_TOO_LARGE => WebError::PayloadTooLarge,
+            StatusCode::PAYLOAD_TOO_LARGE => WebError::PayloadTooLarge {
+                limit: crate::layers::BODY_LIMIT,
+            },
             StatusCode::UNSUPPORTED_MEDIA_TYPE => WebError::UnsupportedMediaType,
             StatusCode::UNAUTHORIZED => WebError::Unauthenticated,
             StatusCode::UNPROCESSABLE_ENTITY => WebError::invalid(

@@ -82,7 +82,9 @@ impl From<FormRejection> for WebError {
 impl From<BytesRejection> for WebError {
     fn from(e: BytesRejection) -> Self {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-            WebError::PayloadTooLarge
+            WebError::PayloadTooLarge {
+                limit: crate::layers::BODY_LIMIT,
+            }
         } else {
             bad_request(
                 "invalid_body",

@@ -1,20 +1,65 @@
-//! Cross-cutting layers: request body limit, request tracing, the security headers that
+//! Cross-cutting layers: request body limits ([`limit_body`]), request tracing, the security headers that
 //! are cheap to have from the start, `Cache-Control: no-store` on everything but the static
 //! assets, and [`one_format`], which gives every error answer produced outside the handlers
 //! (axum's rejections and router, the body limit) the application's format.
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// Largest accepted request body: an XLSX import of a whole regency fits with room to spare.
+/// The upload routes ([`crate::uploads`]) take a larger `multipart/form-data` body.
 pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// The body limit of a request, in bytes, as [`limit_body`] decided it (a request extension:
+/// the layers that buffer a body, the screen and the CSRF check, buffer within it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyAllowance(pub usize);
+
+/// The body limit of `request` ([`BODY_LIMIT`] unless [`limit_body`] said otherwise).
+pub(crate) fn allowance<B>(request: &axum::http::Request<B>) -> usize {
+    request
+        .extensions()
+        .get::<BodyAllowance>()
+        .map_or(BODY_LIMIT, |a| a.0)
+}
+
+/// The body limit of every request: a `multipart/form-data` body to an upload route may be
+/// `upload_limit` bytes ([`crate::uploads::upload_limit`]: the file policy's largest file
+/// times the most files of a report, plus the form), every other body [`BODY_LIMIT`]. A
+/// declared `Content-Length` above it is refused at once, a body that grows past it when it
+/// is read; both are a 413 in the format of the area.
+pub(crate) async fn limit_body(
+    State(upload_limit): State<usize>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let upload = crate::multipart::is_multipart(request.headers())
+        && crate::uploads::is_upload_route(request.method(), request.uri().path());
+    let limit = if upload { upload_limit } else { BODY_LIMIT };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        let error = crate::error::WebError::PayloadTooLarge { limit };
+        return if request.uri().path().starts_with("/api/") {
+            crate::error::ApiError(error).into_response()
+        } else {
+            crate::error::PageError(error).into_response()
+        };
+    }
+    request.extensions_mut().insert(BodyAllowance(limit));
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
+}
 
 /// Pages allow scripts, styles, images and requests only from the application itself: no
 /// inline script or style, nothing from other origins, no framing.
@@ -77,12 +122,17 @@ pub async fn one_format(request: Request, next: Next) -> Response {
     rendered
 }
 
-/// Wraps the application in the layers, outermost last.
-pub fn apply(app: Router) -> Router {
-    app.layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        // Outside the body limit, whose 413 is plain text; inside the headers, which then
-        // reach the re-rendered answers too.
+/// Wraps the application in the layers, outermost last; `upload_limit` is the body limit of
+/// the upload routes.
+pub fn apply(app: Router, upload_limit: usize) -> Router {
+    // Every body is limited by `limit_body`; the extractors add no limit of their own.
+    app.layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(
+            upload_limit,
+            limit_body,
+        ))
+        // Outside the body limit, so that an extractor's plain-text 413 is re-rendered;
+        // inside the headers, which then reach the re-rendered answers too.
         .layer(axum::middleware::from_fn(one_format))
         .layer(header_layer(header::CACHE_CONTROL, CACHE_CONTROL))
         .layer(header_layer(header::CONTENT_SECURITY_POLICY, PAGE_CSP))

@@ -19,9 +19,11 @@ mod format;
 mod layers;
 pub mod letters;
 pub mod limits;
+mod multipart;
 pub mod pages;
 mod screen;
 mod security;
+mod uploads;
 mod views;
 mod xlsx;
 
@@ -56,6 +58,7 @@ pub fn router(state: AppState) -> Router {
     limits::apply_to_openapi(&mut openapi);
     let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
     let proxy = state.proxy.clone();
+    let upload_limit = uploads::upload_limit(state.files.policy());
     let (pages, page_table) = pages::routes();
     let table = std::sync::Arc::new(authz::route_table(page_table));
     let methods = axum::middleware::from_fn_with_state(table.clone(), authz::refuse_other_methods);
@@ -76,7 +79,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(screen::screen))
         .layer(sessions);
     // Outermost: the real client address and https are known to every layer and handler.
-    layers::apply(app).layer(axum::middleware::from_fn_with_state(proxy, client::resolve))
+    layers::apply(app, upload_limit)
+        .layer(axum::middleware::from_fn_with_state(proxy, client::resolve))
 }
 
 /// The access rule of every route of [`router`] (pages and API), for the authorisation

@@ -1,6 +1,7 @@
 //! The screen every request passes before any handler (issue 12 point 5): the decoded path,
-//! every query parameter, every field of a form body and every string (and key) of a JSON
-//! body is checked once, here, for
+//! every query parameter, every field of a form body, every string (and key) of a JSON
+//! body, and every text part and file name of a `multipart/form-data` body (a part declared
+//! `application/json` as JSON) is checked once, here, for
 //!
 //! - control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F), refused
 //!   everywhere, except TAB, LF and CR in the multi-line fields of [`crate::limits`];
@@ -8,8 +9,9 @@
 //!
 //! A refusal is a 422 (`control_character` or `text_too_long`) naming the field, on every
 //! backend, before anything is read from or written to the database. The message never
-//! repeats the value. Bodies of other kinds (XLSX imports, PDFs) pass untouched; the import
-//! checks their text itself.
+//! repeats the value. Bodies of other kinds (XLSX imports, PDFs) and the bytes of uploaded
+//! files pass untouched; the import checks their text itself, the file policy the files. A
+//! body that cannot be parsed passes too: the handler's extractor refuses it.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
@@ -91,10 +93,35 @@ fn check_json(value: &Value, path: &mut String, field: &str) -> Result<(), WebEr
     }
 }
 
+/// Checks the text parts of a multipart body like form fields (a part declared JSON like a
+/// JSON body, under its name) and the name and file name of each file part.
+fn check_multipart(parts: &crate::multipart::Parts) -> Result<(), WebError> {
+    for t in &parts.texts {
+        check_as(TextKind::Name, &t.name).map_err(|p| refusal(&t.name, &p))?;
+        let json = t
+            .content_type
+            .as_deref()
+            .is_some_and(|ct| body_kind_of(ct) == BodyKind::Json);
+        if !json {
+            check_text(&t.name, &t.value).map_err(|p| refusal(&t.name, &p))?;
+        } else if let Ok(value) = serde_json::from_str::<Value>(&t.value) {
+            check_json(&value, &mut t.name.clone(), "")?;
+        }
+        // (A part declared JSON that is not JSON at all: the handler refuses it.)
+    }
+    for f in &parts.files {
+        check_as(TextKind::Name, &f.field).map_err(|p| refusal(&f.field, &p))?;
+        check_as(TextKind::Name, &f.file_name)
+            .map_err(|p| refusal(&format!("{} (nama berkas)", f.field), &p))?;
+    }
+    Ok(())
+}
+
 #[derive(Debug, PartialEq, Eq)]
 enum BodyKind {
     Json,
     Form,
+    Multipart,
     Other,
 }
 
@@ -105,12 +132,18 @@ fn body_kind(headers: &HeaderMap) -> BodyKind {
     else {
         return BodyKind::Other;
     };
-    let essence = ct.split(';').next().unwrap_or_default().trim();
+    body_kind_of(ct)
+}
+
+fn body_kind_of(content_type: &str) -> BodyKind {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
     let essence = essence.to_ascii_lowercase();
     if essence == "application/json" || essence.ends_with("+json") {
         BodyKind::Json
     } else if essence == "application/x-www-form-urlencoded" {
         BodyKind::Form
+    } else if essence == "multipart/form-data" {
+        BodyKind::Multipart
     } else {
         BodyKind::Other
     }
@@ -140,12 +173,21 @@ pub async fn screen(request: Request, next: Next) -> Response {
     if kind == BodyKind::Other {
         return next.run(request).await;
     }
+    let limit = crate::layers::allowance(&request);
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, crate::layers::BODY_LIMIT).await else {
-        return render(WebError::PayloadTooLarge);
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return render(WebError::PayloadTooLarge { limit });
     };
     let checked = match kind {
         BodyKind::Form => check_pairs(&bytes),
+        BodyKind::Multipart => match crate::multipart::boundary(&parts.headers) {
+            Some(boundary) => match crate::multipart::parse(&boundary, bytes.clone()).await {
+                Ok(multipart) => check_multipart(&multipart),
+                // Unreadable: the handler's extractor answers `invalid_multipart`.
+                Err(_) => Ok(()),
+            },
+            None => Ok(()),
+        },
         // Not JSON at all: the handler's extractor answers `invalid_json`.
         _ => match serde_json::from_slice::<Value>(&bytes) {
             Ok(value) => check_json(&value, &mut String::new(), ""),
@@ -173,5 +215,105 @@ mod tests {
         };
         assert_eq!(details[0].field.as_deref(), Some("members[1].note"));
         assert_eq!(details[0].code, "control_character");
+    }
+
+    fn multipart(texts: &[(&str, Option<&str>, &str)], files: &[&str]) -> crate::multipart::Parts {
+        use crate::multipart::{FilePart, Parts, TextPart};
+        Parts {
+            texts: texts
+                .iter()
+                .map(|(name, ct, value)| TextPart {
+                    name: (*name).into(),
+                    content_type: ct.map(str::to_string),
+                    value: (*value).into(),
+                })
+                .collect(),
+            files: files
+                .iter()
+                .map(|f| FilePart {
+                    field: "files".into(),
+                    file_name: (*f).into(),
+                    content_type: "application/pdf".into(),
+                    bytes: axum::body::Bytes::from_static(b"\0\x01 bytes are not text"),
+                })
+                .collect(),
+        }
+    }
+
+    fn code_of(r: Result<(), WebError>) -> Option<(String, String)> {
+        match r {
+            Err(WebError::Invalid { details, .. }) => Some((
+                details[0].field.clone().unwrap_or_default(),
+                details[0].code.clone(),
+            )),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn multipart_texts_are_screened_like_form_fields_and_file_names_like_names() {
+        let ok = multipart(
+            &[
+                ("narrative", None, "Dua baris\r\nkedua"),
+                ("for", None, "p:x"),
+            ],
+            &["Laporan Mei.pdf"],
+        );
+        assert!(check_multipart(&ok).is_ok());
+        let bell = multipart(&[("narrative", None, "a\u{7}b")], &[]);
+        assert_eq!(
+            code_of(check_multipart(&bell)),
+            Some(("narrative".into(), "control_character".into()))
+        );
+        let long = "x".repeat(256);
+        let long_name = multipart(&[("for", None, long.as_str())], &[]);
+        assert_eq!(
+            code_of(check_multipart(&long_name)),
+            Some(("for".into(), "text_too_long".into()))
+        );
+        let tab = multipart(&[], &["a\tb.pdf"]);
+        assert_eq!(
+            code_of(check_multipart(&tab)),
+            Some(("files (nama berkas)".into(), "control_character".into()))
+        );
+        let too_long = "é".repeat(256);
+        let long_file = multipart(&[], &[too_long.as_str()]);
+        assert_eq!(
+            code_of(check_multipart(&long_file)),
+            Some(("files (nama berkas)".into(), "text_too_long".into()))
+        );
+    }
+
+    #[test]
+    fn a_json_part_is_screened_by_the_keys_of_its_fields() {
+        let narrative = "n".repeat(3000);
+        let report = json_part(&serde_json::json!({"narrative": narrative}));
+        assert!(
+            check_multipart(&multipart(
+                &[("report", Some("application/json"), &report)],
+                &[]
+            ))
+            .is_ok()
+        );
+        let bad = json_part(&serde_json::json!({"narrative": "a\u{0}"}));
+        assert_eq!(
+            code_of(check_multipart(&multipart(
+                &[("report", Some("application/json"), &bad)],
+                &[]
+            ))),
+            Some(("report.narrative".into(), "control_character".into()))
+        );
+        // Undeclared, the same text is one form field with the limit of a name.
+        assert_eq!(
+            code_of(check_multipart(&multipart(
+                &[("report", None, &report)],
+                &[]
+            ))),
+            Some(("report".into(), "text_too_long".into()))
+        );
+    }
+
+    fn json_part(v: &Value) -> String {
+        v.to_string()
     }
 }

@@ -65,11 +65,21 @@ fn tokens_match(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The token a request presents: the header, else the `_csrf` field of a urlencoded form.
-/// Returns the request rebuilt with its body.
+/// The token a request presents: the header, else the `_csrf` field of a urlencoded form or a
+/// `multipart/form-data` body (buffered within the request's body limit and parsed with
+/// multer; a body that cannot be parsed presents none). Returns the request rebuilt with its
+/// body.
 async fn presented_token(request: Request) -> Result<(Option<String>, Request), WebError> {
     if let Some(v) = request.headers().get(CSRF_HEADER) {
         let token = v.to_str().ok().map(str::to_string);
+        return Ok((token, request));
+    }
+    if crate::multipart::is_multipart(request.headers()) {
+        let (parts, request) = crate::multipart::buffer(request).await?;
+        // An unreadable body presents no token.
+        let token = parts
+            .ok()
+            .and_then(|p| p.text(CSRF_FIELD).map(|t| t.value.clone()));
         return Ok((token, request));
     }
     let is_form = request
@@ -80,10 +90,11 @@ async fn presented_token(request: Request) -> Result<(Option<String>, Request), 
     if !is_form {
         return Ok((None, request));
     }
+    let limit = crate::layers::allowance(&request);
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, crate::layers::BODY_LIMIT)
+    let bytes = to_bytes(body, limit)
         .await
-        .map_err(|_| WebError::PayloadTooLarge)?;
+        .map_err(|_| WebError::PayloadTooLarge { limit })?;
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
         .and_then(|pairs| {
