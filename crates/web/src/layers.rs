@@ -30,7 +30,8 @@ pub(crate) fn allowance<B>(request: &axum::http::Request<B>) -> usize {
         .map_or(BODY_LIMIT, |a| a.0)
 }
 
-/// The body limit of every request: a `multipart/form-data` body to an upload route may be
+/// The body limit of every request: a `multipart/form-data` body to an upload route (the report
+/// routes, [`crate::uploads::UPLOAD_ROUTES`]) may be
 /// `upload_limit` bytes ([`crate::uploads::upload_limit`]: the file policy's largest file
 /// times the most files of a report, plus the form), every other body [`BODY_LIMIT`]. A
 /// declared `Content-Length` above it is refused at once, a body that grows past it when it

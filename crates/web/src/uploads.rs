@@ -16,11 +16,13 @@ use sikerja_storage::{EvidenceRecord, MAX_EVIDENCE_FILES};
 use crate::error::WebError;
 use crate::multipart::FilePart;
 
-/// The routes that take evidence files (POST, `multipart/form-data`): the report form of the
-/// pages and the report submission of the API.
+/// The routes that take evidence files (POST, `multipart/form-data`): the report forms of the
+/// pages and the report submissions of the API, of an assignment and of an activity plan.
 pub const UPLOAD_ROUTES: &[&str] = &[
     "/pelaksanaan/penugasan/{id}/laporan",
+    "/pelaksanaan/rencana/{id}/laporan",
     "/api/v1/assignments/{id}/reports",
+    "/api/v1/activity-plans/{id}/reports",
 ];
 
 /// The form field (multipart part name) the files of an upload are sent under.
@@ -259,6 +261,14 @@ mod tests {
             "/api/v1/assignments/3/reports/x"
         ));
         assert!(!is_upload_route(&Method::POST, "/api/v1/agencies/import"));
+    }
+
+    #[test]
+    fn every_upload_route_is_a_post_route_of_the_application() {
+        let table = crate::route_table();
+        for route in UPLOAD_ROUTES {
+            assert!(table.get(&Method::POST, route).is_some(), "{route}");
+        }
     }
 
     #[test]

@@ -285,6 +285,10 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "report_addressees_invalid",
     "result_decision_invalid",
     "result_realisation_invalid",
+    // Evidence files sent with a report (issue 13 point 4): the upload's form.
+    "file_field_unknown",
+    "report_part_invalid",
+    "invalid_multipart",
     // Input that cannot be read or is blank / out of range.
     "actor_blank",
     "assignment_title_blank",

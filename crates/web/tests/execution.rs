@@ -8,82 +8,16 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use chrono::{Duration, FixedOffset, Utc};
-use common::assignments::{call, get_ok, member, official, post, root_unit, team};
+use common::assignments::{call, get_ok, official, post};
+use common::execution::{open_period, running_team, wita_day};
 use common::{Browser, TestApp, app, collapse, nip, text, texts};
 use serde_json::{Value, json};
-
-/// Today in WITA, and a day `n` days later, as `YYYY-MM-DD`.
-fn wita_day(n: i64) -> String {
-    let wita = FixedOffset::east_opt(8 * 3600).unwrap();
-    (Utc::now().with_timezone(&wita) + Duration::days(n))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// The Kepala Dinas assigns the Ahli Muda (lead) and the Pelaksana from today for three
-/// months; both receive the Surat Tugas, so the team runs.
-async fn running_team(app: &TestApp) -> i64 {
-    let mut kadis = app.admin.clone();
-    let unit = root_unit(app, "dinkes").await;
-    let lead = app.employee_id(nip::AHLI_MUDA).await;
-    let pelaksana = app.employee_id(nip::PELAKSANA).await;
-    let (from, until) = (wita_day(0), wita_day(90));
-    let (status, created) = post(
-        &mut kadis,
-        app,
-        "/api/v1/assignments",
-        team(
-            unit,
-            "Tim Pendataan Layanan",
-            vec![
-                member(lead, "team_lead", &from, &until),
-                member(pelaksana, "member", &from, &until),
-            ],
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_i64().unwrap();
-    let (status, started) = post(
-        &mut kadis,
-        app,
-        &format!("/api/v1/assignments/{id}/request"),
-        json!({"text": "Ditugaskan mendata layanan"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{started}");
-    let request = started["id"].as_i64().unwrap();
-    for login in [nip::AHLI_MUDA, nip::PELAKSANA] {
-        let mut b = official(app, login).await;
-        let (status, body) = post(
-            &mut b,
-            app,
-            &format!("/api/v1/requests/{request}/steps"),
-            json!({"step": "receive", "text": "Diterima"}),
-        )
-        .await;
-        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
-    }
-    id
-}
 
 /// The rule of a refusal's first detail.
 fn rule_of(body: &Value) -> &str {
     body["error"]["details"][0]["rule_id"]
         .as_str()
         .unwrap_or("")
-}
-
-/// The first open periodic report of `reporter` of `kind` in a work answer.
-fn open_period(work: &Value, reporter: i64, kind: &str) -> Value {
-    work["due"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["reporter"] == reporter && d["kind"] == kind && d["timing"] == "open")
-        .cloned()
-        .unwrap_or_else(|| panic!("no open {kind} report of {reporter}: {work}"))
 }
 
 #[tokio::test]

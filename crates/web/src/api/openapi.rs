@@ -88,7 +88,13 @@ pub fn complete(doc: OpenApi) -> OpenApi {
             }),
         );
     }
-    serde_json::from_value(value).unwrap_or(doc)
+    match serde_json::from_value(value) {
+        Ok(completed) => completed,
+        Err(e) => {
+            tracing::error!(error = %e, "the completed OpenAPI document does not read back");
+            doc
+        }
+    }
 }
 
 fn operation(m: &Method, path: &str, access: Option<Access>, op: &mut Map<String, Value>) {

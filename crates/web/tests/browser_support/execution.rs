@@ -218,7 +218,12 @@ pub async fn result_flow(client: &Client, app: &TestApp, base: &str) -> Step {
     let work = format!("{base}/pelaksanaan/penugasan/{id}");
     client.set_window_size(1366, 900).await?;
 
-    // The JF/Pelaksana reports to the lead.
+    // The JF/Pelaksana reports to the lead, with a PDF chosen in the file input (issue 13
+    // point 4: the form is sent as multipart/form-data with its CSRF token).
+    let evidence = tempfile::tempdir().expect("temporary folder");
+    let pdf = evidence.path().join("Bukti pendataan.pdf");
+    let pdf_bytes = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+    std::fs::write(&pdf, pdf_bytes).expect("evidence file written");
     client.goto(&format!("{base}/masuk")).await?;
     sign_in(client, common::nip::PELAKSANA).await?;
     client.goto(&work).await?;
@@ -226,6 +231,11 @@ pub async fn result_flow(client: &Client, app: &TestApp, base: &str) -> Step {
         .find(Locator::Css("#form-laporan textarea[name=narrative]"))
         .await?
         .send_keys("Pendataan puskesmas wilayah utara selesai.")
+        .await?;
+    client
+        .find(Locator::Css("#form-laporan input[type=file][name=files]"))
+        .await?
+        .send_keys(&pdf.display().to_string())
         .await?;
     super::click_and_wait(
         client,
@@ -247,6 +257,15 @@ pub async fn result_flow(client: &Client, app: &TestApp, base: &str) -> Step {
         report.contains("Pendataan puskesmas wilayah utara"),
         "{report}"
     );
+    // The evidence file is listed with its size and kept byte for byte.
+    let link = client
+        .find(Locator::Css("article.report a.evidence"))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(link, "Bukti pendataan.pdf");
+    let keys = app.files.keys().await.expect("stored keys");
+    assert_eq!(keys.len(), 1, "one evidence file stored");
     client
         .find(Locator::Css("#form-hasil input[name=title]"))
         .await?

@@ -6,6 +6,8 @@
 mod agency;
 pub mod assignments;
 pub mod browser;
+pub mod execution;
+pub mod multipart;
 
 #[allow(unused_imports)]
 pub use agency::{nip, test_agency};
@@ -81,6 +83,18 @@ pub async fn app() -> TestApp {
 
 /// A fresh store with the given agencies imported.
 pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
+    app_with_files(bundles, sikerja_files::FileStore::in_memory()).await
+}
+
+/// The test agency, with evidence files held to `policy` (in memory).
+pub async fn app_with_file_policy(policy: sikerja_files::FilePolicy) -> TestApp {
+    let files = sikerja_files::FileStore::open(&sikerja_files::Backend::Memory, policy)
+        .expect("file store in memory");
+    app_with_files(&[test_agency()], files).await
+}
+
+/// A fresh store with the given agencies imported, and this evidence-file store.
+pub async fn app_with_files(bundles: &[AgencyBundle], files: sikerja_files::FileStore) -> TestApp {
     static BANNER: std::sync::Once = std::sync::Once::new();
     BANNER.call_once(|| eprintln!("{}", sikerja_storage::testing::backend_banner()));
     let store = fresh_store().await;
@@ -90,7 +104,6 @@ pub async fn app_with(bundles: &[AgencyBundle]) -> TestApp {
             .await
             .expect("test agency imports");
     }
-    let files = sikerja_files::FileStore::in_memory();
     let state = AppState {
         store: (*store).clone(),
         demo_mode: true,

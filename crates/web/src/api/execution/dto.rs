@@ -185,6 +185,9 @@ pub struct EvidenceDto {
     pub media_type: String,
     pub size: i64,
     pub sha256: String,
+    /// The page that serves the file to a signed-in reader of the report
+    /// (`/pelaksanaan/laporan/{report}/bukti/{n}`).
+    pub download: String,
 }
 
 /// A submitted report.
@@ -244,11 +247,13 @@ impl From<&ReportView> for ReportDto {
             files: r
                 .files
                 .iter()
-                .map(|f| EvidenceDto {
+                .enumerate()
+                .map(|(n, f)| EvidenceDto {
                     name: f.name.clone(),
                     media_type: f.media_type.clone(),
                     size: f.size,
                     sha256: f.sha256.clone(),
+                    download: format!("/pelaksanaan/laporan/{}/bukti/{n}", r.id),
                 })
                 .collect(),
         }

@@ -8,6 +8,7 @@
 pub mod dto;
 pub mod issues;
 pub mod plans;
+pub mod report_body;
 pub mod results;
 
 use axum::Json;
@@ -116,28 +117,42 @@ pub async fn set_breakdown(
 
 /// Submits a report (LAP-01..03): a periodic one (`kind`, `period_start`) once per duty and
 /// period from the period's first day, or the answer to a request (`request`) by the person
-/// asked; progress per activity, realisation per linked target, narrative.
+/// asked; progress per activity, realisation per linked target, narrative. With evidence
+/// files: `multipart/form-data`, the report's JSON in the part `report`, each file in a part
+/// `files`; the files are checked (type read from the content) and stored first, and deleted
+/// again when the report is refused.
 #[utoipa::path(
     post,
     path = "/api/v1/assignments/{id}/reports",
     tag = "execution",
     params(("id" = i64, Path, description = "Assignment id")),
-    request_body = ReportBody,
+    request_body(content(
+        (ReportBody = "application/json"),
+        // The parts' types are OpenAPI's defaults (an object is `application/json`, a binary
+        // string `application/octet-stream`); no `encoding` (utoipa 6 cannot read an encoding
+        // without headers back, which the completion of the document does).
+        (report_body::ReportUpload = "multipart/form-data")
+    )),
     responses(
         (status = 201, description = "Laporan disampaikan: id laporan", body = IdDto),
+        (status = 400, description = "Alamat atau isi tidak dapat dibaca (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
         (status = 403, description = "Bukan pelapor laporan ini (`not_the_individual_reporter`, `not_a_team_member_reporter`, `not_the_team_lead_reporter`, `not_the_requested_reporter`); token API (`official_only`)", body = ErrorEnvelope),
         (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
         (status = 409, description = "Sudah dilaporkan atau penugasan tidak berjalan", body = ErrorEnvelope),
-        (status = 422, description = "Isi laporan tidak sah", body = ErrorEnvelope)
+        (status = 413, description = "Isi melebihi batas unggahan (`body_too_large`): banyak berkas kali ukuran berkas terbesar, ditambah formulir", body = ErrorEnvelope),
+        (status = 422, description = "Isi laporan tidak sah; berkas ditolak (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_report(
     State(state): State<AppState>,
     principal: Principal,
     WorkPath(r): WorkPath,
-    body: Result<Json<ReportBody>, JsonRejection>,
+    body: Result<report_body::ReportSubmission, ApiError>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
-    let Json(b) = body?;
+    let report_body::ReportSubmission {
+        report: b,
+        files: uploads,
+    } = body?;
     let by = principal.planning_actor(None)?;
     let kind = match b.kind.as_deref() {
         None => None,
@@ -152,7 +167,7 @@ pub async fn submit_report(
         None => None,
         Some(s) => Some(day("period_start", s)?),
     };
-    let input = ReportInput {
+    let mut input = ReportInput {
         kind,
         period_start,
         request: b.request,
@@ -171,7 +186,12 @@ pub async fn submit_report(
         },
         files: Vec::new(),
     };
-    let report = state.store.submit_report(r, &input, &by, today()?).await?;
+    let today = today()?;
+    let report = crate::uploads::with_evidence(&state.files, uploads, |files| async {
+        input.files = files;
+        Ok(state.store.submit_report(r, &input, &by, today).await?)
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(IdDto { id: report })))
 }
 

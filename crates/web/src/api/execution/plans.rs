@@ -69,26 +69,33 @@ pub async fn set_plan_breakdown(
 }
 
 /// The holder reports on the plan (LAP-01: `individual_to_head`, to the head and/or their
-/// PPK), a periodic report once per period or the answer to a request.
+/// PPK), a periodic report once per period or the answer to a request. With evidence files:
+/// `multipart/form-data`, the report's JSON in the part `report`, each file in a part `files`
+/// (as for an assignment's report).
 #[utoipa::path(
     post,
     path = "/api/v1/activity-plans/{id}/reports",
     tag = "execution",
     params(("id" = i64, Path, description = "Activity plan id")),
-    request_body = ReportBody,
+    request_body(content(
+        (ReportBody = "application/json"),
+        (super::report_body::ReportUpload = "multipart/form-data")
+    )),
     responses(
         (status = 201, description = "Laporan disampaikan: id laporan", body = IdDto),
+        (status = 400, description = "Alamat atau isi tidak dapat dibaca (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
         (status = 403, description = "Bukan pelapor laporan ini (`not_the_individual_reporter`, `not_the_requested_reporter`); token API (`official_only`)", body = ErrorEnvelope),
         (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
         (status = 409, description = "Sudah dilaporkan atau rencana belum disetujui", body = ErrorEnvelope),
-        (status = 422, description = "Isi laporan tidak sah", body = ErrorEnvelope)
+        (status = 413, description = "Isi melebihi batas unggahan (`body_too_large`): banyak berkas kali ukuran berkas terbesar, ditambah formulir", body = ErrorEnvelope),
+        (status = 422, description = "Isi laporan tidak sah; berkas ditolak (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_plan_report(
     state: State<AppState>,
     principal: Principal,
     work: WorkPath,
-    body: Result<Json<ReportBody>, JsonRejection>,
+    body: Result<super::report_body::ReportSubmission, ApiError>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
     super::submit_report(state, principal, work, body).await
 }

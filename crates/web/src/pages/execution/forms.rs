@@ -1,7 +1,8 @@
-//! The forms of `/pelaksanaan`: the breakdown (MEK-04), a report (LAP-01..03), a report
-//! request (LAP-03), feedback and its acknowledgement (LAP-04). Storage decides each; a
-//! refusal shows the page again with the Indonesian reason, its rule and article, and
-//! nothing is written.
+//! The forms of `/pelaksanaan`: the breakdown (MEK-04), a report with its evidence files
+//! (LAP-01..03, `multipart/form-data`), a report request (LAP-03), feedback and its
+//! acknowledgement (LAP-04). Storage decides each; a refusal shows the page again with the
+//! Indonesian reason, its rule and article, and nothing is written (evidence files stored for
+//! a refused report are deleted again, see [`crate::uploads`]).
 
 use std::future::Future;
 
@@ -20,6 +21,7 @@ use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
 use crate::extract::{Id, WorkPath};
+use crate::multipart::FormWithFiles;
 use crate::pages::planning::forms::{Pairs, field, fields, id};
 use crate::pages::planning::{refused_status, see_other};
 
@@ -144,32 +146,36 @@ fn numbered(pairs: &Pairs, prefix: &str) -> Vec<(i64, String)> {
         .collect()
 }
 
-/// `POST /pelaksanaan/{penugasan|rencana}/{id}/laporan` — submits a report (LAP-01..03).
+/// `POST /pelaksanaan/{penugasan|rencana}/{id}/laporan` — submits a report (LAP-01..03) with
+/// its evidence files (`multipart/form-data`, the files under `files`; an urlencoded form
+/// carries none). The files are stored first and deleted again when storage refuses the report.
 pub async fn submit_report(
     State(state): State<AppState>,
     principal: Principal,
     WorkPath(work): WorkPath,
-    form: Result<Form<Pairs>, FormRejection>,
+    form: Result<FormWithFiles, PageError>,
 ) -> Result<Response, PageError> {
-    let Form(pairs) = form?;
+    let FormWithFiles { pairs, files } = form?;
     let result = async {
         let by = principal.planning_actor(None)?;
         let (kind, period_start, request) = report_for(field(&pairs, "for"))?;
-        let input = ReportInput {
-            kind,
-            period_start,
-            request,
-            draft: ReportDraft {
-                progress: numbered(&pairs, "progress_"),
-                realisation: numbered(&pairs, "realisation_"),
-                narrative: field(&pairs, "narrative").to_string(),
-            },
-            files: Vec::new(),
+        let draft = ReportDraft {
+            progress: numbered(&pairs, "progress_"),
+            realisation: numbered(&pairs, "realisation_"),
+            narrative: field(&pairs, "narrative").to_string(),
         };
-        state
-            .store
-            .submit_report(work, &input, &by, today()?)
-            .await?;
+        let today = today()?;
+        crate::uploads::with_evidence(&state.files, files, |files| async {
+            let input = ReportInput {
+                kind,
+                period_start,
+                request,
+                draft,
+                files,
+            };
+            Ok(state.store.submit_report(work, &input, &by, today).await?)
+        })
+        .await?;
         Ok(format!("{}#laporan", work_href(work)))
     }
     .await;

@@ -66,8 +66,8 @@ pub struct ReportBlock {
     pub timing_class: &'static str,
     pub narrative: String,
     pub lines: Vec<(String, String)>,
-    /// Each evidence file: its download link and its name.
-    pub files: Vec<(String, String)>,
+    /// Each evidence file: its download link, its name and its size.
+    pub files: Vec<(String, String, String)>,
 }
 
 /// One choice of the report form: a periodic report owed or a request to answer.
@@ -107,6 +107,9 @@ pub struct WorkPage {
     reports: Vec<ReportBlock>,
     feedback: Vec<FeedbackLine>,
     report_choices: Vec<ReportChoice>,
+    /// The report form's file input: the types it offers (`accept`) and its limits, stated.
+    evidence_accept: String,
+    evidence_limits: String,
     targets: Vec<TargetInput>,
     may_request: bool,
     may_give_feedback: bool,
@@ -300,7 +303,10 @@ pub(crate) async fn page(
                     .files
                     .iter()
                     .enumerate()
-                    .map(|(n, f)| (super::evidence::href(v.id, n), f.name.clone()))
+                    .map(|(n, f)| {
+                        let size = sikerja_files::human_size(u64::try_from(f.size).unwrap_or(0));
+                        (super::evidence::href(v.id, n), f.name.clone(), size)
+                    })
                     .collect(),
             }
         })
@@ -354,6 +360,8 @@ pub(crate) async fn page(
         reports,
         feedback: feedback.iter().map(|f| FeedbackLine::new(f, me)).collect(),
         report_choices,
+        evidence_accept: state.files.policy().accept(),
+        evidence_limits: crate::uploads::limits_text(state.files.policy()),
         targets,
         may_request: owner_head && bd.running,
         // The head of the owner unit, a team lead, or someone who sees the work without
