@@ -635,3 +635,65 @@ async fn org_03_a_retirement_a_closed_post_and_a_merged_section_are_written_to_t
     }));
     assert_eq!(w.store.org_changes(w.agency).await.unwrap().len(), 4);
 }
+
+#[tokio::test]
+async fn a_pending_change_cancelled_before_its_day_is_never_applied() {
+    let w = World::new().await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let grade = sikerja_domain::Grade::parse_any("III/d").unwrap();
+    let ids = w
+        .store
+        .record_org_changes(
+            w.agency,
+            &[dated(
+                "2026-04-01",
+                OrgChange::SetGrade {
+                    employee: dewi,
+                    grade,
+                },
+            )],
+            &hr_admin(),
+            day("2026-03-05"),
+        )
+        .await
+        .unwrap();
+    w.store
+        .cancel_org_change(w.agency, ids[0], &hr_admin())
+        .await
+        .unwrap();
+    assert_eq!(
+        w.store
+            .apply_due_org_changes(day("2026-04-01"))
+            .await
+            .unwrap(),
+        DueRun::default()
+    );
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    assert_ne!(
+        org.employees.iter().find(|e| e.id == dewi).unwrap().grade,
+        grade
+    );
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    assert_eq!(stored[0].state, OrgChangeState::Cancelled);
+    // Once cancelled (or applied) it cannot be cancelled again; another agency's id is unknown.
+    let err = w
+        .store
+        .cancel_org_change(w.agency, ids[0], &hr_admin())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_not_pending");
+    let other = sikerja_domain::organisation::AgencyId(w.agency.0 + 1_000);
+    let err = w
+        .store
+        .cancel_org_change(other, ids[0], &hr_admin())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let audit = w
+        .store
+        .audit_of("org_change", &ids[0].to_string())
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["org_change.recorded", "org_change.cancelled"]);
+}

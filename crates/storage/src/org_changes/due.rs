@@ -28,7 +28,7 @@ pub struct DueRun {
 }
 
 /// Moves a change from `pending` to `state`; true when this call did it.
-async fn claim<C: sea_orm::ConnectionTrait>(
+pub(super) async fn claim<C: sea_orm::ConnectionTrait>(
     db: &C,
     id: i64,
     state: OrgChangeState,

@@ -385,6 +385,44 @@ impl Store {
         Ok(ids)
     }
 
+    /// Withdraws a pending change of `agency` before its day, with its audit row. Refused
+    /// (`org_change_not_pending`, nothing written) once it was applied, failed or cancelled.
+    pub async fn cancel_org_change(
+        &self,
+        agency: AgencyId,
+        id: i64,
+        by: &AuditActor,
+    ) -> Result<()> {
+        let txn = self.begin_write().await?;
+        lock_agency(&txn, agency).await?;
+        let row = org_change::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .filter(|r| r.agency_id == agency.0)
+            .ok_or_else(|| StorageError::not_found("org change", id))?;
+        let stored = view(&row)?;
+        if !due::claim(&txn, id, OrgChangeState::Cancelled, None, Utc::now()).await? {
+            return Err(StorageError::conflict(
+                "org_change_not_pending",
+                format!(
+                    "Perubahan ini berstatus \"{}\"; hanya perubahan yang menunggu tanggal \
+                     berlaku yang dapat dibatalkan.",
+                    stored.state.label()
+                ),
+            ));
+        }
+        audit::append_by(
+            &txn,
+            by,
+            "org_change.cancelled",
+            audit::Subject::new("org_change", id, agency.0),
+            audit_summary(&stored.change, OrgChangeState::Cancelled),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
     /// The dated changes of an agency, by effective day then recording order.
     pub async fn org_changes(&self, agency: AgencyId) -> Result<Vec<OrgChangeView>> {
         org_change::Entity::find()
