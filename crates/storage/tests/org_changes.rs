@@ -478,10 +478,11 @@ async fn org_05_a_pending_change_that_no_longer_applies_on_its_day_is_marked_fai
         .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-03-05"))
         .await
         .unwrap();
-    // Meanwhile someone else is appointed there (recorded and applied at once, backdated).
+    // Recording refuses a change that would break the pending appointment...
     let today = day("2026-04-01");
     w.store.apply_due_org_changes(today).await.unwrap();
-    w.store
+    let err = w
+        .store
         .record_org_changes(
             w.agency,
             &[dated(
@@ -494,6 +495,15 @@ async fn org_05_a_pending_change_that_no_longer_applies_on_its_day_is_marked_fai
             &hr_admin(),
             today,
         )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_pending_conflict");
+    // ...but a re-import of the agency may put someone there meanwhile.
+    w.store
+        .execute_sql(&format!(
+            "UPDATE employees SET position_id = {} WHERE id = {}",
+            madya_post.0, pelaksana.0
+        ))
         .await
         .unwrap();
     let run = w
@@ -696,4 +706,71 @@ async fn a_pending_change_cancelled_before_its_day_is_never_applied() {
         .unwrap();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, vec!["org_change.recorded", "org_change.cancelled"]);
+}
+
+#[tokio::test]
+async fn org_05_a_batch_that_would_break_a_pending_change_is_refused_and_the_preview_counts_pending_ones()
+ {
+    let w = World::new_with(|d| {
+        d.builder.jf(
+            "jf-pertama-bidang",
+            "dinkes-yankes",
+            "Epidemiolog Kesehatan Ahli Pertama Bidang",
+            FunctionalLevel::AhliPertama,
+        );
+    })
+    .await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let budi = w.id(&w.d.pelaksana).await;
+    let target = position(&w, "Epidemiolog Kesehatan Ahli Pertama Bidang").await;
+    let today = day("2026-03-05");
+    let ids = w
+        .store
+        .record_org_changes(
+            w.agency,
+            &[dated(
+                "2026-04-01",
+                OrgChange::Appoint {
+                    employee: dewi,
+                    position: target,
+                },
+            )],
+            &hr_admin(),
+            today,
+        )
+        .await
+        .unwrap();
+    // Appointing someone else to the post earlier would leave the pending transfer no post.
+    let other = [dated(
+        "2026-03-15",
+        OrgChange::Appoint {
+            employee: budi,
+            position: target,
+        },
+    )];
+    let err = w
+        .store
+        .preview_org_changes(w.agency, &other)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_pending_conflict");
+    let err = w
+        .store
+        .record_org_changes(w.agency, &other, &hr_admin(), today)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_pending_conflict");
+    assert!(err.to_string().contains(&format!("#{}", ids[0])), "{err}");
+    assert_eq!(w.store.org_changes(w.agency).await.unwrap().len(), 1);
+    // A promotion after the transfer's day is previewed on the organisation as it will be:
+    // Dewi's PPK is then the Kepala Bidang, so the grade changes no placement.
+    let later = [dated(
+        "2026-04-10",
+        OrgChange::SetGrade {
+            employee: dewi,
+            grade: sikerja_domain::Grade::parse_any("III/d").unwrap(),
+        },
+    )];
+    let impact = w.store.preview_org_changes(w.agency, &later).await.unwrap();
+    assert!(impact.placements.is_empty(), "{impact:?}");
 }

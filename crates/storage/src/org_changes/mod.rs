@@ -164,14 +164,65 @@ fn effective_order(changes: &[DatedChange]) -> Vec<usize> {
     order
 }
 
-/// Applies the batch in effective order to `org`, refusing with the item named.
-fn apply_batch(org: &Organisation, changes: &[DatedChange]) -> Result<Organisation> {
+/// Today's organisation with the pending changes and the batch replayed in order of
+/// effective day (on a tie pending ones first, then the batch in the order given), up to
+/// `until` when given. A refused batch item is named by its index; a pending change the batch
+/// (or an earlier pending one) makes inapplicable is a conflict naming it.
+fn replay(
+    org: &Organisation,
+    pending: &[OrgChangeView],
+    batch: &[DatedChange],
+    until: Option<Day>,
+) -> Result<Organisation> {
+    // (effective, 0 = pending / 1 = batch, index)
+    let mut items: Vec<(Day, u8, usize)> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.change.effective, 0, i))
+        .chain(batch.iter().enumerate().map(|(i, c)| (c.effective, 1, i)))
+        .filter(|(day, _, _)| until.is_none_or(|u| *day <= u))
+        .collect();
+    items.sort();
     let mut next = org.clone();
-    for i in effective_order(changes) {
-        changes::apply(&mut next, &changes[i].change)
-            .map_err(|r| refused_item(i, &changes[i].change, r))?;
+    for (_, from, i) in items {
+        if from == 1 {
+            let c = &batch[i];
+            changes::apply(&mut next, &c.change).map_err(|r| refused_item(i, &c.change, r))?;
+        } else {
+            let p = &pending[i];
+            changes::apply(&mut next, &p.change.change).map_err(|r| {
+                StorageError::conflict(
+                    "org_change_pending_conflict",
+                    format!(
+                        "Perubahan #{} ({}, berlaku {}) yang menunggu tanggal berlaku tidak lagi \
+                         dapat diterapkan: {}. Batalkan atau sesuaikan perubahan itu lebih dulu.",
+                        p.id,
+                        p.change.change.label(),
+                        p.change.effective,
+                        execution::refused(r)
+                    ),
+                )
+            })?;
+        }
     }
     Ok(next)
+}
+
+/// The pending changes of an agency, in effective then recording order.
+async fn pending_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    agency: AgencyId,
+) -> Result<Vec<OrgChangeView>> {
+    org_change::Entity::find()
+        .filter(org_change::Column::AgencyId.eq(agency.0))
+        .filter(org_change::Column::State.eq(OrgChangeState::Pending.code()))
+        .order_by_asc(org_change::Column::EffectiveOn)
+        .order_by_asc(org_change::Column::Id)
+        .all(db)
+        .await?
+        .iter()
+        .map(view)
+        .collect()
 }
 
 /// Every change of the batch must concern `agency` (read in today's organisation).
@@ -286,9 +337,10 @@ fn audit_summary(c: &DatedChange, state: OrgChangeState) -> serde_json::Value {
 impl Store {
     /// What a batch of changes would do to the agency (issue 14 point 2), nothing written:
     /// the placements that shift and the work held by positions that moves to a new holder or
-    /// is flagged. The batch is applied to today's organisation in effective order; pending
-    /// changes recorded earlier are not part of the comparison. A refused batch is the
-    /// domain's refusal naming the item.
+    /// is flagged. Compared: today's organisation with the pending changes effective by the
+    /// batch's last day, without and with the batch (in effective order). A refused batch is
+    /// the domain's refusal naming the item; a pending change the batch would make
+    /// inapplicable is `org_change_pending_conflict`.
     pub async fn preview_org_changes(
         &self,
         agency: AgencyId,
@@ -299,10 +351,15 @@ impl Store {
         let txn = self.db.begin().await?;
         let rows = agency_rows(&txn, agency).await?;
         let before = organisation(&rows, None)?;
-        check_agency(&before, agency, changes)?;
-        let after = apply_batch(&before, changes)?;
+        let today = before.clone();
+        check_agency(&today, agency, changes)?;
+        let pending = pending_of(&txn, agency).await?;
+        replay(&today, &pending, changes, None)?;
+        let last = changes.iter().map(|c| c.effective).max();
+        let before = replay(&today, &pending, &[], last)?;
+        let after = replay(&today, &pending, changes, last)?;
         let manual = manual_decisions(&txn, agency).await?;
-        let held = held::held_items(&txn, agency, &before).await?;
+        let held = held::held_items(&txn, agency, &today).await?;
         txn.commit().await?;
         Ok(changes::impact(&before, &after, &manual, &held))
     }
@@ -310,7 +367,8 @@ impl Store {
     /// Records a batch of dated changes, one transaction for the batch and one audit row per
     /// change. A change effective on or before `today` is applied to today's tables (placements
     /// recomputed, KED-11 history dated with its effective day); a later one is stored
-    /// `pending`. When the domain refuses any change of the batch, nothing is written. Returns
+    /// `pending`. When the domain refuses any change of the batch, or the batch would make a
+    /// pending change inapplicable (`org_change_pending_conflict`), nothing is written. Returns
     /// the ids in the order given.
     pub async fn record_org_changes(
         &self,
@@ -325,8 +383,9 @@ impl Store {
         let rows = agency_rows(&*txn, agency).await?;
         let today_org = organisation(&rows, None)?;
         check_agency(&today_org, agency, changes)?;
-        // The whole batch must apply, the future part after the due part.
-        apply_batch(&today_org, changes)?;
+        // The whole batch must apply among the pending changes, and they after it.
+        let pending = pending_of(&*txn, agency).await?;
+        replay(&today_org, &pending, changes, None)?;
         let now = Utc::now();
         let mut ids = vec![0; changes.len()];
         let mut org = today_org;
