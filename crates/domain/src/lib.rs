@@ -21,6 +21,7 @@ pub mod org;
 pub mod organisation;
 pub mod placement;
 pub mod planning;
+pub mod policy;
 pub mod refusals;
 pub mod rules;
 pub mod workflow;
