@@ -82,6 +82,8 @@ struct Context {
     org: Organisation,
     outcomes: Vec<Outcome>,
     history: Vec<PastAssignment>,
+    /// The owner agency's readings in force on the day of the decision (issue 14 point 5).
+    policy: AssignmentPolicy,
 }
 
 /// The organisations of the owner agency and every member's agency (merged), their
@@ -116,10 +118,14 @@ async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Co
         org.employees.extend(one.employees);
     }
     let history = history(db, &ids, draft.id).await?;
+    let policy = crate::policies::in_force(db, draft.owner_agency, crate::policies::today())
+        .await?
+        .assignment;
     Ok(Context {
         org,
         outcomes,
         history,
+        policy,
     })
 }
 
@@ -230,19 +236,13 @@ fn refusal(report: &Report) -> StorageError {
 
 impl Store {
     /// Checks a draft against the regulation (PEN-01..12) with the stored organisation,
-    /// placements and past assignments; writes nothing. The policy is the default reading
-    /// until agencies can set their own.
+    /// placements and past assignments, under the owner agency's policy in force today
+    /// (PEN-07, PEN-08); writes nothing.
     pub async fn check_assignment(&self, draft: &AssignmentDraft) -> Result<Report> {
         let txn = self.read_txn().await?;
         let c = context(&txn, draft).await?;
         txn.commit().await?;
-        Ok(check(
-            &c.org,
-            &c.outcomes,
-            &c.history,
-            draft,
-            &AssignmentPolicy::default(),
-        ))
+        Ok(check(&c.org, &c.outcomes, &c.history, draft, &c.policy))
     }
 
     /// Records a draft that passes every check, with its derived scope and instrument and each
@@ -267,13 +267,7 @@ impl Store {
         let txn = self.begin_write().await?;
         require_author(&txn, &draft, by).await?;
         let c = context(&txn, &draft).await?;
-        let report = check(
-            &c.org,
-            &c.outcomes,
-            &c.history,
-            &draft,
-            &AssignmentPolicy::default(),
-        );
+        let report = check(&c.org, &c.outcomes, &c.history, &draft, &c.policy);
         if !report.is_allowed() {
             return Err(refusal(&report));
         }
@@ -503,7 +497,11 @@ impl Store {
         let outcome_of: HashMap<EmployeeId, &Outcome> =
             outcomes.iter().map(|o| (o.employee(), o)).collect();
         let positions: HashMap<_, _> = org.positions.iter().map(|p| (p.id, p)).collect();
-        let policy = AssignmentPolicy::default();
+        // PEN-08 as the owner agency reads it today (issue 14 point 5).
+        let policy =
+            crate::policies::in_force(&self.db, query.owner_agency, crate::policies::today())
+                .await?
+                .assignment;
         let mut out: Vec<Candidate> = org
             .employees
             .iter()

@@ -3,8 +3,8 @@
 
 use sikerja_domain::education::Education;
 use sikerja_domain::org::{
-    ActingKind, AgencyKind, AssessorPolicy, DepartmentKind, EmploymentType, FunctionalLevel,
-    PerformanceRating, PositionClass, Substance, UnitKind,
+    ActingKind, AgencyKind, DepartmentKind, EmploymentType, FunctionalLevel, PerformanceRating,
+    PositionClass, Substance, UnitKind,
 };
 use sikerja_domain::organisation::{
     Acting, Agency, AgencyId, AgencyPolicy, Department, DepartmentId, Employee, EmployeeId,
@@ -34,24 +34,15 @@ pub(crate) fn acting_kind(value: Option<&str>) -> Result<Option<ActingKind>> {
     opt_code("acting kind", value, ActingKind::from_code)
 }
 
-pub(crate) fn policy(m: &agency::Model) -> Result<AgencyPolicy> {
-    Ok(AgencyPolicy {
-        assessor_policy: code(
-            "assessor policy",
-            &m.assessor_policy,
-            AssessorPolicy::from_code,
-        )?,
-        span_of_control_threshold: u32::try_from(m.span_threshold).unwrap_or(u32::MAX),
-    })
-}
-
-pub(crate) fn agency(m: &agency::Model) -> Result<Agency> {
+/// An agency with the KED-10/KED-12 readings in force (`crate::policies`); the `agencies`
+/// columns of the same names are no longer read.
+pub(crate) fn agency(m: &agency::Model, policy: AgencyPolicy) -> Result<Agency> {
     Ok(Agency {
         id: AgencyId(m.id),
         code: m.code.clone(),
         name: m.name.clone(),
         kind: code("agency kind", &m.kind, AgencyKind::from_code)?,
-        policy: policy(m)?,
+        policy,
     })
 }
 

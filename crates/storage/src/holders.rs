@@ -3,6 +3,8 @@
 //! domain's snapshot types; and the one `exercises` check (ORG-05, PEN-18) for callers that ask
 //! it about a single position.
 
+use std::collections::HashMap;
+
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use sikerja_domain::holders::{
@@ -110,8 +112,8 @@ pub(crate) struct Loaded {
     pub employees: Vec<employee::Model>,
 }
 
-/// Loads a snapshot in eight queries whatever the depth of the tree: the people, their
-/// placements, the agencies, the positions named by id (by `want`, by the people's holdings and
+/// Loads a snapshot in nine queries whatever the depth of the tree: the people, their
+/// placements, the agencies and their policies in force, the positions named by id (by `want`, by the people's holdings and
 /// placements, by the agencies), the departments of the agencies, every unit of the departments
 /// concerned (those of `want.units`, of the named positions and the Sekretariat Daerah), their
 /// head positions, and the regional heads.
@@ -129,6 +131,17 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             .chain(employees.iter().map(|e| e.agency_id)),
     );
     let agencies = rows_where_in::<agency::Entity, _>(db, agency::Column::Id, &agency_ids).await?;
+    // PEN-15: the Pejabat yang Berwenang of each agency in force today (issue 14 point 5).
+    let authorities: HashMap<i64, Option<i64>> = crate::policies::in_force_many(
+        db,
+        &agencies.iter().map(|a| a.id).collect::<Vec<_>>(),
+        crate::policies::today(),
+    )
+    .await?
+    .into_iter()
+    .map(|(a, p)| (a, p.authority_position.map(|x| x.0)))
+    .collect();
+    let authority_of = |a: i64| authorities.get(&a).copied().flatten();
     let named_ids = unique_ids(
         want.positions
             .iter()
@@ -136,7 +149,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             .chain(employees.iter().filter_map(|e| e.position_id))
             .chain(placements.iter().filter_map(|p| p.superior_position_id))
             .chain(placements.iter().filter_map(|p| p.assessor_position_id))
-            .chain(agencies.iter().filter_map(|a| a.authority_position_id)),
+            .chain(agencies.iter().filter_map(|a| authority_of(a.id))),
     );
     let named = rows_where_in::<position::Entity, _>(db, position::Column::Id, &named_ids).await?;
     let departments =
@@ -204,7 +217,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
     for a in &agencies {
         snap.add_agency(AgencyFacts {
             id: AgencyId(a.id),
-            authority: a.authority_position_id.map(PositionId),
+            authority: authority_of(a.id).map(PositionId),
         });
     }
     for r in regional_heads {

@@ -43,6 +43,7 @@ pub mod org_changes;
 mod placement_query;
 mod placements;
 pub mod planning;
+pub mod policies;
 mod position_views;
 mod read;
 mod recompute;

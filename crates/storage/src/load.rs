@@ -4,16 +4,18 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use sikerja_domain::organisation::{AgencyId, Organisation};
+use sikerja_domain::organisation::{AgencyId, AgencyPolicy, Organisation};
 
 use crate::batch::rows_where_in;
-use crate::convert;
 use crate::entities::{agency, department, employee, experience, position, rating, unit};
 use crate::error::{Result, StorageError};
+use crate::{convert, policies};
 
 /// Every organisation row of one agency, each list in import order.
 pub(crate) struct AgencyRows {
     pub agency: agency::Model,
+    /// The KED-10/KED-12 readings in force today (issue 14 point 5).
+    pub policy: AgencyPolicy,
     pub departments: Vec<department::Model>,
     pub units: Vec<unit::Model>,
     pub positions: Vec<position::Model>,
@@ -29,6 +31,9 @@ pub(crate) async fn agency_row<C: ConnectionTrait>(db: &C, id: AgencyId) -> Resu
 
 pub(crate) async fn agency_rows<C: ConnectionTrait>(db: &C, id: AgencyId) -> Result<AgencyRows> {
     let agency = agency_row(db, id).await?;
+    let policy = policies::in_force(db, id, policies::today())
+        .await?
+        .placement;
     let departments = department::Entity::find()
         .filter(department::Column::AgencyId.eq(id.0))
         .order_by_asc(department::Column::SortOrder)
@@ -51,6 +56,7 @@ pub(crate) async fn agency_rows<C: ConnectionTrait>(db: &C, id: AgencyId) -> Res
         .await?;
     Ok(AgencyRows {
         agency,
+        policy,
         departments,
         units,
         positions,
@@ -106,7 +112,7 @@ pub(crate) fn organisation(rows: &AgencyRows, details: Option<&Details>) -> Resu
         employees.push(e);
     }
     Ok(Organisation {
-        agencies: vec![convert::agency(&rows.agency)?],
+        agencies: vec![convert::agency(&rows.agency, rows.policy)?],
         departments: rows
             .departments
             .iter()

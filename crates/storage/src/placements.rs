@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use sikerja_domain::organisation::{DepartmentId, EmployeeId, PositionId};
+use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId};
 
 use crate::Store;
 use crate::convert;
-use crate::entities::{agency, department, placement, placement_history};
+use crate::entities::{department, placement, placement_history};
 use crate::error::{Result, StorageError};
 use crate::officials::Officials;
 use crate::placement_query;
@@ -77,11 +77,12 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StorageError::not_found("department", department))?;
-        let agency = agency::Entity::find_by_id(dept.agency_id)
-            .one(&self.db)
-            .await?
-            .ok_or_else(|| StorageError::not_found("agency", dept.agency_id))?;
-        let threshold = convert::policy(&agency)?.span_of_control_threshold;
+        // KED-10: the threshold in force today (issue 14 point 5).
+        let threshold =
+            crate::policies::in_force(&self.db, AgencyId(dept.agency_id), crate::policies::today())
+                .await?
+                .placement
+                .span_of_control_threshold;
         let rows = placement::Entity::find()
             .filter(placement::Column::DepartmentId.eq(department.0))
             .filter(placement::Column::Status.eq("placed"))

@@ -13,29 +13,36 @@ use sikerja_domain::organisation::{
 };
 
 use crate::Store;
-use crate::convert;
 use crate::entities::{agency, department, employee, placement, position, unit};
 use crate::error::{Result, StorageError};
 use crate::load::{agency_row, full_organisation};
 use crate::position_views::{PositionContext, employee_views};
 use crate::search::employee_matches;
 use crate::views::{DepartmentSummary, EmployeeFilter, EmployeeView, Page, PositionView};
+use crate::{convert, policies};
 
 impl Store {
     /// Every agency, by name.
     pub async fn agencies(&self) -> Result<Vec<Agency>> {
-        agency::Entity::find()
+        let rows = agency::Entity::find()
             .order_by_asc(agency::Column::Name)
             .all(&self.db)
-            .await?
-            .iter()
-            .map(convert::agency)
+            .await?;
+        let ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
+        let mut policies = policies::in_force_many(&self.db, &ids, policies::today()).await?;
+        rows.iter()
+            .map(|a| {
+                let p = policies.remove(&a.id).unwrap_or_default().placement;
+                convert::agency(a, p)
+            })
             .collect()
     }
 
     /// One agency.
     pub async fn agency(&self, id: AgencyId) -> Result<Agency> {
-        convert::agency(&agency_row(&self.db, id).await?)
+        let row = agency_row(&self.db, id).await?;
+        let p = policies::in_force(&self.db, id, policies::today()).await?;
+        convert::agency(&row, p.placement)
     }
 
     /// The agency with a code such as `kab-banjar`.
@@ -45,7 +52,8 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StorageError::not_found("agency", code))?;
-        convert::agency(&row)
+        let p = policies::in_force(&self.db, AgencyId(row.id), policies::today()).await?;
+        convert::agency(&row, p.placement)
     }
 
     /// Departments (of one agency or all) in import order, with their counts.

@@ -15,12 +15,13 @@ use sikerja_domain::organisation::{AgencyId, AgencyPolicy, EmployeeId, PositionI
 use sikerja_domain::placement::{
     ManualDecision, ManualDecisions, Official, Outcome, compute_placements,
 };
+use sikerja_domain::policy::PolicyChange;
 
 use crate::entities::{agency, employee, manual_placement, placement, placement_history, position};
 use crate::error::{Result, StorageError, corrupt};
 use crate::load::{agency_rows, organisation};
 use crate::views::{PlacementStatus, RecomputeSummary};
-use crate::{Store, audit, batch};
+use crate::{AuditActor, Store, audit, batch, policies};
 
 impl Store {
     /// Recomputes the placements of one agency and records PPK changes (KED-11).
@@ -39,42 +40,27 @@ impl Store {
         Ok(summary)
     }
 
-    /// Changes the KED-10 threshold and the KED-12 assessor policy of an agency, then
-    /// recomputes its placements in the same transaction.
+    /// Changes the KED-10 threshold and the KED-12 assessor policy of an agency from today —
+    /// a new version of its dated policies with the other readings unchanged (issue 14 point
+    /// 5) — and recomputes its placements in the same transaction.
     pub async fn set_agency_policy(
         &self,
         id: AgencyId,
         policy: AgencyPolicy,
         actor: &str,
     ) -> Result<()> {
+        let by = AuditActor::new(actor);
+        by.checked_label()?;
         let txn = self.begin_write().await?;
-        // Locked: two policy changes at once queue, and each audit row's "before" is true.
-        let before = agency::Entity::find_by_id(id.0)
-            .lock_exclusive()
-            .one(&txn)
-            .await?
-            .ok_or_else(|| StorageError::not_found("agency", id))?;
-        let row = agency::ActiveModel {
-            id: Set(id.0),
-            assessor_policy: Set(policy.assessor_policy.code().to_string()),
-            span_threshold: Set(i64::from(policy.span_of_control_threshold)),
-            updated_at: Set(Utc::now()),
-            ..Default::default()
+        let day = policies::today();
+        let mut values = policies::in_force(&*txn, id, day).await?;
+        values.placement = policy;
+        let change = PolicyChange {
+            effective_from: day,
+            policies: values,
+            legal_basis: "Kebijakan penempatan diubah (KED-10, KED-12)".to_string(),
         };
-        agency::Entity::update(row).exec(&txn).await?;
-        let summary = recompute_in(&txn, id, Utc::now()).await?;
-        audit::append(
-            &txn,
-            actor,
-            "agency.policy",
-            audit::Subject::new("agency", id, id.0),
-            json!({
-                "before": {"assessor_policy": before.assessor_policy, "span_of_control_threshold": before.span_threshold},
-                "after": {"assessor_policy": policy.assessor_policy.code(), "span_of_control_threshold": policy.span_of_control_threshold},
-                "recompute": summary_json(&summary),
-            }),
-        )
-        .await?;
+        policies::change_in(&txn, id, &change, &by, "agency.policy", true).await?;
         txn.commit().await?;
         Ok(())
     }

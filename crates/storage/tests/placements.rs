@@ -608,11 +608,16 @@ async fn ked_11_recomputations_at_once_record_a_ppk_change_once() {
         .await
         .unwrap()
         .agency;
-    // The policy changed past the application: the next recomputation records the change.
+    // A policy version came into force without a recomputation (a version dated earlier,
+    // written past the application): the next recomputation records the change.
     let code = AssessorPolicy::AdministratorAssesses.code();
     store
         .execute_sql(&format!(
-            "UPDATE agencies SET assessor_policy = '{code}' WHERE id = {}",
+            "INSERT INTO agency_policies (agency_id, effective_from, assessor_policy, \
+             span_threshold, count_window, enforce_lead_rules_within_unit, pppk_min_golongan, \
+             report_period, report_grace_days, report_addressees, classifications, legal_basis, \
+             recorded_by, recorded_at) VALUES ({}, '2000-01-01', '{code}', 15, 'calendar_year', \
+             false, 9, 'monthly', 5, 'both', '[]', 'test', 'tester', '2026-01-01T00:00:00+00:00')",
             agency.0
         ))
         .await

@@ -13,6 +13,7 @@
 mod validate;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may panic on unexpected values
 mod tests;
 
 use serde::{Deserialize, Serialize};

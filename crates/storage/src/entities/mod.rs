@@ -4,6 +4,7 @@
 pub(crate) mod activity_plan;
 pub(crate) mod activity_plan_version;
 pub(crate) mod agency;
+pub(crate) mod agency_policy;
 pub(crate) mod agreement_target;
 pub(crate) mod agreement_version;
 pub(crate) mod api_token;
@@ -14,7 +15,6 @@ pub(crate) mod audit_log;
 pub(crate) mod credential;
 pub(crate) mod department;
 pub(crate) mod employee;
-pub(crate) mod execution_policy;
 pub(crate) mod expectation;
 pub(crate) mod experience;
 pub(crate) mod issued_letter;

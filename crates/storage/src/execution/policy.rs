@@ -1,48 +1,37 @@
 //! An agency's reporting settings (LAP-01, LAP-02): the period of periodic reports, the days
 //! allowed after a period ends, and whether head-level reports go to the head of the Unit
-//! Organisasi, the PPK, or both. An agency that never set them has the defaults (monthly,
-//! five days, both).
+//! Organisasi, the PPK, or both. They are part of the agency's dated policies
+//! (`crate::policies`, issue 14 point 5); an agency that never set them has the defaults
+//! (monthly, five days, both).
 
-use chrono::{SubsecRound, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
-use serde_json::json;
-use sikerja_domain::execution::report::{
-    MAX_GRACE_DAYS, ReportAddressees, ReportPeriod, ReportPolicy,
-};
+use sea_orm::ConnectionTrait;
+use sikerja_domain::execution::report::{MAX_GRACE_DAYS, ReportPolicy};
 use sikerja_domain::organisation::AgencyId;
+use sikerja_domain::policy::PolicyChange;
 
-use crate::entities::{agency, execution_policy};
-use crate::error::{Result, StorageError, corrupt};
-use crate::{AuditActor, Store, audit};
+use crate::error::{Result, StorageError};
+use crate::policies::{change_in, in_force, today};
+use crate::{AuditActor, Store};
 
-/// The reporting settings of an agency, read inside a transaction or not.
+/// The legal basis recorded when only the reporting settings change from their page.
+const REPORTING_BASIS: &str = "Pengaturan pelaporan diubah oleh Admin BKPSDM (LAP-01, LAP-02)";
+
+/// The reporting settings of an agency in force today, read inside a transaction or not.
 pub(crate) async fn report_policy<C: ConnectionTrait>(
     db: &C,
     agency: AgencyId,
 ) -> Result<ReportPolicy> {
-    let Some(row) = execution_policy::Entity::find_by_id(agency.0)
-        .one(db)
-        .await?
-    else {
-        return Ok(ReportPolicy::default());
-    };
-    Ok(ReportPolicy {
-        period: ReportPeriod::from_code(&row.report_period)
-            .ok_or_else(|| corrupt("report period", &row.report_period))?,
-        grace_days: u8::try_from(row.grace_days)
-            .map_err(|_| corrupt("grace days", &row.grace_days.to_string()))?,
-        addressees: ReportAddressees::from_code(&row.addressees)
-            .ok_or_else(|| corrupt("report addressees", &row.addressees))?,
-    })
+    Ok(in_force(db, agency, today()).await?.report)
 }
 
 impl Store {
-    /// The reporting settings of an agency.
+    /// The reporting settings of an agency in force today.
     pub async fn report_policy(&self, agency: AgencyId) -> Result<ReportPolicy> {
         report_policy(&self.db, agency).await
     }
 
-    /// Sets an agency's reporting settings, with its audit row.
+    /// Sets an agency's reporting settings from today: a new version of its policies with
+    /// the other readings unchanged, with its audit row.
     pub async fn set_report_policy(
         &self,
         agency: AgencyId,
@@ -57,46 +46,15 @@ impl Store {
             ));
         }
         let txn = self.begin_write().await?;
-        agency::Entity::find_by_id(agency.0)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| StorageError::not_found("agency", agency))?;
-        let before = report_policy(&*txn, agency).await?;
-        let row = execution_policy::ActiveModel {
-            agency_id: Set(agency.0),
-            report_period: Set(policy.period.code().to_string()),
-            grace_days: Set(i32::from(policy.grace_days)),
-            addressees: Set(policy.addressees.code().to_string()),
-            updated_at: Set(Utc::now().trunc_subsecs(6)),
-            updated_by: Set(by.label.clone()),
+        let day = today();
+        let mut policies = in_force(&*txn, agency, day).await?;
+        policies.report = *policy;
+        let change = PolicyChange {
+            effective_from: day,
+            policies,
+            legal_basis: REPORTING_BASIS.to_string(),
         };
-        execution_policy::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(execution_policy::Column::AgencyId)
-                    .update_columns([
-                        execution_policy::Column::ReportPeriod,
-                        execution_policy::Column::GraceDays,
-                        execution_policy::Column::Addressees,
-                        execution_policy::Column::UpdatedAt,
-                        execution_policy::Column::UpdatedBy,
-                    ])
-                    .to_owned(),
-            )
-            .exec(&*txn)
-            .await?;
-        audit::append_by(
-            &txn,
-            by,
-            "agency.report_policy",
-            audit::Subject::new("agency", agency, agency.0),
-            json!({
-                "before": before,
-                "after": policy,
-                "rule_id": "LAP-02",
-                "article": "Pasal 17 ayat 1",
-            }),
-        )
-        .await?;
+        change_in(&txn, agency, &change, by, "agency.report_policy", true).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -10,6 +10,7 @@ use sea_orm::{
 use serde_json::json;
 use sikerja_domain::bundle::AgencyBundle;
 use sikerja_domain::organisation::AgencyId;
+use sikerja_domain::policy::PolicyChange;
 
 use self::check::check;
 use self::rows::{
@@ -20,7 +21,7 @@ use crate::batch::IDS_PER_QUERY;
 use crate::entities::{agency, department, employee, position, unit};
 use crate::error::{OnConstraint, Result, StorageError};
 use crate::views::ImportSummary;
-use crate::{Store, audit, recompute};
+use crate::{AuditActor, Store, audit, policies, recompute};
 
 mod check;
 mod rows;
@@ -37,6 +38,7 @@ impl Store {
         let txn = self.begin_write().await?;
         let now = Utc::now();
         let summary = write_bundle(&txn, bundle, now).await?;
+        follow_file_policy(&txn, summary.agency, bundle, actor).await?;
         let placements = recompute::recompute_in(&txn, summary.agency, now).await?;
         audit::append(
             &txn,
@@ -68,6 +70,38 @@ impl Store {
         );
         Ok(summary)
     }
+}
+
+/// The file's KED-10/KED-12 readings (`agency.policy`) become a version of the agency's dated
+/// policies from today when they differ from those in force (issue 14 point 5); the file's
+/// readings of a re-exported agency are those in force, so re-importing it records nothing.
+async fn follow_file_policy(
+    txn: &crate::connect::WriteTxn,
+    agency: AgencyId,
+    bundle: &AgencyBundle,
+    actor: &str,
+) -> Result<()> {
+    let day = policies::today();
+    let mut values = policies::in_force(&**txn, agency, day).await?;
+    if values.placement == bundle.agency.policy {
+        return Ok(());
+    }
+    values.placement = bundle.agency.policy;
+    let change = PolicyChange {
+        effective_from: day,
+        policies: values,
+        legal_basis: format!("Impor data instansi {}", bundle.agency.code),
+    };
+    policies::change_in(
+        txn,
+        agency,
+        &change,
+        &AuditActor::new(actor),
+        "agency.policy",
+        false,
+    )
+    .await?;
+    Ok(())
 }
 
 fn count(n: usize) -> u32 {

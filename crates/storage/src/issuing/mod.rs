@@ -46,6 +46,9 @@ pub struct IssueFacts {
     /// SHA-256 of the content and number as issued, printed on the letter; `None` for a
     /// preview.
     pub content_sha256: Option<String>,
+    /// The budget regulation the agency's policy in force on the letter's day cites (DOC-05,
+    /// issue 14 point 5); `None`: the letter's derived line.
+    pub budget_regulation: Option<String>,
 }
 
 /// The files of a letter.
@@ -245,12 +248,21 @@ impl Store {
         if let (Some(title), false) = (&issuer.regional_head, letterhead.stored) {
             letterhead.lines = vec![title.to_uppercase()];
         }
+        let budget_regulation = crate::policies::in_force(
+            &self.db,
+            sikerja_domain::organisation::AgencyId(issuer.agency),
+            crate::policies::today(),
+        )
+        .await?
+        .letters
+        .budget_regulation;
         Ok(IssueFacts {
             content: record.content,
             letterhead,
             number: None,
             verify_code: None,
             content_sha256: None,
+            budget_regulation,
         })
     }
 
@@ -327,12 +339,21 @@ impl Store {
         }))
         .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
         let content_sha256 = sha256_hex(content_json.as_bytes());
+        let budget_regulation = crate::policies::in_force(
+            &*txn,
+            sikerja_domain::organisation::AgencyId(issuer.agency),
+            date,
+        )
+        .await?
+        .letters
+        .budget_regulation;
         let facts = IssueFacts {
             content: content.clone(),
             letterhead,
             number: Some(number.number.clone()),
             verify_code: Some(code.clone()),
             content_sha256: Some(content_sha256.clone()),
+            budget_regulation,
         };
         let files = render(facts).await.map_err(|e| {
             tracing::warn!(letter, error = %e, "rendering a letter failed");

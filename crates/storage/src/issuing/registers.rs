@@ -221,7 +221,9 @@ async fn default_unit_code<C: ConnectionTrait>(
 }
 
 /// The register of an issuer, kind and year, locked for this transaction; created from the
-/// latest earlier year's settings (or the defaults) the first time.
+/// latest earlier year's settings (or the defaults) the first time, with the classification
+/// code the agency's policy in force sets for the kind, when it sets one (DOC-05, issue 14
+/// point 5).
 pub(crate) async fn locked_register(
     txn: &DatabaseTransaction,
     agency: i64,
@@ -247,7 +249,7 @@ pub(crate) async fn locked_register(
         .order_by_desc(letter_register::Column::Year)
         .one(txn)
         .await?;
-    let (classification, unit_code, pattern) = match earlier {
+    let (mut classification, unit_code, pattern) = match earlier {
         Some(e) => (e.classification, e.unit_code, e.pattern),
         None => (
             DEFAULT_CLASSIFICATION.to_string(),
@@ -255,6 +257,10 @@ pub(crate) async fn locked_register(
             DEFAULT_PATTERN.to_string(),
         ),
     };
+    let policy = crate::policies::in_force(txn, AgencyId(agency), crate::policies::today()).await?;
+    if let Some(code) = policy.letters.classification(kind) {
+        classification = code.to_string();
+    }
     // Two first issues at once: one creates the row, the other finds it.
     letter_register::Entity::insert(letter_register::ActiveModel {
         agency_id: Set(agency),

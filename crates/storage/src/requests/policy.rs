@@ -1,14 +1,16 @@
 //! An agency's workflow settings (issue 5): which position is its Pejabat yang Berwenang
-//! (PEN-15; none — the Sekretaris Daerah) and after how many hours a waiting step is escalated.
+//! (PEN-15; none — the Sekretaris Daerah; kept in the agency's dated policies, issue 14 point 5)
+//! and after how many hours a waiting step is escalated.
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::organisation::AgencyId;
+use sikerja_domain::organisation::{AgencyId, PositionId};
+use sikerja_domain::policy::PolicyChange;
 
 use crate::entities::{agency, position};
 use crate::error::{Result, StorageError};
-use crate::{AuditActor, Store, audit};
+use crate::{AuditActor, Store, audit, policies};
 
 /// The longest escalation time an agency may set: 30 days.
 pub const MAX_ESCALATION_HOURS: i32 = 720;
@@ -29,7 +31,10 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StorageError::not_found("agency", agency_id))?;
-        let code = match a.authority_position_id {
+        let authority = policies::in_force(&self.db, agency_id, policies::today())
+            .await?
+            .authority_position;
+        let code = match authority.map(|p| p.0) {
             Some(p) => position::Entity::find_by_id(p)
                 .one(&self.db)
                 .await?
@@ -58,7 +63,8 @@ impl Store {
         }
         let txn = self.begin_write().await?;
         let before = agency::Entity::find_by_id(agency_id.0)
-            .one(&txn)
+            .lock_exclusive()
+            .one(&*txn)
             .await?
             .ok_or_else(|| StorageError::not_found("agency", agency_id))?;
         let authority = match policy.authority_position.as_deref().map(str::trim) {
@@ -67,35 +73,46 @@ impl Store {
                 position::Entity::find()
                     .filter(position::Column::AgencyId.eq(agency_id.0))
                     .filter(position::Column::Code.eq(code))
-                    .one(&txn)
+                    .one(&*txn)
                     .await?
-                    .ok_or_else(|| {
-                        StorageError::invalid(
-                            "authority_position_unknown",
-                            format!("Jabatan dengan kode \"{code}\" tidak ada di instansi ini."),
-                        )
-                    })?,
+                    .ok_or_else(|| policies::authority_unknown(code))?,
             ),
         };
-        let row = agency::ActiveModel {
-            id: Set(agency_id.0),
-            authority_position_id: Set(authority.as_ref().map(|p| p.id)),
-            escalation_hours: Set(policy.escalation_hours),
-            ..Default::default()
-        };
-        agency::Entity::update(row).exec(&txn).await?;
-        audit::append_by(
-            &txn,
-            by,
-            "agency.workflow_policy",
-            audit::Subject::new("agency", agency_id, agency_id.0),
-            json!({
-                "before": {"authority_position_id": before.authority_position_id, "escalation_hours": before.escalation_hours},
-                "after": {"authority_position": authority.as_ref().map(|p| p.name.as_str()), "escalation_hours": policy.escalation_hours},
-                "rule_id": "PEN-15",
-            }),
-        )
-        .await?;
+        // The Pejabat yang Berwenang is part of the agency's dated policies, from today.
+        let day = policies::today();
+        let mut values = policies::in_force(&*txn, agency_id, day).await?;
+        let new_authority = authority.as_ref().map(|p| PositionId(p.id));
+        if values.authority_position != new_authority {
+            values.authority_position = new_authority;
+            let change = PolicyChange {
+                effective_from: day,
+                policies: values,
+                legal_basis:
+                    "Pejabat yang Berwenang ditetapkan melalui pengaturan alur kerja (PEN-15)"
+                        .to_string(),
+            };
+            policies::change_in(&txn, agency_id, &change, by, "agency.workflow_policy", true)
+                .await?;
+        }
+        if before.escalation_hours != policy.escalation_hours {
+            let row = agency::ActiveModel {
+                id: Set(agency_id.0),
+                escalation_hours: Set(policy.escalation_hours),
+                ..Default::default()
+            };
+            agency::Entity::update(row).exec(&*txn).await?;
+            audit::append_by(
+                &txn,
+                by,
+                "agency.workflow_policy",
+                audit::Subject::new("agency", agency_id, agency_id.0),
+                json!({
+                    "before": {"escalation_hours": before.escalation_hours},
+                    "after": {"escalation_hours": policy.escalation_hours},
+                }),
+            )
+            .await?;
+        }
         txn.commit().await?;
         Ok(())
     }
