@@ -55,6 +55,11 @@ pub struct LetterOptions {
     /// The region whose budget bears the costs (KETIGA), e.g. "Kabupaten Banjar"; by default
     /// read from the letterhead's "PEMERINTAH …" line.
     pub region: Option<String>,
+    /// The regional budget regulation the agency's policy cites (DOC-05), with its number,
+    /// e.g. "Peraturan Daerah Kabupaten Banjar Nomor 5 Tahun 2025 tentang Anggaran Pendapatan
+    /// dan Belanja Daerah Tahun Anggaran 2026"; it replaces the derived first *Mengingat* line
+    /// of a Keputusan. Ignored when `legal_bases` is given.
+    pub budget_regulation: Option<String>,
     /// The budget year (*Tahun Anggaran*); by default the year of the letter's date.
     pub budget_year: Option<u16>,
     /// *Menimbang* lines replacing those of the content.

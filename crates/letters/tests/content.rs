@@ -483,3 +483,24 @@ fn doc_05_the_copies_are_listed_numbered() {
          Pembangunan Daerah\n"
     ));
 }
+
+#[test]
+fn doc_05_a_decree_cites_the_budget_regulation_the_agency_policy_names() {
+    let perda = "Peraturan Daerah Kabupaten Banjar Nomor 5 Tahun 2025 tentang Anggaran \
+                 Pendapatan dan Belanja Daerah Tahun Anggaran 2026";
+    let options = LetterOptions {
+        budget_regulation: Some(format!("{perda}.")),
+        ..issued()
+    };
+    let with = Letter::new(
+        &content(LetterKind::RegentDecree),
+        letterhead(LetterKind::RegentDecree),
+        options,
+    )
+    .plain_text();
+    assert!(squash(&with).contains(&format!("{perda};")), "{with}");
+    // Without it, the derived line (no number) stays.
+    let without = plain(LetterKind::RegentDecree);
+    assert!(!without.contains("Nomor 5 Tahun 2025"));
+    assert!(without.contains("tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran"));
+}

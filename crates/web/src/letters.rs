@@ -77,6 +77,7 @@ impl Letters {
             agency: Some(agency_code.to_string()),
             number: facts.number.clone(),
             verification,
+            budget_regulation: facts.budget_regulation.clone(),
             ..LetterOptions::default()
         };
         Letter::new(&facts.content, letterhead, options)

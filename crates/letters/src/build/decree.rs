@@ -85,11 +85,15 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
             .map(|t| t.trim_end_matches([';', '.']).to_string())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| SYSTEM_OF_WORK.to_string());
-        vec![
-            format!(
+        let budget = match ctx.options.budget_regulation.as_deref().map(str::trim) {
+            Some(r) if !r.is_empty() => format!("{};", r.trim_end_matches([';', '.'])),
+            _ => format!(
                 "{perda} tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran \
                  {year};"
             ),
+        };
+        vec![
+            budget,
             format!("{system};"),
             format!(
                 "Peraturan {} tentang Penjabaran Anggaran Pendapatan dan Belanja Daerah Tahun \
