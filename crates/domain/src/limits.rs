@@ -89,6 +89,7 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "start",
             "until",
             "from",
+            "effective_from",
             "held_on",
             "month_from",
             "month_to",
@@ -97,7 +98,14 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
     ),
     (
         TextKind::Title,
-        &["title", "strategic_plan_ref", "annual_work_plan_ref", "q"],
+        &[
+            "title",
+            "strategic_plan_ref",
+            "annual_work_plan_ref",
+            "q",
+            // Issue 14 point 5: the budget regulation a Keputusan cites (DOC-05).
+            "budget_regulation",
+        ],
     ),
     (
         TextKind::Password,

@@ -64,6 +64,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // The test agency: its own people, not the other agency's head or token.
         (true, "/api/v1/agencies/{id}") => [false, true, false, true, false],
         (true, "/api/v1/agencies/{id}/export") => API_ADMIN,
+        // Issue 14 point 5: those who reach the agency read its policies; its HR admin writes.
+        (true, "/api/v1/agencies/{id}/policies") => [false, true, false, true, false],
+        (false, "/api/v1/agencies/{id}/policies") => API_ADMIN,
         (false, "/api/v1/agencies/import") => API_ADMIN,
         (true, p) if p.starts_with("/api/v1/departments/{id}") => API_OWN_DEPT,
         (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,

@@ -15,6 +15,7 @@ mod letters;
 pub mod openapi;
 mod placements;
 mod planning;
+pub(crate) mod policies;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -34,7 +35,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         description = "API Sistem Kerja (Peraturan Bupati Banjar No. 39/2024): organisasi, pegawai, kedudukan dan Pejabat Penilai Kinerja. Setiap kedudukan menyebut `rule_id` dan `article`. Kesalahan: `{\"error\": {\"code\", \"message\", \"details\"}}`."
     ),
     tags(
-        (name = "agencies", description = "Instansi Pemerintah: daftar, rincian, impor dan ekspor"),
+        (name = "agencies", description = "Instansi Pemerintah: daftar, rincian, impor dan ekspor; kebijakan instansi bertanggal (KED-10, KED-12, PEN-07, PEN-08, PEN-15, LAP-01/02, DOC-05) dengan riwayatnya"),
         (name = "departments", description = "Perangkat Daerah, unit, jabatan, rentang kendali"),
         (name = "employees", description = "Pegawai ASN"),
         (name = "placements", description = "Kedudukan dan penetapan manual (KED)"),
@@ -55,6 +56,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(agencies::get_agency))
         .routes(routes!(agencies::export_agency))
         .routes(routes!(agencies::import_agency))
+        .routes(routes!(
+            policies::get_agency_policies,
+            policies::create_agency_policy
+        ))
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(departments::list_units))

@@ -352,6 +352,16 @@ pub fn api_access() -> RouteTable {
             Access::AdministerAgency,
         ),
         (Method::POST, "/api/v1/agencies/import", Access::Administer),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/policies",
+            Access::Agency,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/policies",
+            Access::AdministerAgency,
+        ),
         (Method::GET, "/api/v1/departments", Access::SignedIn),
         (Method::GET, "/api/v1/departments/{id}", Access::Department),
         (

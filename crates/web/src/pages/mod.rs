@@ -376,6 +376,16 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::reporting::set_reporting_settings,
         )
+        .get(
+            "/admin/kebijakan",
+            Administer,
+            admin::policies::show_agency_policies,
+        )
+        .post(
+            "/admin/kebijakan",
+            Administer,
+            admin::policies::create_agency_policy_version,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)

@@ -7,6 +7,7 @@ pub mod letters;
 mod org;
 mod placement;
 pub mod planning;
+pub mod policy;
 
 pub use org::*;
 pub use placement::*;

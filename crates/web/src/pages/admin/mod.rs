@@ -1,9 +1,11 @@
 //! Administration of an agency by its HR admin (Admin BKPSDM, issue 3 points 3, 5 and 6):
-//! granted roles, API tokens, the reporting settings (issue 13) and the audit trail. Every page is registered with
+//! granted roles, API tokens, the reporting settings (issue 13), the agency's dated policies
+//! (issue 14 point 5) and the audit trail. Every page is registered with
 //! `Access::Administer`; the handlers work on the admin's own agency only and re-check it
 //! with [`administered_agency`], so a page never reaches another agency's records.
 
 pub mod audit;
+pub mod policies;
 pub mod reporting;
 pub mod roles;
 pub mod tokens;
@@ -56,6 +58,7 @@ pub enum Tab {
     Roles,
     Tokens,
     Reporting,
+    Policies,
     Audit,
 }
 
