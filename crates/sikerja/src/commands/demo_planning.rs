@@ -210,6 +210,7 @@ pub async fn seed(store: &Store, year: i32) -> anyhow::Result<()> {
         .await?;
     store.submit_activity_plan(running, &jf).await?;
     store.approve_activity_plan(running, &kabid).await?;
+    plan_reports(store, running, year, &jf).await?;
     store
         .set_expectation(
             agency,
@@ -222,5 +223,50 @@ pub async fn seed(store: &Store, year: i32) -> anyhow::Result<()> {
     println!(
         "Perencanaan demo {year}: Perjanjian Kinerja Kepala Diskominfostat menunggu tanda tangan Bupati; satu rencana kegiatan menunggu persetujuan Kepala Bidang, satu disetujui dan berjalan."
     );
+    Ok(())
+}
+
+/// The approved plan's monthly reports so far (LAP-01, to the head), each sent on the first day
+/// after its month, so that the holder's inbox shows this month's report due rather than a
+/// year of late ones.
+async fn plan_reports(
+    store: &Store,
+    plan: i64,
+    year: i32,
+    jf: &PlanningActor,
+) -> anyhow::Result<()> {
+    use sikerja_domain::assignment::Day;
+    use sikerja_domain::execution::report::{ReportDraft, ReportKind};
+    use sikerja_storage::{ReportInput, WorkRef};
+    let now = (chrono::Utc::now() + chrono::TimeDelta::hours(8)).date_naive();
+    let today = Day::parse(&now.format("%Y-%m-%d").to_string()).context("tanggal demo")?;
+    let year = u16::try_from(year).context("tahun demo")?;
+    for month in 1..=12u8 {
+        let start = Day::new(year, month, 1).context("tanggal demo")?;
+        let sent = start.end_of_month().add_days(1).context("tanggal demo")?;
+        if sent > today {
+            break;
+        }
+        store
+            .submit_report(
+                WorkRef::Plan(plan),
+                &ReportInput {
+                    kind: Some(ReportKind::IndividualToHead),
+                    period_start: Some(start),
+                    draft: ReportDraft {
+                        progress: Vec::new(),
+                        realisation: Vec::new(),
+                        narrative: format!(
+                            "Pendampingan integrasi bulan ke-{month} berjalan sesuai rencana kegiatan."
+                        ),
+                    },
+                    ..Default::default()
+                },
+                jf,
+                sent,
+            )
+            .await
+            .with_context(|| format!("laporan demo rencana kegiatan bulan {month}"))?;
+    }
     Ok(())
 }

@@ -17,6 +17,26 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Data pegawai ASN (PNS dan PPPK): NIP 18 angka, nama dengan gelar, pangkat dan golongan (PNS I/a sampai IV/e; PPPK I sampai XVII), pendidikan terakhir, jabatan fungsional dan jenjangnya, penyetaraan jabatan, predikat kinerja tahunan dan pengalaman per bidang.",
             "Pasal 1; Lampiran I",
         ),
+        "ORG-01" => (
+            "Instansi Pemerintah (misalnya Pemerintah Kabupaten, Pemerintah Provinsi, kementerian) memuat Perangkat Daerah; kerja lintas instansi melibatkan lebih dari satu Instansi, sehingga satu penyelenggaraan memuat banyak Instansi.",
+            "Pasal 1 angka 5, 9",
+        ),
+        "ORG-03" => (
+            "Unit Organisasi dipimpin Pejabat Pimpinan Tinggi Pratama, Administrator, Pengawas, atau Pejabat Fungsional yang memimpin unit mandiri; Unit Kerja adalah bagian dari Unit Organisasi yang dipimpin Administrator atau Pengawas. Unit membentuk pohon di dalam Perangkat Daerah; setiap unit paling banyak satu jabatan pimpinan.",
+            "Pasal 1 angka 21, 22",
+        ),
+        "ORG-04" => (
+            "Jenis jabatan: Pimpinan Tinggi Pratama, Administrator, Pengawas, Fungsional dengan jenjang (keahlian: Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama; keterampilan: Penyelia, Mahir, Terampil, Pemula) dan Pelaksana.",
+            "Pasal 1",
+        ),
+        "ORG-05" => (
+            "Jabatan dapat kosong atau dijabat oleh Pelaksana Tugas (Plt.) atau Pelaksana Harian (Plh.); siapa pun yang menjabat definitif atau sebagai Plt./Plh. menjalankan peran jabatan itu, dan jabatan yang kosong tidak menjalankan peran apa pun.",
+            "Pasal 1",
+        ),
+        "KED-11" => (
+            "Rincian kedudukan setiap JF dan Pelaksana beserta Pejabat Penilai Kinerja, aturan yang diterapkan dan sumbernya dapat dilihat dan diunduh, dihitung ulang setiap kali struktur atau jabatan berubah; perubahan Pejabat Penilai Kinerja seseorang dicatat dengan tanggalnya.",
+            "Lampiran I",
+        ),
         "KED-01" => (
             "Pejabat Fungsional Ahli Madya berkedudukan di bawah Pejabat Pimpinan Tinggi Pratama di atasnya (di Sekretariat Daerah: Asisten; di RSUD: Direktur).",
             "Lampiran I.A.1.c.1, I.B.1.c.1, I.D.1.c.1",
