@@ -320,13 +320,14 @@ async fn org_05_a_refused_change_in_a_batch_writes_nothing() {
     unit.id = sikerja_domain::organisation::UnitId(9_999);
     unit.code = "dinkes-baru".into();
     unit.name = "Bidang Baru".into();
+    // A created row is named by a negative placeholder, never by an identity of its own.
     let add = dated("2026-03-01", OrgChange::AddUnit { unit });
     let err = w
         .store
         .record_org_changes(w.agency, &[add], &hr_admin(), day("2026-03-05"))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "org_change_kind_not_supported");
+    assert_eq!(err.code(), "org_change_new_id_invalid");
     assert_eq!(org_audit_rows(&w).await, 0);
     assert_eq!(
         w.store.load_organisation(w.agency).await.unwrap(),
@@ -773,4 +774,139 @@ async fn org_05_a_batch_that_would_break_a_pending_change_is_refused_and_the_pre
     )];
     let impact = w.store.preview_org_changes(w.agency, &later).await.unwrap();
     assert!(impact.placements.is_empty(), "{impact:?}");
+}
+
+#[tokio::test]
+async fn org_03_a_new_section_its_posts_and_a_new_head_are_created_in_one_batch() {
+    use sikerja_domain::org::{EmploymentType, PositionClass, UnitKind};
+    use sikerja_domain::organisation::{Employee, Position, Unit, UnitId};
+    let w = World::new().await;
+    let dewi = w.id(&w.d.ahli_pertama).await;
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    let bidang = org
+        .units
+        .iter()
+        .find(|u| u.name == "Bidang Pelayanan Kesehatan")
+        .unwrap()
+        .clone();
+    let new_unit = Unit {
+        id: UnitId(-1),
+        department: bidang.department,
+        parent: Some(bidang.id),
+        code: "dinkes-yankes-surveilans".into(),
+        name: "Seksi Surveilans".into(),
+        kind: UnitKind::Section,
+        is_org_unit: false,
+    };
+    let post = |id: i64, code: &str, name: &str, class, head, level| Position {
+        id: PositionId(id),
+        unit: UnitId(-1),
+        code: code.into(),
+        name: name.into(),
+        class,
+        is_head: head,
+        functional_level: level,
+        substance: None,
+        acting: None,
+    };
+    let hired = Employee {
+        id: sikerja_domain::organisation::EmployeeId(-1),
+        agency: w.agency,
+        nip: common::nip(700),
+        name: "Lukman Hakim".into(),
+        front_title: String::new(),
+        back_title: "S.KM.".into(),
+        employment_type: EmploymentType::Pns,
+        grade: sikerja_domain::Grade::parse_any("III/c").unwrap(),
+        education: sikerja_domain::education::Education::S1,
+        position: Some(PositionId(-1)),
+        from_equalization: false,
+        ratings: vec![],
+        experience: vec![],
+    };
+    let batch = [
+        dated("2026-03-01", OrgChange::AddUnit { unit: new_unit }),
+        dated(
+            "2026-03-01",
+            OrgChange::AddPosition {
+                position: post(
+                    -1,
+                    "kasi-surveilans",
+                    "Kepala Seksi Surveilans",
+                    PositionClass::Pengawas,
+                    true,
+                    None,
+                ),
+            },
+        ),
+        dated(
+            "2026-03-01",
+            OrgChange::AddPosition {
+                position: post(
+                    -2,
+                    "jf-surveilans",
+                    "Epidemiolog Kesehatan Ahli Pertama Surveilans",
+                    PositionClass::Fungsional,
+                    false,
+                    Some(FunctionalLevel::AhliPertama),
+                ),
+            },
+        ),
+        dated("2026-03-01", OrgChange::Hire { employee: hired }),
+        dated(
+            "2026-03-01",
+            OrgChange::Appoint {
+                employee: dewi,
+                position: PositionId(-2),
+            },
+        ),
+    ];
+    // Not before their day: a pending change cannot name a row that does not exist yet.
+    let err = w
+        .store
+        .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-02-27"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_kind_not_supported");
+    let impact = w.store.preview_org_changes(w.agency, &batch).await.unwrap();
+    assert!(impact.placements.iter().any(|p| p.employee == dewi));
+    w.store
+        .record_org_changes(w.agency, &batch, &hr_admin(), day("2026-03-02"))
+        .await
+        .unwrap();
+    let lukman = w.id(&common::nip(700)).await;
+    let placed = w.store.placement_of(dewi).await.unwrap().unwrap();
+    assert_eq!(
+        placed.position_name,
+        "Epidemiolog Kesehatan Ahli Pertama Surveilans"
+    );
+    assert_eq!(placed.unit_name, "Seksi Surveilans");
+    assert_eq!(
+        placed.assessor.as_ref().map(|a| a.person.employee),
+        Some(lukman)
+    );
+    // The stored changes name the stored rows, not the placeholders.
+    let stored = w.store.org_changes(w.agency).await.unwrap();
+    let appoint = stored
+        .iter()
+        .find(|c| matches!(c.change.change, OrgChange::Appoint { .. }))
+        .unwrap();
+    assert_eq!(
+        appoint.change.change,
+        OrgChange::Appoint {
+            employee: dewi,
+            position: placed.position
+        }
+    );
+    // A created row needs a negative placeholder.
+    let mut again = batch[0].clone();
+    if let OrgChange::AddUnit { unit } = &mut again.change {
+        unit.id = UnitId(5);
+    }
+    let err = w
+        .store
+        .preview_org_changes(w.agency, &[again])
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "org_change_new_id_invalid");
 }

@@ -9,6 +9,7 @@
 //! later one is stored `pending` and applied by [`Store::apply_due_org_changes`] on its day.
 
 mod as_of;
+mod create;
 mod due;
 mod held;
 mod persist;
@@ -152,9 +153,8 @@ fn check_batch(changes: &[DatedChange]) -> Result<()> {
                 ),
             ));
         }
-        persist::check_stored(i, &c.change)?;
     }
-    Ok(())
+    create::check_created(changes, None)
 }
 
 /// The batch in the order it takes effect: by effective day, ties in the order given.
@@ -225,11 +225,14 @@ async fn pending_of<C: sea_orm::ConnectionTrait>(
         .collect()
 }
 
-/// Every change of the batch must concern `agency` (read in today's organisation).
+/// Every change of the batch must concern `agency` (read in today's organisation). A change
+/// naming a row created in the batch concerns the agency that row is created in, checked on
+/// the change creating it.
 fn check_agency(org: &Organisation, agency: AgencyId, changes: &[DatedChange]) -> Result<()> {
     for (i, c) in changes.iter().enumerate() {
         match c.change.agency(org) {
             Some(a) if a == agency => {}
+            None if create::names_placeholder(&c.change) => {}
             _ => {
                 return Err(StorageError::invalid(
                     "org_change_other_agency",
@@ -378,6 +381,7 @@ impl Store {
         today: Day,
     ) -> Result<Vec<i64>> {
         check_batch(changes)?;
+        create::check_created(changes, Some(today))?;
         let txn = self.begin_write().await?;
         lock_agency(&txn, agency).await?;
         let rows = agency_rows(&*txn, agency).await?;
@@ -388,10 +392,19 @@ impl Store {
         replay(&today_org, &pending, changes, None)?;
         let now = Utc::now();
         let mut ids = vec![0; changes.len()];
+        let mut created = create::NewIds::default();
         let mut org = today_org;
         for i in effective_order(changes) {
-            let c = &changes[i];
-            let due = c.effective <= today;
+            let due = changes[i].effective <= today;
+            // A due change's created row is inserted first; its placeholders are replaced.
+            let mut c = changes[i].clone();
+            if due {
+                let resolved = created.resolve(&c.change);
+                let sort =
+                    i64::try_from(org.units.len() + org.positions.len() + org.employees.len())
+                        .unwrap_or(i64::MAX);
+                c.change = created.insert(&txn, agency.0, sort, &resolved).await?;
+            }
             let state = if due {
                 OrgChangeState::Applied
             } else {
@@ -416,7 +429,7 @@ impl Store {
             .insert(&*txn)
             .await?;
             ids[i] = row.id;
-            let mut summary = audit_summary(c, state);
+            let mut summary = audit_summary(&c, state);
             if due {
                 let mut next = org.clone();
                 changes::apply(&mut next, &c.change).map_err(|r| refused_item(i, &c.change, r))?;

@@ -6,43 +6,11 @@
 use std::collections::HashMap;
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use sikerja_domain::changes::OrgChange;
 use sikerja_domain::organisation::Organisation;
 
 use crate::connect::WriteTxn;
 use crate::entities::{employee, position, unit};
-use crate::error::{OnConstraint, Result, StorageError};
-
-/// Refuses the kinds that create rows (new employees, units and positions): the identity a
-/// created row carries is given by storage, which the recording of a dated change does not yet
-/// do; they are refused before anything is written.
-pub(crate) fn check_stored(index: usize, change: &OrgChange) -> Result<()> {
-    match change {
-        OrgChange::Appoint { .. }
-        | OrgChange::Vacate { .. }
-        | OrgChange::SetGrade { .. }
-        | OrgChange::Leave { .. }
-        | OrgChange::NameActing { .. }
-        | OrgChange::EndActing { .. }
-        | OrgChange::RenameUnit { .. }
-        | OrgChange::MoveUnit { .. }
-        | OrgChange::MergeUnit { .. }
-        | OrgChange::CloseUnit { .. }
-        | OrgChange::ChangePosition { .. }
-        | OrgChange::ClosePosition { .. } => Ok(()),
-        OrgChange::Hire { .. } | OrgChange::AddUnit { .. } | OrgChange::AddPosition { .. } => {
-            Err(StorageError::invalid(
-                "org_change_kind_not_supported",
-                format!(
-                    "Perubahan ke-{} ({}) belum dapat dicatat dengan tanggal berlaku; \
-                     gunakan impor data organisasi.",
-                    index + 1,
-                    change.label()
-                ),
-            ))
-        }
-    }
-}
+use crate::error::{OnConstraint, Result};
 
 /// Updates the rows whose stored columns differ between `before` and `after`, then deletes
 /// the rows `after` no longer has (someone who left, a closed position, a merged or closed
