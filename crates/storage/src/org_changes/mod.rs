@@ -353,8 +353,7 @@ impl Store {
         // One read transaction: the organisation, decisions and held work of one moment.
         let txn = self.db.begin().await?;
         let rows = agency_rows(&txn, agency).await?;
-        let before = organisation(&rows, None)?;
-        let today = before.clone();
+        let today = organisation(&rows, None)?;
         check_agency(&today, agency, changes)?;
         let pending = pending_of(&txn, agency).await?;
         replay(&today, &pending, changes, None)?;
