@@ -100,6 +100,18 @@ pub struct OrgChangeView {
     pub applied_at: Option<DateTime<Utc>>,
 }
 
+/// The UTC day of a time.
+pub(crate) fn day_of(t: DateTime<Utc>) -> Option<Day> {
+    use chrono::Datelike;
+    let d = t.date_naive();
+    Day::new(
+        u16::try_from(d.year()).ok()?,
+        u8::try_from(d.month()).ok()?,
+        u8::try_from(d.day()).ok()?,
+    )
+    .ok()
+}
+
 /// The start of a day (UTC midnight), the time KED-11 history rows of a change carry.
 pub(crate) fn start_of(day: Day) -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(
@@ -302,7 +314,7 @@ async fn apply_to_tables(
 
 /// Keeps the agency's organisation as today's tables now hold it as the snapshot of `day`
 /// (replacing one taken earlier that day): the base as-of reads replay later changes on.
-async fn take_snapshot(
+pub(crate) async fn take_snapshot(
     txn: &WriteTxn,
     agency: AgencyId,
     day: Day,
