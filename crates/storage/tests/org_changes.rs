@@ -448,7 +448,7 @@ async fn ked_11_a_future_change_is_pending_and_applied_once_when_two_jobs_run_at
     assert_eq!(err.code(), "org_as_of_before_records");
     // The import took a snapshot on its day: as of that day the organisation is the one
     // imported (before the transfer, whose day is in the snapshot's past for this test).
-    let import_day = day(&chrono::Utc::now().date_naive().to_string());
+    let import_day = sikerja_storage::policies::today();
     let imported = w
         .store
         .organisation_as_of(w.agency, import_day, import_day.add_days(1).unwrap())

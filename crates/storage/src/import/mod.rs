@@ -62,9 +62,8 @@ impl Store {
         )
         .await?;
         // The organisation as imported is the base the dated changes after it replay on.
-        if let Some(today) = crate::org_changes::day_of(now) {
-            crate::org_changes::take_snapshot(&txn, summary.agency, today, now).await?;
-        }
+        let today = crate::policies::day_of(now);
+        crate::org_changes::take_snapshot(&txn, summary.agency, today, now).await?;
         txn.commit().await?;
         tracing::info!(
             agency.code = %bundle.agency.code,

@@ -100,18 +100,6 @@ pub struct OrgChangeView {
     pub applied_at: Option<DateTime<Utc>>,
 }
 
-/// The UTC day of a time.
-pub(crate) fn day_of(t: DateTime<Utc>) -> Option<Day> {
-    use chrono::Datelike;
-    let d = t.date_naive();
-    Day::new(
-        u16::try_from(d.year()).ok()?,
-        u8::try_from(d.month()).ok()?,
-        u8::try_from(d.day()).ok()?,
-    )
-    .ok()
-}
-
 /// The start of a day (UTC midnight), the time KED-11 history rows of a change carry.
 pub(crate) fn start_of(day: Day) -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(
