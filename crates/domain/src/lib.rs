@@ -23,6 +23,7 @@ pub mod placement;
 pub mod planning;
 pub mod policy;
 pub mod refusals;
+pub mod regional_heads;
 pub mod rules;
 pub mod workflow;
 

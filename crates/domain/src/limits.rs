@@ -90,6 +90,8 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "until",
             "from",
             "effective_from",
+            "office",
+            "basis_date",
             "held_on",
             "month_from",
             "month_to",

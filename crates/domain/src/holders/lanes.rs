@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::{OrgSnapshot, PositionFacts, RegionalHeadFacts, Superior};
 use crate::assignment::MembershipKind;
 use crate::organisation::{AgencyId, EmployeeId, PositionId, UnitId};
+use crate::rules::{Citation, RuleId};
 use crate::workflow::Lane;
 
 /// A member of the request's assignment.
@@ -190,4 +191,44 @@ pub fn parties(lane: Lane, holders: &[Holder]) -> Vec<Option<EmployeeId>> {
     p.sort_unstable();
     p.dedup();
     p
+}
+
+/// Why a lane has nobody to take its step: the office or position it names is vacant on the
+/// snapshot's day (ORG-05: a vacant post exercises nothing). Shown in the lane, never skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vacancy {
+    pub lane: Lane,
+    /// What is vacant, for people ("Jabatan Bupati kosong pada 20 Februari 2021 …").
+    pub note: String,
+    pub citation: Citation,
+}
+
+/// The vacancy of `lane` for the request `r`, or `None` when the lane has a holder. The
+/// regional head's lane cites PEN-12 (the Keputusan Bupati is the Bupati's, Pasal 14); any
+/// other lane PEN-18 (a step is taken by the holder or acting holder of its post).
+pub fn vacancy(org: &OrgSnapshot, r: &RequestFacts, lane: Lane) -> Option<Vacancy> {
+    if !holders(org, r, lane).is_empty() {
+        return None;
+    }
+    let on = org
+        .day()
+        .map(|d| format!(" pada {}", d.label()))
+        .unwrap_or_default();
+    Some(match lane {
+        Lane::RegionalHead => Vacancy {
+            lane,
+            note: format!(
+                "Jabatan kepala daerah kosong{on}: tidak ada masa jabatan yang berlaku. Catat masa jabatannya di Admin › Kepala Daerah."
+            ),
+            citation: Citation::new(RuleId::PEN_12, "Pasal 14"),
+        },
+        _ => Vacancy {
+            lane,
+            note: format!(
+                "Tidak ada pemegang jabatan untuk {}{on}. Lengkapi data jabatan atau tetapkan Plt./Plh.",
+                lane.label()
+            ),
+            citation: Citation::new(RuleId::PEN_18, "Lampiran II.B"),
+        },
+    })
 }

@@ -16,7 +16,10 @@
 //! - the Sekretaris Daerah is the head of the root unit of the agency's Sekretariat Daerah
 //!   (of the one with the lowest id, should an agency hold two);
 //! - the Pejabat yang Berwenang of an agency is the position it names
-//!   (`AgencyFacts::authority`), else its Sekretaris Daerah.
+//!   (`AgencyFacts::authority`), else its Sekretaris Daerah;
+//! - the regional head of an agency is the one whose term covers the snapshot's day (the day
+//!   of the decision, [`OrgSnapshot::set_day`]); none: the office is vacant
+//!   ([`crate::regional_heads`]).
 
 pub mod lanes;
 #[cfg(test)]
@@ -27,8 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::assignment::Day;
 use crate::org::DepartmentKind;
 use crate::organisation::{Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
+use crate::regional_heads::Term;
 
 /// A node of the unit tree, as far as holders are concerned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +88,7 @@ pub struct AgencyFacts {
     pub authority: Option<PositionId>,
 }
 
-/// An elected regional head (the Bupati, not the deputy) and their account.
+/// A term of an elected regional head (the Bupati, not the deputy) and their account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionalHeadFacts {
     /// The regional head's account (`regional_heads.id`).
@@ -91,6 +96,8 @@ pub struct RegionalHeadFacts {
     pub agency: AgencyId,
     /// The office as letters name it ("Bupati Banjar").
     pub title: String,
+    /// The term of office: the head acts only on the days it covers.
+    pub term: Term,
 }
 
 /// How someone exercises a position (ORG-05).
@@ -136,6 +143,9 @@ pub struct OrgSnapshot {
     people: BTreeMap<EmployeeId, PersonFacts>,
     agencies: BTreeMap<AgencyId, AgencyFacts>,
     regional_heads: Vec<RegionalHeadFacts>,
+    /// The day of the decision: the regional heads in term on it act. `None`: every term
+    /// loaded counts (a snapshot built without terms in mind).
+    day: Option<Day>,
     /// Head positions per unit, by id.
     heads: BTreeMap<UnitId, BTreeSet<PositionId>>,
 }
@@ -169,11 +179,22 @@ impl OrgSnapshot {
         self.agencies.insert(a.id, a);
     }
 
+    /// Adds a term of a regional head (an account may have several terms).
     pub fn add_regional_head(&mut self, r: RegionalHeadFacts) {
-        if !self.regional_heads.iter().any(|x| x.id == r.id) {
+        if !self.regional_heads.contains(&r) {
             self.regional_heads.push(r);
             self.regional_heads.sort_by_key(|x| x.id);
         }
+    }
+
+    /// Sets the day of the decision the snapshot answers for.
+    pub fn set_day(&mut self, day: Day) {
+        self.day = Some(day);
+    }
+
+    /// The day of the decision, if set.
+    pub fn day(&self) -> Option<Day> {
+        self.day
     }
 
     pub fn unit(&self, id: UnitId) -> Option<&UnitFacts> {
@@ -285,11 +306,15 @@ impl OrgSnapshot {
         }
     }
 
-    /// The regional heads (not deputies) of an agency.
+    /// The regional head (not the deputy) of an agency whose term covers the snapshot's day
+    /// (one at most, as terms of one office never overlap); empty: the office is vacant.
     pub fn regional_heads_of(&self, agency: AgencyId) -> Vec<&RegionalHeadFacts> {
+        let mut seen = BTreeSet::new();
         self.regional_heads
             .iter()
             .filter(|r| r.agency == agency)
+            .filter(|r| self.day.is_none_or(|d| r.term.covers(d)))
+            .filter(|r| seen.insert(r.id))
             .collect()
     }
 

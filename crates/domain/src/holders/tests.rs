@@ -125,6 +125,10 @@ fn regency() -> OrgSnapshot {
         id: 7,
         agency: BANJAR,
         title: " Bupati Banjar ".into(),
+        term: crate::regional_heads::Term {
+            from: None,
+            until: None,
+        },
     });
     person(&mut org, 1, BANJAR, 100, None);
     person(&mut org, 21, BANJAR, 210, None);
@@ -400,4 +404,56 @@ fn the_department_root_is_the_parentless_unit_with_the_lowest_id() {
     ];
     assert_eq!(department_root(units), Some(UnitId(8)));
     assert_eq!(department_root([(UnitId(3), Some(UnitId(1)))]), None);
+}
+
+fn day(s: &str) -> crate::assignment::Day {
+    crate::assignment::Day::parse(s).unwrap()
+}
+
+/// The Bupati whose term covers the day of the decision takes the Keputusan Bupati step
+/// (PEN-12, PEN-15); between two terms the office is vacant and the lane says so, citing the
+/// rule, instead of having no holder silently.
+#[test]
+fn pen_12_the_regional_head_in_term_on_the_day_holds_the_lane_and_a_gap_is_a_vacancy() {
+    let mut org = regency();
+    let terms = [
+        (8, "2016-02-17", Some("2021-02-16"), "Bupati Banjar (lama)"),
+        (9, "2021-02-26", None, "Bupati Banjar"),
+    ];
+    for (id, from, until, title) in terms {
+        org.add_regional_head(RegionalHeadFacts {
+            id,
+            agency: BANJAR,
+            title: title.into(),
+            term: crate::regional_heads::Term {
+                from: Some(day(from)),
+                until: until.map(day),
+            },
+        });
+    }
+    // Drop the term-less account of `regency()`: only the dated terms count here.
+    org.regional_heads.retain(|r| r.id != 7);
+    let r = request(20, &[]);
+    org.set_day(day("2020-06-01"));
+    assert!(matches!(
+        holders(&org, &r, Lane::RegionalHead)[..],
+        [Holder {
+            kind: HolderKind::RegionalHead { id: 8, .. },
+            ..
+        }]
+    ));
+    assert_eq!(super::lanes::vacancy(&org, &r, Lane::RegionalHead), None);
+    org.set_day(day("2021-02-20"));
+    assert!(holders(&org, &r, Lane::RegionalHead).is_empty());
+    let v = super::lanes::vacancy(&org, &r, Lane::RegionalHead).unwrap();
+    assert_eq!(v.citation.rule_id, crate::rules::RuleId::PEN_12);
+    assert!(v.note.contains("20 Februari 2021"), "{}", v.note);
+    org.set_day(day("2026-12-19"));
+    assert!(matches!(
+        holders(&org, &r, Lane::RegionalHead)[..],
+        [Holder {
+            kind: HolderKind::RegionalHead { id: 9, .. },
+            ..
+        }]
+    ));
 }
