@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use sikerja_domain::access::{ActorFacts, GrantedRole, HeldPost, RegionalHeadKind};
+use sikerja_domain::access::{ActorFacts, GrantedRole, HeldPost};
 use sikerja_domain::holders::{Exercise, PositionFacts, department_root, exercise};
 use sikerja_domain::org::{ActingKind, DepartmentKind};
 use sikerja_domain::organisation::{
@@ -61,13 +61,12 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StorageError::not_found("regional_head", id))?;
+        // A regional head acts only while a term of theirs covers today (issue 14 point 4).
+        let today = crate::regional_head_terms::wita_day(chrono::Utc::now())?;
         Ok(ActorFacts {
             agency: Some(AgencyId(row.agency_id)),
-            regional_head: Some(code(
-                "regional head kind",
-                &row.kind,
-                RegionalHeadKind::from_code,
-            )?),
+            regional_head: crate::regional_head_terms::kind_in_term(&self.db, row.id, today)
+                .await?,
             ..ActorFacts::default()
         })
     }

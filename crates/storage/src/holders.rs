@@ -18,7 +18,9 @@ use sikerja_domain::organisation::{
 
 use crate::batch::{IDS_PER_QUERY, rows_where_in, unique_ids};
 use crate::convert::{acting_kind, code};
-use crate::entities::{agency, department, employee, placement, position, regional_head, unit};
+use crate::entities::{
+    agency, department, employee, placement, position, regional_head_term, unit,
+};
 use crate::error::Result;
 use crate::views::PlacementStatus;
 
@@ -116,7 +118,7 @@ pub(crate) struct Loaded {
 /// placements, the agencies and their policies in force, the positions named by id (by `want`, by the people's holdings and
 /// placements, by the agencies), the departments of the agencies, every unit of the departments
 /// concerned (those of `want.units`, of the named positions and the Sekretariat Daerah), their
-/// head positions, and the regional heads.
+/// head positions, and the regional heads' terms (the day of the decision is today, WITA).
 pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Loaded> {
     let people_ids = unique_ids(want.people.iter().copied());
     let employees =
@@ -189,9 +191,9 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
                 .await?,
         );
     }
-    let regional_heads = regional_head::Entity::find()
-        .filter(regional_head::Column::AgencyId.is_in(agency_ids.iter().copied()))
-        .filter(regional_head::Column::Kind.eq("head"))
+    let regional_heads = regional_head_term::Entity::find()
+        .filter(regional_head_term::Column::AgencyId.is_in(agency_ids.iter().copied()))
+        .filter(regional_head_term::Column::Kind.eq("head"))
         .all(db)
         .await?;
 
@@ -220,13 +222,16 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             authority: authority_of(a.id).map(PositionId),
         });
     }
+    // Every term of the heads: the domain takes the one covering the day of the decision.
     for r in regional_heads {
         snap.add_regional_head(RegionalHeadFacts {
-            id: r.id,
+            id: r.regional_head_id,
             agency: AgencyId(r.agency_id),
+            term: crate::regional_head_terms::term_of(&r)?,
             title: r.title,
         });
     }
+    snap.set_day(crate::regional_head_terms::wita_day(chrono::Utc::now())?);
     for e in &employees {
         let placed = placements.iter().find(|p| p.employee_id == e.id);
         snap.add_person(PersonFacts {

@@ -47,6 +47,7 @@ pub mod policies;
 mod position_views;
 mod read;
 mod recompute;
+mod regional_head_terms;
 mod regional_heads;
 mod requests;
 mod search;
@@ -84,6 +85,7 @@ pub use issuing::{
     IssuedLetterView, LetterFile, LetterheadInput, LetterheadView, NumberLine, RegisterSetting,
     RegisterView, RenderedFiles, format_number,
 };
+pub use regional_head_terms::{LegalBasis, NewTerm, TermAdded, TermView};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{
     AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, ReminderView, RequestId,

@@ -1,6 +1,8 @@
 //! Accounts of the elected regional heads (Bupati and Wakil Bupati), who sign in with a
-//! username because they have no NIP (issue 3 point 2). One account per agency and kind.
-//! Storage keeps PHC strings only; hashing happens in the web crate.
+//! username because they have no NIP (issue 3 point 2). An account is a person; their terms of
+//! office are in [`crate::regional_head_terms`] (issue 14 point 4), and an account signs in
+//! only while it has a term not ended. Storage keeps PHC strings only; hashing happens in the
+//! web crate.
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, SqlErr};
@@ -12,7 +14,7 @@ use sikerja_domain::organisation::AgencyId;
 use crate::Store;
 use crate::audit::{self, AuditActor};
 use crate::convert::code;
-use crate::entities::{agency, regional_head};
+use crate::entities::{agency, regional_head, regional_head_term};
 use crate::error::{Result, StorageError};
 
 /// A regional head's account, without the password.
@@ -64,7 +66,7 @@ fn kind(value: &str) -> Result<RegionalHeadKind> {
 }
 
 /// Lowercase, 3 to 64 of `a-z 0-9 . _ -`, starting with a letter: never mistaken for a NIP.
-fn username_of(username: &str) -> Result<String> {
+pub(crate) fn username_of(username: &str) -> Result<String> {
     let u = username.trim().to_lowercase();
     let ok = (3..=64).contains(&u.len())
         && u.starts_with(|c: char| c.is_ascii_lowercase())
@@ -87,7 +89,7 @@ fn required<'a>(value: &'a str, code: &'static str, message: &str) -> Result<&'a
     Ok(v)
 }
 
-fn username_taken() -> StorageError {
+pub(crate) fn username_taken() -> StorageError {
     StorageError::conflict(
         "username_taken",
         "nama pengguna ini sudah dipakai akun lain",
@@ -96,9 +98,10 @@ fn username_taken() -> StorageError {
 
 impl Store {
     /// Creates or updates the account of an agency's Bupati (`Head`) or Wakil Bupati
-    /// (`Deputy`); returns its id. The username is stored in lowercase and must be unused by
-    /// other accounts (`Conflict username_taken`). An existing password is kept: set a new
-    /// one when the person changes.
+    /// (`Deputy`) whose term is open; returns its id. A new account gets an open term without a
+    /// first day ("since before the record"): the demo's path; a regency records dated terms
+    /// with [`Store::add_regional_head_term`]. The username is stored in lowercase and must be
+    /// unused by other accounts (`Conflict username_taken`). An existing password is kept.
     pub async fn upsert_regional_head(
         &self,
         agency: AgencyId,
@@ -121,11 +124,20 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("agency", agency))?;
-        let existing = regional_head::Entity::find()
-            .filter(regional_head::Column::AgencyId.eq(agency.0))
-            .filter(regional_head::Column::Kind.eq(kind.code()))
+        let open = regional_head_term::Entity::find()
+            .filter(regional_head_term::Column::AgencyId.eq(agency.0))
+            .filter(regional_head_term::Column::Kind.eq(kind.code()))
+            .filter(regional_head_term::Column::EndsOn.is_null())
             .one(&txn)
             .await?;
+        let existing = match open {
+            Some(t) => {
+                regional_head::Entity::find_by_id(t.regional_head_id)
+                    .one(&txn)
+                    .await?
+            }
+            None => None,
+        };
         let taken = regional_head::Entity::find()
             .filter(regional_head::Column::Username.eq(&username))
             .one(&txn)
@@ -169,6 +181,11 @@ impl Store {
                     .last_insert_id
             }
         };
+        let account = regional_head::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("regional_head", id))?;
+        crate::regional_head_terms::open_legacy_term(&txn, &account).await?;
         audit::append_by(
             &txn,
             actor,
@@ -191,8 +208,8 @@ impl Store {
         Ok(id)
     }
 
-    /// The credential for a username (any case); `None` when there is no such account or it
-    /// has no password yet.
+    /// The credential for a username (any case); `None` when there is no such account, it
+    /// has no password yet, or all its terms of office have ended (today, WITA).
     pub async fn regional_head_credential(
         &self,
         username: &str,
@@ -206,6 +223,10 @@ impl Store {
         let Some(password_hash) = row.password_hash else {
             return Ok(None);
         };
+        let today = crate::regional_head_terms::wita_day(Utc::now())?;
+        if !crate::regional_head_terms::has_current_term(&self.db, row.id, today).await? {
+            return Ok(None);
+        }
         Ok(Some(RegionalHeadCredential {
             id: row.id,
             agency: AgencyId(row.agency_id),

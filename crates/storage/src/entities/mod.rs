@@ -32,6 +32,7 @@ pub(crate) mod placement_history;
 pub(crate) mod position;
 pub(crate) mod rating;
 pub(crate) mod regional_head;
+pub(crate) mod regional_head_term;
 pub(crate) mod report_request;
 pub(crate) mod request_letter;
 pub(crate) mod request_reminder;

@@ -22,6 +22,7 @@ mod m20261215_000016_execution;
 mod m20261216_000017_work_results;
 mod m20261217_000018_team_issues;
 mod m20261218_000019_result_expectation;
+mod m20261219_000020_regional_head_terms;
 mod m20261219_000021_agency_policies;
 mod m20261219_000022_org_changes;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000017_work_results::Migration),
             Box::new(m20261217_000018_team_issues::Migration),
             Box::new(m20261218_000019_result_expectation::Migration),
+            Box::new(m20261219_000020_regional_head_terms::Migration),
             Box::new(m20261219_000021_agency_policies::Migration),
             Box::new(m20261219_000022_org_changes::Migration),
         ]

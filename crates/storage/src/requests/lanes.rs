@@ -195,6 +195,16 @@ impl Context {
         Ok(h)
     }
 
+    /// Why `lane` has no holder today, if it has none (ORG-05; the domain names the rule).
+    pub(crate) async fn vacancy<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        lane: Lane,
+    ) -> Result<Option<domain::Vacancy>> {
+        let snapshot = self.snapshot(db).await?;
+        Ok(domain::vacancy(&snapshot, &self.facts, lane))
+    }
+
     /// How the person `me` exercises position `pid` of the snapshot now (ORG-05).
     pub(crate) async fn exercise<C: ConnectionTrait>(
         &self,

@@ -40,7 +40,7 @@ use sikerja_domain::workflow::{
 };
 
 use self::lanes::Context;
-use crate::entities::{assignment, assignment_request, request_step};
+use crate::entities::{assignment, assignment_request, request_step, request_task};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
 use crate::{Store, audit};
@@ -487,6 +487,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StorageError::not_found("assignment_request", id))?;
+        let waiting = self.waiting_or_vacancy(&r).await?;
         let steps = request_step::Entity::find()
             .filter(request_step::Column::RequestId.eq(id))
             .order_by_asc(request_step::Column::Id)
@@ -518,9 +519,119 @@ impl Store {
             expected_targets: r.expected_targets,
             duration: r.duration,
             steps,
-            waiting: tasks::waiting(&self.db, id).await?,
+            waiting,
             reminders: tasks::reminders(&self.db, id).await?,
             letters: letters::of_request(&self.db, id).await?,
         })
     }
+}
+
+impl Store {
+    /// Who the current step of an open request waits on; when nobody does (its lane had no
+    /// holder when it opened, or has none now), the vacancy the domain names, with its rule.
+    async fn waiting_or_vacancy(&self, r: &assignment_request::Model) -> Result<Vec<WaitingView>> {
+        let mut waiting = tasks::waiting(&self.db, r.id).await?;
+        let current = match (r.state.as_str(), r.current_step.as_deref()) {
+            ("open", Some(step)) => step,
+            _ => return Ok(waiting),
+        };
+        let kind =
+            WorkflowKind::from_code(&r.workflow).ok_or_else(|| corrupt("workflow", &r.workflow))?;
+        let Some(step) = kind.definition().step(current) else {
+            return Ok(waiting);
+        };
+        if waiting
+            .iter()
+            .any(|w| w.step == current && w.held_by.is_some())
+        {
+            return Ok(waiting);
+        }
+        let a = assignment::Entity::find_by_id(r.assignment_id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("assignment", r.assignment_id))?;
+        let ctx = Context::load(&self.db, a).await?;
+        if let Some(v) = ctx.vacancy(&self.db, step.lane).await? {
+            let note = format!("{} ({})", v.note, v.citation);
+            if let Some(w) = waiting.iter_mut().find(|w| w.step == current) {
+                w.vacancy = Some(note);
+            } else {
+                waiting.push(WaitingView {
+                    step: current.to_string(),
+                    lane: step.lane.code().to_string(),
+                    party: 0,
+                    holder: step.lane.label().to_string(),
+                    held_by: None,
+                    since: r.updated_at,
+                    reminded_at: None,
+                    escalated_at: None,
+                    vacancy: Some(note),
+                });
+            }
+        }
+        Ok(waiting)
+    }
+}
+
+/// Opens the `decide` tasks of the open requests of `agency` whose current step has none
+/// because its lane was vacant when the step opened, now that someone holds it (a regional
+/// head's term recorded, issue 14 point 4): the step reaches the new holder's inbox. Returns
+/// how many steps got tasks.
+pub(crate) async fn open_vacant_steps(
+    txn: &crate::connect::WriteTxn,
+    agency: i64,
+) -> Result<usize> {
+    let open = assignment_request::Entity::find()
+        .filter(assignment_request::Column::State.eq("open"))
+        .filter(
+            assignment_request::Column::AssignmentId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(assignment::Column::Id)
+                    .from(assignment::Entity)
+                    .and_where(assignment::Column::AgencyId.eq(agency))
+                    .to_owned(),
+            ),
+        )
+        .all(txn)
+        .await?;
+    let now = Utc::now().trunc_subsecs(6);
+    let mut opened = 0;
+    for r in open {
+        let Some(current) = r.current_step.as_deref() else {
+            continue;
+        };
+        let kind =
+            WorkflowKind::from_code(&r.workflow).ok_or_else(|| corrupt("workflow", &r.workflow))?;
+        let Some(s) = kind.definition().step(current) else {
+            continue;
+        };
+        let has_task = request_task::Entity::find()
+            .filter(request_task::Column::RequestId.eq(r.id))
+            .filter(request_task::Column::Step.eq(current))
+            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::DoneAt.is_null())
+            .one(txn)
+            .await?
+            .is_some();
+        if has_task {
+            continue;
+        }
+        let a = assignment_row(txn, r.assignment_id).await?;
+        let ctx = Context::load(txn, a).await?;
+        let hs = ctx.holders(txn, s.lane).await?;
+        if hs.is_empty() {
+            continue;
+        }
+        let at = tasks::TaskAt {
+            request: r.id,
+            step: s.code,
+            lane: s.lane,
+            kind: "decide",
+            note: "",
+            now,
+        };
+        tasks::open_tasks(txn, &at, &hs).await?;
+        opened += 1;
+    }
+    Ok(opened)
 }

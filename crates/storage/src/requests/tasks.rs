@@ -19,8 +19,8 @@ use sikerja_domain::workflow::{Lane, StepKind, WorkflowKind};
 use super::RequestId;
 use super::lanes::{self, Holder};
 use crate::entities::{
-    agency, assignment, assignment_request, employee, position, regional_head, request_reminder,
-    request_task,
+    agency, assignment, assignment_request, employee, position, regional_head, regional_head_term,
+    request_reminder, request_task,
 };
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
@@ -85,6 +85,9 @@ pub struct WaitingView {
     pub since: DateTime<Utc>,
     pub reminded_at: Option<DateTime<Utc>>,
     pub escalated_at: Option<DateTime<Utc>>,
+    /// Why nobody holds the lane, with the rule cited, when its office or position is vacant
+    /// (ORG-05): the step is shown waiting on the vacancy, never skipped.
+    pub vacancy: Option<String>,
 }
 
 /// A nudge, reminder or escalation notice.
@@ -189,13 +192,15 @@ async fn addressed_to<C: ConnectionTrait>(db: &C, by: &PlanningActor) -> Result<
             .add(request_task::Column::PositionId.is_in(positions_of(db, me.0).await?));
     }
     if let Some(agency) = by.regional_head_of {
-        let heads: Vec<i64> = regional_head::Entity::find()
-            .filter(regional_head::Column::AgencyId.eq(agency.0))
-            .filter(regional_head::Column::Kind.eq("head"))
+        // A task of the office reaches whoever holds it now (`regional_head_of` is set only
+        // while a term covers today), also when it was opened for a predecessor.
+        let heads: Vec<i64> = regional_head_term::Entity::find()
+            .filter(regional_head_term::Column::AgencyId.eq(agency.0))
+            .filter(regional_head_term::Column::Kind.eq("head"))
             .all(db)
             .await?
             .into_iter()
-            .map(|r| r.id)
+            .map(|r| r.regional_head_id)
             .collect();
         any = any.add(request_task::Column::RegionalHeadId.is_in(heads));
     }
@@ -553,16 +558,20 @@ pub(crate) async fn waiting<C: ConnectionTrait>(
         .order_by_asc(request_task::Column::Id)
         .all(db)
         .await?;
+    let today = crate::regional_head_terms::wita_day(Utc::now())?;
     let mut out = Vec::with_capacity(tasks.len());
     for t in tasks {
         let held_by = match (t.position_id, t.employee_id) {
             (Some(p), _) => holder_name(db, p).await?,
             (None, Some(_)) => Some(t.holder_label.clone()),
+            // The office's holder today, who may be a successor; none: vacant.
             _ => match t.regional_head_id {
-                Some(id) => regional_head::Entity::find_by_id(id)
-                    .one(db)
-                    .await?
-                    .map(|r| r.name),
+                Some(id) => match regional_head::Entity::find_by_id(id).one(db).await? {
+                    Some(r) => {
+                        crate::regional_head_terms::head_in_term(db, r.agency_id, today).await?
+                    }
+                    None => None,
+                },
                 None => None,
             },
         };
@@ -575,6 +584,7 @@ pub(crate) async fn waiting<C: ConnectionTrait>(
             since: t.created_at,
             reminded_at: t.reminded_at,
             escalated_at: t.escalated_at,
+            vacancy: None,
         });
     }
     Ok(out)

@@ -53,6 +53,23 @@ impl World {
 
     /// The world with a change to Dinkes before it is imported (a Plt., say).
     pub async fn new_with(change: impl FnOnce(&mut Dinkes)) -> World {
+        let w = World::without_regional_head(change).await;
+        w.store
+            .upsert_regional_head(
+                w.agency,
+                RegionalHeadKind::Head,
+                "Bupati Banjar",
+                "H. Saidi Mansyur",
+                "bupati",
+                &AuditActor::new("sistem"),
+            )
+            .await
+            .unwrap();
+        w
+    }
+
+    /// The world as an import leaves it: no Bupati recorded (issue 14 point 4).
+    pub async fn without_regional_head(change: impl FnOnce(&mut Dinkes)) -> World {
         let store = fresh_store().await;
         let mut d = dinkes("kab-banjar");
         change(&mut d);
@@ -70,17 +87,6 @@ impl World {
         let perencana = by_name("Agus Salim");
         let ka_bappeda = by_name("Fitri Handayani");
         let agency = store.import_agency(&bundle, "tester").await.unwrap().agency;
-        store
-            .upsert_regional_head(
-                agency,
-                RegionalHeadKind::Head,
-                "Bupati Banjar",
-                "H. Saidi Mansyur",
-                "bupati",
-                &AuditActor::new("sistem"),
-            )
-            .await
-            .unwrap();
         let org = store.load_organisation(agency).await.unwrap();
         let root = org
             .units
