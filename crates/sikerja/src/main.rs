@@ -74,6 +74,12 @@ enum Command {
         #[command(subcommand)]
         action: RoleAction,
     },
+    /// Record, end and list the terms of office of the regional heads (Bupati, Wakil Bupati,
+    /// Wali Kota, Gubernur, …) of an agency.
+    RegionalHead {
+        #[command(subcommand)]
+        action: RegionalHeadAction,
+    },
     /// Create, revoke and list API tokens for other SPBE systems.
     Token {
         #[command(subcommand)]
@@ -201,6 +207,62 @@ enum RoleAction {
 }
 
 #[derive(Debug, Subcommand)]
+enum RegionalHeadAction {
+    /// Record a term of office; a new account's one-time password is printed once.
+    Add {
+        /// Agency code, e.g. `kab-banjar`.
+        #[arg(long)]
+        agency: String,
+        /// `regent`, `vice_regent`, `mayor`, `vice_mayor`, `governor` or `vice_governor`.
+        #[arg(long)]
+        office: String,
+        /// Full name with titles.
+        #[arg(long)]
+        name: String,
+        /// Sign-in name (lowercase letters, digits, `.`, `_`, `-`); an account of the agency
+        /// with this name is the same person (re-elected, or a deputy who becomes head).
+        #[arg(long)]
+        username: String,
+        /// The office as letters name it ("Bupati Banjar"); the office's name when absent.
+        #[arg(long)]
+        title: Option<String>,
+        /// First day of the term, `YYYY-MM-DD`.
+        #[arg(long)]
+        from: String,
+        /// Last day of the term, if known.
+        #[arg(long)]
+        until: Option<String>,
+        /// Number of the decree of appointment.
+        #[arg(long)]
+        basis_number: String,
+        /// Date of the decree, `YYYY-MM-DD`.
+        #[arg(long)]
+        basis_date: String,
+    },
+    /// End a term on its last day.
+    End {
+        #[arg(long)]
+        agency: String,
+        /// Number of the term (see `sikerja regional-head list`).
+        #[arg(long)]
+        id: i64,
+        /// Last day of the term, `YYYY-MM-DD`.
+        #[arg(long)]
+        until: String,
+        /// Number of the decree ending it.
+        #[arg(long, requires = "basis_date")]
+        basis_number: Option<String>,
+        #[arg(long, requires = "basis_number")]
+        basis_date: Option<String>,
+    },
+    /// The terms of an agency.
+    List {
+        #[arg(long)]
+        agency: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum TokenAction {
     /// Create a token; its secret is printed once.
     Create {
@@ -269,6 +331,45 @@ async fn main() -> anyhow::Result<()> {
         Command::Password {
             action: PasswordAction::Reset { nip },
         } => commands::accounts::reset_password(&config, &nip).await,
+        Command::RegionalHead { action } => match action {
+            RegionalHeadAction::Add {
+                agency,
+                office,
+                name,
+                username,
+                title,
+                from,
+                until,
+                basis_number,
+                basis_date,
+            } => {
+                let args = commands::regional_heads::AddArgs {
+                    agency,
+                    office,
+                    name,
+                    username,
+                    title,
+                    from,
+                    until,
+                    basis_number,
+                    basis_date,
+                };
+                commands::regional_heads::add(&config, &args).await
+            }
+            RegionalHeadAction::End {
+                agency,
+                id,
+                until,
+                basis_number,
+                basis_date,
+            } => {
+                let basis = basis_number.as_deref().zip(basis_date.as_deref());
+                commands::regional_heads::end(&config, &agency, id, &until, basis).await
+            }
+            RegionalHeadAction::List { agency } => {
+                commands::regional_heads::list(&config, &agency).await
+            }
+        },
         Command::Role { action } => match action {
             RoleAction::Grant { nip, role, reason } => {
                 commands::access::grant(&config, &nip, &role, &reason).await

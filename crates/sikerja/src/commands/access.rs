@@ -8,7 +8,7 @@ use sikerja_storage::{ApiTokenId, AuditActor, GrantId, Store};
 
 use crate::config::Config;
 
-fn cli_actor() -> AuditActor {
+pub(crate) fn cli_actor() -> AuditActor {
     let user = std::env::var("USER").unwrap_or_else(|_| "?".into());
     AuditActor::new(format!("cli ({user})"))
 }
