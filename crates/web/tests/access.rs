@@ -57,7 +57,7 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/perangkat-daerah/{id}/belum-terselesaikan") => DECIDE,
         // The header asks every signed-in person; only the HR admin gets a link (204 else).
         (true, "/admin/menu") => PEOPLE,
-        // Roles, API tokens and the audit trail: the HR admin of the agency only.
+        // Roles, regional heads, API tokens and the audit trail: the agency's HR admin only.
         (_, p) if p.starts_with("/admin/") => DECIDE,
         (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,
         (true, "/api/v1/employees") | (true, "/api/v1/placements") => API_ANYONE,
@@ -68,6 +68,10 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/api/v1/agencies/{id}/policies") => [false, true, false, true, false],
         (false, "/api/v1/agencies/{id}/policies") => API_ADMIN,
         (false, "/api/v1/agencies/import") => API_ADMIN,
+        // The regional heads' terms (issue 14 point 4): the agency's HR admin or a write
+        // token reaching it; a body missing its fields is refused (400/422) after the gate.
+        (_, "/api/v1/agencies/{id}/regional-heads")
+        | (false, "/api/v1/agencies/{id}/regional-heads/end") => API_ADMIN,
         (true, p) if p.starts_with("/api/v1/departments/{id}") => API_OWN_DEPT,
         (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,
         // The gate lets heads through; the employee in the body decides (checked below).

@@ -16,6 +16,7 @@ pub mod openapi;
 mod placements;
 mod planning;
 pub(crate) mod policies;
+mod regional_heads;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -60,6 +61,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
             policies::get_agency_policies,
             policies::create_agency_policy
         ))
+        .routes(routes!(
+            regional_heads::list_regional_heads,
+            regional_heads::add_regional_head
+        ))
+        .routes(routes!(regional_heads::end_regional_head))
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(departments::list_units))

@@ -362,6 +362,21 @@ pub fn api_access() -> RouteTable {
             "/api/v1/agencies/{id}/policies",
             Access::AdministerAgency,
         ),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/regional-heads",
+            Access::AdministerAgency,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/regional-heads",
+            Access::AdministerAgency,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/regional-heads/end",
+            Access::AdministerAgency,
+        ),
         (Method::GET, "/api/v1/departments", Access::SignedIn),
         (Method::GET, "/api/v1/departments/{id}", Access::Department),
         (

@@ -352,6 +352,21 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             admin::roles::revoke_role_grant,
         )
         .get(
+            "/admin/kepala-daerah",
+            Administer,
+            admin::regional_heads::list_regional_heads,
+        )
+        .post(
+            "/admin/kepala-daerah",
+            Administer,
+            admin::regional_heads::create_regional_head,
+        )
+        .post(
+            "/admin/kepala-daerah/{id}/akhiri",
+            Administer,
+            admin::regional_heads::end_regional_head,
+        )
+        .get(
             "/admin/token-api",
             Administer,
             admin::tokens::list_api_tokens,

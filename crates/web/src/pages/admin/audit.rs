@@ -38,7 +38,7 @@ const ENTITIES: [(&str, &str); 8] = [
 ];
 
 /// Actions the application records, offered as suggestions (the field takes any text).
-const ACTIONS: [(&str, &str); 33] = [
+const ACTIONS: [(&str, &str); 35] = [
     ("agency.import", "impor data instansi"),
     ("agency.replace", "penggantian data instansi"),
     ("agency.policy", "perubahan kebijakan instansi"),
@@ -54,6 +54,14 @@ const ACTIONS: [(&str, &str); 33] = [
     ("password.reset", "pengaturan ulang kata sandi"),
     ("password.demo", "kata sandi demo"),
     ("regional_head.created", "pendaftaran akun Kepala Daerah"),
+    (
+        "regional_head.term_added",
+        "pencatatan masa jabatan Kepala Daerah",
+    ),
+    (
+        "regional_head.term_ended",
+        "pengakhiran masa jabatan Kepala Daerah",
+    ),
     ("regional_head.updated", "perubahan akun Kepala Daerah"),
     ("agreement.created", "pembuatan Perjanjian Kinerja"),
     ("agreement.signed", "penandatanganan Perjanjian Kinerja"),

@@ -31,6 +31,8 @@ pub struct WaitLine {
     pub held_by: Option<String>,
     /// Nobody holds the position.
     pub vacant: bool,
+    /// Why, with the rule cited, when storage names the vacancy (a regional head's office).
+    pub vacancy: Option<String>,
     pub waited: String,
     pub reminded: Option<String>,
     pub escalated: Option<String>,
@@ -129,6 +131,7 @@ pub fn rows(
                         holder: w.holder.clone(),
                         held_by: w.held_by.clone().filter(|h| *h != w.holder),
                         vacant: w.held_by.is_none(),
+                        vacancy: w.vacancy.clone(),
                         waited: format::waited(w.since, now),
                         reminded: w.reminded_at.map(format::date_time),
                         escalated: w.escalated_at.map(format::date_time),

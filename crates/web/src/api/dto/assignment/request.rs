@@ -112,6 +112,9 @@ pub struct WaitingDto {
     pub since: DateTime<Utc>,
     pub reminded_at: Option<DateTime<Utc>>,
     pub escalated_at: Option<DateTime<Utc>>,
+    /// Why nobody holds the lane, with the rule cited, when its office or position is vacant
+    /// (e.g. no regional head in term on the day: PEN-12 · Pasal 14).
+    pub vacancy: Option<String>,
 }
 
 /// A nudge, reminder or escalation notice.
@@ -214,6 +217,7 @@ impl From<&RequestView> for RequestDto {
                     since: w.since,
                     reminded_at: w.reminded_at,
                     escalated_at: w.escalated_at,
+                    vacancy: w.vacancy.clone(),
                 })
                 .collect(),
             reminders: r
