@@ -7,6 +7,7 @@ pub mod demo_assignments;
 pub mod demo_execution;
 pub mod demo_planning;
 pub mod letters;
+pub mod org_changes;
 pub mod regional_heads;
 pub mod serve;
 pub mod transfer;

@@ -34,6 +34,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         .unwrap_or(-1);
     let store_for_sweep = store.clone();
     let store_for_escalation = store.clone();
+    let store_for_org_changes = store.clone();
     let store_for_checkpoints = store.clone();
     let store_at_shutdown = store.clone();
     let app = sikerja_web::router(AppState {
@@ -68,6 +69,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     tracing::info!(listen = %addr, "server started");
     tokio::spawn(sweep_expired_sessions(store_for_sweep));
     tokio::spawn(super::workflow::escalate_periodically(store_for_escalation));
+    tokio::spawn(super::org_changes::apply_periodically(store_for_org_changes));
     tokio::spawn(super::audit::checkpoint_periodically(
         store_for_checkpoints,
         config.audit_checkpoint_minutes,
