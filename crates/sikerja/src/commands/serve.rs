@@ -69,7 +69,9 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     tracing::info!(listen = %addr, "server started");
     tokio::spawn(sweep_expired_sessions(store_for_sweep));
     tokio::spawn(super::workflow::escalate_periodically(store_for_escalation));
-    tokio::spawn(super::org_changes::apply_periodically(store_for_org_changes));
+    tokio::spawn(super::org_changes::apply_periodically(
+        store_for_org_changes,
+    ));
     tokio::spawn(super::audit::checkpoint_periodically(
         store_for_checkpoints,
         config.audit_checkpoint_minutes,
