@@ -645,9 +645,9 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
         text(&page, ".admin-tabs a[aria-current=page]").as_deref(),
         Some("Jejak audit")
     );
-    // Roles, API tokens, reporting settings (issue 13), agency policies (issue 14) and the
-    // audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 5);
+    // Roles, API tokens, reporting settings (issue 13), agency policies and regional heads
+    // (issue 14) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 6);
 }
 
 #[tokio::test]
