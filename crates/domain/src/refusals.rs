@@ -218,6 +218,12 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::KIN_04,
         "Lampiran A.3",
     ),
+    // PEN-15: the Pejabat yang Berwenang an agency names is a position of that agency.
+    r(
+        "authority_position_unknown",
+        RuleId::PEN_15,
+        "Lampiran II.B.1.c",
+    ),
     // Dated organisation changes (issue 14; sikerja_domain::changes): the organisation the
     // changes keep must stay one the rules can read.
     r(

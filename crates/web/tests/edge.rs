@@ -254,6 +254,24 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // Organisation upkeep (issue 14): input, state and identity checks of dated changes,
+    // regional heads' terms (one person per office at a time is data integrity, not a rule of
+    // the regulation) and the policy page.
+    "basis_incomplete",
+    "number_invalid",
+    "password_invalid",
+    "org_as_of_before_records",
+    "org_change_basis_invalid",
+    "org_change_batch_empty",
+    "org_change_kind_not_supported",
+    "org_change_new_id_invalid",
+    "org_change_not_pending",
+    "org_change_other_agency",
+    "org_change_pending_conflict",
+    "org_change_replay_refused",
+    "regional_head_field_blank",
+    "regional_office_unknown",
+    "term_overlaps",
     // Execution (issue 13): input, decided-once and limits of reports and feedback.
     "work_without_members",
     "result_title_blank",
@@ -398,6 +416,8 @@ const CITED_IN_DETAILS: &[&str] = &[
     "validation_failed",
     "manual_placement_refused",
     "grant_refused",
+    // Each invalid field of an agency policy names its rule and article in `details`.
+    "policy_invalid",
 ];
 
 /// Every `(code, text after it)` of a refusal site in the sources of storage, web and domain.
