@@ -62,7 +62,7 @@ impl Store {
             .await?
             .ok_or_else(|| StorageError::not_found("regional_head", id))?;
         // A regional head acts only while a term of theirs covers today (issue 14 point 4).
-        let today = crate::regional_head_terms::wita_day(chrono::Utc::now())?;
+        let today = crate::policies::today();
         Ok(ActorFacts {
             agency: Some(AgencyId(row.agency_id)),
             regional_head: crate::regional_head_terms::kind_in_term(&self.db, row.id, today)

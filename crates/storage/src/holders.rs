@@ -231,7 +231,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
             title: r.title,
         });
     }
-    snap.set_day(crate::regional_head_terms::wita_day(chrono::Utc::now())?);
+    snap.set_day(crate::policies::today());
     for e in &employees {
         let placed = placements.iter().find(|p| p.employee_id == e.id);
         snap.add_person(PersonFacts {

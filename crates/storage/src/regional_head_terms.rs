@@ -6,7 +6,6 @@
 //! at a time holds twice: the agency row is locked while the terms are checked (PostgreSQL;
 //! SQLite serialises writers) and a partial unique index allows one open term per office.
 
-use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, SqlErr,
@@ -77,15 +76,6 @@ pub struct TermView {
     pub status: TermStatus,
     pub basis: Option<LegalBasis>,
     pub end_basis: Option<LegalBasis>,
-}
-
-/// Today in WITA (UTC+8, the zone of Kabupaten Banjar): the day a decision taken now counts on.
-pub(crate) fn wita_day(now: DateTime<Utc>) -> Result<Day> {
-    let local = (now + chrono::TimeDelta::hours(8))
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string();
-    Day::parse(&local).map_err(|_| corrupt("today", &local))
 }
 
 fn stored_day(what: &str, value: Option<&str>) -> Result<Option<Day>> {

@@ -223,7 +223,7 @@ impl Store {
         let Some(password_hash) = row.password_hash else {
             return Ok(None);
         };
-        let today = crate::regional_head_terms::wita_day(Utc::now())?;
+        let today = crate::policies::today();
         if !crate::regional_head_terms::has_current_term(&self.db, row.id, today).await? {
             return Ok(None);
         }

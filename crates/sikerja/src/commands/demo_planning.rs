@@ -238,8 +238,7 @@ async fn plan_reports(
     use sikerja_domain::assignment::Day;
     use sikerja_domain::execution::report::{ReportDraft, ReportKind};
     use sikerja_storage::{ReportInput, WorkRef};
-    let now = (chrono::Utc::now() + chrono::TimeDelta::hours(8)).date_naive();
-    let today = Day::parse(&now.format("%Y-%m-%d").to_string()).context("tanggal demo")?;
+    let today = sikerja_storage::policies::today();
     let year = u16::try_from(year).context("tahun demo")?;
     for month in 1..=12u8 {
         let start = Day::new(year, month, 1).context("tanggal demo")?;

@@ -122,11 +122,9 @@ pub async fn end(
 pub async fn list(config: &Config, agency: &str) -> anyhow::Result<()> {
     let store = super::open(config).await?;
     let agency = store.agency_by_code(agency.trim()).await?;
-    let today = {
-        let local = (chrono::Utc::now() + chrono::TimeDelta::hours(8)).date_naive();
-        day("hari ini", &local.format("%Y-%m-%d").to_string())?
-    };
-    let terms = store.regional_head_terms(agency.id, today).await?;
+    let terms = store
+        .regional_head_terms(agency.id, sikerja_storage::policies::today())
+        .await?;
     if terms.is_empty() {
         println!("Belum ada kepala daerah tercatat untuk {}.", agency.name);
     }

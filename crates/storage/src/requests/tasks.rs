@@ -558,7 +558,7 @@ pub(crate) async fn waiting<C: ConnectionTrait>(
         .order_by_asc(request_task::Column::Id)
         .all(db)
         .await?;
-    let today = crate::regional_head_terms::wita_day(Utc::now())?;
+    let today = crate::policies::today();
     let mut out = Vec::with_capacity(tasks.len());
     for t in tasks {
         let held_by = match (t.position_id, t.employee_id) {
