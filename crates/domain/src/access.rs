@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::changes::ChangeArea;
 use crate::org::{ActingKind, DepartmentKind, PositionClass};
 use crate::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
 
@@ -44,6 +45,7 @@ macro_rules! granted_roles {
 granted_roles! {
     HrAdmin => "hr_admin", "Admin BKPSDM";
     ProcessMapKeeper => "process_map_keeper", "Pengelola Peta Proses Bisnis";
+    OrganisationKeeper => "organisation_keeper", "Admin Bagian Organisasi";
 }
 
 /// Kind of an elected regional head who signs in without a NIP.
@@ -183,6 +185,10 @@ pub enum Action {
     AdministerAgency { agency: AgencyId },
     /// Read the audit trail of an agency.
     ReadAudit { agency: AgencyId },
+    /// Record a dated change to an agency's organisation (issue 14): staff changes are
+    /// BKPSDM's (HR admin), changes to units and positions Bagian Organisasi's (organisation
+    /// keeper) — or the HR admin's, who may also import the whole agency.
+    RecordOrgChange { agency: AgencyId, area: ChangeArea },
 }
 
 impl Actor {
@@ -294,6 +300,15 @@ impl Actor {
                 self.heads(department) || self.is_hr_admin(agency)
             }
             Action::AdministerAgency { agency } => self.is_hr_admin(agency),
+            Action::RecordOrgChange { agency, area } => {
+                self.is_hr_admin(agency)
+                    || (area == ChangeArea::Structure
+                        && self.facts.agency == Some(agency)
+                        && self
+                            .facts
+                            .granted
+                            .contains(&GrantedRole::OrganisationKeeper))
+            }
             Action::ReadAudit { agency } => {
                 self.is_hr_admin(agency)
                     || self

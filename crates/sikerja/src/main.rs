@@ -69,7 +69,7 @@ enum Command {
         #[command(subcommand)]
         action: PasswordAction,
     },
-    /// Grant, revoke and list granted roles (hr_admin, process_map_keeper).
+    /// Grant, revoke and list granted roles (hr_admin, process_map_keeper, organisation_keeper).
     Role {
         #[command(subcommand)]
         action: RoleAction,
@@ -181,7 +181,8 @@ enum RoleAction {
     Grant {
         #[arg(long)]
         nip: String,
-        /// `hr_admin` (Admin BKPSDM) or `process_map_keeper`.
+        /// `hr_admin` (Admin BKPSDM), `process_map_keeper` or `organisation_keeper` (Admin Bagian
+        /// Organisasi).
         #[arg(long)]
         role: String,
         #[arg(long)]

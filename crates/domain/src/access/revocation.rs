@@ -49,7 +49,9 @@ impl GrantedRole {
     /// the API need `Action::AdministerAgency`, which only an HR admin has.
     pub fn grantors(self) -> &'static [GrantedRole] {
         match self {
-            GrantedRole::HrAdmin | GrantedRole::ProcessMapKeeper => &[GrantedRole::HrAdmin],
+            GrantedRole::HrAdmin
+            | GrantedRole::ProcessMapKeeper
+            | GrantedRole::OrganisationKeeper => &[GrantedRole::HrAdmin],
         }
     }
 

@@ -140,6 +140,33 @@ fn an_hr_admin_administers_their_agency_only() {
 }
 
 #[test]
+fn bkpsdm_records_staff_changes_and_bagian_organisasi_structural_ones() {
+    use crate::changes::ChangeArea;
+    let staff = |agency| Action::RecordOrgChange {
+        agency,
+        area: ChangeArea::Staff,
+    };
+    let structure = |agency| Action::RecordOrgChange {
+        agency,
+        area: ChangeArea::Structure,
+    };
+    let mut f = person(vec![post(SETDA, PositionClass::Fungsional, false, false)]);
+    f.granted = vec![GrantedRole::OrganisationKeeper];
+    let keeper = Actor::new(f);
+    assert!(keeper.may(structure(AGENCY)));
+    assert!(!keeper.may(staff(AGENCY)));
+    assert!(!keeper.may(structure(OTHER_AGENCY)));
+    let mut f = person(vec![post(BADAN, PositionClass::Fungsional, false, false)]);
+    f.granted = vec![GrantedRole::HrAdmin];
+    let hr = Actor::new(f);
+    assert!(hr.may(staff(AGENCY)) && hr.may(structure(AGENCY)));
+    assert!(!hr.may(staff(OTHER_AGENCY)));
+    // Heading the department is not keeping its organisation.
+    let head = Actor::new(person(vec![post(DINAS, PositionClass::Jpt, true, true)]));
+    assert!(!head.may(staff(AGENCY)) && !head.may(structure(AGENCY)));
+}
+
+#[test]
 fn a_regional_head_sees_the_agency_without_a_post() {
     let a = Actor::new(ActorFacts {
         agency: Some(AGENCY),

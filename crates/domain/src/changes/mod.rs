@@ -173,7 +173,39 @@ pub enum OrgChange {
     },
 }
 
+/// Who keeps what a change touches: BKPSDM the staff, Bagian Organisasi the units and
+/// positions (see `access::Action::RecordOrgChange`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeArea {
+    /// Employees: hires, appointments, grades, Plt./Plh., leaving.
+    Staff,
+    /// Units and positions.
+    Structure,
+}
+
 impl OrgChange {
+    /// Whether the change is a staff change or a structural one.
+    pub fn area(&self) -> ChangeArea {
+        match self {
+            OrgChange::Hire { .. }
+            | OrgChange::Appoint { .. }
+            | OrgChange::Vacate { .. }
+            | OrgChange::SetGrade { .. }
+            | OrgChange::Leave { .. }
+            | OrgChange::NameActing { .. }
+            | OrgChange::EndActing { .. } => ChangeArea::Staff,
+            OrgChange::AddUnit { .. }
+            | OrgChange::RenameUnit { .. }
+            | OrgChange::MoveUnit { .. }
+            | OrgChange::MergeUnit { .. }
+            | OrgChange::CloseUnit { .. }
+            | OrgChange::AddPosition { .. }
+            | OrgChange::ChangePosition { .. }
+            | OrgChange::ClosePosition { .. } => ChangeArea::Structure,
+        }
+    }
+
     /// Stable code of the change kind (API, audit, import).
     pub fn code(&self) -> &'static str {
         match self {

@@ -252,7 +252,8 @@ impl Principal {
                     | Action::ViewEmployee { agency, .. }
                     | Action::ReadAudit { agency } => (agency, false),
                     Action::DecidePlacement { agency, .. }
-                    | Action::AdministerAgency { agency } => (agency, true),
+                    | Action::AdministerAgency { agency }
+                    | Action::RecordOrgChange { agency, .. } => (agency, true),
                 };
                 t.agency.is_none_or(|a| a == agency) && (t.can_write || !write)
             }
