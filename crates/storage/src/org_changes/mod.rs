@@ -12,7 +12,9 @@ mod as_of;
 mod create;
 mod due;
 mod held;
+mod of_employee;
 mod persist;
+mod placements_as_of;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
