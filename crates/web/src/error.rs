@@ -28,8 +28,13 @@ pub enum WebError {
         message: String,
         details: Vec<ErrorDetail>,
     },
-    /// The request conflicts with the current state (409).
-    Conflict { code: &'static str, message: String },
+    /// The request conflicts with the current state (409); `details` may say where (the item
+    /// of a batch).
+    Conflict {
+        code: &'static str,
+        message: String,
+        details: Vec<ErrorDetail>,
+    },
     /// The request body is of a kind the endpoint does not read (415).
     UnsupportedMediaType,
     /// The path exists, but not for this method (405). `allow` lists the methods it takes,
@@ -201,7 +206,11 @@ impl From<StorageError> for WebError {
                 message,
                 details: Vec::new(),
             },
-            StorageError::Conflict { code, message } => WebError::Conflict { code, message },
+            StorageError::Conflict { code, message } => WebError::Conflict {
+                code,
+                message,
+                details: Vec::new(),
+            },
             StorageError::Forbidden { code, message } => WebError::Forbidden { code, message },
             StorageError::Database(db) => {
                 tracing::error!(error = %db, "database error");
@@ -400,7 +409,9 @@ impl WebError {
     /// name no rule, the rule added to each (or one problem naming it).
     fn details(&self) -> Vec<ErrorDetail> {
         let mut details = match self {
-            WebError::Invalid { details, .. } => details.clone(),
+            WebError::Invalid { details, .. } | WebError::Conflict { details, .. } => {
+                details.clone()
+            }
             _ => Vec::new(),
         };
         if let Some(c) = self.citation()

@@ -20,6 +20,7 @@ mod layers;
 pub mod letters;
 pub mod limits;
 mod multipart;
+mod org_batch;
 pub mod pages;
 mod screen;
 mod security;

@@ -72,6 +72,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // token reaching it; a body missing its fields is refused (400/422) after the gate.
         (_, "/api/v1/agencies/{id}/regional-heads")
         | (false, "/api/v1/agencies/{id}/regional-heads/end") => API_ADMIN,
+        // Dated organisation changes (issue 14 point 3): whoever records some change of the
+        // agency (HR admin, organisation keeper) or a token reaching it (writes: a write token).
+        (_, p) if p.starts_with("/api/v1/agencies/{id}/org-changes") => API_ADMIN,
         (true, p) if p.starts_with("/api/v1/departments/{id}") => API_OWN_DEPT,
         (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,
         // The gate lets heads through; the employee in the body decides (checked below).
@@ -522,6 +525,7 @@ fn concrete(w: &World, path: &str) -> String {
         .replace("{task}", &id)
         .replace("{code}", "TIDAKADA")
         .replace("{n}", "0")
+        .replace("{change_id}", "0")
 }
 
 /// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.

@@ -263,6 +263,13 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "org_as_of_before_records",
     "org_change_basis_invalid",
     "org_change_batch_empty",
+    // Organisation changes by natural keys (issue 14 point 3): a batch that cannot be read.
+    "org_change_batch_invalid",
+    "org_change_code_taken",
+    "org_change_field_missing",
+    "org_change_key_unknown",
+    "org_change_state_unknown",
+    "org_change_value_invalid",
     "org_change_kind_not_supported",
     "org_change_new_id_invalid",
     "org_change_not_pending",

@@ -13,6 +13,7 @@ mod execution;
 mod import;
 mod letters;
 pub mod openapi;
+mod org_changes;
 mod placements;
 mod planning;
 pub(crate) mod policies;
@@ -66,6 +67,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
             regional_heads::add_regional_head
         ))
         .routes(routes!(regional_heads::end_regional_head))
+        .routes(routes!(
+            org_changes::list_org_changes,
+            org_changes::record_org_changes
+        ))
+        .routes(routes!(org_changes::preview_org_changes))
+        .routes(routes!(org_changes::cancel_org_change))
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(departments::list_units))

@@ -158,6 +158,7 @@ pub async fn create_manual_placement(
         return Err(WebError::Conflict {
             code: "already_placed",
             message: "Kedudukan pegawai ini sudah ditetapkan; penetapan manual hanya untuk kasus yang belum terselesaikan.".into(),
+            details: Vec::new(),
         }
         .into());
     }

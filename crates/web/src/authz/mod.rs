@@ -19,6 +19,7 @@ use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sikerja_domain::access::{Action, Actor, GrantedRole, Role};
+use sikerja_domain::changes::ChangeArea;
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
 use sikerja_storage::{ApiTokenView, AuditActor, StorageError, Store};
 use tower_sessions::Session;
@@ -46,6 +47,11 @@ pub enum Access {
     Agency,
     /// `{id}` is an agency the person administers (HR admin) or a write token reaches.
     AdministerAgency,
+    /// `{id}` is an agency whose organisation the person may change in some area
+    /// (`Action::RecordOrgChange`: the HR admin, or the organisation keeper for units and
+    /// positions), or a token reaching it (a write token for changes). The handler checks
+    /// each change by its area.
+    OrgChanges,
     /// HR admin of their own agency (admin pages), or a write token (API writes whose
     /// target is in the body: the handler checks the agency).
     Administer,
@@ -377,6 +383,27 @@ pub fn api_access() -> RouteTable {
             Method::POST,
             "/api/v1/agencies/{id}/regional-heads/end",
             Access::AdministerAgency,
+        ),
+        // Dated organisation changes by natural keys (issue 14 point 3).
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/org-changes",
+            Access::OrgChanges,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/org-changes",
+            Access::OrgChanges,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/org-changes/preview",
+            Access::OrgChanges,
+        ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/org-changes/{change_id}/cancel",
+            Access::OrgChanges,
         ),
         (Method::GET, "/api/v1/departments", Access::SignedIn),
         (Method::GET, "/api/v1/departments/{id}", Access::Department),
@@ -785,6 +812,32 @@ async fn check(
             let agency = AgencyId(id.ok_or_else(missing)?);
             store.agency(agency).await?;
             principal.require(Action::AdministerAgency { agency })
+        }
+        Access::OrgChanges => {
+            let agency = AgencyId(id.ok_or_else(missing)?);
+            store.agency(agency).await?;
+            match principal {
+                Principal::Token(t) => {
+                    if t.agency.is_none_or(|a| a == agency)
+                        && (*method == Method::GET || t.can_write)
+                    {
+                        Ok(())
+                    } else {
+                        Err(forbidden())
+                    }
+                }
+                _ => principal
+                    .require(Action::RecordOrgChange {
+                        agency,
+                        area: ChangeArea::Staff,
+                    })
+                    .or_else(|_| {
+                        principal.require(Action::RecordOrgChange {
+                            agency,
+                            area: ChangeArea::Structure,
+                        })
+                    }),
+            }
         }
         Access::Official => match principal {
             Principal::Person { .. } => Ok(()),

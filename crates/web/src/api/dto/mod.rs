@@ -5,6 +5,7 @@
 pub mod assignment;
 pub mod letters;
 mod org;
+pub mod org_changes;
 mod placement;
 pub mod planning;
 pub mod policy;

@@ -118,5 +118,6 @@ async fn started_request(
         .ok_or_else(|| WebError::Conflict {
             code,
             message: "Alur penugasan ini belum dimulai.".into(),
+            details: Vec::new(),
         })
 }
