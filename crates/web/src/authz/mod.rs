@@ -57,6 +57,10 @@ pub enum Access {
     Administer,
     /// Reads the audit trail of their own agency (`Action::ReadAudit`: HR admin, Sekda).
     ReadAudit,
+    /// Keeps the organisation of their own agency (issue 14): its HR admin or its
+    /// `organisation_keeper` (Admin Bagian Organisasi), never a token. The handler checks
+    /// `Action::RecordOrgChange { agency, area }` for each change (staff: HR admin only).
+    KeepOrganisation,
     /// Checked by the handler against the object named in the body (e.g. the employee of a
     /// manual placement); requires a signed-in person or a write token to get there.
     Write,
@@ -777,6 +781,17 @@ async fn check(
         Access::ReadAudit => match principal {
             Principal::Person { actor, .. } => match actor.facts().agency {
                 Some(agency) => principal.require(Action::ReadAudit { agency }),
+                None => Err(forbidden()),
+            },
+            _ => Err(forbidden()),
+        },
+        Access::KeepOrganisation => match principal {
+            Principal::Person { actor, .. } => match actor.facts().agency {
+                // Structural changes are the wider right: HR admin or organisation keeper.
+                Some(agency) => principal.require(Action::RecordOrgChange {
+                    agency,
+                    area: sikerja_domain::changes::ChangeArea::Structure,
+                }),
                 None => Err(forbidden()),
             },
             _ => Err(forbidden()),

@@ -65,16 +65,26 @@ pub enum Tab {
     Audit,
 }
 
-/// The header link to the admin pages, loaded by htmx after the page (the layout does not
-/// know the roles of the person).
+/// The header links to the admin pages and the organisation changes (issue 14), loaded by
+/// htmx after the page (the layout does not know the roles of the person).
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/menu.html")]
-pub struct AdminMenu;
+pub struct AdminMenu {
+    /// HR admin: the admin pages.
+    administers: bool,
+    /// HR admin or organisation keeper: the organisation changes.
+    keeps_organisation: bool,
+}
 
-/// `GET /admin/menu` — the link for HR admins; 204 (nothing to show) for everyone else.
+/// `GET /admin/menu` — the links for HR admins and organisation keepers; 204 (nothing to
+/// show) for everyone else.
 pub async fn show_admin_menu(principal: Principal) -> Response {
-    if administered_agency(&principal).is_ok() {
-        AdminMenu.into_response()
+    let menu = AdminMenu {
+        administers: administered_agency(&principal).is_ok(),
+        keeps_organisation: crate::pages::org_changes::kept_agency(&principal).is_ok(),
+    };
+    if menu.administers || menu.keeps_organisation {
+        menu.into_response()
     } else {
         StatusCode::NO_CONTENT.into_response()
     }
