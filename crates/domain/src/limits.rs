@@ -136,6 +136,9 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             // Execution (issue 13): a report's narrative and what a head asks for (LAP-01..03).
             "narrative",
             "message",
+            // Issue 14: a previewed batch of organisation changes (JSON) carried to the
+            // confirming form; its strings are checked again after parsing.
+            "batch",
         ],
     ),
 ];

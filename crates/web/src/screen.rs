@@ -93,6 +93,12 @@ fn check_json(value: &Value, path: &mut String, field: &str) -> Result<(), WebEr
     }
 }
 
+/// Checks every string and key of a JSON value carried inside one form field (`field`), as a
+/// JSON body would be: a hidden field holding JSON is screened again once parsed.
+pub fn check_json_field(field: &str, value: &Value) -> Result<(), WebError> {
+    check_json(value, &mut field.to_string(), "")
+}
+
 /// Checks the text parts of a multipart body like form fields (a part declared JSON like a
 /// JSON body, under its name) and the name and file name of each file part.
 fn check_multipart(parts: &crate::multipart::Parts) -> Result<(), WebError> {

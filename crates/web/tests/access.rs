@@ -57,6 +57,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (false, "/perangkat-daerah/{id}/belum-terselesaikan") => DECIDE,
         // The header asks every signed-in person; only the HR admin gets a link (204 else).
         (true, "/admin/menu") => PEOPLE,
+        // Organisation changes (issue 14): the HR admin or the organisation keeper (none in
+        // this matrix besides the admin); `org_change_pages.rs` checks the keeper.
+        (_, p) if p.starts_with("/organisasi/perubahan") => DECIDE,
         // Roles, regional heads, API tokens and the audit trail: the agency's HR admin only.
         (_, p) if p.starts_with("/admin/") => DECIDE,
         (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,

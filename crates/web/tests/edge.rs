@@ -262,6 +262,9 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "password_invalid",
     "org_as_of_before_records",
     "org_change_basis_invalid",
+    // The change pages: an unknown kind in the link, a hidden batch that does not read back.
+    "org_change_kind_unknown",
+    "org_change_batch_invalid",
     "org_change_batch_empty",
     // Organisation changes by natural keys (issue 14 point 3): a batch that cannot be read.
     "org_change_batch_invalid",

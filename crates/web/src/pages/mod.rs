@@ -8,6 +8,7 @@ mod departments;
 mod employees;
 mod execution;
 mod home;
+pub(crate) mod org_changes;
 mod placements;
 mod planning;
 mod position_map;
@@ -335,6 +336,33 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             execution::forms::acknowledge_feedback,
         )
         .get("/verifikasi/{code}", Public, verify::show_verification)
+        // Dated organisation changes (issue 14 points 2-3): the HR admin and the organisation
+        // keeper of the agency; each change is authorised by its area in the handler.
+        .get(
+            "/organisasi/perubahan",
+            KeepOrganisation,
+            org_changes::list_changes,
+        )
+        .post(
+            "/organisasi/perubahan",
+            KeepOrganisation,
+            org_changes::record_change,
+        )
+        .get(
+            "/organisasi/perubahan/baru",
+            KeepOrganisation,
+            org_changes::show_new_change,
+        )
+        .post(
+            "/organisasi/perubahan/pratinjau",
+            KeepOrganisation,
+            org_changes::preview_change,
+        )
+        .post(
+            "/organisasi/perubahan/{id}/batal",
+            KeepOrganisation,
+            org_changes::cancel_change,
+        )
         .get("/pegawai", SignedIn, employees::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)
         .get("/aturan/{id}", Public, rules::show_rule)
