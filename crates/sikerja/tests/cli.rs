@@ -6,6 +6,8 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use sikerja_domain::audit::AuditAction;
+
 fn sikerja() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sikerja"));
     c.env_remove("SIKERJA_DATABASE_URL")
@@ -182,4 +184,50 @@ fn audit_verify_after_an_import_reports_one_entry_and_its_head_hash() {
         .strip_prefix("Jejak audit utuh: 1 entri, kepala ")
         .unwrap_or_else(|| panic!("unexpected output: {text}"));
     assert_eq!(head.len(), 64, "a SHA-256 in hex: {head}");
+}
+
+/// Issue 14 point 7: every action a full demo run records (the import, the demo passwords,
+/// the planning, assignment workflow and execution seeds) is a value of the domain's
+/// `AuditAction`, so the audit page has a label for each.
+#[test]
+fn every_action_a_demo_run_records_is_in_the_audit_vocabulary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let out = sikerja()
+        .arg("demo")
+        .env("SIKERJA_DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let actions = runtime
+        .block_on(sikerja_storage::testing::audit_actions_at(&url))
+        .expect("audit rows");
+    let unknown: Vec<&String> = actions
+        .iter()
+        .filter(|a| AuditAction::from_code(a).is_none())
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "actions without a vocabulary value: {unknown:?}"
+    );
+    for expected in [
+        AuditAction::AgencyImport,
+        AuditAction::PasswordDemo,
+        AuditAction::AgreementSigned,
+        AuditAction::AssignmentDrafted,
+        AuditAction::RequestStep,
+    ] {
+        assert!(
+            actions.iter().any(|a| a == expected.code()),
+            "the demo records {expected}: {actions:?}"
+        );
+    }
 }

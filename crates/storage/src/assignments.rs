@@ -7,6 +7,7 @@
 //! Past assignments count while they are drafted, requested or running (not once cancelled or
 //! refused): a planned assignment takes a place of the three as soon as it is drafted.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -326,7 +327,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "assignment.drafted",
+            AuditAction::AssignmentDrafted,
             audit::Subject::new("assignment", id, draft.owner_agency.0),
             json!({
                 "title": title,

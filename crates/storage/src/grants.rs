@@ -11,6 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::{GrantedRole, Revocation, RevocationChannel, decide_revocation};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, EmployeeId};
 
 use crate::Store;
@@ -123,7 +124,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "role.granted",
+            AuditAction::RoleGranted,
             audit::Subject::new("role_grant", id, person.agency_id),
             json!({
                 "employee": person.id,
@@ -234,7 +235,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "role.revoked",
+            AuditAction::RoleRevoked,
             audit::Subject::new("role_grant", row.id, row.agency_id),
             details,
         )

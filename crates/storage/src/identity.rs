@@ -8,6 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::Nip;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::EmployeeId;
 
 use crate::audit::{self, AuditActor};
@@ -58,7 +59,7 @@ impl Store {
         password_hash: &str,
         must_change: bool,
         actor: &AuditActor,
-        action: &str,
+        action: AuditAction,
     ) -> Result<()> {
         actor.checked_label()?;
         let txn = self.begin_write().await?;

@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 
 use crate::convert;
@@ -125,7 +126,7 @@ impl Store {
             &txn,
             decided_by,
             input.decided_as.as_deref(),
-            "placement.manual",
+            AuditAction::PlacementManual,
             audit::Subject::new("employee", person.id, person.agency_id),
             json!({
                 "nip": person.nip,

@@ -5,6 +5,7 @@
 //! force on the day of its decision ([`today`], in WITA); an agency without a version has the
 //! defaults.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, SubsecRound, Utc};
@@ -240,7 +241,7 @@ pub(crate) async fn change_in(
     agency_id: AgencyId,
     change: &PolicyChange,
     by: &AuditActor,
-    action: &str,
+    action: AuditAction,
     recompute: bool,
 ) -> Result<i64> {
     let today = today();
@@ -374,7 +375,7 @@ impl Store {
     ) -> Result<i64> {
         by.checked_label()?;
         let txn = self.begin_write().await?;
-        let id = change_in(&txn, agency, change, by, "agency.policy", true).await?;
+        let id = change_in(&txn, agency, change, by, AuditAction::AgencyPolicy, true).await?;
         txn.commit().await?;
         Ok(id)
     }

@@ -2,6 +2,7 @@
 //! the agency's rows of `placements` are rewritten and a `placement_history` row is appended
 //! for every employee whose PPK (position or person) or deciding rule changed (KED-11).
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -31,7 +32,7 @@ impl Store {
         audit::append(
             &txn,
             "sistem",
-            "placements.recompute",
+            AuditAction::PlacementsRecompute,
             audit::Subject::new("agency", agency, agency.0),
             json!(summary_json(&summary)),
         )
@@ -60,7 +61,7 @@ impl Store {
             policies: values,
             legal_basis: "Kebijakan penempatan diubah (KED-10, KED-12)".to_string(),
         };
-        policies::change_in(&txn, id, &change, &by, "agency.policy", true).await?;
+        policies::change_in(&txn, id, &change, &by, AuditAction::AgencyPolicy, true).await?;
         txn.commit().await?;
         Ok(())
     }

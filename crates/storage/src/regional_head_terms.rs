@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::limits::{TextKind, check_as};
 use sikerja_domain::org::AgencyKind;
 use sikerja_domain::organisation::AgencyId;
@@ -394,7 +395,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "regional_head.term_added",
+            AuditAction::RegionalHeadTermAdded,
             audit::Subject::new("regional_head", account, agency.0),
             json!({
                 "term": id,
@@ -452,7 +453,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "regional_head.term_ended",
+            AuditAction::RegionalHeadTermEnded,
             audit::Subject::new("regional_head", account, agency.0),
             json!({
                 "term": term,

@@ -9,6 +9,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 
 use crate::Store;
@@ -190,9 +191,9 @@ impl Store {
             &txn,
             actor,
             if created {
-                "regional_head.created"
+                AuditAction::RegionalHeadCreated
             } else {
-                "regional_head.updated"
+                AuditAction::RegionalHeadUpdated
             },
             audit::Subject::new("regional_head", id, agency.0),
             json!({
@@ -246,7 +247,7 @@ impl Store {
         password_hash: &str,
         must_change: bool,
         actor: &AuditActor,
-        action: &str,
+        action: AuditAction,
     ) -> Result<()> {
         actor.checked_label()?;
         let txn = self.begin_write().await?;

@@ -136,6 +136,19 @@ pub async fn audit_rows_at(url: &str) -> Result<Vec<String>, StorageError> {
     Ok(rows.iter().map(|r| format!("{r:?}")).collect())
 }
 
+/// The distinct `audit_log.action` codes of the database at `url`, sorted (for tests that
+/// check every recorded action belongs to the domain's vocabulary).
+pub async fn audit_actions_at(url: &str) -> Result<Vec<String>, StorageError> {
+    let (_, url) = crate::connect::parse_url(url)?;
+    let db = Database::connect(url.as_str()).await?;
+    let rows = audit_log::Entity::find().all(&db).await?;
+    db.close().await?;
+    let mut actions: Vec<String> = rows.into_iter().map(|r| r.action).collect();
+    actions.sort_unstable();
+    actions.dedup();
+    Ok(actions)
+}
+
 async fn forge_chain<C: ConnectionTrait>(
     db: &C,
     from: i64,

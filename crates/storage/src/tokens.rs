@@ -8,6 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 
 use crate::Store;
@@ -152,7 +153,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "token.created",
+            AuditAction::TokenCreated,
             audit::Subject::new("api_token", id, agency.map(|a| a.0)),
             json!({
                 "name": name,
@@ -236,7 +237,7 @@ impl Store {
         audit::append_by(
             &txn,
             actor,
-            "token.revoked",
+            AuditAction::TokenRevoked,
             audit::Subject::new("api_token", row.id, row.agency_id),
             json!({ "name": row.name, "agency": row.agency_id, "prefix": row.prefix }),
         )

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use sikerja_domain::access::{
     Action, Actor, GrantedRole, RegionalHeadKind, RevocationChannel, Role,
 };
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::bundle::AgencyBundle;
 use sikerja_domain::org::{ActingKind, DepartmentKind, PositionClass};
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
@@ -524,7 +525,7 @@ async fn a_regional_head_account_is_upserted_signs_in_by_username_and_has_agency
 
     let hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
     store
-        .set_regional_head_password(id, hash, true, &sistem, "password.reset")
+        .set_regional_head_password(id, hash, true, &sistem, AuditAction::PasswordReset)
         .await
         .unwrap();
     let c = store
@@ -639,7 +640,7 @@ async fn an_audited_password_change_names_the_person_but_not_the_hash() {
         "Operator Layanan Kesehatan",
     );
     store
-        .set_password_audited(me, hash, false, &actor, "password.changed")
+        .set_password_audited(me, hash, false, &actor, AuditAction::PasswordChanged)
         .await
         .unwrap();
     let c = store.credential(me).await.unwrap().unwrap();
@@ -654,7 +655,13 @@ async fn an_audited_password_change_names_the_person_but_not_the_hash() {
     );
     assert!(!audit_text(&store).await.contains(hash));
     let unknown = store
-        .set_password_audited(EmployeeId(999_999), hash, true, &actor, "password.reset")
+        .set_password_audited(
+            EmployeeId(999_999),
+            hash,
+            true,
+            &actor,
+            AuditAction::PasswordReset,
+        )
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), "not_found");
@@ -668,7 +675,7 @@ async fn sign_in_events_are_recorded_in_the_chain() {
         .record_event(
             "Yuliana Ramadhani (196902011996052001)",
             Some("Operator Layanan Kesehatan"),
-            "session.signed_in",
+            AuditAction::SessionSignedIn,
             "employee",
             "7",
             json!({ "ip": "10.0.0.8" }),
@@ -679,7 +686,7 @@ async fn sign_in_events_are_recorded_in_the_chain() {
         .record_event(
             "ip:10.0.0.9",
             None,
-            "session.locked",
+            AuditAction::SessionSignedIn,
             "sign_in",
             "nip:196902011996052001",
             json!({ "failures": 5 }),
@@ -687,7 +694,14 @@ async fn sign_in_events_are_recorded_in_the_chain() {
         .await
         .unwrap();
     let blank = store
-        .record_event("", None, "session.signed_out", "employee", "7", json!({}))
+        .record_event(
+            "",
+            None,
+            AuditAction::SessionSignedOut,
+            "employee",
+            "7",
+            json!({}),
+        )
         .await
         .unwrap_err();
     assert_eq!(blank.code(), "actor_blank");

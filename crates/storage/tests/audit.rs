@@ -5,6 +5,7 @@
 mod common;
 
 use common::{Builder, dinkes};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::org::{DepartmentKind, PositionClass, UnitKind};
 use sikerja_domain::organisation::{AgencyId, AgencyPolicy, PositionId};
 use sikerja_storage::testing::{Forgery, TestStore, fresh_store, test_audit_settings};
@@ -366,7 +367,7 @@ async fn each_entry_names_the_agency_of_its_record_and_the_filter_keeps_to_one_a
         .record_event(
             "Pegawai Tapin (NIP 5000)",
             None,
-            "session.signed_in",
+            AuditAction::SessionSignedIn,
             "employee",
             &person.0.to_string(),
             serde_json::json!({}),
@@ -571,7 +572,7 @@ async fn verify_leaves_the_database_and_the_checkpoints_unchanged() {
                 .record_event(
                     "uji",
                     None,
-                    "session.signed_in",
+                    AuditAction::SessionSignedIn,
                     "x",
                     "1",
                     serde_json::json!({})

@@ -10,6 +10,7 @@ use chrono::Utc;
 use common::workflow::{World, involvement, step};
 use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, Day, MemberRole};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::planning::target::Execution;
 use sikerja_domain::regional_heads::{RegionalOffice, TermStatus};
 use sikerja_domain::workflow::LetterKind;
@@ -186,7 +187,13 @@ async fn a_bupati_whose_term_ended_no_longer_signs_in_nor_acts_and_a_successor_d
         .unwrap();
     for account in [old.account, new.account] {
         w.store
-            .set_regional_head_password(account, "$argon2id$x", false, &admin, "password.reset")
+            .set_regional_head_password(
+                account,
+                "$argon2id$x",
+                false,
+                &admin,
+                AuditAction::PasswordReset,
+            )
             .await
             .unwrap();
     }

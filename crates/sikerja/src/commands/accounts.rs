@@ -1,5 +1,6 @@
 //! Sign-in accounts from the command line: the admin password reset and the demo sign-ins.
 
+use sikerja_domain::audit::AuditAction;
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -161,7 +162,7 @@ async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
         .context("akun Bupati demo")?;
     let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
     store
-        .set_regional_head_password(id, &hash, false, &actor, "password.demo")
+        .set_regional_head_password(id, &hash, false, &actor, AuditAction::PasswordDemo)
         .await
         .context("kata sandi Bupati demo")?;
     Ok(())

@@ -5,6 +5,7 @@
 
 use anyhow::Context;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::regional_heads::RegionalOffice;
 use sikerja_storage::{LegalBasis, NewTerm};
 use sikerja_web::auth::{hash_password, temporary_password};
@@ -76,7 +77,13 @@ pub async fn add(config: &Config, args: &AddArgs) -> anyhow::Result<()> {
         let temporary = temporary_password()?;
         let hash = hash_password(temporary.clone()).await?;
         store
-            .set_regional_head_password(added.account, &hash, true, &actor, "password.reset")
+            .set_regional_head_password(
+                added.account,
+                &hash,
+                true,
+                &actor,
+                AuditAction::PasswordReset,
+            )
             .await
             .context("menyimpan kata sandi sementara")?;
         println!(

@@ -2,6 +2,7 @@
 //! own (sign-in, sign-out, a lock after failed sign-ins).
 
 use serde::Serialize;
+use sikerja_domain::audit::AuditAction;
 
 use sea_orm::EntityTrait;
 
@@ -66,7 +67,7 @@ impl Store {
         &self,
         actor: &str,
         actor_position: Option<&str>,
-        action: &str,
+        action: AuditAction,
         entity: &str,
         entity_id: &str,
         summary: serde_json::Value,
@@ -76,7 +77,7 @@ impl Store {
             position: actor_position.map(str::to_string),
         };
         let label = who.checked_label()?;
-        if action.trim().is_empty() || entity.trim().is_empty() {
+        if entity.trim().is_empty() {
             return Err(StorageError::invalid(
                 "audit_event_blank",
                 "jenis peristiwa dan objeknya wajib diisi",
@@ -102,7 +103,7 @@ impl Store {
 pub(crate) async fn append_by(
     db: &crate::connect::WriteTxn,
     actor: &AuditActor,
-    action: &str,
+    action: AuditAction,
     subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {

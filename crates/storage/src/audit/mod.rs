@@ -20,6 +20,8 @@ use sea_orm::{
     QueryOrder, QuerySelect, Statement,
 };
 
+use sikerja_domain::audit::AuditAction;
+
 use crate::connect::WriteTxn;
 use crate::entities::audit_log;
 use crate::error::Result;
@@ -58,7 +60,7 @@ impl Subject {
 pub(crate) async fn append(
     db: &WriteTxn,
     actor: &str,
-    action: &str,
+    action: AuditAction,
     subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {
@@ -76,7 +78,7 @@ pub(crate) async fn append_as(
     db: &WriteTxn,
     actor: &str,
     actor_position: Option<&str>,
-    action: &str,
+    action: AuditAction,
     subject: Subject,
     summary: serde_json::Value,
 ) -> Result<()> {
@@ -99,7 +101,7 @@ pub(crate) async fn append_as(
         // Microseconds: what PostgreSQL keeps, so the hashed text reads back identically.
         at: Utc::now().trunc_subsecs(6),
         actor: actor.to_string(),
-        action: action.to_string(),
+        action: action.code().to_string(),
         entity: subject.entity,
         entity_id: subject.id,
         summary: summary.to_string(),

@@ -6,6 +6,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::execution::feedback::{FeedbackRole, MAX_FEEDBACK, may_acknowledge, may_give};
 use sikerja_domain::organisation::{EmployeeId, PositionId};
 
@@ -120,7 +121,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.feedback_given",
+            AuditAction::WorkFeedbackGiven,
             audit::Subject::new("work_feedback", id, w.agency.0),
             json!({
                 "work": r.key(),
@@ -162,7 +163,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.feedback_acknowledged",
+            AuditAction::WorkFeedbackAcknowledged,
             audit::Subject::new("work_feedback", id, agency),
             json!({"rule_id": "MEK-04", "article": "Lampiran A.2"}),
         )

@@ -4,6 +4,7 @@
 //! lead may nudge those who have not decided, at most once a day. Who is addressed and who may
 //! decide is `sikerja_domain::execution::issue`.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
@@ -312,7 +313,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.issue_raised",
+            AuditAction::WorkIssueRaised,
             audit::Subject::new("team_issue", issue, w.agency.0),
             json!({
                 "work": r.key(),
@@ -397,7 +398,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.issue_decided",
+            AuditAction::WorkIssueDecided,
             audit::Subject::new("team_issue", issue.id, issue.agency_id),
             json!({
                 "addressee": label,
@@ -460,7 +461,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.issue_nudged",
+            AuditAction::WorkIssueNudged,
             audit::Subject::new("team_issue", issue, agency),
             json!({"waiting": waiting, "rule_id": "LAP-05", "article": "Lampiran III.A.2"}),
         )

@@ -5,6 +5,7 @@
 //! (monthly, five days, both).
 
 use sea_orm::ConnectionTrait;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::execution::report::{MAX_GRACE_DAYS, ReportPolicy};
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::policy::PolicyChange;
@@ -54,7 +55,15 @@ impl Store {
             policies,
             legal_basis: REPORTING_BASIS.to_string(),
         };
-        change_in(&txn, agency, &change, by, "agency.report_policy", true).await?;
+        change_in(
+            &txn,
+            agency,
+            &change,
+            by,
+            AuditAction::AgencyReportPolicy,
+            true,
+        )
+        .await?;
         txn.commit().await?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! the Unit Organisasi with their answers. Every decision in one transaction with its audit
 //! row; who reports what to whom is `sikerja_domain::execution::report`.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -598,7 +599,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.report_submitted",
+            AuditAction::WorkReportSubmitted,
             audit::Subject::new("work_report", id, w.agency.0),
             json!({
                 "work": r.key(),
@@ -678,7 +679,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "work.report_requested",
+            AuditAction::WorkReportRequested,
             audit::Subject::new("report_request", id, w.agency.0),
             json!({
                 "work": r.key(),

@@ -6,6 +6,7 @@
 //! decided by `sikerja_domain::execution::review`; every change is one transaction with its
 //! audit row, and a refused action writes nothing.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -515,7 +516,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "result.submitted",
+            AuditAction::ResultSubmitted,
             subject(&row),
             json!({
                 "assignment_id": a.id,
@@ -593,7 +594,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "result.resubmitted",
+            AuditAction::ResultResubmitted,
             subject(&row),
             json!({
                 "assignment_id": a.id,
@@ -716,9 +717,9 @@ impl Store {
             summary["realisation_after"] = json!(after);
         }
         let action = match input.kind {
-            DecisionKind::Pass => "result.passed",
-            DecisionKind::Return => "result.returned",
-            DecisionKind::Accept => "result.accepted",
+            DecisionKind::Pass => AuditAction::ResultPassed,
+            DecisionKind::Return => AuditAction::ResultReturned,
+            DecisionKind::Accept => AuditAction::ResultAccepted,
         };
         audit::append_by(&txn, &by.audit, action, subject(&row), summary).await?;
         txn.commit().await?;

@@ -8,6 +8,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::bundle::AgencyBundle;
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::policy::PolicyChange;
@@ -44,9 +45,9 @@ impl Store {
             &txn,
             actor,
             if summary.replaced {
-                "agency.replace"
+                AuditAction::AgencyReplace
             } else {
-                "agency.import"
+                AuditAction::AgencyImport
             },
             audit::Subject::new("agency", summary.agency, summary.agency.0),
             json!({
@@ -100,7 +101,7 @@ async fn follow_file_policy(
         agency,
         &change,
         &AuditActor::new(actor),
-        "agency.policy",
+        AuditAction::AgencyPolicy,
         false,
     )
     .await?;

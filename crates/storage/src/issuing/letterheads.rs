@@ -7,6 +7,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
 
 use crate::entities::{agency, department, letterhead};
@@ -179,7 +180,7 @@ impl Store {
         audit::append_by(
             &txn,
             by,
-            "letter.letterhead",
+            AuditAction::LetterLetterhead,
             audit::Subject::new("agency", agency.0, agency.0),
             json!({
                 "department": department.map(|d| d.0),

@@ -16,6 +16,7 @@ pub use registers::{
     format_number,
 };
 
+use sikerja_domain::audit::AuditAction;
 use std::future::Future;
 
 use chrono::{DateTime, Datelike, Utc};
@@ -397,7 +398,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "letter.issue",
+            AuditAction::LetterIssue,
             audit::Subject::new("issued_letter", id, issuer.agency),
             json!({
                 "rule_id": "DOC-05",
@@ -551,7 +552,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "letter.cancel",
+            AuditAction::LetterCancel,
             audit::Subject::new("issued_letter", id, issued.agency_id),
             json!({
                 "rule_id": "DOC-05",

@@ -11,6 +11,7 @@
 //! format that could write another format's numbers is refused (`register_overlap`). The
 //! unique index on (agency, number) is the last word: a number text is never given twice.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -426,7 +427,7 @@ impl Store {
         audit::append_by(
             &txn,
             by,
-            "letter.register",
+            AuditAction::LetterRegister,
             audit::Subject::new("letter_register", r.id, setting.agency.0),
             json!({
                 "rule_id": "DOC-05",

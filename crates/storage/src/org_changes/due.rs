@@ -10,6 +10,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::changes;
 use sikerja_domain::organisation::AgencyId;
 
@@ -105,7 +106,7 @@ impl Store {
                     audit::append_by(
                         &txn,
                         &system,
-                        "org_change.applied",
+                        AuditAction::OrgChangeApplied,
                         audit::Subject::new("org_change", row.id, agency.0),
                         summary,
                     )
@@ -134,7 +135,7 @@ impl Store {
                     audit::append_by(
                         &txn,
                         &system,
-                        "org_change.failed",
+                        AuditAction::OrgChangeFailed,
                         audit::Subject::new("org_change", row.id, agency.0),
                         summary,
                     )

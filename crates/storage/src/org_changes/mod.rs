@@ -24,6 +24,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::changes::{self, DatedChange, Impact, LegalBasis, OrgChange};
 use sikerja_domain::limits::{self, TextKind};
 use sikerja_domain::organisation::{AgencyId, Organisation};
@@ -442,9 +443,9 @@ impl Store {
                 &txn,
                 by,
                 if due {
-                    "org_change.applied"
+                    AuditAction::OrgChangeApplied
                 } else {
-                    "org_change.recorded"
+                    AuditAction::OrgChangeRecorded
                 },
                 audit::Subject::new("org_change", row.id, agency.0),
                 summary,
@@ -487,7 +488,7 @@ impl Store {
         audit::append_by(
             &txn,
             by,
-            "org_change.cancelled",
+            AuditAction::OrgChangeCancelled,
             audit::Subject::new("org_change", id, agency.0),
             audit_summary(&stored.change, OrgChangeState::Cancelled),
         )

@@ -7,6 +7,7 @@ use sea_orm::{
     QueryOrder,
 };
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::structure::{Post, Setter};
 use sikerja_domain::planning::target::{AgreementStatus, IndicatorKind};
@@ -152,7 +153,7 @@ pub(crate) async fn create_in(
     audit::append_by(
         txn,
         &by.audit,
-        "agreement.created",
+        AuditAction::AgreementCreated,
         subject(&created),
         json!({
             "year": year,
@@ -460,7 +461,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "agreement.signed",
+            AuditAction::AgreementSigned,
             subject(&a),
             json!({ "as": signed_as, "complete": complete, "version": a.version }),
         )
@@ -519,7 +520,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "agreement.amended",
+            AuditAction::AgreementAmended,
             subject(&a),
             json!({ "kept_version": a.version, "new_version": a.version + 1, "reason": reason }),
         )

@@ -4,6 +4,7 @@
 //! already is linked to the new parent: the target with the same indicator in the setter's
 //! agreement of the new year.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{SubsecRound, Utc};
@@ -183,7 +184,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "agreement.copied",
+            AuditAction::AgreementCopied,
             subject(&new),
             json!({
                 "from_agreement": old.id,

@@ -2,6 +2,7 @@
 //! the year (MEK-03, Pasal 10 ayat 1; PEN-19): for each target, individual or team work, and
 //! whether officials from other units or agencies and a team lead are needed.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, SubsecRound, Utc};
@@ -161,7 +162,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "dialogue.recorded",
+            AuditAction::DialogueRecorded,
             subject(&a),
             json!({
                 "dialogue_id": id,

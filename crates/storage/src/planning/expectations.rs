@@ -5,6 +5,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::structure::{Post, Setter};
 
@@ -159,7 +160,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "expectation.set",
+            AuditAction::ExpectationSet,
             audit::Subject::new("expectation", id, agency.0),
             json!({
                 "year": year,
@@ -209,7 +210,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "expectation.acknowledged",
+            AuditAction::ExpectationAcknowledged,
             audit::Subject::new("expectation", id, agency),
             json!({}),
         )

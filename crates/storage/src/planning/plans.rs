@@ -10,6 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::planning::activity::Activity;
 use sikerja_domain::planning::target::PlanStatus;
 
@@ -213,7 +214,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "plan.drafted",
+            AuditAction::PlanDrafted,
             subject(&a),
             json!({"plan_id": id, "target_id": target, "title": title, "activities": activities.len(), "total_budget": total(activities)}),
         )
@@ -285,7 +286,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "plan.revised",
+            AuditAction::PlanRevised,
             subject(&a),
             json!({
                 "plan_id": id,
@@ -359,9 +360,9 @@ impl Store {
             &txn,
             &by.audit,
             if to == PlanStatus::Approved {
-                "plan.approved"
+                AuditAction::PlanApproved
             } else {
-                "plan.submitted"
+                AuditAction::PlanSubmitted
             },
             subject(&a),
             json!({"plan_id": id, "version": current.version}),

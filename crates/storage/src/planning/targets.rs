@@ -3,6 +3,7 @@
 //! STR-01..05: the recipients are derived, never picked from all staff), reported progress,
 //! and the roll-up by weight through the cascade.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{SubsecRound, Utc};
@@ -166,7 +167,14 @@ impl Store {
         summary["target_id"] = json!(id);
         summary["parent"] = json!(parent);
         summary["signatures_withdrawn"] = json!(unsigned);
-        audit::append_by(&txn, &by.audit, "target.added", subject(&a), summary).await?;
+        audit::append_by(
+            &txn,
+            &by.audit,
+            AuditAction::TargetAdded,
+            subject(&a),
+            summary,
+        )
+        .await?;
         txn.commit().await?;
         Ok(id)
     }
@@ -199,7 +207,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "target.updated",
+            AuditAction::TargetUpdated,
             subject(&a),
             json!({
                 "target_id": id,
@@ -240,7 +248,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "target.removed",
+            AuditAction::TargetRemoved,
             subject(&a),
             json!({"target_id": id, "indicator": before.indicator, "target": before.target, "signatures_withdrawn": unsigned}),
         )
@@ -309,7 +317,14 @@ impl Store {
         summary["rule_id"] = json!(recipient.citation.rule_id.to_string());
         summary["article"] = json!(recipient.citation.article);
         summary["signatures_withdrawn"] = json!(unsigned);
-        audit::append_by(&txn, &by.audit, "target.cascaded", subject(&child), summary).await?;
+        audit::append_by(
+            &txn,
+            &by.audit,
+            AuditAction::TargetCascaded,
+            subject(&child),
+            summary,
+        )
+        .await?;
         txn.commit().await?;
         Ok((child.id, id))
     }
@@ -346,7 +361,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "target.progress",
+            AuditAction::TargetProgress,
             subject(&a),
             json!({"target_id": id, "before": before.progress, "after": progress}),
         )

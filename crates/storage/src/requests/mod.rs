@@ -33,6 +33,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
     Decision, Involvement, Lane, Refusal, State, WorkflowError, WorkflowKind, advance, start,
@@ -340,7 +341,7 @@ async fn take_step(
     audit::append_by(
         txn,
         &by.audit,
-        "request.step",
+        AuditAction::RequestStep,
         audit::Subject::new("assignment", a.id, a.agency_id),
         json!({
             "request": req.id,

@@ -5,6 +5,7 @@
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, PositionId};
 use sikerja_domain::policy::PolicyChange;
 
@@ -91,8 +92,15 @@ impl Store {
                     "Pejabat yang Berwenang ditetapkan melalui pengaturan alur kerja (PEN-15)"
                         .to_string(),
             };
-            policies::change_in(&txn, agency_id, &change, by, "agency.workflow_policy", true)
-                .await?;
+            policies::change_in(
+                &txn,
+                agency_id,
+                &change,
+                by,
+                AuditAction::AgencyWorkflowPolicy,
+                true,
+            )
+            .await?;
         }
         if before.escalation_hours != policy.escalation_hours {
             let row = agency::ActiveModel {
@@ -104,7 +112,7 @@ impl Store {
             audit::append_by(
                 &txn,
                 by,
-                "agency.workflow_policy",
+                AuditAction::AgencyWorkflowPolicy,
                 audit::Subject::new("agency", agency_id, agency_id.0),
                 json!({
                     "before": {"escalation_hours": before.escalation_hours},

@@ -3,6 +3,7 @@
 //! them), a member or a regional head; each person's inbox; nudges by the requester; and the
 //! escalation of steps that wait longer than the agency allows.
 
+use sikerja_domain::audit::AuditAction;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -393,7 +394,7 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            "request.nudged",
+            AuditAction::RequestNudged,
             audit::Subject::new("assignment", ctx.assignment.id, ctx.assignment.agency_id),
             json!({
                 "request": request,
@@ -497,7 +498,7 @@ impl Store {
             audit::append(
                 &txn,
                 "Sikerja",
-                "request.escalated",
+                AuditAction::RequestEscalated,
                 audit::Subject::new("assignment", a.id, a.agency_id),
                 json!({
                     "request": r.id,

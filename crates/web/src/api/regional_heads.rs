@@ -10,6 +10,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::regional_heads::RegionalOffice;
 use sikerja_storage::{LegalBasis, NewTerm, TermView};
@@ -199,7 +200,13 @@ pub async fn add_regional_head(
             .map_err(|e| WebError::internal("password", &e))?;
         state
             .store
-            .set_regional_head_password(added.account, &hash, true, &actor, "password.reset")
+            .set_regional_head_password(
+                added.account,
+                &hash,
+                true,
+                &actor,
+                AuditAction::PasswordReset,
+            )
             .await?;
         Some(temporary)
     } else {

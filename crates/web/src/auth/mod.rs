@@ -11,6 +11,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use sikerja_domain::audit::AuditAction;
 use sikerja_storage::{AuditActor, Store};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
@@ -105,7 +106,7 @@ pub(crate) fn audit_actor(user: &SignedIn, position: Option<String>) -> AuditAct
 pub(crate) async fn record(
     store: &Store,
     user: &SignedIn,
-    action: &str,
+    action: AuditAction,
     summary: serde_json::Value,
 ) -> Result<(), PageError> {
     let (entity, id) = match user.account {

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::EmployeeId;
 use tower_sessions::Session;
 
@@ -100,13 +101,19 @@ pub async fn update_password(
         Account::Employee(id) => {
             state
                 .store
-                .set_password_audited(EmployeeId(id), &hash, false, &actor, "password.changed")
+                .set_password_audited(
+                    EmployeeId(id),
+                    &hash,
+                    false,
+                    &actor,
+                    AuditAction::PasswordChanged,
+                )
                 .await?
         }
         Account::RegionalHead(id) => {
             state
                 .store
-                .set_regional_head_password(id, &hash, false, &actor, "password.changed")
+                .set_regional_head_password(id, &hash, false, &actor, AuditAction::PasswordChanged)
                 .await?
         }
     }

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sikerja_domain::Nip;
+use sikerja_domain::audit::AuditAction;
 use tower_sessions::Session;
 
 use crate::AppState;
@@ -140,7 +141,7 @@ pub async fn create_session(
     auth::record(
         &state.store,
         &user,
-        "session.signed_in",
+        AuditAction::SessionSignedIn,
         serde_json::json!({
             "client": address.map(|a| a.to_string()),
             "known_device": admitted == Admitted::KnownDevice,
@@ -168,7 +169,7 @@ pub async fn delete_session(
         auth::record(
             &state.store,
             &user,
-            "session.signed_out",
+            AuditAction::SessionSignedOut,
             serde_json::json!({}),
         )
         .await?;

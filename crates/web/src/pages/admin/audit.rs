@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 use sikerja_storage::{AuditEntry, AuditFilter, AuditVerification};
 
@@ -35,57 +36,6 @@ const ENTITIES: [(&str, &str); 8] = [
     ("performance_agreement", "Perjanjian Kinerja"),
     ("expectation", "Ekspektasi"),
     ("assignment", "Penugasan"),
-];
-
-/// Actions the application records, offered as suggestions (the field takes any text).
-const ACTIONS: [(&str, &str); 35] = [
-    ("agency.import", "impor data instansi"),
-    ("agency.replace", "penggantian data instansi"),
-    ("agency.policy", "perubahan kebijakan instansi"),
-    ("placements.recompute", "penghitungan ulang kedudukan"),
-    ("placement.manual", "penetapan kedudukan manual"),
-    ("role.granted", "pemberian peran"),
-    ("role.revoked", "pencabutan peran"),
-    ("token.created", "pembuatan token API"),
-    ("token.revoked", "pencabutan token API"),
-    ("session.signed_in", "masuk"),
-    ("session.signed_out", "keluar"),
-    ("password.changed", "penggantian kata sandi"),
-    ("password.reset", "pengaturan ulang kata sandi"),
-    ("password.demo", "kata sandi demo"),
-    ("regional_head.created", "pendaftaran akun Kepala Daerah"),
-    (
-        "regional_head.term_added",
-        "pencatatan masa jabatan Kepala Daerah",
-    ),
-    (
-        "regional_head.term_ended",
-        "pengakhiran masa jabatan Kepala Daerah",
-    ),
-    ("regional_head.updated", "perubahan akun Kepala Daerah"),
-    ("agreement.created", "pembuatan Perjanjian Kinerja"),
-    ("agreement.signed", "penandatanganan Perjanjian Kinerja"),
-    (
-        "agreement.amended",
-        "perubahan (amendemen) Perjanjian Kinerja",
-    ),
-    (
-        "agreement.copied",
-        "penyalinan Perjanjian Kinerja dari tahun sebelumnya",
-    ),
-    ("target.added", "penambahan target"),
-    ("target.updated", "perubahan target"),
-    ("target.removed", "penghapusan target"),
-    ("target.cascaded", "penurunan target"),
-    ("target.progress", "laporan capaian target"),
-    ("dialogue.recorded", "pencatatan dialog kinerja"),
-    ("expectation.set", "penetapan ekspektasi"),
-    ("expectation.acknowledged", "penerimaan ekspektasi"),
-    ("plan.drafted", "penyusunan rencana kegiatan"),
-    ("plan.revised", "perubahan rencana kegiatan"),
-    ("plan.submitted", "pengajuan rencana kegiatan"),
-    ("plan.approved", "persetujuan rencana kegiatan"),
-    ("assignment.drafted", "penyusunan konsep penugasan"),
 ];
 
 /// Filters of the audit page, as GET parameters. Dates are `YYYY-MM-DD`, whole days in WITA,
@@ -267,12 +217,14 @@ pub async fn list_audit_entries(
                 selected: selected(value, &query.entity),
             })
             .collect(),
-        actions: ACTIONS
+        // Every action the application records, labelled by the domain's vocabulary (issue 14
+        // point 7), offered as suggestions (the field takes any text).
+        actions: AuditAction::ALL
             .iter()
-            .map(|(value, label)| Choice {
-                value: (*value).into(),
-                label: (*label).into(),
-                selected: selected(value, &query.action),
+            .map(|a| Choice {
+                value: a.code().into(),
+                label: a.label().into(),
+                selected: selected(a.code(), &query.action),
             })
             .collect(),
         query,
@@ -336,7 +288,7 @@ fn line(e: &AuditEntry) -> EntryLine {
         actor_href: filter_href(&[("actor", &e.actor)]),
         position: e.actor_position.clone(),
         action: e.action.clone(),
-        action_label: label(&ACTIONS, &e.action),
+        action_label: AuditAction::from_code(&e.action).map(AuditAction::label),
         entity: e.entity.clone(),
         entity_label: label(&ENTITIES, &e.entity),
         entity_id: e.entity_id.clone(),

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sikerja_domain::assignment::Day;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::regional_heads::{RegionalOffice, TermStatus};
 use sikerja_storage::{LegalBasis, NewTerm, TermView};
@@ -192,7 +193,13 @@ pub async fn create_regional_head(
             .map_err(|e| WebError::internal("password", &e))?;
         state
             .store
-            .set_regional_head_password(added.account, &hash, true, &actor, "password.reset")
+            .set_regional_head_password(
+                added.account,
+                &hash,
+                true,
+                &actor,
+                AuditAction::PasswordReset,
+            )
             .await?;
         Ok(shown.then(|| CreatedAccount {
             username: form.username.trim().to_lowercase(),
