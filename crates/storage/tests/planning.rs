@@ -10,7 +10,7 @@ use common::{Dinkes, dinkes};
 use sikerja_domain::Nip;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::activity::Activity;
-use sikerja_domain::planning::structure::Post;
+use sikerja_domain::planning::structure::{Post, SetterKind};
 use sikerja_domain::planning::target::{
     AgreementStatus, CheckedTarget, Execution, IndicatorKind, PlanStatus,
 };
@@ -107,7 +107,7 @@ async fn mek_02_str_02_a_kepala_dinas_cascades_to_a_kepala_bidang_who_cascades_t
         .await
         .unwrap();
     let view = w.store.agreement(top).await.unwrap();
-    assert_eq!(view.summary.setter.kind, "regional_head");
+    assert_eq!(view.summary.setter.kind, SetterKind::RegionalHead);
     assert_eq!(view.summary.setter.rule_id, "MEK-02");
     let t1 = w
         .store

@@ -8,9 +8,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::org::{AnnexSection, FunctionalLevel, PositionClass};
+use crate::org::{AnnexSection, FunctionalLevel, PositionClass, vocabulary};
 use crate::organisation::{DepartmentId, EmployeeId, Organisation, Position, PositionId, UnitId};
 use crate::placement::Outcome;
 use crate::rules::{Citation, RuleId};
@@ -38,6 +38,26 @@ pub enum Setter {
     RegionalHead { citation: Citation },
     /// No setter can be derived: an unresolved JF/Pelaksana (KED-09) — reason in Indonesian.
     Unresolved { reason: String, citation: Citation },
+}
+
+vocabulary! {
+    /// Who a stored agreement's setter is (*pihak kedua*, STR-01..05): the holder of a
+    /// position, or the regional head for a department head's agreement (MEK-02).
+    SetterKind {
+        Position => "position", "Pemegang jabatan atasan";
+        RegionalHead => "regional_head", "Kepala Daerah";
+    }
+}
+
+impl Setter {
+    /// The kind of a derived setter; `None` while it cannot be derived (KED-09).
+    pub fn kind(&self) -> Option<SetterKind> {
+        match self {
+            Setter::Position { .. } => Some(SetterKind::Position),
+            Setter::RegionalHead { .. } => Some(SetterKind::RegionalHead),
+            Setter::Unresolved { .. } => None,
+        }
+    }
 }
 
 /// A post whose agreement a setter sets, with the rule that makes it so.

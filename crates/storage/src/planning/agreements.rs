@@ -1,5 +1,7 @@
 //! Performance agreements: drafting (the setter derived, STR-01..05), reading, signing by both
-//! parties and amending a signed agreement while keeping its signed text (MEK-02).
+//! parties and amending a signed agreement while keeping its signed text (MEK-02). What signing,
+//! editing and amending do is decided by the domain's lifecycle
+//! (`sikerja_domain::planning::agreement::next`); this module loads its facts and persists it.
 
 use chrono::{SubsecRound, Utc};
 use sea_orm::{
@@ -9,8 +11,10 @@ use sea_orm::{
 use serde_json::json;
 use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
-use sikerja_domain::planning::structure::{Post, Setter};
+use sikerja_domain::planning::agreement::{self, AgreementEvent, AgreementState, newly_signed};
+use sikerja_domain::planning::structure::{Post, Setter, SetterKind};
 use sikerja_domain::planning::target::{AgreementStatus, IndicatorKind};
+use sikerja_domain::refusals::{Refusal, RefusalKind};
 
 use super::authority::{
     AgencyStructure, Party, agency_structure, agreement_row, display_names, exercises,
@@ -28,6 +32,32 @@ const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 pub(crate) fn status_of(row: &performance_agreement::Model) -> Result<AgreementStatus> {
     AgreementStatus::from_code(&row.status).ok_or_else(|| corrupt("agreement status", &row.status))
+}
+
+/// Where an agreement stands in its lifecycle, as the domain reads it.
+pub(crate) fn state_of(row: &performance_agreement::Model) -> Result<AgreementState> {
+    Ok(AgreementState {
+        status: status_of(row)?,
+        version: row.version,
+        holder_signed: row.holder_signed_at.is_some(),
+        setter_signed: row.setter_signed_at.is_some(),
+    })
+}
+
+/// A refusal of the agreement lifecycle as a storage error, its message as the domain words it
+/// (the web adds the citation of a rule-caused code).
+pub(crate) fn refused(r: Refusal) -> StorageError {
+    let (code, message) = (r.code, r.message);
+    match r.kind {
+        RefusalKind::NotPermitted => StorageError::Forbidden { code, message },
+        RefusalKind::Conflict => StorageError::Conflict { code, message },
+        RefusalKind::Invalid => StorageError::Invalid { code, message },
+    }
+}
+
+pub(crate) fn setter_kind_of(row: &performance_agreement::Model) -> Result<SetterKind> {
+    SetterKind::from_code(&row.setter_kind)
+        .ok_or_else(|| corrupt("agreement setter kind", &row.setter_kind))
 }
 
 pub(crate) fn kind_of(row: &agreement_target::Model) -> Result<IndicatorKind> {
@@ -78,11 +108,14 @@ pub(crate) async fn create_in(
                 .position(position.0)
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
-            ("position", Some(position.0), name, citation)
+            (SetterKind::Position, Some(position.0), name, citation)
         }
-        Setter::RegionalHead { citation } => {
-            ("regional_head", None, s.regional_head_title(), citation)
-        }
+        Setter::RegionalHead { citation } => (
+            SetterKind::RegionalHead,
+            None,
+            s.regional_head_title(),
+            citation,
+        ),
         Setter::Unresolved { reason, citation } => {
             return Err(StorageError::invalid(
                 "setter_unresolved",
@@ -97,7 +130,7 @@ pub(crate) async fn create_in(
     let me = by.employee;
     let is_holder = me == Some(holder) && exercises_or_false(txn, me, post.position).await?;
     let is_setter = match (kind, setter_position) {
-        ("position", Some(sp)) => exercises_or_false(txn, me, PositionId(sp)).await?,
+        (SetterKind::Position, Some(sp)) => exercises_or_false(txn, me, PositionId(sp)).await?,
         _ => by.regional_head_of == Some(AgencyId(s.rows.agency.id)),
     };
     if !is_holder && !is_setter {
@@ -119,7 +152,7 @@ pub(crate) async fn create_in(
         position_name: Set(position.name.clone()),
         holder_name: Set(names.get(&person.id).cloned().unwrap_or_default()),
         holder_nip: Set(Some(person.nip.clone())),
-        setter_kind: Set(kind.to_string()),
+        setter_kind: Set(kind.code().to_string()),
         setter_position_id: Set(setter_position),
         setter_name: Set(setter_name),
         rule_id: Set(citation.rule_id.to_string()),
@@ -251,7 +284,7 @@ pub(crate) fn summary(
         holder_name: a.holder_name.clone(),
         holder_nip: a.holder_nip.clone(),
         setter: SetterView {
-            kind: a.setter_kind.clone(),
+            kind: setter_kind_of(a)?,
             position: a.setter_position_id.map(PositionId),
             name: a.setter_name.clone(),
             rule_id: a.rule_id.clone(),
@@ -275,15 +308,9 @@ pub(crate) fn unsign(active: &mut performance_agreement::ActiveModel) {
     active.updated_at = Set(Utc::now().trunc_subsecs(6));
 }
 
-/// Refuses a change to a signed (locked) agreement.
+/// Refuses a change to a signed (locked) agreement (MEK-02, decided by the domain).
 pub(crate) fn require_draft(a: &performance_agreement::Model) -> Result<()> {
-    if status_of(a)? == AgreementStatus::Signed {
-        return Err(StorageError::conflict(
-            "agreement_signed",
-            "Perjanjian Kinerja ini sudah ditandatangani kedua pihak dan terkunci; ubah melalui perubahan (amendemen) dengan alasan.",
-        ));
-    }
-    Ok(())
+    agreement::require_draft(&state_of(a)?).map_err(refused)
 }
 
 impl Store {
@@ -382,7 +409,7 @@ impl Store {
             q = q.filter(C::SetterPositionId.is_in(filter.setter_positions.iter().map(|p| p.0)));
         }
         if filter.set_by_regional_head {
-            q = q.filter(C::SetterKind.eq("regional_head"));
+            q = q.filter(C::SetterKind.eq(SetterKind::RegionalHead.code()));
         }
         if let Some(v) = filter.status {
             q = q.filter(C::Status.eq(v.code()));
@@ -418,42 +445,35 @@ impl Store {
         let a = agreement_row(&txn, id).await?;
         require_draft(&a)?;
         let parties = require_party(&txn, &a, by).await?;
-        if targets_of(&txn, id).await?.is_empty() {
-            return Err(StorageError::invalid(
-                "agreement_without_targets",
-                "Perjanjian Kinerja tanpa target tidak dapat ditandatangani.",
-            ));
-        }
+        let before = state_of(&a)?;
+        let has_targets = !targets_of(&txn, id).await?.is_empty();
+        let after = agreement::next(
+            &before,
+            &AgreementEvent::Sign {
+                parties: &parties,
+                has_targets,
+            },
+        )
+        .map_err(refused)?;
         let now = Utc::now().trunc_subsecs(6);
         let mut active: performance_agreement::ActiveModel = a.clone().into();
         let mut signed_as = Vec::new();
-        for party in &parties {
+        for party in newly_signed(&before, &after) {
             match party {
-                Party::Holder if a.holder_signed_at.is_none() => {
+                Party::Holder => {
                     active.holder_signed_at = Set(Some(now));
                     active.holder_signed_by = Set(Some(by.audit.label.clone()));
                     signed_as.push("holder");
                 }
-                Party::Setter if a.setter_signed_at.is_none() => {
+                Party::Setter => {
                     active.setter_signed_at = Set(Some(now));
                     active.setter_signed_by = Set(Some(by.audit.label.clone()));
                     signed_as.push("setter");
                 }
-                _ => {}
             }
         }
-        if signed_as.is_empty() {
-            return Err(StorageError::conflict(
-                "already_signed",
-                "Anda sudah menandatangani perjanjian ini.",
-            ));
-        }
-        let holder_done = a.holder_signed_at.is_some() || signed_as.contains(&"holder");
-        let setter_done = a.setter_signed_at.is_some() || signed_as.contains(&"setter");
-        let complete = holder_done && setter_done;
-        if complete {
-            active.status = Set(AgreementStatus::Signed.code().to_string());
-        }
+        let complete = after.status == AgreementStatus::Signed;
+        active.status = Set(after.status.code().to_string());
         active.updated_at = Set(now);
         performance_agreement::Entity::update(active)
             .exec(&txn)
@@ -481,20 +501,10 @@ impl Store {
     ) -> Result<()> {
         by.audit.checked_label()?;
         let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(StorageError::invalid(
-                "amendment_reason_blank",
-                "Alasan perubahan Perjanjian Kinerja wajib diisi.",
-            ));
-        }
         let txn = self.begin_write().await?;
         let a = agreement_row(&txn, id).await?;
-        if status_of(&a)? != AgreementStatus::Signed {
-            return Err(StorageError::conflict(
-                "agreement_not_signed",
-                "Hanya Perjanjian Kinerja yang sudah ditandatangani yang diubah melalui amendemen; konsep dapat langsung diubah.",
-            ));
-        }
+        let after =
+            agreement::next(&state_of(&a)?, &AgreementEvent::Amend { reason }).map_err(refused)?;
         require_party(&txn, &a, by).await?;
         let targets = targets_of(&txn, id).await?;
         let now = Utc::now().trunc_subsecs(6);
@@ -512,8 +522,8 @@ impl Store {
         .on_constraint("perubahan Perjanjian Kinerja")?;
         let mut active: performance_agreement::ActiveModel = a.clone().into();
         unsign(&mut active);
-        active.status = Set(AgreementStatus::Draft.code().to_string());
-        active.version = Set(a.version + 1);
+        active.status = Set(after.status.code().to_string());
+        active.version = Set(after.version);
         performance_agreement::Entity::update(active)
             .exec(&txn)
             .await?;
@@ -522,7 +532,7 @@ impl Store {
             &by.audit,
             AuditAction::AgreementAmended,
             subject(&a),
-            json!({ "kept_version": a.version, "new_version": a.version + 1, "reason": reason }),
+            json!({ "kept_version": a.version, "new_version": after.version, "reason": reason }),
         )
         .await?;
         txn.commit().await?;

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use sea_orm::{DatabaseTransaction, EntityTrait, QuerySelect};
 use sikerja_domain::organisation::{AgencyId, PositionId};
 use sikerja_domain::placement::compute_placements;
-use sikerja_domain::planning::structure::AgreementStructure;
+use sikerja_domain::planning::structure::{AgreementStructure, SetterKind};
 
 use super::PlanningActor;
+use super::agreements::setter_kind_of;
 use crate::entities::{employee, performance_agreement, position};
 use crate::error::{Result, StorageError};
 pub(crate) use crate::holders::exercises;
@@ -65,15 +66,8 @@ pub(crate) async fn agency_structure(
     Ok(AgencyStructure { rows, structure })
 }
 
-/// The part a person plays in an agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Party {
-    /// The holder of the post (*pihak pertama*).
-    Holder,
-    /// Who sets the agreement (*pihak kedua*): the setter position's holder or the regional
-    /// head.
-    Setter,
-}
+/// The part a person plays in an agreement (the domain's sides of an agreement).
+pub(crate) use sikerja_domain::planning::agreement::Party;
 
 /// The parts `by` plays in agreement `a` right now (both when someone would set their own
 /// agreement, which the structure never derives).
@@ -92,14 +86,16 @@ pub(crate) async fn parties(
         if holds {
             found.push(Party::Holder);
         }
-        if a.setter_kind == "position"
+        if setter_kind_of(a)? == SetterKind::Position
             && let Some(s) = a.setter_position_id
             && exercises(txn, me, PositionId(s)).await?
         {
             found.push(Party::Setter);
         }
     }
-    if a.setter_kind == "regional_head" && by.regional_head_of == Some(AgencyId(a.agency_id)) {
+    if setter_kind_of(a)? == SetterKind::RegionalHead
+        && by.regional_head_of == Some(AgencyId(a.agency_id))
+    {
         found.push(Party::Setter);
     }
     Ok(found)

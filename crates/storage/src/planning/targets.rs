@@ -12,10 +12,13 @@ use sea_orm::{
 };
 use serde_json::json;
 use sikerja_domain::organisation::{AgencyId, DepartmentId, PositionId};
+use sikerja_domain::planning::agreement::{self, AgreementEvent};
 use sikerja_domain::planning::structure::Post;
 use sikerja_domain::planning::target::{CheckedTarget, Execution, Node, roll_up};
 
-use super::agreements::{create_in, find_for_post, kind_of, require_draft, subject, unsign};
+use super::agreements::{
+    create_in, find_for_post, kind_of, refused, require_draft, state_of, subject, unsign,
+};
 use super::authority::{Party, agency_structure, agreement_row, parties, require_party};
 use super::views::{
     AgreementId, Identification, PlanningActor, TargetChild, TargetId, TargetNode, TargetView,
@@ -131,7 +134,9 @@ async fn content_changed<C: ConnectionTrait>(
     db: &C,
     a: &performance_agreement::Model,
 ) -> Result<bool> {
-    let had = a.holder_signed_at.is_some() || a.setter_signed_at.is_some();
+    let before = state_of(a)?;
+    let after = agreement::next(&before, &AgreementEvent::Edit).map_err(refused)?;
+    let had = after != before;
     if had {
         let mut active: performance_agreement::ActiveModel = a.clone().into();
         unsign(&mut active);

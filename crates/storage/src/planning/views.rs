@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId};
+use sikerja_domain::planning::structure::SetterKind;
 use sikerja_domain::planning::target::{AgreementStatus, Execution, IndicatorKind};
 
 use crate::AuditActor;
@@ -27,8 +28,7 @@ pub struct PlanningActor {
 /// Who sets an agreement (STR-01..05) and the rule that says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SetterView {
-    /// `position` or `regional_head`.
-    pub kind: String,
+    pub kind: SetterKind,
     pub position: Option<PositionId>,
     /// The setter's position name ("Kepala Dinas …") or "Bupati …".
     pub name: String,

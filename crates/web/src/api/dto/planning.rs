@@ -307,7 +307,7 @@ fn rule_title(id: &str) -> String {
 impl From<&SetterView> for SetterDto {
     fn from(s: &SetterView) -> Self {
         SetterDto {
-            kind: s.kind.clone(),
+            kind: s.kind.code().to_string(),
             position: s.position.map(|p| p.0),
             name: s.name.clone(),
             rule_id: s.rule_id.clone(),

@@ -69,7 +69,7 @@ pub(crate) fn parties(principal: &Principal, s: &AgreementSummary) -> (bool, boo
     let is_setter = match s.setter.position {
         Some(p) => holds(p),
         None => {
-            s.setter.kind == "regional_head"
+            s.setter.kind == sikerja_domain::planning::structure::SetterKind::RegionalHead
                 && facts.regional_head == Some(sikerja_domain::access::RegionalHeadKind::Head)
                 && facts.agency == Some(s.agency)
         }
