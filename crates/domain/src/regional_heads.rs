@@ -66,6 +66,33 @@ impl RegionalOffice {
     }
 }
 
+/// The head's office as letters name it when nobody is recorded in it: "Bupati Banjar" for
+/// "Pemerintah Kabupaten Banjar", "Wali Kota X" for "Pemerintah Kota X", "Gubernur X" for
+/// "Pemerintah Provinsi X". `None` for a ministry or a name that says neither.
+pub fn head_office_title(kind: AgencyKind, agency_name: &str) -> Option<String> {
+    let name = agency_name.trim();
+    let region = name
+        .strip_prefix("Pemerintah ")
+        .or_else(|| name.strip_prefix("PEMERINTAH "))
+        .unwrap_or(name)
+        .trim();
+    let title = |office: &str, prefix: &str| {
+        let lower = region.to_lowercase();
+        lower
+            .starts_with(&prefix.to_lowercase())
+            .then(|| region[prefix.len()..].trim())
+            .filter(|rest| !rest.is_empty())
+            .map(|rest| format!("{office} {rest}"))
+    };
+    match kind {
+        AgencyKind::RegionalGovernment => {
+            title("Bupati", "Kabupaten ").or_else(|| title("Wali Kota", "Kota "))
+        }
+        AgencyKind::ProvincialGovernment => title("Gubernur", "Provinsi "),
+        _ => None,
+    }
+}
+
 /// A term of office: from its first day to its last day, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
@@ -259,6 +286,36 @@ mod tests {
 
     fn d(s: &str) -> Day {
         Day::parse(s).unwrap()
+    }
+
+    #[test]
+    fn doc_05_the_head_office_is_named_from_the_agency_when_nobody_holds_it() {
+        let t = head_office_title;
+        assert_eq!(
+            t(
+                AgencyKind::RegionalGovernment,
+                "Pemerintah Kabupaten Banjar"
+            )
+            .as_deref(),
+            Some("Bupati Banjar")
+        );
+        assert_eq!(
+            t(AgencyKind::RegionalGovernment, "Pemerintah Kota Banjarbaru").as_deref(),
+            Some("Wali Kota Banjarbaru")
+        );
+        assert_eq!(
+            t(
+                AgencyKind::ProvincialGovernment,
+                "Pemerintah Provinsi Kalimantan Selatan"
+            )
+            .as_deref(),
+            Some("Gubernur Kalimantan Selatan")
+        );
+        assert_eq!(t(AgencyKind::Ministry, "Kementerian Dalam Negeri"), None);
+        assert_eq!(
+            t(AgencyKind::RegionalGovernment, "Pemerintah Kabupaten "),
+            None
+        );
     }
 
     fn term(from: &str, until: Option<&str>) -> Term {

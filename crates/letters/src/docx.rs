@@ -436,9 +436,15 @@ fn continues(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// The signature block; every line but the last keeps with the next, so Word never leaves a
+/// part of it alone on a page.
 fn signature(mut d: Docx, s: &Signature) -> Docx {
-    let at = |p: Paragraph| tight(p).indent(Some(SIGNATURE_INDENT), None, None, None);
-    d = d.add_paragraph(Paragraph::new());
+    let at = |p: Paragraph| {
+        tight(p)
+            .indent(Some(SIGNATURE_INDENT), None, None, None)
+            .keep_next(true)
+    };
+    d = d.add_paragraph(Paragraph::new().keep_next(true));
     for l in &s.place_date {
         d = d.add_paragraph(at(para(l)));
     }
@@ -451,8 +457,9 @@ fn signature(mut d: Docx, s: &Signature) -> Docx {
     d = d.add_paragraph(at(
         Paragraph::new().add_run(run(&s.name).bold().underline("single"))
     ));
-    for l in s.rank.iter().chain(&s.nip) {
-        d = d.add_paragraph(at(para(l)));
+    let tail: Vec<&String> = s.rank.iter().chain(&s.nip).collect();
+    for (i, l) in tail.iter().enumerate() {
+        d = d.add_paragraph(at(para(l)).keep_next(i + 1 < tail.len()));
     }
     d
 }

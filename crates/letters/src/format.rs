@@ -62,8 +62,9 @@ pub fn number(number: Option<&str>) -> String {
     }
 }
 
-/// What stands in the number line of a letter not yet numbered (a preview).
-pub const DRAFT_NUMBER: &str = "………… (DRAFT)";
+/// What stands in the number line of a letter not yet numbered (a preview): *konsep*, the
+/// word of the Tata Naskah Dinas for a draft.
+pub const DRAFT_NUMBER: &str = "………… (KONSEP)";
 
 /// Collapses every run of whitespace to one space; the comparison form of a text.
 pub fn squash(s: &str) -> String {

@@ -60,7 +60,8 @@ pub struct LetterOptions {
     /// dan Belanja Daerah Tahun Anggaran 2026"; it replaces the derived first *Mengingat* line
     /// of a Keputusan. Ignored when `legal_bases` is given.
     pub budget_regulation: Option<String>,
-    /// The budget year (*Tahun Anggaran*); by default the year of the letter's date.
+    /// The year of the work a Keputusan names ("Tim X Tahun …", *Tahun Anggaran*); by default
+    /// the year or years of the people's periods, else the year of the letter's date.
     pub budget_year: Option<u16>,
     /// *Menimbang* lines replacing those of the content.
     pub considerations: Vec<String>,

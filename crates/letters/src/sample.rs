@@ -19,6 +19,8 @@ impl Letter {
             nip: nip.into(),
             position: position.into(),
             unit: "Dinas Contoh".into(),
+            department: "Dinas Contoh".into(),
+            agency: String::new(),
             role: role.into(),
             from: date,
             until,

@@ -130,16 +130,15 @@ fn doc_01_a_regent_decree_follows_lampiran_iv_a() {
     );
     let text = l.plain_text();
     for line in [
-        "Menetapkan : KEPUTUSAN BUPATI BANJAR TENTANG PENUGASAN PEJABAT FUNGSIONAL",
+        "Menetapkan : KEPUTUSAN BUPATI BANJAR TENTANG PEMBENTUKAN TIM KERJA",
         "sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari \
          Keputusan ini.",
         "Ketua Tim bertugas:",
         "Anggota Tim bertugas:",
         "KETIGA : Segala biaya yang timbul atas pelaksanaan Keputusan ini dibebankan pada \
          Anggaran Pendapatan dan Belanja Daerah Kabupaten Banjar.",
-        "KEEMPAT : Keputusan Bupati ini mulai berlaku pada tanggal ditetapkan.",
-        "Peraturan Daerah Kabupaten Banjar tentang Anggaran Pendapatan dan Belanja Daerah \
-         Tahun Anggaran 2025;",
+        "KEEMPAT : Keputusan Bupati Banjar ini mulai berlaku pada tanggal ditetapkan.",
+        "Peraturan Bupati Banjar Nomor 39 Tahun 2024 tentang Sistem Kerja;",
         "Ditetapkan di Martapura\npada tanggal 20 Januari 2025\nBUPATI BANJAR,\n\
          H. Rahmat Hidayatullah, S.E., M.M.",
     ] {
@@ -499,8 +498,131 @@ fn doc_05_a_decree_cites_the_budget_regulation_the_agency_policy_names() {
     )
     .plain_text();
     assert!(squash(&with).contains(&format!("{perda};")), "{with}");
-    // Without it, the derived line (no number) stays.
+    // Without it, no budget regulation is cited: a regulation is never cited without its
+    // number (issue 15 point 7). The work system's is.
     let without = plain(LetterKind::RegentDecree);
     assert!(!without.contains("Nomor 5 Tahun 2025"));
-    assert!(without.contains("tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran"));
+    assert!(!without.contains("tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran"));
+    assert!(!without.contains("Penjabaran"), "{without}");
+    assert!(
+        squash(&without).contains("Mengingat : 1. Peraturan Bupati Banjar Nomor 39 Tahun 2024"),
+        "{without}"
+    );
+}
+
+/// The Keputusan Sekda as the demo's storage composes it: the signer's post is "Sekretaris
+/// Daerah" (no region), the team works the next year, members carry their Perangkat Daerah.
+fn sekda_decree_next_year(team: bool) -> Letter {
+    use sikerja_domain::workflow::{WorkflowKind, compose};
+    let mut f = facts(WorkflowKind::CrossUnitAppointment);
+    f.signer.position = "Sekretaris Daerah".into();
+    f.signer.name = "Dr. Gusti Rusdiansyah, S.Sos., M.Si.".into();
+    f.date = day("2026-12-07");
+    f.assignment_title = "Tim Percepatan Rekam Medis Elektronik".into();
+    f.team = team;
+    if !team {
+        f.members.truncate(1);
+        f.members[0].role = "Pelaksana tugas individu".into();
+        f.assignment_title = "Penyusunan Profil Kesehatan".into();
+    }
+    for m in &mut f.members {
+        m.from = day("2027-01-01");
+        m.until = day("2027-03-31");
+        m.unit = "Bidang Pelayanan Kesehatan".into();
+        m.department = "Dinas Kesehatan".into();
+    }
+    let content = compose(LetterKind::SecretaryDecree, false, f);
+    Letter::new(
+        &content,
+        letterhead(LetterKind::SecretaryDecree),
+        LetterOptions::default(),
+    )
+}
+
+#[test]
+fn doc_02_a_keputusan_sekda_is_titled_with_its_region_and_dated_by_the_year_of_the_team() {
+    let l = sekda_decree_next_year(true);
+    let text = squash(&l.plain_text());
+    // Lampiran IV.B: "KEPUTUSAN SEKRETARIS DAERAH KABUPATEN BANJAR … TENTANG PEMBENTUKAN TIM
+    // … TAHUN …", the signer as "SEKRETARIS DAERAH KABUPATEN BANJAR,".
+    let Heading::Decree { title, subject, .. } = &l.heading else {
+        panic!("a decree heading")
+    };
+    assert_eq!(title, "KEPUTUSAN SEKRETARIS DAERAH KABUPATEN BANJAR");
+    assert_eq!(
+        subject,
+        "PEMBENTUKAN TIM PERCEPATAN REKAM MEDIS ELEKTRONIK TAHUN 2027"
+    );
+    assert!(!text.contains("Tim Kerja Tim"), "{text}");
+    assert!(
+        l.signature
+            .office
+            .contains(&"SEKRETARIS DAERAH KABUPATEN BANJAR,".to_string()),
+        "{:?}",
+        l.signature.office
+    );
+    assert!(text.contains("KESATU : Membentuk Tim Percepatan Rekam Medis Elektronik Tahun 2027,"));
+    // The Lampiran is of 2027, not of the year the letter is signed.
+    let a = l.appendix.as_ref().unwrap();
+    assert_eq!(
+        a.title,
+        [
+            "DAFTAR SUSUNAN KEANGGOTAAN",
+            "TIM PERCEPATAN REKAM MEDIS ELEKTRONIK TAHUN 2027"
+        ]
+    );
+    assert!(!squash(&a.title.join(" ")).contains("2026"));
+    // The "Perangkat Daerah" column names the Perangkat Daerah, not the Bidang.
+    let Some(Block::Table(t)) = a.body.iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("a table")
+    };
+    let col = t
+        .columns
+        .iter()
+        .position(|c| c.header == "Perangkat Daerah")
+        .unwrap();
+    for row in &t.rows {
+        assert_eq!(row[col], ["Dinas Kesehatan"]);
+    }
+    // Drafts speak Indonesian.
+    assert!(text.contains("(KONSEP)"), "{text}");
+    assert!(!text.contains("DRAFT"), "{text}");
+}
+
+#[test]
+fn doc_02_an_individual_task_has_no_place_in_a_team() {
+    let l = sekda_decree_next_year(false);
+    let text = squash(&l.plain_text());
+    let a = l.appendix.as_ref().unwrap();
+    assert_eq!(a.title[0], "DAFTAR PEGAWAI YANG DITUGASKAN");
+    assert_eq!(
+        table_headers(&a.body),
+        [
+            "No",
+            "Nama",
+            "Perangkat Daerah",
+            "Jabatan pada Perangkat Daerah"
+        ]
+    );
+    assert!(!text.contains("Kedudukan dalam Tim"), "{text}");
+    assert!(
+        !text.contains("membentuk") && !text.contains("Membentuk"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tugas individu Penyusunan Profil Kesehatan Tahun 2027"),
+        "{text}"
+    );
+}
+
+#[test]
+fn doc_05_no_letter_doubles_a_full_stop_after_a_title_of_a_name() {
+    for (name, l) in all_letters() {
+        let text = l.plain_text();
+        if let Some(i) = text.find("..") {
+            let before: String = text[..i].chars().rev().take(20).collect();
+            let before: String = before.chars().rev().collect();
+            panic!("{name}: a doubled full stop after {before:?}");
+        }
+    }
 }

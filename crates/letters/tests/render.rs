@@ -319,3 +319,44 @@ fn doc_06_libreoffice_opens_the_docx_and_keeps_its_text() {
     // model's, no more and no fewer.
     assert_characters("LibreOffice", &letter, &pdf_text(&pdf));
 }
+
+#[test]
+fn doc_05_the_signature_never_stands_alone_on_a_page() {
+    if !tool("pdftotext", REQUIRE_SERVICES) {
+        return;
+    }
+    // Longer and longer Menimbang push the end of the Keputusan down the first page and over
+    // onto the second: wherever the signature lands, the last diktum is on its page.
+    let content = content(LetterKind::SecretaryDecree);
+    let mut moved = false;
+    for n in 2..=14 {
+        let options = LetterOptions {
+            considerations: (0..n)
+                .map(|i| {
+                    format!(
+                        "bahwa pertimbangan nomor {} perlu dimuat dalam keputusan ini agar \
+                         pelaksanaan tugas tim berjalan tertib, lancar, dan mencapai hasil yang \
+                         optimal;",
+                        i + 1
+                    )
+                })
+                .collect(),
+            ..issued()
+        };
+        let letter = Letter::new(&content, letterhead(LetterKind::SecretaryDecree), options);
+        let text = pdf_text(&RENDERER.pdf(&letter).unwrap());
+        let pages: Vec<String> = text.split('\u{c}').map(compact).collect();
+        let name = compact(&letter.signature.name);
+        let at = pages
+            .iter()
+            .position(|p| p.contains(&name))
+            .expect("the signer's name");
+        assert!(
+            pages[at].contains("KEEMPAT"),
+            "{n} considerations: the signature on page {} without the last diktum",
+            at + 1
+        );
+        moved |= at > 0;
+    }
+    assert!(moved, "no length pushed the signature to a second page");
+}

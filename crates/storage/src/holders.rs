@@ -11,7 +11,7 @@ use sikerja_domain::holders::{
     AgencyFacts, DepartmentFacts, OrgSnapshot, PersonFacts, PositionFacts, RegionalHeadFacts,
     UnitFacts,
 };
-use sikerja_domain::org::{ActingKind, DepartmentKind};
+use sikerja_domain::org::{ActingKind, AgencyKind, DepartmentKind};
 use sikerja_domain::organisation::{
     Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId,
 };
@@ -217,9 +217,11 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
         snap.add_position(position_facts(p)?);
     }
     for a in &agencies {
+        let kind = code("agency kind", &a.kind, AgencyKind::from_code)?;
         snap.add_agency(AgencyFacts {
             id: AgencyId(a.id),
             authority: authority_of(a.id).map(PositionId),
+            head_office: sikerja_domain::regional_heads::head_office_title(kind, &a.name),
         });
     }
     // Every term of the heads: the domain takes the one covering the day of the decision.

@@ -570,3 +570,31 @@ async fn nudges_are_limited_to_one_per_request_and_person_per_interval_even_at_o
         1
     );
 }
+
+#[tokio::test]
+async fn doc_04_a_request_copies_the_bupati_office_even_without_a_bupati_account_and_names_each_persons_perangkat_daerah()
+ {
+    // Issue 15 point 7: a Kepala Dinas's request printed no tembusan when the copy to their
+    // PPK — the Bupati — had no account behind it.
+    let w = World::without_regional_head(|d| {
+        d.builder.bundle.agency.name = "Pemerintah Kabupaten Banjar".into();
+    })
+    .await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let view = w.store.assignment_request(request).await.unwrap();
+    let letter = &view.letters[0];
+    assert_eq!(letter.kind, LetterKind::InvolvementRequest);
+    assert!(
+        letter.content.copies.contains(&"Bupati Banjar".to_string()),
+        "{:?}",
+        letter.content.copies
+    );
+    // Each person wanted is named with the Perangkat Daerah and Instansi of their own post.
+    assert!(!letter.content.members.is_empty());
+    for m in &letter.content.members {
+        assert!(!m.department.is_empty(), "{m:?}");
+        assert_eq!(m.agency, "Pemerintah Kabupaten Banjar", "{m:?}");
+    }
+    assert_eq!(letter.content.team, Some(true));
+}

@@ -182,6 +182,37 @@ pub fn holders(org: &OrgSnapshot, r: &RequestFacts, lane: Lane) -> Vec<Holder> {
     }
 }
 
+/// The offices a letter names for `lane` — its addressees and its *tembusan* (DOC-04): the
+/// holders' labels, each once; when the lane is the regional head's (the Bupati's own lane,
+/// or the PPK of the head of a Perangkat Daerah) and nobody is recorded in the office, the
+/// office itself ("Bupati Banjar"). A copy names an office, held or not, with an account
+/// behind it or not. A vacant position is already named by its holders (a position lane lists
+/// its posts whoever holds them).
+pub fn office_labels(org: &OrgSnapshot, r: &RequestFacts, lane: Lane) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in holders(org, r, lane) {
+        if !out.contains(&h.label) {
+            out.push(h.label);
+        }
+    }
+    if out.is_empty() {
+        let heads_lane = match lane {
+            Lane::RegionalHead => true,
+            Lane::RequesterPpk => r.owner_unit.is_some_and(|u| {
+                matches!(
+                    org.superior_of_unit_head(u, r.owner_agency),
+                    Superior::RegionalHeads(_)
+                )
+            }),
+            _ => false,
+        };
+        if heads_lane && let Some(office) = org.head_office_of(r.owner_agency) {
+            out.push(office.trim().to_string());
+        }
+    }
+    out
+}
+
 /// The parties of a per-member lane that have a holder, or `[None]` for a lane taken once.
 pub fn parties(lane: Lane, holders: &[Holder]) -> Vec<Option<EmployeeId>> {
     if !per_member(lane) {

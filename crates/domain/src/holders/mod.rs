@@ -81,11 +81,15 @@ pub struct PersonFacts {
     pub assessor: Option<PositionId>,
 }
 
-/// An agency's named Pejabat yang Berwenang, if it names one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// An agency's named Pejabat yang Berwenang, if it names one, and its head's office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyFacts {
     pub id: AgencyId,
     pub authority: Option<PositionId>,
+    /// The head's office as letters name it ("Bupati Banjar"), from the agency's kind and
+    /// name ([`crate::regional_heads::head_office_title`]): named in a letter's copies even
+    /// when nobody is recorded in it.
+    pub head_office: Option<String>,
 }
 
 /// A term of an elected regional head (the Bupati, not the deputy) and their account.
@@ -294,6 +298,13 @@ impl OrgSnapshot {
 
     /// The Pejabat yang Berwenang of an agency: the position it names, else its Sekretaris
     /// Daerah.
+    /// The head's office of `agency` as letters name it, held or not ("Bupati Banjar").
+    pub fn head_office_of(&self, agency: AgencyId) -> Option<&str> {
+        self.agencies
+            .get(&agency)
+            .and_then(|a| a.head_office.as_deref())
+    }
+
     pub fn authority_of(&self, agency: AgencyId) -> Vec<&PositionFacts> {
         let named = self
             .agencies

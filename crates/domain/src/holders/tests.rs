@@ -116,10 +116,12 @@ fn regency() -> OrgSnapshot {
     org.add_agency(AgencyFacts {
         id: BANJAR,
         authority: None,
+        head_office: Some("Bupati Banjar".into()),
     });
     org.add_agency(AgencyFacts {
         id: PROV,
         authority: Some(PositionId(900)),
+        head_office: Some("Gubernur Kalimantan Selatan".into()),
     });
     org.add_regional_head(RegionalHeadFacts {
         id: 7,
@@ -456,4 +458,27 @@ fn pen_12_the_regional_head_in_term_on_the_day_holds_the_lane_and_a_gap_is_a_vac
             ..
         }]
     ));
+}
+
+#[test]
+fn doc_04_a_copy_names_the_bupati_office_when_nobody_is_recorded_in_it() {
+    let mut org = regency();
+    let r = request(20, &[]);
+    let labels = |org: &OrgSnapshot, lane| super::lanes::office_labels(org, &r, lane);
+    assert_eq!(labels(&org, Lane::RequesterPpk), vec!["Bupati Banjar"]);
+    // No Bupati recorded (an agency imported without its regional head): the office is still
+    // named in the requester's PPK lane and the regional head's.
+    org.regional_heads.clear();
+    assert!(holders(&org, &r, Lane::RequesterPpk).is_empty());
+    assert_eq!(labels(&org, Lane::RequesterPpk), vec!["Bupati Banjar"]);
+    assert_eq!(labels(&org, Lane::RegionalHead), vec!["Bupati Banjar"]);
+    // A position lane names its post whoever holds it.
+    assert_eq!(
+        labels(&org, Lane::OwnerHead),
+        holders(&org, &r, Lane::OwnerHead)
+            .into_iter()
+            .map(|h| h.label)
+            .collect::<Vec<_>>()
+    );
+    assert!(!labels(&org, Lane::OwnerHead).is_empty());
 }

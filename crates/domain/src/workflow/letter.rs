@@ -93,8 +93,15 @@ pub struct LetterMember {
     pub nip: String,
     /// The person's own position.
     pub position: String,
-    /// The person's own Unit Organisasi.
+    /// The unit of the person's own position.
     pub unit: String,
+    /// The Perangkat Daerah (Unit Organisasi) of that unit: the "Perangkat Daerah" column of a
+    /// Keputusan's Lampiran (Lampiran IV.A–B). Blank in letters stored before it was kept.
+    #[serde(default)]
+    pub department: String,
+    /// The person's Instansi: the "Instansi" column of a Keputusan Bupati's Lampiran.
+    #[serde(default)]
+    pub agency: String,
     /// "Ketua Tim", "Anggota" or "Pelaksana tugas individu" (Lampiran IV).
     pub role: String,
     /// First day, inclusive.
@@ -133,6 +140,14 @@ pub struct LetterContent {
     pub reasons: Option<String>,
     /// *Tembusan*: position names.
     pub copies: Vec<String>,
+    /// The name of the team or the individual task, as the assignment names it. Blank in
+    /// letters stored before it was kept (the letters crate then reads it from the subject).
+    #[serde(default)]
+    pub work_title: String,
+    /// A team (*tim kerja*) rather than an individual task (PEN-01); `None` in letters stored
+    /// before it was kept.
+    #[serde(default)]
+    pub team: Option<bool>,
 }
 
 /// Everything a letter is built from; storage fills it in from the request, the assignment,
@@ -189,8 +204,8 @@ pub fn compose(kind: LetterKind, refusal: bool, facts: LetterFacts) -> LetterCon
             format!("Penugasan pegawai dalam {title}"),
         ),
         LetterKind::SuratTugas => ("SURAT TUGAS", format!("Penugasan dalam {title}")),
-        LetterKind::SecretaryDecree => ("KEPUTUSAN SEKRETARIS DAERAH", decree_subject(title)),
-        LetterKind::RegentDecree => ("KEPUTUSAN BUPATI", decree_subject(title)),
+        LetterKind::SecretaryDecree => ("KEPUTUSAN SEKRETARIS DAERAH", decree_subject(&facts)),
+        LetterKind::RegentDecree => ("KEPUTUSAN BUPATI", decree_subject(&facts)),
     };
     let paragraphs = match kind {
         LetterKind::InvolvementRequest => request_body(&facts),
@@ -198,9 +213,17 @@ pub fn compose(kind: LetterKind, refusal: bool, facts: LetterFacts) -> LetterCon
         LetterKind::InvolvementAnswer => approval_body(&facts),
         LetterKind::AssignmentLetter => assignment_letter_body(&facts),
         LetterKind::SuratTugas => surat_tugas_body(&facts),
-        LetterKind::SecretaryDecree => decree_body(&facts, "Sekretaris Daerah", "Unit Organisasi"),
-        LetterKind::RegentDecree => decree_body(&facts, "Bupati", "Instansi Pemerintah"),
+        LetterKind::SecretaryDecree => {
+            decree_body(&facts, "Sekretaris Daerah".into(), "Unit Organisasi")
+        }
+        LetterKind::RegentDecree => {
+            let office = facts.signer.position.trim();
+            let issuer = if office.is_empty() { "Bupati" } else { office };
+            decree_body(&facts, issuer.to_string(), "Instansi Pemerintah")
+        }
     };
+    let work_title = title.to_string();
+    let team = facts.team;
     LetterContent {
         kind,
         title: heading.to_string(),
@@ -224,18 +247,57 @@ pub fn compose(kind: LetterKind, refusal: bool, facts: LetterFacts) -> LetterCon
             None
         },
         copies: facts.copies,
+        work_title,
+        team: Some(team),
     }
 }
 
-fn decree_subject(title: &str) -> String {
-    format!("Penugasan Pejabat Fungsional dan Pelaksana dalam {title}")
+/// The name of a team as letters write it: "Tim Kerja X", or the title itself when it already
+/// names a team ("Tim Percepatan X", not "Tim Kerja Tim Percepatan X").
+pub fn team_name(title: &str) -> String {
+    let title = title.trim();
+    let lower = title.to_lowercase();
+    if lower == "tim" || lower.starts_with("tim ") {
+        title.to_string()
+    } else {
+        format!("Tim Kerja {title}")
+    }
+}
+
+/// The year or years the work runs, from the people's periods ("2027", "2026-2027"): a
+/// Keputusan forming a team names the year of the team (Lampiran IV.A–B, "TAHUN …"), which
+/// is not the year the letter is signed when the work starts the next year. Without people,
+/// the year of `fallback`.
+pub fn work_years(members: &[LetterMember], fallback: Day) -> String {
+    let first = members.iter().map(|m| m.from.year()).min();
+    let last = members.iter().map(|m| m.until.year()).max();
+    match (first, last) {
+        (Some(a), Some(b)) if b > a => format!("{a}-{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => fallback.year().to_string(),
+    }
+}
+
+/// The *tentang* of a Keputusan (Lampiran IV.A–B): "Pembentukan Tim X Tahun 2027" for a team;
+/// for an individual task, which the format does not show, the same words for one person.
+fn decree_subject(f: &LetterFacts) -> String {
+    let title = f.assignment_title.trim();
+    let years = work_years(&f.members, f.date);
+    if f.team {
+        format!("Pembentukan {} Tahun {years}", team_name(title))
+    } else {
+        format!(
+            "Penugasan Pejabat Fungsional atau Pelaksana dalam Tugas Individu {title} Tahun \
+             {years}"
+        )
+    }
 }
 
 /// "tugas dalam Tim Kerja X di bidang Y" or "tugas individu X".
 fn work(f: &LetterFacts) -> String {
     let title = f.assignment_title.trim();
     let mut w = if f.team {
-        format!("tugas dalam Tim Kerja {title}")
+        format!("tugas dalam {}", team_name(title))
     } else {
         format!("tugas individu {title}")
     };
@@ -429,21 +491,37 @@ fn surat_tugas_body(f: &LetterFacts) -> Vec<String> {
 }
 
 /// PEN-12: the Keputusan that establishes a cross-unit (Sekretaris Daerah) or cross-agency
-/// (Bupati) assignment, in the wording of Lampiran IV.
-fn decree_body(f: &LetterFacts, issuer: &str, across: &str) -> Vec<String> {
-    let subject = decree_subject(f.assignment_title.trim());
+/// (Bupati) assignment, in the wording of Lampiran IV.A–B: a team is formed ("perlu membentuk
+/// Tim"), an individual task assigned. `issuer` is the office as the body names it ("Bupati
+/// Banjar", "Sekretaris Daerah").
+fn decree_body(f: &LetterFacts, issuer: String, across: &str) -> Vec<String> {
+    let subject = decree_subject(f);
+    let years = work_years(&f.members, f.date);
     let [task, report] = duties(f);
-    let mut p = vec![
-        "Menimbang:".into(),
+    let reason = if f.team {
         format!(
-            "a. bahwa dalam rangka pencapaian kinerja {} perlu menugaskan Pejabat Fungsional \
-             dan/atau Pelaksana lintas {across} untuk melaksanakan {};",
+            "a. bahwa dalam rangka pencapaian kinerja {} Tahun Anggaran {years} perlu \
+             membentuk {} yang beranggotakan Pejabat Fungsional dan/atau Pelaksana lintas \
+             {across};",
+            owner(f),
+            team_name(f.assignment_title.trim())
+        )
+    } else {
+        format!(
+            "a. bahwa dalam rangka pencapaian kinerja {} Tahun Anggaran {years} perlu \
+             menugaskan Pejabat Fungsional atau Pelaksana lintas {across} untuk melaksanakan \
+             {};",
             owner(f),
             work(f)
-        ),
+        )
+    };
+    let mut p = vec![
+        "Menimbang:".into(),
+        reason,
         format!(
-            "b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu \
-             menetapkan Keputusan {issuer} tentang {subject};"
+            "b. bahwa agar pelaksanaan kegiatan sebagaimana dimaksud dalam huruf a dapat \
+             berjalan tertib dan lancar serta mencapai hasil optimal, perlu menetapkan \
+             Keputusan {issuer} tentang {subject};"
         ),
         format!("Mengingat: {BASIS};"),
         "MEMUTUSKAN:".into(),

@@ -23,6 +23,8 @@ fn members() -> Vec<LetterMember> {
             nip: "19870111 200904 2 001".into(),
             position: "Epidemiolog Kesehatan Ahli Muda".into(),
             unit: "Dinas Kesehatan".into(),
+            department: "Dinas Kesehatan".into(),
+            agency: String::new(),
             role: "Ketua Tim".into(),
             from: day("2025-02-01"),
             until: day("2025-07-31"),
@@ -32,6 +34,8 @@ fn members() -> Vec<LetterMember> {
             nip: "19900305 201503 1 002".into(),
             position: "Pranata Komputer Ahli Pertama".into(),
             unit: "Dinas Komunikasi dan Informatika".into(),
+            department: "Dinas Komunikasi dan Informatika".into(),
+            agency: String::new(),
             role: "Anggota".into(),
             from: day("2025-03-01"),
             until: day("2025-07-31"),
@@ -247,20 +251,84 @@ fn doc_04_pen_12_a_decree_says_menetapkan_keputusan_and_never_sk() {
         (LetterKind::SecretaryDecree, "SEKRETARIS DAERAH"),
         (LetterKind::RegentDecree, "BUPATI"),
     ] {
-        let letter = compose(kind, false, facts(WorkflowKind::CrossUnitAppointment));
+        let mut f = facts(WorkflowKind::CrossUnitAppointment);
+        if kind == LetterKind::RegentDecree {
+            f.signer.position = "Bupati".into();
+        }
+        let letter = compose(kind, false, f);
+        // Lampiran IV.A–B: "TENTANG PEMBENTUKAN TIM … TAHUN …".
         assert_eq!(
             letter.subject,
-            "Penugasan Pejabat Fungsional dan Pelaksana dalam Penyusunan Rencana Aksi Kesehatan \
-             Daerah"
+            "Pembentukan Tim Kerja Penyusunan Rencana Aksi Kesehatan Daerah Tahun 2025"
         );
         let body = text(&letter);
         assert!(body.contains("MEMUTUSKAN:"));
-        assert!(body.contains(&format!("Menetapkan: KEPUTUSAN {issuer} TENTANG PENUGASAN")));
+        assert!(
+            body.contains(&format!(
+                "Menetapkan: KEPUTUSAN {issuer} TENTANG PEMBENTUKAN TIM KERJA"
+            )),
+            "{body}"
+        );
+        assert!(body.contains("perlu membentuk Tim Kerja"), "{body}");
+        assert!(body.contains("Tahun Anggaran 2025"), "{body}");
         assert!(body.contains("KESATU:"));
+        assert_eq!(letter.team, Some(true));
+        assert_eq!(
+            letter.work_title,
+            "Penyusunan Rencana Aksi Kesehatan Daerah"
+        );
         let all = format!("{}\n{}\n{body}", letter.title, letter.subject);
         assert!(!all.contains("SK "), "{all}");
         assert!(!all.contains("SK."), "{all}");
     }
+}
+
+#[test]
+fn doc_02_a_team_decree_is_of_the_year_the_team_works_and_never_says_tim_kerja_tim() {
+    let mut f = facts(WorkflowKind::CrossUnitAppointment);
+    // Signed in December for a team working January to March of the next year.
+    f.date = day("2026-12-07");
+    f.assignment_title = "Tim Percepatan Rekam Medis".into();
+    for m in &mut f.members {
+        m.from = day("2027-01-01");
+        m.until = day("2027-03-31");
+    }
+    let letter = compose(LetterKind::SecretaryDecree, false, f.clone());
+    assert_eq!(
+        letter.subject,
+        "Pembentukan Tim Percepatan Rekam Medis Tahun 2027"
+    );
+    let body = text(&letter);
+    assert!(!body.contains("Tim Kerja Tim"), "{body}");
+    assert!(body.contains("Tahun Anggaran 2027"), "{body}");
+    // A team across two years names both.
+    f.members[1].until = day("2028-02-29");
+    assert_eq!(
+        work_years(&f.members, f.date),
+        "2027-2028",
+        "the years of the work"
+    );
+    // An individual task is assigned, not formed.
+    let mut one = facts(WorkflowKind::CrossUnitAppointment);
+    one.team = false;
+    one.members.truncate(1);
+    one.members[0].role = "Pelaksana tugas individu".into();
+    let letter = compose(LetterKind::SecretaryDecree, false, one);
+    assert!(
+        letter
+            .subject
+            .starts_with("Penugasan Pejabat Fungsional atau Pelaksana dalam Tugas Individu")
+    );
+    assert_eq!(letter.team, Some(false));
+    assert!(!text(&letter).contains("membentuk"));
+}
+
+#[test]
+fn doc_04_a_team_is_named_once() {
+    assert_eq!(team_name("Integrasi Data"), "Tim Kerja Integrasi Data");
+    assert_eq!(team_name(" Tim Integrasi Data "), "Tim Integrasi Data");
+    assert_eq!(team_name("TIM Integrasi"), "TIM Integrasi");
+    assert_eq!(team_name("Timbangan Bayi"), "Tim Kerja Timbangan Bayi");
 }
 
 #[test]

@@ -26,5 +26,6 @@ pub use choice::workflow_for;
 pub use definition::{Definition, Lane, LetterKind, Next, StepDef, StepKind, WorkflowKind};
 pub use letter::{
     Involvement, LetterContent, LetterFacts, LetterMember, LetterParty, MissingContent, compose,
+    team_name, work_years,
 };
 pub use machine::{Decision, Refusal, State, Transition, WorkflowError, advance, start};

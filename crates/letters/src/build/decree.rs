@@ -58,10 +58,11 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
     let c = ctx.content;
     let regent = c.kind == LetterKind::RegentDecree;
     let pieces = classify(c);
-    let issuer = issuer(ctx);
-    let issuer_name = issuer_sentence(&issuer);
-    let year = ctx.budget_year();
+    let years = ctx.work_years();
     let region = ctx.region();
+    // "Sekretaris Daerah Kabupaten Banjar", "Bupati Banjar" (Lampiran IV.A–B).
+    let issuer = full_office(&issuer(ctx), region.as_deref());
+    let issuer_name = issuer_sentence(&issuer);
     let apbd = match &region {
         Some(r) => format!("Anggaran Pendapatan dan Belanja Daerah {r}"),
         None => "Anggaran Pendapatan dan Belanja Daerah".to_string(),
@@ -74,33 +75,26 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
     } else {
         Item::numbered(ctx.options.considerations.iter().cloned(), true)
     };
-    // Mengingat: the options', else the regulation of the work system and the budget
-    // regulations the format names (their numbers are a gap, see docs/letters.md).
+    // Mengingat: the options', else the budget regulation the agency's policy names (with its
+    // number, as the agency wrote it) and the regulation of the work system. A regulation is
+    // never cited without its number: without the policy only the work system is cited.
     let legal = if ctx.options.legal_bases.is_empty() {
-        let perda = match &region {
-            Some(r) => format!("Peraturan Daerah {r}"),
-            None => "Peraturan Daerah".to_string(),
-        };
         let system = labeled_text(&pieces, "Mengingat")
             .map(|t| t.trim_end_matches([';', '.']).to_string())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| SYSTEM_OF_WORK.to_string());
-        let budget = match ctx.options.budget_regulation.as_deref().map(str::trim) {
-            Some(r) if !r.is_empty() => format!("{};", r.trim_end_matches([';', '.'])),
-            _ => format!(
-                "{perda} tentang Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran \
-                 {year};"
-            ),
-        };
-        vec![
-            budget,
-            format!("{system};"),
-            format!(
-                "Peraturan {} tentang Penjabaran Anggaran Pendapatan dan Belanja Daerah Tahun \
-                 Anggaran {year};",
-                regulation_maker(region.as_deref())
-            ),
-        ]
+        let mut legal = Vec::new();
+        if let Some(r) = ctx
+            .options
+            .budget_regulation
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            legal.push(format!("{};", r.trim_end_matches([';', '.'])));
+        }
+        legal.push(format!("{system};"));
+        legal
     } else {
         ctx.options.legal_bases.clone()
     };
@@ -115,11 +109,20 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
     };
 
     let work = ctx.work();
-    let kesatu = format!(
-        "Menugaskan Pejabat Fungsional dan/atau Pelaksana dalam {work} dengan susunan \
-         keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak \
-         terpisahkan dari Keputusan ini."
-    );
+    let team = ctx.is_team();
+    // Lampiran IV.A–B: "Membentuk Tim … Tahun …, dengan susunan keanggotaan …".
+    let kesatu = if team {
+        format!(
+            "Membentuk {work} Tahun {years}, dengan susunan keanggotaan sebagaimana tercantum \
+             dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."
+        )
+    } else {
+        format!(
+            "Menugaskan Pejabat Fungsional atau Pelaksana sebagaimana tercantum dalam Lampiran \
+             yang merupakan bagian tidak terpisahkan dari Keputusan ini untuk melaksanakan \
+             {work} Tahun {years}."
+        )
+    };
     let kedua = labeled_text(&pieces, "KEDUA")
         .map(str::to_string)
         .unwrap_or_else(|| {
@@ -129,7 +132,7 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
             )
         });
     let mut duties = Vec::new();
-    if ctx.is_team() {
+    if team {
         let roles = |r: &str| c.members.iter().any(|m| m.role == r);
         let mut groups: Vec<(&str, &[&str])> = Vec::new();
         if ctx.options.responsible.is_some() {
@@ -209,12 +212,19 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
         labeled("KEEMPAT", in_force, Vec::new()),
     ];
 
+    // The signer signs as the issuing office ("SEKRETARIS DAERAH KABUPATEN BANJAR,") unless
+    // on behalf of another.
+    let own_office = ctx
+        .options
+        .on_behalf_of
+        .is_none()
+        .then_some(issuer.as_str());
     let signature = ctx.signature(
         vec![
             format!("Ditetapkan di {}", ctx.place()),
             format!("pada tanggal {}", format::date(c.date)),
         ],
-        None,
+        own_office,
     );
     let number = ctx.number();
     let appendix = Appendix {
@@ -225,10 +235,14 @@ pub(super) fn build(ctx: &Ctx<'_>) -> Parts {
             Field::new("TENTANG", subject.to_uppercase()),
         ],
         title: vec![
-            "DAFTAR SUSUNAN KEANGGOTAAN".to_string(),
-            format!("{} TAHUN {year}", work.to_uppercase()),
+            if team {
+                "DAFTAR SUSUNAN KEANGGOTAAN".to_string()
+            } else {
+                "DAFTAR PEGAWAI YANG DITUGASKAN".to_string()
+            },
+            format!("{} TAHUN {years}", work.to_uppercase()),
         ],
-        body: lampiran_body(ctx, regent),
+        body: lampiran_body(ctx, regent, team),
         signature: ctx.appendix_signature(&signature),
     };
     Parts {
@@ -267,40 +281,46 @@ fn issuer(ctx: &Ctx<'_>) -> String {
     )
 }
 
+/// The issuing office with its region, as the heading, the Menetapkan and the signature of a
+/// Keputusan write it (Lampiran IV.A–B): "Sekretaris Daerah" → "Sekretaris Daerah Kabupaten
+/// Banjar", "Bupati" → "Bupati Banjar"; an office naming its region already is kept.
+fn full_office(issuer: &str, region: Option<&str>) -> String {
+    let issuer = issuer.trim();
+    let Some(region) = region.map(str::trim).filter(|r| !r.is_empty()) else {
+        return issuer.to_string();
+    };
+    if super::region_in(issuer).is_some() {
+        return issuer.to_string();
+    }
+    let name = ["Kabupaten ", "Kota ", "Provinsi "]
+        .iter()
+        .find_map(|p| region.strip_prefix(p))
+        .unwrap_or(region);
+    let lower = issuer.to_lowercase();
+    if ["bupati", "wali kota", "gubernur"].contains(&lower.as_str()) {
+        format!("{issuer} {name}")
+    } else {
+        format!("{issuer} {region}")
+    }
+}
+
 /// "Bupati Banjar" as it stands in a sentence ("Keputusan Bupati Banjar ini …").
 fn issuer_sentence(issuer: &str) -> String {
     format::title_case(issuer)
-}
-
-/// Who makes a regulation of the region: "Bupati Banjar" for "Kabupaten Banjar", "Wali Kota
-/// X" for "Kota X", "Gubernur X" for "Provinsi X".
-fn regulation_maker(region: Option<&str>) -> String {
-    let Some(r) = region else {
-        return "Kepala Daerah".to_string();
-    };
-    if let Some(name) = r.strip_prefix("Kabupaten ") {
-        format!("Bupati {name}")
-    } else if let Some(name) = r.strip_prefix("Kota ") {
-        format!("Wali Kota {name}")
-    } else if let Some(name) = r.strip_prefix("Provinsi ") {
-        format!("Gubernur {name}")
-    } else {
-        format!("Kepala Daerah {r}")
-    }
 }
 
 /// The team's table (DOC-01: No, Nama, Kedudukan dalam Tim, Instansi, Unit Organisasi/Perangkat
 /// Daerah, Jabatan; DOC-02: No, Nama, Kedudukan dalam Tim, Perangkat Daerah, Jabatan pada
 /// Perangkat Daerah), the Penanggungjawab first when known. When every member has the same
 /// period it is stated once above the table, otherwise in each member's row.
-fn lampiran_body(ctx: &Ctx<'_>, regent: bool) -> Vec<Block> {
+fn lampiran_body(ctx: &Ctx<'_>, regent: bool, team: bool) -> Vec<Block> {
     let c = ctx.content;
     let col = |header: &str, width: u16, center: bool| Column {
         header: header.to_string(),
         width,
         center,
     };
-    let columns = if regent {
+    let mut columns = if regent {
         vec![
             col("No", 6, true),
             col("Nama", 30, false),
@@ -318,15 +338,19 @@ fn lampiran_body(ctx: &Ctx<'_>, regent: bool) -> Vec<Block> {
             col("Jabatan pada Perangkat Daerah", 25, false),
         ]
     };
+    // An individual task has no team to hold a place in.
+    if !team {
+        let gone = columns.remove(2);
+        columns[1].width += gone.width;
+    }
     let periods: Vec<_> = c.members.iter().map(|m| (m.from, m.until)).collect();
     let shared = periods.first().filter(|p| periods.iter().all(|q| q == *p));
     let mut rows = Vec::new();
     if let Some(r) = &ctx.options.responsible {
-        let mut row = vec![
-            vec![String::new()],
-            name_cell(&r.name, r.nip.as_deref()),
-            vec!["Penanggungjawab".to_string()],
-        ];
+        let mut row = vec![vec![String::new()], name_cell(&r.name, r.nip.as_deref())];
+        if team {
+            row.push(vec!["Penanggungjawab".to_string()]);
+        }
         if regent {
             row.push(vec![r.agency.clone()]);
         }
@@ -343,18 +367,30 @@ fn lampiran_body(ctx: &Ctx<'_>, regent: bool) -> Vec<Block> {
                 format::date(m.until)
             ));
         }
-        let mut row = vec![vec![String::new()], name_cell(&m.name, Some(&m.nip)), role];
+        let mut row = vec![vec![String::new()], name_cell(&m.name, Some(&m.nip))];
+        if team {
+            row.push(role);
+        } else if shared.is_none() {
+            // The period of the one person, where the role would have carried it.
+            row[1].extend(role.into_iter().skip(1));
+        }
         if regent {
             let digits: String = m.nip.chars().filter(char::is_ascii_digit).collect();
-            row.push(vec![
-                ctx.options
-                    .member_agencies
-                    .get(&digits)
-                    .cloned()
-                    .unwrap_or_else(|| "-".to_string()),
-            ]);
+            let agency = Some(m.agency.trim())
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .or_else(|| ctx.options.member_agencies.get(&digits).cloned())
+                .unwrap_or_else(|| "-".to_string());
+            row.push(vec![agency]);
         }
-        row.push(vec![m.unit.clone()]);
+        // The Perangkat Daerah, not the Bidang the position sits in (older letters kept only
+        // the unit).
+        let department = if m.department.trim().is_empty() {
+            m.unit.clone()
+        } else {
+            m.department.trim().to_string()
+        };
+        row.push(vec![department]);
         row.push(vec![m.position.clone()]);
         rows.push(row);
     }

@@ -12,7 +12,7 @@ mod decree;
 mod letter;
 mod order;
 
-use sikerja_domain::workflow::{LetterContent, LetterKind, LetterMember};
+use sikerja_domain::workflow::{LetterContent, LetterKind, LetterMember, team_name, work_years};
 
 use crate::format;
 use crate::model::{Block, Column, Item, Letter, Letterhead, Signature, Table};
@@ -81,29 +81,46 @@ impl Ctx<'_> {
         format::number(self.options.number.as_deref())
     }
 
-    /// The work the letter is about: the subject after its " dalam " ("Penugasan dalam Tim X"
-    /// → "Tim X"); the whole subject when it has none.
+    /// The work the letter is about: the content's, or (a letter stored before the content
+    /// kept it) the subject after its " dalam " ("Penugasan dalam Tim X" → "Tim X"); the whole
+    /// subject when it has none.
     fn work_title(&self) -> String {
+        let kept = self.content.work_title.trim();
+        if !kept.is_empty() {
+            return kept.to_string();
+        }
         let s = self.content.subject.trim();
         s.split_once(" dalam ")
             .map_or(s, |(_, title)| title.trim())
             .to_string()
     }
 
-    /// A team rather than an individual task (PEN-01): more than one person, or a team role.
+    /// A team rather than an individual task (PEN-01): as the content says, else more than one
+    /// person, or a team role.
     fn is_team(&self) -> bool {
+        if let Some(team) = self.content.team {
+            return team;
+        }
         let m = &self.content.members;
         m.len() > 1
             || m.iter()
                 .any(|m| m.role == "Ketua Tim" || m.role == "Anggota")
     }
 
-    /// "Tim Kerja X" or "tugas individu X".
+    /// "Tim Kerja X" (or "Tim X" when the title names the team already) or "tugas individu X".
     fn work(&self) -> String {
         if self.is_team() {
-            format!("Tim Kerja {}", self.work_title())
+            team_name(&self.work_title())
         } else {
             format!("tugas individu {}", self.work_title())
+        }
+    }
+
+    /// The year or years of the work ("2027", "2026-2027"), from the people's periods.
+    fn work_years(&self) -> String {
+        match self.options.budget_year {
+            Some(year) => year.to_string(),
+            None => work_years(&self.content.members, self.content.date),
         }
     }
 
@@ -144,12 +161,6 @@ impl Ctx<'_> {
             Some(signer.unit.as_str()),
         ];
         from_letterhead.or_else(|| named.into_iter().flatten().find_map(region_in))
-    }
-
-    fn budget_year(&self) -> u16 {
-        self.options
-            .budget_year
-            .unwrap_or_else(|| self.content.date.year())
     }
 
     /// The signature block (DOC-05): office lines with a.n./u.b., name, rank, NIP.

@@ -35,6 +35,8 @@ pub fn members() -> Vec<LetterMember> {
             nip: "198701112009042001".into(),
             position: "Epidemiolog Kesehatan Ahli Muda".into(),
             unit: "Dinas Kesehatan".into(),
+            department: "Dinas Kesehatan".into(),
+            agency: String::new(),
             role: "Ketua Tim".into(),
             from: day("2025-02-01"),
             until: day("2025-07-31"),
@@ -44,6 +46,8 @@ pub fn members() -> Vec<LetterMember> {
             nip: "19900305 201503 1 002".into(),
             position: "Pranata Komputer Ahli Pertama".into(),
             unit: "Dinas Komunikasi, Informatika, Statistik dan Persandian".into(),
+            department: "Dinas Komunikasi, Informatika, Statistik dan Persandian".into(),
+            agency: String::new(),
             role: "Anggota".into(),
             from: day("2025-03-01"),
             until: day("2025-07-31"),
@@ -67,6 +71,8 @@ pub fn many_members(n: usize) -> Vec<LetterMember> {
             } else {
                 "Badan Perencanaan Pembangunan Daerah".into()
             },
+            department: String::new(),
+            agency: String::new(),
             role: if i == 0 {
                 "Ketua Tim".into()
             } else {

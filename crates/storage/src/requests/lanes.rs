@@ -195,6 +195,17 @@ impl Context {
         Ok(h)
     }
 
+    /// The offices a letter names for `lane` (addressees, *tembusan*): held or not, with an
+    /// account behind them or not (`domain::office_labels`).
+    pub(crate) async fn office_labels<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        lane: Lane,
+    ) -> Result<Vec<String>> {
+        let snapshot = self.snapshot(db).await?;
+        Ok(domain::office_labels(&snapshot, &self.facts, lane))
+    }
+
     /// Why `lane` has no holder today, if it has none (ORG-05; the domain names the rule).
     pub(crate) async fn vacancy<C: ConnectionTrait>(
         &self,

@@ -2,7 +2,7 @@
 //! whole content (`LetterContent`) when the step is taken, so the letters crate renders them
 //! as issued without reading the organisation again.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder,
@@ -10,6 +10,7 @@ use sea_orm::{
 use serde::Serialize;
 use sikerja_domain::assignment::Day;
 use sikerja_domain::holders::Exercise;
+use sikerja_domain::planning::target::Execution;
 use sikerja_domain::workflow::{
     Involvement, LetterContent, LetterFacts, LetterKind, LetterMember, LetterParty, StepDef,
     WorkflowKind, compose,
@@ -19,7 +20,7 @@ use super::lanes::Context;
 use super::{RequestId, StepInput};
 use crate::Store;
 use crate::convert::display_name;
-use crate::entities::{agency, assignment_request, request_letter};
+use crate::entities::{agency, assignment_request, department, request_letter};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
 
@@ -65,19 +66,13 @@ pub(crate) async fn of_request<C: ConnectionTrait>(
         .collect()
 }
 
-/// Labels of the holders of a lane, each once.
+/// The offices a letter names for a lane, each once, held or not (DOC-04).
 async fn labels<C: ConnectionTrait>(
     db: &C,
     ctx: &Context,
     lane: sikerja_domain::workflow::Lane,
 ) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for h in ctx.holders(db, lane).await? {
-        if !out.contains(&h.label) {
-            out.push(h.label);
-        }
-    }
-    Ok(out)
+    ctx.office_labels(db, lane).await
 }
 
 async fn unit_name<C: ConnectionTrait>(db: &C, ctx: &Context, unit_id: i64) -> Result<String> {
@@ -156,6 +151,9 @@ pub(crate) async fn record(
             }
         }
     }
+    // PEN-01: the assignment's own execution (a team of one is still a team).
+    let team =
+        Execution::from_code(&a.execution).map_or(ctx.members.len() > 1, |x| x == Execution::Team);
     // The people: every member, or those of the parties this answer is about.
     let mut members = Vec::new();
     for m in &ctx.members {
@@ -164,12 +162,29 @@ pub(crate) async fn record(
         if kind == LetterKind::InvolvementAnswer && !concerned {
             continue;
         }
-        let (position_name, unit) = match ctx.employee(txn, e).await?.and_then(|x| x.position_id) {
-            Some(p) => match ctx.position(txn, p).await? {
-                Some(p) => (p.name.clone(), unit_name(txn, ctx, p.unit_id).await?),
-                None => (String::new(), String::new()),
-            },
-            None => (String::new(), String::new()),
+        let person = ctx.employee(txn, e).await?;
+        let (mut position_name, mut unit, mut department_name) =
+            (String::new(), String::new(), String::new());
+        if let Some(p) = person.as_ref().and_then(|x| x.position_id)
+            && let Some(p) = ctx.position(txn, p).await?
+        {
+            position_name = p.name.clone();
+            if let Some(u) = ctx.unit(txn, p.unit_id).await? {
+                unit = u.name.clone();
+                department_name = department::Entity::find_by_id(u.department_id)
+                    .one(txn)
+                    .await?
+                    .map(|d| d.name)
+                    .unwrap_or_default();
+            }
+        }
+        let agency_name = match &person {
+            Some(x) => agency::Entity::find_by_id(x.agency_id)
+                .one(txn)
+                .await?
+                .map(|a| a.name)
+                .unwrap_or_default(),
+            None => String::new(),
         };
         let day = |s: &str| s.parse::<Day>().map_err(|_| corrupt("member day", s));
         members.push(LetterMember {
@@ -177,21 +192,20 @@ pub(crate) async fn record(
             nip: m.nip.clone(),
             position: position_name,
             unit,
+            department: department_name,
+            agency: agency_name,
             role: match m.role.as_str() {
                 "team_lead" => "Ketua Tim".to_string(),
-                _ if ctx.members.len() == 1 => "Pelaksana tugas individu".to_string(),
+                _ if !team => "Pelaksana tugas individu".to_string(),
                 _ => "Anggota".to_string(),
             },
             from: day(&m.from_day)?,
             until: day(&m.until_day)?,
         });
     }
-    let date = Day::new(
-        u16::try_from(now.year()).unwrap_or(2000),
-        u8::try_from(now.month()).unwrap_or(1),
-        u8::try_from(now.day()).unwrap_or(1),
-    )
-    .map_err(|_| corrupt("letter date", &now.to_rfc3339()))?;
+    // The day of the letter in WITA: a step taken at 07:00 in Martapura is dated that day,
+    // not the day before (UTC).
+    let date = crate::policies::day_of(now);
     let involvement = Involvement {
         purpose: req.purpose.clone(),
         competence: req.competence.clone(),
@@ -212,7 +226,7 @@ pub(crate) async fn record(
         members,
         reasons: input.refuse.then(|| input.text.trim().to_string()),
         copies,
-        team: ctx.members.len() > 1,
+        team,
     };
     let content = compose(kind, input.refuse, facts);
     let json = serde_json::to_string(&content)
