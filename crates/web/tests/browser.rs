@@ -10,6 +10,8 @@ mod assignment_scenario;
 mod common;
 #[path = "browser_support/execution.rs"]
 mod execution_scenario;
+#[path = "browser_support/org_changes.rs"]
+mod org_change_scenario;
 #[path = "browser_support/planning.rs"]
 mod planning_scenario;
 
@@ -193,6 +195,19 @@ async fn mek_05_a_result_is_returned_resubmitted_and_accepted_in_the_browser() {
     let result = execution_scenario::result_flow(&s.client, &s.app, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("result up the review chain in the browser");
+}
+
+/// Issue 14 point 8: BKPSDM names a Plt. for a vacant Kepala Bidang post through the form,
+/// the preview says the waiting workflow step moves to the Plt. (PEN-18), the change is saved,
+/// and the Plt. signs in and decides the step.
+#[tokio::test]
+async fn org_05_pen_18_a_plt_named_in_the_browser_decides_the_waiting_step() {
+    let Some(s) = session_with(&sikerja_demo::demo_government()).await else {
+        return;
+    };
+    let result = org_change_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("organisation change scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;
