@@ -315,7 +315,9 @@ pub fn placement_lines(impact: &Impact, n: &Names) -> Vec<Line> {
                     ShiftKind::Leaves => "tidak lagi ditempatkan",
                 })
                 .collect();
-            let rule = if s.what.contains(&ShiftKind::BecomesUnresolved) {
+            let rule = if s.what.contains(&ShiftKind::BecomesUnresolved)
+                || s.what.contains(&ShiftKind::Settled)
+            {
                 "KED-09"
             } else if s.what.contains(&ShiftKind::Assessor) {
                 "KED-11"
@@ -363,7 +365,11 @@ pub fn holding_lines(impact: &Impact, n: &Names) -> Vec<Line> {
             let was = before
                 .as_ref()
                 .map_or_else(|| "lowong".into(), |b| n.holder(b));
-            let post = n.position(item.position);
+            let post =
+                n.0.positions
+                    .iter()
+                    .find(|p| p.id == item.position)
+                    .map_or_else(|| n.position(item.position), |p| p.name.clone());
             let (what, flagged) = match h {
                 HolderShift::MovesTo { after, .. } => (
                     format!("pindah kepada {} (hak mengikuti jabatan)", n.holder(after)),
@@ -381,7 +387,7 @@ pub fn holding_lines(impact: &Impact, n: &Names) -> Vec<Line> {
             };
             Line {
                 text: format!(
-                    "{kind} — {} ({post}; sebelumnya {was}): {what}.",
+                    "{kind} — {} (jabatan {post}, sebelumnya {was}): {what}.",
                     item.label
                 ),
                 rule,
