@@ -309,12 +309,19 @@ enum AuditCommand {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::load(cli.config.as_deref()).context("membaca konfigurasi")?;
+    let command = cli.command.unwrap_or(Command::Serve);
+    // The server logs at the configured level; an ordinary command prints its own Indonesian
+    // lines and only warnings and errors from the log (RUST_LOG overrides both).
+    let serving = matches!(command, Command::Serve);
+    let level = if serving { config.log.as_str() } else { "warn" };
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new(&config.log)),
+            EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new(level)),
         )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr)
         .init();
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
         Command::Serve => commands::serve::run(&config).await,
         Command::Migrate => commands::migrate(&config).await,
         Command::Import { file, dry_run } => {

@@ -77,6 +77,30 @@ fn an_unknown_database_url_scheme_is_a_clear_error() {
 }
 
 #[test]
+fn an_ordinary_command_prints_no_info_logs_and_no_colours() {
+    // Issue 15 point 9: `sikerja migrate` once printed a coloured INFO line per migration.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sikerja.db");
+    let out = sikerja()
+        .arg("migrate")
+        .env(
+            "SIKERJA_DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", db.display()),
+        )
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("runs");
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{all}");
+    assert!(!all.contains(" INFO "), "{all}");
+    assert!(!all.contains('\u{1b}'), "no terminal colours: {all:?}");
+}
+
+#[test]
 fn import_dry_run_accepts_the_example_and_lists_every_problem_of_a_bad_file() {
     let example = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -31,7 +31,8 @@ struct World {
 impl World {
     async fn new() -> World {
         let store = fresh_store().await;
-        let d = dinkes("kab-banjar");
+        let mut d = dinkes("kab-banjar");
+        d.builder.bundle.agency.name = "Pemerintah Kabupaten Banjar".into();
         let agency = store
             .import_agency(&d.builder.build(), "tester")
             .await
@@ -109,6 +110,8 @@ async fn mek_02_str_02_a_kepala_dinas_cascades_to_a_kepala_bidang_who_cascades_t
     let view = w.store.agreement(top).await.unwrap();
     assert_eq!(view.summary.setter.kind, SetterKind::RegionalHead);
     assert_eq!(view.summary.setter.rule_id, "MEK-02");
+    // Issue 15 point 6: the office as letters write it.
+    assert_eq!(view.summary.setter.name, "Bupati Banjar");
     let t1 = w
         .store
         .add_target(

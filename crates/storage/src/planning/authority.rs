@@ -43,11 +43,22 @@ impl AgencyStructure {
             .map(|u| u.department_id)
     }
 
-    /// The name of the regional head's office for the agency ("Bupati", "Gubernur").
+    /// The name of the regional head's office for the agency as letters write it ("Bupati
+    /// Banjar", "Gubernur Kalimantan Selatan"); the agency's name after the office when its
+    /// name says neither regency, city nor province.
     pub(crate) fn regional_head_title(&self) -> String {
-        match self.rows.agency.kind.as_str() {
-            "provincial_government" => format!("Gubernur ({})", self.rows.agency.name),
-            _ => format!("Bupati/Wali Kota ({})", self.rows.agency.name),
+        let a = &self.rows.agency;
+        let kind = sikerja_domain::org::AgencyKind::from_code(&a.kind);
+        if let Some(title) =
+            kind.and_then(|k| sikerja_domain::regional_heads::head_office_title(k, &a.name))
+        {
+            return title;
+        }
+        match kind {
+            Some(sikerja_domain::org::AgencyKind::ProvincialGovernment) => {
+                format!("Gubernur ({})", a.name)
+            }
+            _ => format!("Kepala Daerah ({})", a.name),
         }
     }
 }
