@@ -25,10 +25,25 @@ pub use impact::{
 
 use crate::assignment::Day;
 use crate::grade::Grade;
-use crate::org::{ActingKind, FunctionalLevel, PositionClass};
+use crate::org::{ActingKind, FunctionalLevel, PositionClass, vocabulary};
 use crate::organisation::{
     AgencyId, DepartmentId, Employee, EmployeeId, Organisation, Position, PositionId, Unit, UnitId,
 };
+
+vocabulary! {
+    /// Where a recorded dated change stands (issue 14 point 7): storage keeps its code.
+    OrgChangeState {
+        /// Recorded, waiting for its day.
+        Pending => "pending", "Menunggu tanggal berlaku";
+        /// Applied to today's tables.
+        Applied => "applied", "Berlaku";
+        /// Its day came and it no longer applied (its subject changed meanwhile): kept with
+        /// the refusal for the hr_admin to record a corrected change; never dropped.
+        Failed => "failed", "Gagal diberlakukan";
+        /// Withdrawn before its day.
+        Cancelled => "cancelled", "Dibatalkan";
+    }
+}
 
 /// The legal basis of a change: the number and date of the decree (*Surat Keputusan*) that
 /// made it. The regulation's documents are never called "SK" on a page (DOC-05); the field

@@ -40,54 +40,8 @@ use crate::load::{agency_rows, full_organisation, organisation};
 use crate::recompute::{manual_decisions, recompute_dated};
 use crate::{Store, execution};
 
-/// Where a dated change stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgChangeState {
-    /// Recorded, waiting for its day.
-    Pending,
-    /// Applied to today's tables.
-    Applied,
-    /// Its day came and it no longer applied (its subject changed meanwhile): kept with the
-    /// refusal for the hr_admin to record a corrected change; never dropped.
-    Failed,
-    /// Withdrawn before its day.
-    Cancelled,
-}
-
-impl OrgChangeState {
-    pub const ALL: &'static [OrgChangeState] = &[
-        OrgChangeState::Pending,
-        OrgChangeState::Applied,
-        OrgChangeState::Failed,
-        OrgChangeState::Cancelled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            OrgChangeState::Pending => "pending",
-            OrgChangeState::Applied => "applied",
-            OrgChangeState::Failed => "failed",
-            OrgChangeState::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            OrgChangeState::Pending => "Menunggu tanggal berlaku",
-            OrgChangeState::Applied => "Berlaku",
-            OrgChangeState::Failed => "Gagal diberlakukan",
-            OrgChangeState::Cancelled => "Dibatalkan",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<OrgChangeState> {
-        OrgChangeState::ALL
-            .iter()
-            .copied()
-            .find(|s| s.code() == code)
-    }
-}
+/// Where a dated change stands: the domain's vocabulary, stored by its code.
+pub use sikerja_domain::changes::OrgChangeState;
 
 /// A recorded change, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
