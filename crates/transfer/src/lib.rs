@@ -25,8 +25,8 @@ pub use limits::{
     MAX_VALUE_CHARS,
 };
 pub use problem::{ExportError, ImportErrors, ImportProblem};
-pub use schema::FORMAT;
-pub use xlsx::{read_xlsx, write_xlsx};
+pub use schema::{Column, FORMAT, Sheet};
+pub use xlsx::{TableRow, read_table, read_xlsx, write_xlsx};
 
 /// Media type of the XLSX workbook.
 pub const XLSX_CONTENT_TYPE: &str =

@@ -8,7 +8,7 @@ pub const FORMAT: &str = "sikerja-agency/1";
 
 /// One column of a worksheet, and the field it holds.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Column {
+pub struct Column {
     /// Field name as in JSON (`policy.assessor_policy` for nested fields).
     pub field: &'static str,
     /// Indonesian header in row 1.
@@ -35,7 +35,7 @@ const fn opt(field: &'static str, header: &'static str) -> Column {
 
 /// One worksheet.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Sheet {
+pub struct Sheet {
     pub name: &'static str,
     pub columns: &'static [Column],
     /// A workbook without this sheet is refused.

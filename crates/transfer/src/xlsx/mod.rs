@@ -6,5 +6,5 @@ mod package;
 mod read;
 mod write;
 
-pub use read::read_xlsx;
+pub use read::{TableRow, read_table, read_xlsx};
 pub use write::write_xlsx;

@@ -364,3 +364,45 @@ fn details<R: Read + Seek>(
         });
     }
 }
+
+/// One data row of a table sheet read by [`read_table`]: its number as the spreadsheet shows
+/// it, and the text of each known column by field (numbers without a fraction when whole).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub row: u32,
+    pub cells: Vec<(String, String)>,
+}
+
+/// Reads one sheet of a workbook that is not an agency — e.g. a month of organisation changes
+/// (issue 14 point 3) — with the same package checks, limits and problem list as the agency
+/// import: columns by their headers, empty rows skipped, a value longer than
+/// [`crate::MAX_VALUE_CHARS`] refused by its row and column, every problem located. Any problem
+/// refuses the whole file.
+pub fn read_table(bytes: &[u8], sheet: &'static Sheet) -> Result<Vec<TableRow>, ImportErrors> {
+    package::check(bytes)?;
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
+        ImportErrors::single(
+            "xlsx_unreadable",
+            "berkas bukan buku kerja XLSX yang dapat dibaca".into(),
+        )
+    })?;
+    let mut problems = Problems::default();
+    let mut out = Vec::new();
+    rows(&mut wb, sheet, &mut problems, |problems, row, cells| {
+        let place = Place::Sheet(sheet.name, row);
+        let r = Record::new(place, sheet.columns, cells, problems);
+        let texts = sheet
+            .columns
+            .iter()
+            .filter_map(|c| r.opt_text(c.field).map(|t| (c.field.to_string(), t)))
+            .collect();
+        if !r.bad {
+            out.push(TableRow { row, cells: texts });
+        }
+    });
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems.into_errors())
+    }
+}
