@@ -60,6 +60,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Organisation changes (issue 14): the HR admin or the organisation keeper (none in
         // this matrix besides the admin); `org_change_pages.rs` checks the keeper.
         (_, p) if p.starts_with("/organisasi/perubahan") => DECIDE,
+        // Issue 14 point 3: the upload of organisation changes — HR admin or organisation
+        // keeper of the agency (the test's admin), never a token.
+        (_, p) if p.starts_with("/organisasi/unggah") => DECIDE,
         // Roles, regional heads, API tokens and the audit trail: the agency's HR admin only.
         (_, p) if p.starts_with("/admin/") => DECIDE,
         (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,
@@ -78,6 +81,7 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Dated organisation changes (issue 14 point 3): whoever records some change of the
         // agency (HR admin, organisation keeper) or a token reaching it (writes: a write token).
         (_, p) if p.starts_with("/api/v1/agencies/{id}/org-changes") => API_ADMIN,
+        (true, "/api/v1/org-changes/template.xlsx") => API_ANYONE,
         (true, p) if p.starts_with("/api/v1/departments/{id}") => API_OWN_DEPT,
         (true, p) if p.starts_with("/api/v1/employees/{id}") => API_OWN_DEPT,
         // The gate lets heads through; the employee in the body decides (checked below).
@@ -586,7 +590,8 @@ async fn every_route_allows_and_denies_as_the_matrix_says() {
                         .get(header::LOCATION)
                         .map(|v| v.to_str().unwrap().to_string()),
                     cookie: None,
-                    body: String::from_utf8(body).unwrap(),
+                    // Lossy: a workbook (the change template) is no text.
+                    body: String::from_utf8_lossy(&body).into_owned(),
                 }
             } else {
                 let b = &mut w.browsers.iter_mut().find(|(x, _)| x == who).unwrap().1;

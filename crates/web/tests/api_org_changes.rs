@@ -309,3 +309,264 @@ async fn the_keeper_records_structure_only_and_a_read_token_cannot_write() {
     let (status, _, _) = app.send(request).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// A workbook with the sheet "Perubahan": the header row, then `rows` (cells by header).
+fn workbook(rows: &[&[(&str, &str)]]) -> Vec<u8> {
+    let headers = [
+        "Jenis Perubahan",
+        "Tanggal Berlaku",
+        "Nomor Keputusan",
+        "Tanggal Keputusan",
+        "NIP",
+        "Kode Jabatan",
+        "Golongan",
+        "Alasan Berhenti",
+        "Kepala Unit",
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet().set_name("Perubahan").unwrap();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (h, v) in *row {
+            let c = headers.iter().position(|x| x == h).unwrap();
+            sheet.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+async fn upload(
+    app: &TestApp,
+    preview: bool,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
+    let a = agency(app).await;
+    let request = axum::http::Request::post(format!(
+        "/api/v1/agencies/{a}/org-changes/upload?preview={preview}"
+    ))
+    .header("content-type", content_type)
+    .body(axum::body::Body::from(body))
+    .unwrap();
+    let (status, _, bytes) = app.send_authed(request).await;
+    let value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)));
+    (status, value)
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// An uploaded workbook with problems on several rows: every one is listed with its sheet,
+/// row and column, and nothing is written.
+#[tokio::test]
+async fn an_uploaded_workbook_with_several_errors_lists_all_of_them() {
+    let app = app().await;
+    let today = wita_day(0);
+    let file = workbook(&[
+        &[
+            ("Jenis Perubahan", "set_grade"),
+            ("Tanggal Berlaku", &today),
+            ("Nomor Keputusan", "800/1"),
+            ("Tanggal Keputusan", &today),
+            ("NIP", nip::PELAKSANA),
+            ("Golongan", "III/b"),
+        ],
+        &[
+            ("Jenis Perubahan", "appoint"),
+            ("Tanggal Berlaku", &today),
+            ("Nomor Keputusan", "800/2"),
+            ("Tanggal Keputusan", &today),
+            ("NIP", "199001012015031099"),
+            ("Kode Jabatan", "tidak-ada"),
+        ],
+        &[
+            ("Jenis Perubahan", "leave"),
+            ("Tanggal Berlaku", "besok"),
+            ("Nomor Keputusan", "800/3"),
+            ("Tanggal Keputusan", &today),
+            ("NIP", nip::AHLI_MUDA),
+            ("Alasan Berhenti", "pergi"),
+        ],
+    ]);
+    let (status, body) = upload(&app, false, XLSX, file).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let details = body["error"]["details"].as_array().unwrap();
+    let places: Vec<(u64, &str)> = details
+        .iter()
+        .map(|d| {
+            assert_eq!(d["sheet"], "Perubahan", "{d}");
+            (d["row"].as_u64().unwrap(), d["field"].as_str().unwrap())
+        })
+        .collect();
+    for want in [
+        (3, "NIP"),
+        (3, "Kode Jabatan"),
+        (4, "Tanggal Berlaku"),
+        (4, "Alasan Berhenti"),
+    ] {
+        assert!(places.contains(&want), "{want:?} missing in {places:?}");
+    }
+    assert_eq!(details.len(), 4, "{body}");
+    assert_eq!(change_count(&app).await, 0);
+}
+
+/// A workbook without the required columns is refused naming them.
+#[tokio::test]
+async fn a_workbook_without_the_sheet_or_its_columns_is_refused() {
+    let app = app().await;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("Lain").unwrap();
+    let (status, body) = upload(&app, true, XLSX, wb.save_to_buffer().unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["error"]["details"][0]["code"], "sheet_missing",
+        "{body}"
+    );
+}
+
+/// A JSON file: previewed (nothing written), then recorded; a workbook of the same change is
+/// recorded too, its row named in a refusal.
+#[tokio::test]
+async fn a_json_upload_is_previewed_then_recorded_and_a_workbook_refusal_names_its_row() {
+    let app = app().await;
+    let file = json!({"changes": [
+        {"kind": "set_grade", "effective": wita_day(0), "basis": basis(),
+         "employee": nip::PELAKSANA, "grade": "III/b"},
+    ]});
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let (status, body) = upload(&app, true, "application/json", bytes.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["changes"], 1);
+    assert!(body["impact"].is_object(), "{body}");
+    assert_eq!(change_count(&app).await, 0);
+    let (status, body) = upload(&app, false, "application/json", bytes).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["ids"].as_array().unwrap().len(), 1);
+    assert_eq!(change_count(&app).await, 1);
+    // ORG-05 refused in a workbook: the detail names the sheet, row and column.
+    let today = wita_day(0);
+    let file = workbook(&[&[
+        ("Jenis Perubahan", "appoint"),
+        ("Tanggal Berlaku", &today),
+        ("Nomor Keputusan", "800/9"),
+        ("Tanggal Keputusan", &today),
+        ("NIP", nip::PELAKSANA),
+        ("Kode Jabatan", "kasubag-umum"),
+    ]]);
+    let (status, body) = upload(&app, false, XLSX, file).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let d = &body["error"]["details"][0];
+    assert_eq!(
+        (d["sheet"].as_str(), d["row"].as_u64()),
+        (Some("Perubahan"), Some(2)),
+        "{body}"
+    );
+    assert_eq!(d["field"], "Kode Jabatan");
+    assert_eq!(d["rule_id"], "ORG-05");
+    assert_eq!(change_count(&app).await, 1);
+}
+
+/// The template downloads as a workbook whose sheet "Perubahan" has every column header.
+#[tokio::test]
+async fn the_template_has_the_sheet_and_its_headers() {
+    use calamine::Reader;
+    let app = app().await;
+    let (status, _, bytes) = app
+        .send_authed(common::get("/api/v1/org-changes/template.xlsx"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range("Perubahan").unwrap();
+    let headers: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    for h in [
+        "Jenis Perubahan",
+        "Tanggal Berlaku",
+        "Nomor Keputusan",
+        "NIP",
+        "Kode Jabatan",
+        "Kode Unit",
+    ] {
+        assert!(headers.iter().any(|x| x == h), "{h} in {headers:?}");
+    }
+}
+
+/// The page: upload a workbook, see the changes in words and the impact, nothing written yet;
+/// confirm and the changes are recorded; confirming again is refused (the token is spent).
+#[tokio::test]
+async fn the_upload_page_previews_in_words_then_records_on_confirm() {
+    let app = app().await;
+    let mut admin = app.admin.clone();
+    let page = admin.get(&app, "/organisasi/unggah").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let today = wita_day(0);
+    let file = workbook(&[&[
+        ("Jenis Perubahan", "vacate"),
+        ("Tanggal Berlaku", &today),
+        ("Nomor Keputusan", "800/7"),
+        ("Tanggal Keputusan", &today),
+        ("NIP", nip::KASUBAG),
+    ]]);
+    let answer = admin
+        .post_files(
+            &app,
+            "/organisasi/unggah/pratinjau",
+            &[],
+            &[("perubahan.xlsx", XLSX, &file)],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let html = answer.html();
+    let words = common::text(&html, "#perubahan li").unwrap();
+    assert!(words.contains("Dibebaskan dari jabatan"), "{words}");
+    assert!(words.contains("Ahmad Fauzi"), "{words}");
+    assert!(
+        common::text(&html, "#dampak-kedudukan li").is_some(),
+        "{}",
+        answer.body
+    );
+    assert_eq!(change_count(&app).await, 0);
+    let token = html
+        .select(&common::sel("#simpan input[name=token]"))
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .unwrap()
+        .to_string();
+    let answer = admin
+        .post(&app, "/organisasi/unggah", &[("token", &token)])
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(change_count(&app).await, 1);
+    assert_eq!(position_of(&app, nip::KASUBAG).await, None);
+    let again = admin
+        .post(&app, "/organisasi/unggah", &[("token", &token)])
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert_eq!(change_count(&app).await, 1);
+    // A refused file: the form again with every problem.
+    let bad = workbook(&[&[("Jenis Perubahan", "vacate"), ("NIP", "123")]]);
+    let answer = admin
+        .post_files(
+            &app,
+            "/organisasi/unggah/pratinjau",
+            &[],
+            &[("perubahan.xlsx", XLSX, &bad)],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    let problems = common::texts(&answer.html(), "#masalah li");
+    assert!(problems.len() >= 3, "{problems:?}");
+}

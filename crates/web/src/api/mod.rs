@@ -13,6 +13,7 @@ mod execution;
 mod import;
 mod letters;
 pub mod openapi;
+mod org_change_upload;
 mod org_changes;
 mod placements;
 mod planning;
@@ -73,6 +74,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(org_changes::preview_org_changes))
         .routes(routes!(org_changes::cancel_org_change))
+        .routes(routes!(org_change_upload::upload_org_changes))
+        .routes(routes!(org_change_upload::org_change_template))
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(departments::list_units))

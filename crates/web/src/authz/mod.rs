@@ -409,6 +409,16 @@ pub fn api_access() -> RouteTable {
             "/api/v1/agencies/{id}/org-changes/{change_id}/cancel",
             Access::OrgChanges,
         ),
+        (
+            Method::POST,
+            "/api/v1/agencies/{id}/org-changes/upload",
+            Access::OrgChanges,
+        ),
+        (
+            Method::GET,
+            "/api/v1/org-changes/template.xlsx",
+            Access::SignedIn,
+        ),
         (Method::GET, "/api/v1/departments", Access::SignedIn),
         (Method::GET, "/api/v1/departments/{id}", Access::Department),
         (

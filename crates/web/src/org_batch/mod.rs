@@ -11,8 +11,9 @@
 
 mod resolve;
 pub mod sheet;
+mod words;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use sikerja_domain::access::Action;
 use sikerja_domain::changes::{ChangeArea, Impact};
 use sikerja_domain::organisation::AgencyId;
@@ -27,7 +28,7 @@ use crate::error::WebError;
 pub use resolve::{Resolved, resolve};
 
 /// The legal basis of a change: the number and date of the decree.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 pub struct BasisItem {
     /// Number of the decree, as written on it.
     #[serde(default)]
@@ -40,7 +41,7 @@ pub struct BasisItem {
 /// One change by natural keys, tagged by `kind` (the `OrgChange` codes). Which fields each kind
 /// reads is listed in docs/api.md ("Organisation changes"); a field a kind does not read is
 /// ignored, a field it needs and that is missing is refused naming it.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 pub struct ChangeItem {
     /// `hire`, `appoint`, `vacate`, `set_grade`, `leave`, `name_acting`, `end_acting`,
     /// `add_unit`, `rename_unit`, `move_unit`, `merge_unit`, `close_unit`, `add_position`,
@@ -175,7 +176,6 @@ pub enum Source<'a> {
     /// A JSON body or file: `changes[2].position`.
     Json,
     /// The sheet "Perubahan": the spreadsheet row of each item, and the column header.
-    #[allow(dead_code)] // until the upload (point 2) reads sheets
     Sheet(&'a [u32]),
 }
 

@@ -349,8 +349,8 @@ fn shorten(v: &str) -> String {
 pub fn label(field: &str) -> &'static str {
     super::sheet::COLUMNS
         .iter()
-        .find(|(f, _)| *f == field)
-        .map_or("isian", |(_, h)| h)
+        .find(|c| c.field == field)
+        .map_or("isian", |c| c.header)
 }
 
 const EMPLOYMENT_TYPES: &str = "pns, pppk";

@@ -9,6 +9,7 @@ mod employees;
 mod execution;
 mod home;
 pub(crate) mod org_changes;
+mod org_upload;
 mod placements;
 mod planning;
 mod position_map;
@@ -378,6 +379,22 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             "/admin/peran/{id}/cabut",
             Administer,
             admin::roles::revoke_role_grant,
+        )
+        // Issue 14 point 3: a file of organisation changes, previewed then confirmed.
+        .get(
+            "/organisasi/unggah",
+            KeepOrganisation,
+            org_upload::upload_form,
+        )
+        .post(
+            "/organisasi/unggah/pratinjau",
+            KeepOrganisation,
+            org_upload::preview_upload,
+        )
+        .post(
+            "/organisasi/unggah",
+            KeepOrganisation,
+            org_upload::confirm_upload,
         )
         .get(
             "/admin/kepala-daerah",
