@@ -505,6 +505,15 @@ async fn the_template_has_the_sheet_and_its_headers() {
 async fn the_upload_page_previews_in_words_then_records_on_confirm() {
     let app = app().await;
     let mut admin = app.admin.clone();
+    let list = admin.get(&app, "/organisasi/perubahan").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(
+        list.html()
+            .select(&common::sel("a[href='/organisasi/unggah']"))
+            .next()
+            .is_some(),
+        "the change list links to the upload"
+    );
     let page = admin.get(&app, "/organisasi/unggah").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let today = wita_day(0);
