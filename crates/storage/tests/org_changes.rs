@@ -76,6 +76,15 @@ async fn org_05_pen_18_a_plt_named_for_the_vacant_head_takes_over_the_open_workf
         "{impact:?}"
     );
     assert_eq!(impact.flagged(), impact.holdings.len());
+    // The step is named as people read it, not by its code.
+    for h in &impact.holdings {
+        if let HolderShift::Vacant { item, .. } = h
+            && item.kind == HeldItemKind::WorkflowStep
+        {
+            assert!(!item.label.contains("ppk_decision"), "{}", item.label);
+            assert!(item.label.starts_with("Langkah \""), "{}", item.label);
+        }
+    }
     w.store
         .record_org_changes(w.agency, &vacate, &hr_admin(), today)
         .await

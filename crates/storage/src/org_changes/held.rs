@@ -7,10 +7,12 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use sikerja_domain::changes::{HeldItem, HeldItemKind};
 use sikerja_domain::organisation::{AgencyId, Organisation, PositionId};
+use sikerja_domain::workflow::WorkflowKind;
 
 use crate::batch::rows_where_in;
 use crate::entities::{
-    assignment, request_task, team_issue_addressee, work_result, work_result_step,
+    assignment, assignment_request, request_task, team_issue_addressee, work_result,
+    work_result_step,
 };
 use crate::error::Result;
 
@@ -30,17 +32,30 @@ pub(crate) async fn held_items<C: ConnectionTrait>(
         rows_where_in::<request_task::Entity, _>(db, request_task::Column::PositionId, &posts)
             .await?;
     tasks.sort_by_key(|t| t.id);
-    for t in tasks
-        .into_iter()
-        .filter(|t| t.kind == "decide" && t.done_at.is_none())
-    {
+    tasks.retain(|t| t.kind == "decide" && t.done_at.is_none());
+    // The step as people read it ("Persetujuan PPK …"), from the request's workflow.
+    let request_ids: Vec<i64> = tasks.iter().map(|t| t.request_id).collect();
+    let workflows: HashMap<i64, WorkflowKind> = rows_where_in::<assignment_request::Entity, _>(
+        db,
+        assignment_request::Column::Id,
+        &request_ids,
+    )
+    .await?
+    .into_iter()
+    .filter_map(|r| Some((r.id, WorkflowKind::from_code(&r.workflow)?)))
+    .collect();
+    for t in tasks {
         if let Some(p) = t.position_id {
+            let step = workflows
+                .get(&t.request_id)
+                .and_then(|w| w.definition().step(&t.step))
+                .map_or(t.step.as_str(), |s| s.label);
             held.push(HeldItem {
                 kind: HeldItemKind::WorkflowStep,
                 id: t.id,
                 label: format!(
-                    "Langkah \"{}\" permohonan #{} ({})",
-                    t.step, t.request_id, t.holder_label
+                    "Langkah \"{step}\" permohonan #{} ({})",
+                    t.request_id, t.holder_label
                 ),
                 position: PositionId(p),
             });
