@@ -233,6 +233,7 @@ async fn main() {
             search: None,
             limit: 1,
             offset: 0,
+            ..Default::default()
         })
         .await
         .expect("employees")

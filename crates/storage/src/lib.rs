@@ -45,6 +45,7 @@ mod placements;
 pub mod planning;
 pub mod policies;
 mod position_views;
+mod profile;
 mod read;
 mod recompute;
 mod regional_head_terms;

@@ -143,7 +143,8 @@ impl Store {
         rows.iter().map(|p| ctx.view(p)).collect()
     }
 
-    /// A page of employees in import order, filtered by agency, department and search.
+    /// A page of employees in import order, filtered by agency, department, unit, employment
+    /// type, holding no position, and search.
     pub async fn employees(&self, filter: &EmployeeFilter) -> Result<Page<EmployeeView>> {
         let mut q = employee::Entity::find();
         if let Some(a) = filter.agency {
@@ -161,6 +162,20 @@ impl Store {
                 .and_where(Expr::col((unit::Entity, unit::Column::DepartmentId)).eq(d.0))
                 .to_owned();
             q = q.filter(employee::Column::PositionId.in_subquery(in_department));
+        }
+        if let Some(u) = filter.unit {
+            let in_unit = Query::select()
+                .column(position::Column::Id)
+                .from(position::Entity)
+                .and_where(position::Column::UnitId.eq(u.0))
+                .to_owned();
+            q = q.filter(employee::Column::PositionId.in_subquery(in_unit));
+        }
+        if let Some(t) = filter.employment {
+            q = q.filter(employee::Column::EmploymentType.eq(t.code()));
+        }
+        if filter.without_position {
+            q = q.filter(employee::Column::PositionId.is_null());
         }
         if let Some(c) = employee_matches(filter.search.as_deref()) {
             q = q.filter(c);

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sikerja_domain::org::{ActingKind, FunctionalLevel, PositionClass};
+use sikerja_domain::org::{ActingKind, EmploymentType, FunctionalLevel, PositionClass};
 use sikerja_domain::organisation::{
     AgencyId, Department, DepartmentId, Employee, EmployeeId, Position, PositionId, UnitId,
 };
@@ -74,6 +74,12 @@ pub struct EmployeeFilter {
     pub department: Option<DepartmentId>,
     /// Part of the name or NIP, case-insensitive; always bound as a parameter.
     pub search: Option<String>,
+    /// Holding a position in this unit (issue 14 point 1: the HR admin's search).
+    pub unit: Option<UnitId>,
+    /// PNS or PPPK only.
+    pub employment: Option<EmploymentType>,
+    /// Only those holding no definitive position ("tanpa jabatan").
+    pub without_position: bool,
     pub limit: u32,
     pub offset: u32,
 }

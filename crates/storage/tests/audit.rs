@@ -356,6 +356,7 @@ async fn each_entry_names_the_agency_of_its_record_and_the_filter_keeps_to_one_a
             search: None,
             limit: 1,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap()

@@ -253,3 +253,71 @@ async fn org_changes_of_an_employee_are_those_naming_them_newest_first() {
         .unwrap();
     assert!(none.is_empty());
 }
+
+#[tokio::test]
+async fn the_hr_admin_s_search_filters_by_unit_employment_type_and_no_position() {
+    use sikerja_domain::org::EmploymentType;
+    use sikerja_storage::EmployeeFilter;
+    let (w, dewi, _, _) = world().await;
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    let seksi = org
+        .units
+        .iter()
+        .find(|u| u.name == "Seksi Pelayanan Rujukan")
+        .unwrap()
+        .id;
+    let find = |f: EmployeeFilter| {
+        let store = &w.store;
+        async move {
+            let page = store
+                .employees(&EmployeeFilter { limit: 100, ..f })
+                .await
+                .unwrap();
+            let mut ids: Vec<EmployeeId> = page.items.iter().map(|v| v.employee.id).collect();
+            ids.sort();
+            assert_eq!(page.total, ids.len() as u64);
+            ids
+        }
+    };
+    let mut in_seksi = vec![w.id(&w.d.kasi).await, dewi, w.id(&w.d.pelaksana).await];
+    in_seksi.sort();
+    let unit = EmployeeFilter {
+        agency: Some(w.agency),
+        unit: Some(seksi),
+        ..Default::default()
+    };
+    assert_eq!(find(unit.clone()).await, in_seksi);
+    assert!(
+        find(EmployeeFilter {
+            employment: Some(EmploymentType::Pppk),
+            ..unit.clone()
+        })
+        .await
+        .is_empty()
+    );
+    assert_eq!(
+        find(EmployeeFilter {
+            employment: Some(EmploymentType::Pns),
+            ..unit.clone()
+        })
+        .await,
+        in_seksi
+    );
+    let unplaced = EmployeeFilter {
+        agency: Some(w.agency),
+        without_position: true,
+        ..Default::default()
+    };
+    assert!(find(unplaced.clone()).await.is_empty());
+    w.store
+        .record_org_changes(
+            w.agency,
+            &[dated("2026-03-01", OrgChange::Vacate { employee: dewi })],
+            &hr_admin(),
+            day("2026-03-05"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(find(unplaced).await, vec![dewi]);
+    assert!(!find(unit).await.contains(&dewi));
+}

@@ -222,6 +222,7 @@ async fn employees_page_filters_by_department_and_search_and_shows_acting_posts(
             search: None,
             limit: 3,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -53,6 +53,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Forms need the session's CSRF token, which a token holder has no session for.
         (false, "/masuk") | (false, "/keluar") => [true, true, true, true, false],
         (true, "/pegawai/{id}") => OWN_DEPT,
+        // The unit tree (issue 14 point 3): the HR admin or the organisation keeper of the
+        // agency; pages, so never a token.
+        (true, "/organisasi/struktur") => DECIDE,
         (true, p) if p.starts_with("/perangkat-daerah/{id}") => OWN_DEPT,
         (false, "/perangkat-daerah/{id}/belum-terselesaikan") => DECIDE,
         // The header asks every signed-in person; only the HR admin gets a link (204 else).
@@ -440,6 +443,7 @@ async fn world() -> World {
             search: None,
             limit: 500,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -876,6 +880,7 @@ async fn employees_in_store(app: &TestApp) -> u64 {
             search: None,
             limit: 1,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap()

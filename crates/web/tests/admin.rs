@@ -155,6 +155,7 @@ async fn a_refused_grant_or_revocation_explains_itself_and_changes_nothing() {
             search: None,
             limit: 1,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -513,6 +514,7 @@ async fn the_audit_page_shows_the_admins_own_agency_only() {
             search: None,
             limit: 1,
             offset: 0,
+            ..Default::default()
         })
         .await
         .unwrap()

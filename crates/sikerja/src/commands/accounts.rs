@@ -128,7 +128,8 @@ pub const DEMO_BUPATI_USERNAME: &str = "bupati.banjar";
 /// Name of the demo Bupati (fictional).
 const DEMO_BUPATI_NAME: &str = "H. Rahmat Hidayatullah, S.E., M.M.";
 
-/// The demo's granted roles (Admin BKPSDM, process-map keeper) and the Bupati's account.
+/// The demo's granted roles (Admin BKPSDM, process-map keeper, Admin Bagian Organisasi) and
+/// the Bupati's account.
 /// Idempotent: a role already granted is left as it is.
 async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
     let actor = AuditActor::new("demo");
@@ -136,6 +137,8 @@ async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
     for (person, role) in [
         (people.bkpsdm_staff, GrantedRole::HrAdmin),
         (people.organisation_staff, GrantedRole::ProcessMapKeeper),
+        // Bagian Organisasi keeps the units and positions (issue 14 point 3).
+        (people.organisation_staff, GrantedRole::OrganisationKeeper),
     ] {
         let nip = Nip::parse(person.nip).map_err(|e| anyhow::anyhow!("NIP demo tidak sah: {e}"))?;
         let employee = store.employee_by_nip(&nip).await?;

@@ -74,6 +74,7 @@ pub async fn list_employees(
                 .map(|q| crate::pages::search_text(&q)),
             limit,
             offset,
+            ..Default::default()
         })
         .await?;
     Ok(Json(EmployeePageDto::new(&page, limit, offset)))

@@ -1,14 +1,16 @@
-//! The employee page (identity, position, acting posts, placement with rule and article, its
-//! history, ratings, experience) and the employee search.
+//! The employee page: identity, position, acting posts, placement with rule and article, its
+//! history, the recorded organisation changes naming the employee and, for the HR admin, the
+//! links to record the next one (issue 14 point 1); ratings, experience.
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
-use serde::Deserialize;
+use axum::extract::State;
+use sikerja_domain::changes::ChangeArea;
 use sikerja_domain::organisation::EmployeeId;
-use sikerja_storage::{EmployeeFilter, EmployeeView, PositionView};
+use sikerja_storage::PositionView;
 
-use super::non_empty;
+use super::organisation::history::{self, ChangeLine};
+use super::organisation::links::{ChangeLink, Rights, Subject, links, new_change_href};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::PageError;
@@ -38,6 +40,19 @@ impl PostLine {
     }
 }
 
+/// Staff changes offered on every profile (issue 14 point 1; HR admin only).
+const STAFF_CHANGES: [(&str, &str, ChangeArea); 3] = [
+    ("appoint", "Mutasi/pengangkatan", ChangeArea::Staff),
+    ("set_grade", "Kenaikan pangkat", ChangeArea::Staff),
+    ("name_acting", "Tunjuk sebagai Plt./Plh.", ChangeArea::Staff),
+];
+/// Offered to someone holding a post.
+const HOLDER_CHANGES: [(&str, &str, ChangeArea); 1] =
+    [("vacate", "Bebaskan dari jabatan", ChangeArea::Staff)];
+/// Leaving the service, offered last.
+const LEAVE_CHANGES: [(&str, &str, ChangeArea); 1] =
+    [("leave", "Berhenti/pensiun", ChangeArea::Staff)];
+
 /// One change of the PPK (KED-11).
 pub struct HistoryLine {
     pub date: String,
@@ -60,7 +75,8 @@ pub struct EmployeePage {
     agency_name: String,
     department: Option<(i64, String)>,
     post: Option<PostLine>,
-    acting: Option<PostLine>,
+    /// Every post acted in (Plt./Plh.), each with its link to end it for the HR admin.
+    acting: Vec<(PostLine, Option<ChangeLink>)>,
     placement: Option<PlacementRow>,
     history: Vec<HistoryLine>,
     ratings: Vec<(u16, &'static str)>,
@@ -68,6 +84,11 @@ pub struct EmployeePage {
     /// The record's own audit history, for the person themself and those who read the audit
     /// trail of the agency (BKPSDM admin, Sekda); `None` for everyone else.
     audit: Option<Vec<AuditLine>>,
+    /// The recorded changes naming the employee (issue 14 point 1), for the person themself,
+    /// the HR admin and the audit readers; `None` for everyone else.
+    changes: Option<Vec<ChangeLine>>,
+    /// Links to the change forms, for the HR admin (`Action::RecordOrgChange`, staff).
+    change_links: Vec<ChangeLink>,
 }
 
 /// `GET /pegawai/{id}`
@@ -91,6 +112,30 @@ pub async fn show_employee(
     } else {
         None
     };
+    let rights = Rights::of(&principal, view.employee.agency);
+    let changes = if own || reads_audit || rights.staff {
+        let stored = state
+            .store
+            .org_changes_of_employee(view.employee.agency, EmployeeId(id))
+            .await?;
+        let posts = state
+            .store
+            .positions_by_id(&history::positions_named(&stored))
+            .await?;
+        Some(history::lines(&stored, &posts))
+    } else {
+        None
+    };
+    let acting_posts = state.store.acting_posts(EmployeeId(id)).await?;
+    let subject = Subject {
+        employee: Some(id),
+        ..Subject::default()
+    };
+    let mut change_links = links(rights, subject, &STAFF_CHANGES);
+    if view.position.is_some() {
+        change_links.extend(links(rights, subject, &HOLDER_CHANGES));
+    }
+    change_links.extend(links(rights, subject, &LEAVE_CHANGES));
     let placement = state.store.placement_of(EmployeeId(id)).await?;
     let history = state.store.placement_history(EmployeeId(id)).await?;
     let placed: Vec<_> = placement.iter().cloned().collect();
@@ -117,10 +162,27 @@ pub async fn show_employee(
         agency_name: view.agency_name.clone(),
         department: view.department.as_ref().map(|d| (d.id.0, d.name.clone())),
         post: view.position.as_ref().map(|p| PostLine::new(p, None)),
-        acting: view
-            .acting_in
-            .as_ref()
-            .map(|p| PostLine::new(p, Some(p.acting_kind.map(|k| k.label()).unwrap_or("Plt.")))),
+        acting: acting_posts
+            .iter()
+            .map(|p| {
+                let line =
+                    PostLine::new(p, Some(p.acting_kind.map(|k| k.label()).unwrap_or("Plt.")));
+                let end = rights.staff.then(|| ChangeLink {
+                    label: "Akhiri Plt./Plh.",
+                    href: new_change_href(
+                        "end_acting",
+                        Subject {
+                            position: Some(p.position.id.0),
+                            ..Subject::default()
+                        },
+                    ),
+                    kind: "end_acting",
+                });
+                (line, end)
+            })
+            .collect(),
+        changes,
+        change_links,
         placement: placement.as_ref().map(|p| PlacementRow::new(p, &deciders)),
         history: history
             .iter()
@@ -141,106 +203,4 @@ pub async fn show_employee(
             .map(|x| (x.field.clone(), x.years))
             .collect(),
     })
-}
-
-/// `?q=` of the search, `halaman` for the page number (from 1).
-#[derive(Debug, Default, Deserialize)]
-pub struct SearchQuery {
-    pub q: Option<String>,
-    pub halaman: Option<String>,
-}
-
-/// One search result.
-pub struct ResultLine {
-    pub id: i64,
-    pub name: String,
-    pub nip: String,
-    pub position: String,
-    pub department: String,
-}
-
-const PAGE_SIZE: u32 = 50;
-
-#[derive(Template, WebTemplate)]
-#[template(path = "employees/search.html")]
-pub struct SearchPage {
-    layout: Layout,
-    q: String,
-    results: Vec<ResultLine>,
-    total: u64,
-    page: u32,
-    pages: u32,
-    prev_href: Option<String>,
-    next_href: Option<String>,
-}
-
-fn page_href(q: &str, page: u32) -> String {
-    let query =
-        serde_urlencoded::to_string([("q", q), ("halaman", &page.to_string())]).unwrap_or_default();
-    format!("/pegawai?{query}")
-}
-
-/// `GET /pegawai?q=`
-pub async fn search_employees(
-    State(state): State<AppState>,
-    principal: Principal,
-    query: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<SearchPage, PageError> {
-    let query = query.map(|Query(q)| q).unwrap_or_default();
-    let q = non_empty(query.q);
-    let page = query
-        .halaman
-        .and_then(|h| h.trim().parse::<u32>().ok())
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
-    let (agency, department) = principal.scope().page_filter()?;
-    let (results, total) = match &q {
-        Some(search) => {
-            let found = state
-                .store
-                .employees(&EmployeeFilter {
-                    agency,
-                    department,
-                    search: Some(super::search_text(search)),
-                    limit: PAGE_SIZE,
-                    offset: (page - 1).saturating_mul(PAGE_SIZE),
-                })
-                .await?;
-            (found.items.iter().map(result).collect(), found.total)
-        }
-        None => (Vec::new(), 0),
-    };
-    let q = q.unwrap_or_default();
-    let pages: u32 = total
-        .div_ceil(u64::from(PAGE_SIZE))
-        .try_into()
-        .unwrap_or(u32::MAX);
-    Ok(SearchPage {
-        layout: Layout::new("Cari pegawai", state.demo_mode).crumb("Cari pegawai", "/pegawai"),
-        prev_href: (page > 1).then(|| page_href(&q, page - 1)),
-        next_href: (page < pages).then(|| page_href(&q, page + 1)),
-        q,
-        results,
-        total,
-        page,
-        pages,
-    })
-}
-
-fn result(v: &EmployeeView) -> ResultLine {
-    ResultLine {
-        id: v.employee.id.0,
-        name: v.employee.display_name(),
-        nip: v.employee.nip.spaced(),
-        position: v
-            .position
-            .as_ref()
-            .map(|p| p.position.name.clone())
-            .unwrap_or_else(|| "—".into()),
-        department: v
-            .department
-            .as_ref()
-            .map(|d| d.name.clone())
-            .unwrap_or_else(|| v.agency_name.clone()),
-    }
 }

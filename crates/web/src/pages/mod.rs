@@ -5,11 +5,13 @@ mod account;
 mod admin;
 mod assignments;
 mod departments;
+mod employee_search;
 mod employees;
 mod execution;
 mod home;
 pub(crate) mod org_changes;
 mod org_upload;
+mod organisation;
 mod placements;
 mod planning;
 mod position_map;
@@ -69,6 +71,13 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             "/perangkat-daerah/{id}/target",
             Department,
             planning::tree::show_target_tree,
+        )
+        // The organisation's unit tree for Bagian Organisasi and BKPSDM (issue 14 point 3),
+        // as of a day with `?per=` (point 1).
+        .get(
+            "/organisasi/struktur",
+            KeepOrganisation,
+            organisation::structure::show_structure,
         )
         .get("/kinerja", Official, planning::index::show_planning)
         .get(
@@ -364,7 +373,7 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             KeepOrganisation,
             org_changes::cancel_change,
         )
-        .get("/pegawai", SignedIn, employees::search_employees)
+        .get("/pegawai", SignedIn, employee_search::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)
         .get("/aturan/{id}", Public, rules::show_rule)
         .get("/masuk", Public, sign_in::show_sign_in)

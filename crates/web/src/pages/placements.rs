@@ -1,6 +1,8 @@
 //! Rincian kedudukan (KED-11): every JF and Pelaksana of a department with unit, position,
 //! superior, PPK, coordinator, recommender, the rule and its article, notes and manual
-//! decisions; filtered by GET parameters (htmx swaps only the table), exportable to XLSX.
+//! decisions; filtered by GET parameters (htmx swaps only the table), exportable to XLSX;
+//! `?per=YYYY-MM-DD` shows them as of that day (issue 14 point 1: who assessed whom on 1 March,
+//! or who will once the pending changes take effect), computed, not stored.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -10,9 +12,10 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use sikerja_domain::organisation::{DepartmentId, UnitId};
 use sikerja_domain::rules::RuleId;
-use sikerja_storage::{PlacementFilter, PlacementStatus};
+use sikerja_storage::{PlacementFilter, PlacementStatus, PlacementView, Store};
 
 use super::departments::{DepartmentHeader, load_header};
+use super::organisation::as_of::{self, AsOf};
 use super::{non_empty, wants_fragment};
 use crate::AppState;
 use crate::error::{PageError, WebError};
@@ -40,6 +43,8 @@ pub struct PlacementQuery {
     pub status: Option<String>,
     pub rule: Option<String>,
     pub q: Option<String>,
+    /// The day shown (`YYYY-MM-DD`); today when absent.
+    pub per: Option<String>,
 }
 
 impl PlacementQuery {
@@ -49,6 +54,7 @@ impl PlacementQuery {
             status: non_empty(self.status),
             rule: non_empty(self.rule),
             q: non_empty(self.q),
+            per: non_empty(self.per),
         }
     }
 
@@ -74,6 +80,25 @@ impl PlacementQuery {
             rule_id: self.rule.clone(),
             search: self.q.as_deref().map(super::search_text),
         }
+    }
+
+    /// Whether a placement computed as of a day passes the filters, as [`Self::filter`]
+    /// would in storage.
+    fn matches(&self, p: &PlacementView) -> bool {
+        let f = self.filter(p.department.0);
+        let unit = f.unit.is_none_or(|u| u == p.unit);
+        let status = f.status.is_none_or(|s| s == p.status);
+        let rule = f
+            .rule_id
+            .as_deref()
+            .is_none_or(|r| p.rule_id == r || p.assessor_rule_id.as_deref() == Some(r));
+        let search = f.search.as_deref().is_none_or(|text| {
+            let lower = text.to_lowercase();
+            p.employee.name.to_lowercase().contains(&lower)
+                || (text.chars().all(|c| c.is_ascii_digit())
+                    && p.employee.nip.as_str().contains(text))
+        });
+        unit && status && rule && search
     }
 
     fn query_string(&self) -> String {
@@ -104,12 +129,39 @@ pub struct PlacementsPage {
     rules: Vec<Choice>,
     q: String,
     table: PlacementTable,
+    /// Another day than today, with its banner.
+    as_of: Option<AsOf>,
+    /// The day in the date field.
+    per: String,
+    /// This page today.
+    today_href: String,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "placements/table.html")]
 pub struct PlacementsFragment {
     table: PlacementTable,
+}
+
+/// The placements the query asks for: stored ones today, computed as of another day.
+async fn load_views(
+    store: &Store,
+    id: i64,
+    query: &PlacementQuery,
+) -> Result<(Vec<PlacementView>, Option<AsOf>), WebError> {
+    let today = as_of::today();
+    match as_of::parse(query.per.as_deref(), today)? {
+        None => Ok((store.placements(&query.filter(id)).await?, None)),
+        Some(a) => {
+            let all = store
+                .placements_as_of(DepartmentId(id), a.day, today)
+                .await?;
+            Ok((
+                all.into_iter().filter(|p| query.matches(p)).collect(),
+                Some(a),
+            ))
+        }
+    }
 }
 
 /// `GET /perangkat-daerah/{id}/kedudukan`
@@ -121,7 +173,7 @@ pub async fn list_placements(
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
     let header = load_header(&state.store, id, "kedudukan").await?;
-    let views = state.store.placements(&query.filter(id)).await?;
+    let (views, as_of) = load_views(&state.store, id, &query).await?;
     let deciders = decider_names(&state.store, &views).await;
     let table = PlacementTable {
         rows: views
@@ -172,6 +224,11 @@ pub async fn list_placements(
             .collect(),
         q: query.q.clone().unwrap_or_default(),
         table,
+        per: as_of
+            .as_ref()
+            .map_or_else(|| as_of::today().to_string(), |a| a.iso.clone()),
+        as_of,
+        today_href: format!("/perangkat-daerah/{id}/kedudukan"),
     };
     Ok((vary, page).into_response())
 }
@@ -184,7 +241,7 @@ pub async fn export_placements(
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
     let dept = load_header(&state.store, id, "kedudukan").await?;
-    let views = state.store.placements(&query.filter(id)).await?;
+    let (views, _) = load_views(&state.store, id, &query).await?;
     let deciders = decider_names(&state.store, &views).await;
     let rows: Vec<PlacementRow> = views
         .iter()
