@@ -108,14 +108,18 @@ async fn org_01_the_pages_open_to_the_hr_admin_and_the_keeper_by_area_and_to_nob
     let menu = keeper.get(&app, "/admin/menu").await;
     assert_eq!(
         texts(&menu.html(), "a.admin-link"),
-        vec!["Perubahan organisasi".to_string()]
+        vec![
+            "Perubahan organisasi".to_string(),
+            "Struktur organisasi".to_string()
+        ]
     );
     let menu = admin.get(&app, "/admin/menu").await;
     assert_eq!(
         texts(&menu.html(), "a.admin-link"),
         vec![
             "Administrasi".to_string(),
-            "Perubahan organisasi".to_string()
+            "Perubahan organisasi".to_string(),
+            "Struktur organisasi".to_string()
         ]
     );
     assert_eq!(

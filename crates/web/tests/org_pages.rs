@@ -155,6 +155,13 @@ async fn org_03_the_structure_page_is_the_unit_tree_for_the_hr_admin_and_the_kee
         .await
         .unwrap();
     let mut keeper = official(&app, nip::SEKRETARIS).await;
+    // The header menu leads there.
+    let menu = keeper.get(&app, "/admin/menu").await;
+    assert!(
+        menu.body.contains("href=\"/organisasi/struktur\""),
+        "{}",
+        menu.body
+    );
     let answer = keeper.get(&app, &uri).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert_eq!(
