@@ -13,6 +13,7 @@ pub mod changes;
 pub mod code;
 pub mod education;
 pub mod execution;
+pub mod experience_fields;
 pub mod grade;
 pub mod holders;
 pub mod limits;

@@ -19,6 +19,7 @@ mod count;
 mod day;
 mod eligibility;
 mod model;
+mod offer;
 mod scope;
 mod team;
 #[cfg(test)]
@@ -31,4 +32,5 @@ pub use model::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope,
     CountWindow, Instrument, Member, MemberRole, MembershipKind, PastAssignment,
 };
+pub use offer::{OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, owner_offer, owner_route};
 pub use scope::{instrument_for, org_unit_of, scope_of};

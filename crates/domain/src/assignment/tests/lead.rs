@@ -332,3 +332,27 @@ fn pen_09_b_without_jf_from_penyetaraan_any_jf_or_pelaksana_may_lead() {
     let r = fx.check(&fx.team(lead, &[member]));
     assert!(r.is_allowed() && r.advice.is_empty(), "{r:#?}");
 }
+
+#[test]
+fn pen_08_resolving_experience_makes_the_lead_requirement_see_the_synonym() {
+    use crate::experience_fields::{resolve_experience, tests::list};
+    let mut fx = fx();
+    let lead = fx.jf(fx.seksi);
+    fx.edit(lead, |e| {
+        e.experience = vec![Experience {
+            field: "Pelayanan Kesehatan".into(),
+            years: 3,
+        }]
+    });
+    let mut org = fx.b.org.clone();
+    let task = resolve_experience(&mut org, AgencyId(1), &list(), "kesehatan");
+    assert_eq!(task, "Kesehatan");
+    let e = org.employees.iter().find(|e| e.id == lead).expect("lead");
+    let reqs = lead_eligibility(
+        e,
+        &task,
+        Day::parse("2025-02-01").expect("day"),
+        &AssignmentPolicy::default(),
+    );
+    assert!(reqs.iter().all(|r| r.met), "{reqs:#?}");
+}

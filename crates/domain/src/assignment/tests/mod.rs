@@ -4,6 +4,7 @@
 
 mod lead;
 mod limits;
+mod offer;
 mod scope;
 mod shape;
 
