@@ -261,7 +261,11 @@ pub(crate) mod tests {
             name: " ".into(),
             synonyms: vec!["a\u{7}".into()],
         });
-        let codes: Vec<&str> = validate(&l).unwrap_err().iter().map(|p| p.code).collect();
+        let codes: Vec<&str> = validate(&l)
+            .expect_err("refused")
+            .iter()
+            .map(|p| p.code)
+            .collect();
         assert_eq!(
             codes,
             [

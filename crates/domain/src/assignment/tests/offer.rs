@@ -83,7 +83,7 @@ fn pen_14_a_kepala_bidang_forming_a_cross_unit_team_prepares_it_for_the_head_of_
     // Saving for the Dinas prepares; a forged form naming the Bidang is refused with it.
     let route = owner_route(&offer, fx.dinas, AssignmentMethod::Appointment).map(|o| o.route);
     assert_eq!(route, Ok(OwnerRoute::Prepare));
-    let refused = owner_route(&offer, bidang, AssignmentMethod::Appointment).unwrap_err();
+    let refused = owner_route(&offer, bidang, AssignmentMethod::Appointment).expect_err("refused");
     assert_eq!(refused.code, "not_the_appointing_head");
     assert_eq!(refused.citation.rule_id, crate::rules::RuleId::PEN_10);
     assert!(refused.message.contains("PEN-14"), "{}", refused.message);
@@ -161,6 +161,7 @@ fn pen_11_someone_who_heads_no_unit_volunteers_for_a_unit_organisasi_of_their_ag
     );
     assert!(owner_route(&offer, fx.dinas, AssignmentMethod::Volunteer).is_ok());
     // No appointment for them.
-    let refused = owner_route(&offer, fx.dinas, AssignmentMethod::Appointment).unwrap_err();
+    let refused =
+        owner_route(&offer, fx.dinas, AssignmentMethod::Appointment).expect_err("refused");
     assert_eq!(refused.code, "not_the_appointing_head");
 }
