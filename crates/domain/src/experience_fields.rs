@@ -84,6 +84,45 @@ pub fn code_for(name: &str) -> String {
     }
 }
 
+/// The fields to add so that every text names one: a field per text that names none (the
+/// first spelling met is its name; later spellings differing in case or spaces name it), with
+/// a code made from the name and kept unique (`-2`, `-3`, … on a clash). How a list is seeded
+/// from the experience already stored and from an import without a list.
+pub fn new_fields_for<'a>(
+    existing: &[ExperienceField],
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<ExperienceField> {
+    let mut added: Vec<ExperienceField> = Vec::new();
+    for text in texts {
+        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty()
+            || name.chars().count() > TextKind::Name.max()
+            || name.chars().any(char::is_control)
+            || find_field(existing, &name).is_some()
+            || find_field(&added, &name).is_some()
+        {
+            continue;
+        }
+        let base = code_for(&name);
+        let taken = |c: &str| existing.iter().chain(added.iter()).any(|f| f.code == c);
+        let mut code = base.clone();
+        let mut n = 2;
+        while taken(&code) {
+            let suffix = format!("-{n}");
+            let mut b = base.clone();
+            b.truncate(Code::MAX_LEN - suffix.len());
+            code = format!("{b}{suffix}");
+            n += 1;
+        }
+        added.push(ExperienceField {
+            code,
+            name,
+            synonyms: Vec::new(),
+        });
+    }
+    added
+}
+
 /// A problem of a list of fields, in Indonesian, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldProblem {
@@ -237,6 +276,34 @@ pub(crate) mod tests {
         assert!(!same_field(&l, "Keuangan", "Kesehatan"));
         assert_eq!(canonical_name(&l, "pelayanan kesehatan"), "Kesehatan");
         assert_eq!(canonical_name(&l, " Keuangan "), "Keuangan");
+    }
+
+    #[test]
+    fn a_list_is_seeded_with_one_field_per_text_naming_none() {
+        let l = list();
+        let added = new_fields_for(
+            &l,
+            [
+                "Keuangan",
+                " keuangan ",
+                "Pelayanan Kesehatan",
+                "Kesehatan!",
+                "",
+                "SPBE",
+            ],
+        );
+        let names: Vec<(&str, &str)> = added
+            .iter()
+            .map(|f| (f.code.as_str(), f.name.as_str()))
+            .collect();
+        // "Kesehatan!" makes the code `kesehatan`, taken: `kesehatan-2`.
+        assert_eq!(
+            names,
+            [("keuangan", "Keuangan"), ("kesehatan-2", "Kesehatan!")]
+        );
+        let mut all = l.clone();
+        all.extend(added);
+        assert!(validate(&all).is_ok());
     }
 
     #[test]

@@ -21,12 +21,13 @@ use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope, Day,
     Instrument, MemberRole, MembershipKind, PastAssignment, Report, check, org_unit_of,
 };
-use sikerja_domain::holders::exercises;
+use sikerja_domain::assignment::{OwnerOffer, OwnerRoute, owner_offer, owner_route};
+use sikerja_domain::experience_fields::{canonical_name, resolve_experience};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, Organisation, PositionId, UnitId};
 use sikerja_domain::placement::{Outcome, compute_placements};
 use sikerja_domain::planning::target::Execution;
 
-use crate::entities::{assignment, assignment_member, employee, position, unit};
+use crate::entities::{assignment, assignment_member, employee, unit};
 use crate::error::{Result, StorageError, corrupt};
 use crate::load::{agency_rows, organisation};
 use crate::planning::PlanningActor;
@@ -85,6 +86,25 @@ struct Context {
     history: Vec<PastAssignment>,
     /// The owner agency's readings in force on the day of the decision (issue 14 point 5).
     policy: AssignmentPolicy,
+    /// The draft's field as the controlled field's name (the text itself when it names none).
+    task_field: String,
+}
+
+impl Context {
+    /// The regulation's check of `draft`, its field read through the controlled list.
+    fn check(&self, draft: &AssignmentDraft) -> Report {
+        let draft = AssignmentDraft {
+            field: self.task_field.clone(),
+            ..draft.clone()
+        };
+        check(
+            &self.org,
+            &self.outcomes,
+            &self.history,
+            &draft,
+            &self.policy,
+        )
+    }
 }
 
 /// The organisations of the owner agency and every member's agency (merged), their
@@ -122,11 +142,19 @@ async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Co
     let policy = crate::policies::in_force(db, draft.owner_agency, crate::policies::today())
         .await?
         .assignment;
+    // PEN-08 huruf d through the owner agency's fields of experience: a synonym counts as the
+    // field (issue 14 point 6).
+    let fields = crate::experience_fields::fields_of(db, draft.owner_agency).await?;
+    let task_field = canonical_name(&fields, &draft.field);
+    for a in org.agencies.iter().map(|a| a.id).collect::<Vec<_>>() {
+        resolve_experience(&mut org, a, &fields, &draft.field);
+    }
     Ok(Context {
         org,
         outcomes,
         history,
         policy,
+        task_field,
     })
 }
 
@@ -171,38 +199,40 @@ fn day(s: &str) -> Result<Day> {
     Day::parse(s).map_err(|_| corrupt("day", s))
 }
 
-/// Who may record a draft: for an appointment, the holder (or Plt./Plh.) of a head position
-/// of the owner Unit Organisasi (PEN-10, Pasal 12); for a volunteer, the volunteer.
-async fn require_author(
-    txn: &DatabaseTransaction,
+/// Who may record a draft, decided by the domain (issue 14 point 6; PEN-10, PEN-13..15): the
+/// head (or Plt./Plh.) of the owner Unit Organisasi appoints; a Kepala Bidang/Seksi of it
+/// prepares the draft for that head (`prepare`); someone heading no unit volunteers. A draft
+/// outside the offer — a forged form naming a Bidang as owner — is refused with the rule.
+fn require_author(
+    org: &Organisation,
     draft: &AssignmentDraft,
     by: &PlanningActor,
-) -> Result<()> {
+    prepare: bool,
+) -> Result<OwnerRoute> {
     let Some(me) = by.employee else {
         return Err(not_author());
     };
-    let allowed = match draft.method {
-        AssignmentMethod::Volunteer => draft.members.iter().any(|m| m.employee == me),
-        AssignmentMethod::Appointment => {
-            let heads = position::Entity::find()
-                .filter(position::Column::UnitId.eq(draft.owner_unit.0))
-                .filter(position::Column::IsHead.eq(true))
-                .all(txn)
-                .await?;
-            let mine = employee::Entity::find_by_id(me.0)
-                .one(txn)
-                .await?
-                .and_then(|e| e.position_id)
-                .map(PositionId);
-            let mut any = false;
-            for p in &heads {
-                // ORG-05: the holder or the Plt./Plh. of the head post.
-                any |= exercises(me, mine, &crate::holders::position_facts(p)?);
-            }
-            any
-        }
-    };
-    if allowed { Ok(()) } else { Err(not_author()) }
+    let members: Vec<EmployeeId> = draft.members.iter().map(|m| m.employee).collect();
+    let offer = owner_offer(org, me, &members);
+    let route = owner_route(&offer, draft.owner_unit, draft.method)
+        .map_err(|r| StorageError::forbidden(r.code, r.message))?
+        .route;
+    match route {
+        OwnerRoute::Volunteer if !members.contains(&me) => Err(not_author()),
+        OwnerRoute::Prepare if !prepare => Err(StorageError::forbidden(
+            "not_the_appointing_head",
+            offer
+                .limits
+                .iter()
+                .find(|l| l.org_unit == draft.owner_unit)
+                .map_or_else(|| not_author().to_string(), |l| l.message.clone()),
+        )),
+        OwnerRoute::Appoint | OwnerRoute::Volunteer if prepare => Err(StorageError::invalid(
+            "prepare_not_needed",
+            "Anda dapat menunjuk sendiri untuk unit ini; simpan sebagai konsep biasa.",
+        )),
+        r => Ok(r),
+    }
 }
 
 fn not_author() -> StorageError {
@@ -243,7 +273,49 @@ impl Store {
         let txn = self.read_txn().await?;
         let c = context(&txn, draft).await?;
         txn.commit().await?;
-        Ok(check(&c.org, &c.outcomes, &c.history, draft, &c.policy))
+        Ok(c.check(draft))
+    }
+
+    /// The owners and methods `actor` may use for a draft of `members` (issue 14 point 6):
+    /// what the form offers. Reads the organisation of the actor's agency and the members'.
+    pub async fn owner_offer(
+        &self,
+        actor: EmployeeId,
+        members: &[EmployeeId],
+    ) -> Result<OwnerOffer> {
+        let txn = self.read_txn().await?;
+        let mut ids: Vec<i64> = members.iter().map(|m| m.0).collect();
+        ids.push(actor.0);
+        let agencies: BTreeSet<i64> = employee::Entity::find()
+            .filter(employee::Column::Id.is_in(ids))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|e| e.agency_id)
+            .collect();
+        let mut org = Organisation::default();
+        for a in agencies {
+            let rows = agency_rows(&txn, AgencyId(a)).await?;
+            let one = organisation(&rows, None)?;
+            org.agencies.extend(one.agencies);
+            org.departments.extend(one.departments);
+            org.units.extend(one.units);
+            org.positions.extend(one.positions);
+            org.employees.extend(one.employees);
+        }
+        txn.commit().await?;
+        Ok(owner_offer(&org, actor, members))
+    }
+
+    /// Records a draft a Kepala Bidang/Seksi prepared for the head of the owner Unit
+    /// Organisasi (issue 14 point 6): checked like any draft, status `draft`, with who prepared
+    /// it; the head finds it among their drafts, may change it and starts the workflow.
+    pub async fn prepare_assignment(
+        &self,
+        input: &AssignmentInput,
+        by: &PlanningActor,
+    ) -> Result<AssignmentId> {
+        self.record_assignment(input, by, true).await
     }
 
     /// Records a draft that passes every check, with its derived scope and instrument and each
@@ -252,6 +324,15 @@ impl Store {
         &self,
         input: &AssignmentInput,
         by: &PlanningActor,
+    ) -> Result<AssignmentId> {
+        self.record_assignment(input, by, false).await
+    }
+
+    async fn record_assignment(
+        &self,
+        input: &AssignmentInput,
+        by: &PlanningActor,
+        prepare: bool,
     ) -> Result<AssignmentId> {
         by.audit.checked_label()?;
         let title = input.title.trim();
@@ -266,9 +347,9 @@ impl Store {
             ..input.draft.clone()
         };
         let txn = self.begin_write().await?;
-        require_author(&txn, &draft, by).await?;
         let c = context(&txn, &draft).await?;
-        let report = check(&c.org, &c.outcomes, &c.history, &draft, &c.policy);
+        let route = require_author(&c.org, &draft, by, prepare)?;
+        let report = c.check(&draft);
         if !report.is_allowed() {
             return Err(refusal(&report));
         }
@@ -284,7 +365,7 @@ impl Store {
             owner_unit_name: Set(owner_unit_name),
             target_id: Set(input.target),
             title: Set(title.to_string()),
-            field: Set(draft.field.trim().to_string()),
+            field: Set(c.task_field.trim().to_string()),
             execution: Set(draft.execution.code().to_string()),
             method: Set(draft.method.code().to_string()),
             scope: Set(report.scope.code().to_string()),
@@ -294,6 +375,10 @@ impl Store {
             team_lead_reason: Set(draft.team_lead_reason.clone()),
             created_at: Set(now),
             created_by: Set(by.audit.label.clone()),
+            prepared_by_employee_id: Set(match route {
+                OwnerRoute::Prepare => by.employee.map(|e| e.0),
+                _ => None,
+            }),
             ..Default::default()
         })
         .exec(&txn)
@@ -339,6 +424,7 @@ impl Store {
                 "instrument_rule": report.instrument_citation.to_string(),
                 "members": draft.members.iter().map(|m| json!({"employee": m.employee.0, "role": m.role.code(), "from": m.from.to_string(), "until": m.until.to_string()})).collect::<Vec<_>>(),
                 "advice": report.advice.iter().map(|a| a.code).collect::<Vec<_>>(),
+                "prepared_for_head": route == OwnerRoute::Prepare,
             }),
         )
         .await?;
@@ -474,6 +560,9 @@ impl Store {
             .into_iter()
             .map(|a| (a.id, a))
             .collect();
+        // PEN-08 huruf d through the owner agency's fields of experience (issue 14 point 6).
+        let fields = crate::experience_fields::fields_of(&txn, query.owner_agency).await?;
+        let task_field = resolve_experience(&mut org, query.agency, &fields, &query.field);
         txn.commit().await?;
         let mut current: HashMap<i64, Vec<CurrentAssignment>> = HashMap::new();
         for m in members {
@@ -536,7 +625,7 @@ impl Store {
                     assignments,
                     lead_requirements: sikerja_domain::assignment::lead_eligibility(
                         e,
-                        &query.field,
+                        &task_field,
                         query.start,
                         &policy,
                     ),

@@ -29,6 +29,7 @@ mod devices;
 mod entities;
 mod error;
 mod execution;
+mod experience_fields;
 mod export;
 mod grants;
 mod holders;
@@ -79,6 +80,7 @@ pub use execution::{
     IssueDecisionView, IssueView, MAX_EVIDENCE_FILES, ReportInput, ReportLineView,
     ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
 };
+pub use experience_fields::ExperienceFieldView;
 pub use grants::{GrantId, RoleGrantView};
 pub use identity::Credential;
 pub use issuing::{

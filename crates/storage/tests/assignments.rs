@@ -599,3 +599,249 @@ async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at
         1
     );
 }
+
+/// The relation under which `nip` sees assignment `id` in their list.
+async fn relation(w: &World, nip: &Nip, id: sikerja_domain::assignment::AssignmentId) -> String {
+    w.store
+        .assignments_involving(&w.actor(nip).await, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.id == id)
+        .map(|l| l.relation)
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_unit_organisasi_starts()
+ {
+    use sikerja_domain::assignment::OwnerRoute;
+    let w = World::new().await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    // The offer: no appointment, a draft for the Kepala Dinas, with the rule that says why.
+    let members: Vec<EmployeeId> = input.draft.members.iter().map(|m| m.employee).collect();
+    let offer = w
+        .store
+        .owner_offer(kabid.employee.unwrap(), &members)
+        .await
+        .unwrap();
+    let routes: Vec<(UnitId, OwnerRoute)> =
+        offer.options.iter().map(|o| (o.unit, o.route)).collect();
+    assert_eq!(routes, [(w.root, OwnerRoute::Prepare)]);
+    assert_eq!(
+        offer.options[0].label(),
+        "Siapkan rancangan untuk Kepala Dinas Kesehatan"
+    );
+    assert_eq!(
+        offer.limits[0].citation.to_string(),
+        "PEN-13 · Lampiran II.B.1.a"
+    );
+    // Recording it as an appointment is refused with the limitation; so is a forged owner
+    // naming the Bidang. Nothing is written.
+    let err = w.store.create_assignment(&input, &kabid).await.unwrap_err();
+    assert!(
+        matches!(&err, StorageError::Forbidden { code: "not_the_appointing_head", message } if message.contains("menyiapkan rancangan")),
+        "{err:?}"
+    );
+    let mut forged = input.clone();
+    forged.draft.owner_unit = offer.limits[0].unit;
+    let err = w
+        .store
+        .prepare_assignment(&forged, &kabid)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, StorageError::Forbidden { code: "not_the_appointing_head", message } if message.contains("bukan Unit Organisasi") && message.contains("PEN-13")),
+        "{err:?}"
+    );
+    assert_eq!(w.drafts().await, 0);
+    // The head appoints: nothing to prepare.
+    let err = w
+        .store
+        .prepare_assignment(&input, &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Invalid {
+                code: "prepare_not_needed",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+
+    // Prepared: a draft of the Dinas, listed for the Kepala Dinas to take up and for the
+    // Kepala Bidang as theirs.
+    let id = w.store.prepare_assignment(&input, &kabid).await.unwrap();
+    let view = w.store.assignment(id).await.unwrap();
+    assert_eq!(
+        (view.status.as_str(), view.owner_unit),
+        ("draft", Some(w.root))
+    );
+    assert_eq!(relation(&w, &w.d.kadis, id).await, "prepared_for_head");
+    assert_eq!(relation(&w, &w.d.kabid, id).await, "preparer");
+    assert_eq!(w.drafts().await, 1);
+    // The Kepala Bidang cannot start it; the Kepala Dinas starts it as owner (PEN-13).
+    assert!(
+        w.store
+            .start_request(id, &start("Ditugaskan"), &kabid)
+            .await
+            .is_err()
+    );
+    w.store
+        .start_request(id, &start("Ditugaskan"), &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap();
+    assert_eq!(relation(&w, &w.d.kadis, id).await, "owner_head");
+}
+
+#[tokio::test]
+async fn pen_08_a_synonym_of_the_controlled_field_counts_as_the_lead_s_experience() {
+    use sikerja_domain::experience_fields::ExperienceField;
+    let w = World::new().await;
+    // Seeded by the import: one field per distinct text of the file.
+    let seeded = w.store.experience_fields(w.agency).await.unwrap();
+    let names: Vec<(&str, &str, usize)> = seeded
+        .iter()
+        .map(|f| (f.field.code.as_str(), f.field.name.as_str(), f.used_by))
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!((names[0].0, names[0].1), ("kesehatan", "Kesehatan"));
+    assert!(names[0].2 > 1);
+
+    let input = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-01-01",
+            "2027-06-30",
+        )
+        .await,
+    ]);
+    // "Pelayanan kesehatan" is no field yet: the lead's experience in "Kesehatan" does not count.
+    let advice = |r: &sikerja_domain::assignment::Report| {
+        r.advice.iter().map(|a| a.code).collect::<Vec<_>>()
+    };
+    let before = w.store.check_assignment(&input.draft).await.unwrap();
+    assert!(
+        advice(&before).contains(&"lead_experience"),
+        "{:?}",
+        advice(&before)
+    );
+
+    let admin = AuditActor::new("Admin BKPSDM");
+    let list = vec![ExperienceField {
+        code: "kesehatan".into(),
+        name: "Kesehatan".into(),
+        synonyms: vec!["Pelayanan  Kesehatan".into()],
+    }];
+    w.store
+        .set_experience_fields(w.agency, &list, &admin)
+        .await
+        .unwrap();
+    let after = w.store.check_assignment(&input.draft).await.unwrap();
+    assert!(
+        !advice(&after).contains(&"lead_experience"),
+        "{:?}",
+        advice(&after)
+    );
+    // Recorded under the controlled name.
+    let id = w
+        .store
+        .create_assignment(&input, &w.actor(&w.d.kadis).await)
+        .await
+        .unwrap();
+    assert_eq!(w.store.assignment(id).await.unwrap().field, "Kesehatan");
+
+    // A list that drops a field still named by stored experience is refused; so is one naming
+    // a text twice. Nothing changes.
+    let err = w
+        .store
+        .set_experience_fields(
+            w.agency,
+            &[ExperienceField {
+                code: "keuangan".into(),
+                name: "Keuangan".into(),
+                synonyms: vec![],
+            }],
+            &admin,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Invalid {
+                code: "experience_field_in_use",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let mut twice = list.clone();
+    twice.push(ExperienceField {
+        code: "yankes".into(),
+        name: "pelayanan kesehatan".into(),
+        synonyms: vec![],
+    });
+    let err = w
+        .store
+        .set_experience_fields(w.agency, &twice, &admin)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Invalid {
+                code: "experience_field_text_duplicate",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        w.store.experience_fields(w.agency).await.unwrap()[0]
+            .field
+            .synonyms,
+        ["Pelayanan Kesehatan"]
+    );
+
+    // The import maps a synonym to the field and refuses a text naming none, listing it.
+    let mut bundle = w.d.builder.build();
+    bundle.employees[0].experience[0].field = "pelayanan kesehatan".into();
+    w.store.import_agency(&bundle, "tester").await.unwrap();
+    bundle.employees[0].experience[0].field = "Perikanan".into();
+    let err = w.store.import_agency(&bundle, "tester").await.unwrap_err();
+    assert!(
+        matches!(&err, StorageError::Invalid { code: "experience_field_unknown", message } if message.contains("Perikanan")),
+        "{err:?}"
+    );
+    let fields = w.store.experience_fields(w.agency).await.unwrap();
+    assert_eq!(fields.len(), 1);
+    assert_eq!(fields[0].used_by, names[0].2);
+}

@@ -28,6 +28,9 @@ pub struct Model {
     pub team_lead_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub created_by: String,
+    /// The Kepala Bidang/Seksi who prepared the draft for the head of the owner Unit
+    /// Organisasi (issue 14 point 6); `None` otherwise.
+    pub prepared_by_employee_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,7 @@ pub(crate) mod department;
 pub(crate) mod employee;
 pub(crate) mod expectation;
 pub(crate) mod experience;
+pub(crate) mod experience_field;
 pub(crate) mod issued_letter;
 pub(crate) mod letter_number;
 pub(crate) mod letter_register;

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use sikerja_domain::bundle::AgencyBundle;
+use sikerja_domain::experience_fields::{canonical_name, find_field, new_fields_for};
+use sikerja_domain::organisation::AgencyId;
 
 use super::WHAT;
 use super::check::unit_levels;
@@ -287,6 +289,41 @@ pub(super) async fn replace_details(
         .filter(experience::Column::EmployeeId.in_subquery(of_agency))
         .exec(txn)
         .await?;
+    // Issue 14 point 6: each experience row names a field of the agency's controlled list (by
+    // name or synonym, ignoring case and spaces) and is stored as that field's name. An agency
+    // without a list gets one field per distinct text of the file; with a list, a text naming
+    // no field refuses the import with every such row.
+    let mut fields = crate::experience_fields::fields_of(txn, AgencyId(agency_id)).await?;
+    let texts = b
+        .employees
+        .iter()
+        .flat_map(|e| e.experience.iter().map(|x| x.field.as_str()));
+    if fields.is_empty() {
+        let new = new_fields_for(&[], texts);
+        crate::experience_fields::add_fields(txn, AgencyId(agency_id), &new, "impor instansi")
+            .await?;
+        fields = new;
+    } else {
+        let unknown: Vec<String> = b
+            .employees
+            .iter()
+            .flat_map(|e| {
+                e.experience
+                    .iter()
+                    .filter(|x| find_field(&fields, &x.field).is_none())
+                    .map(move |x| format!("NIP {}: \"{}\"", e.nip.as_str(), x.field.trim()))
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(StorageError::invalid(
+                "experience_field_unknown",
+                format!(
+                    "Bidang pengalaman tidak ada dalam daftar bidang tugas instansi (tambahkan sebagai bidang atau sinonim di /admin/bidang-tugas): {}.",
+                    unknown.join("; ")
+                ),
+            ));
+        }
+    }
     let mut ratings = Vec::new();
     let mut experience_rows = Vec::new();
     for e in &b.employees {
@@ -302,7 +339,7 @@ pub(super) async fn replace_details(
         for x in &e.experience {
             experience_rows.push(experience::ActiveModel {
                 employee_id: Set(id),
-                field: Set(x.field.clone()),
+                field: Set(canonical_name(&fields, &x.field)),
                 years: Set(i32::from(x.years)),
                 ..Default::default()
             });

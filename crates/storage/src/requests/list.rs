@@ -23,7 +23,8 @@ pub struct AssignmentLine {
     pub status: String,
     pub request: Option<RequestId>,
     pub current_step: Option<String>,
-    /// Why the person sees it: `member`, `owner_head`, `step`.
+    /// Why the person sees it: `member`, `owner_head`, `prepared_for_head` (a draft prepared
+    /// for them to take up), `preparer` (they prepared it), `step`.
     pub relation: String,
 }
 
@@ -58,7 +59,27 @@ impl Store {
                 .all(&self.db)
                 .await?
                 .into_iter()
-                .map(|a| (a.id, "owner_head")),
+                .map(|a| {
+                    // A draft a Kepala Bidang/Seksi prepared waits for the head to take it up
+                    // (issue 14 point 6).
+                    let prepared = a.status == "draft" && a.prepared_by_employee_id.is_some();
+                    (
+                        a.id,
+                        if prepared {
+                            "prepared_for_head"
+                        } else {
+                            "owner_head"
+                        },
+                    )
+                }),
+        );
+        ids.extend(
+            assignment::Entity::find()
+                .filter(assignment::Column::PreparedByEmployeeId.eq(me.0))
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|a| (a.id, "preparer")),
         );
         let requests: Vec<i64> = request_task::Entity::find()
             .filter(request_task::Column::PositionId.is_in(held))
