@@ -13,6 +13,7 @@ vocabulary! {
         AgencyImport => "agency.import", "impor data instansi";
         AgencyReplace => "agency.replace", "penggantian data instansi";
         AgencyPolicy => "agency.policy", "perubahan kebijakan instansi";
+        AgencyExperienceFields => "agency.experience_fields", "perubahan daftar bidang tugas";
         AgencyWorkflowPolicy => "agency.workflow_policy", "perubahan kebijakan alur permohonan instansi";
         AgencyReportPolicy => "agency.report_policy", "perubahan kebijakan laporan instansi";
         PlacementsRecompute => "placements.recompute", "penghitungan ulang kedudukan";

@@ -10,6 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::experience_fields::{ExperienceField, find_field, validate};
 use sikerja_domain::organisation::AgencyId;
 
@@ -187,7 +188,7 @@ impl Store {
         audit::append_by(
             &txn,
             by,
-            "agency.experience_fields",
+            AuditAction::AgencyExperienceFields,
             audit::Subject::new("agency", agency.0, agency.0),
             json!({ "before": before, "after": fields }),
         )
