@@ -76,6 +76,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Issue 14 point 5: those who reach the agency read its policies; its HR admin writes.
         (true, "/api/v1/agencies/{id}/policies") => [false, true, false, true, false],
         (false, "/api/v1/agencies/{id}/policies") => API_ADMIN,
+        // Issue 14 point 6: the fields of experience likewise.
+        (true, "/api/v1/agencies/{id}/experience-fields") => [false, true, false, true, false],
+        (false, "/api/v1/agencies/{id}/experience-fields") => API_ADMIN,
         (false, "/api/v1/agencies/import") => API_ADMIN,
         // The regional heads' terms (issue 14 point 4): the agency's HR admin or a write
         // token reaching it; a body missing its fields is refused (400/422) after the gate.

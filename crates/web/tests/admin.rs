@@ -647,9 +647,9 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
         text(&page, ".admin-tabs a[aria-current=page]").as_deref(),
         Some("Jejak audit")
     );
-    // Roles, API tokens, reporting settings (issue 13), agency policies and regional heads
-    // (issue 14) and the audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 6);
+    // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads and
+    // fields of experience (issue 14) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 7);
 }
 
 #[tokio::test]
@@ -707,4 +707,89 @@ async fn an_admin_taking_back_their_own_role_lands_on_the_start_page_without_it(
         StatusCode::FORBIDDEN
     );
     assert!(active_grant_of(&app, nip::KADIS).await.is_none());
+}
+
+#[tokio::test]
+async fn pen_08_the_hr_admin_keeps_the_fields_of_experience_with_their_synonyms() {
+    let app = app().await;
+    let mut admin = admin(&app).await;
+    // Seeded from the imported experience.
+    let page = admin.get(&app, "/admin/bidang-tugas").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let html = page.html();
+    assert_eq!(
+        text(&html, ".admin-tabs a[aria-current=page]").as_deref(),
+        Some("Bidang tugas")
+    );
+    assert!(
+        html.select(&common::sel("tr.experience-field[data-code=kesehatan]"))
+            .next()
+            .is_some()
+    );
+    // A synonym added; a new field with its code made from the name.
+    let answer = admin
+        .post(
+            &app,
+            "/admin/bidang-tugas",
+            &[
+                ("code", "kesehatan"),
+                ("name", "Kesehatan"),
+                ("synonyms", "Pelayanan Kesehatan, Bidang Kesehatan"),
+                ("code", ""),
+                ("name", "Keuangan Daerah"),
+                ("synonyms", ""),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let agency = agency(&app).await;
+    let (status, list) = app
+        .json(&format!("/api/v1/agencies/{}/experience-fields", agency.0))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list[0]["code"], "kesehatan");
+    assert_eq!(list[0]["synonyms"][1], "Bidang Kesehatan");
+    assert_eq!(list[1]["code"], "keuangan-daerah");
+    // A synonym naming another field: refused whole, what was typed kept, nothing changed.
+    let before = audit_total(&app).await;
+    let answer = admin
+        .post(
+            &app,
+            "/admin/bidang-tugas",
+            &[
+                ("code", "kesehatan"),
+                ("name", "Kesehatan"),
+                ("synonyms", "Keuangan daerah"),
+                ("code", "keuangan-daerah"),
+                ("name", "Keuangan Daerah"),
+                ("synonyms", ""),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = answer.html();
+    let error = text(&html, ".form-error").unwrap();
+    assert!(error.contains("sudah menjadi nama atau sinonim"), "{error}");
+    assert!(
+        html.select(&common::sel(
+            "input[name=synonyms][value='Keuangan daerah']"
+        ))
+        .next()
+        .is_some()
+    );
+    assert_eq!(audit_total(&app).await, before);
+    // Removing a field the stored experience names: refused.
+    let answer = admin
+        .post(
+            &app,
+            "/admin/bidang-tugas",
+            &[("code", ""), ("name", ""), ("synonyms", "")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        text(&answer.html(), ".form-error")
+            .unwrap()
+            .contains("masih dipakai")
+    );
 }

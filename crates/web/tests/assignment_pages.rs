@@ -468,3 +468,159 @@ async fn pen_14_the_swimlane_of_a_cross_unit_request_shows_its_seven_lanes_and_t
             .contains("Tiga layanan daring")
     );
 }
+
+/// The id of a unit of the test Dinas by name.
+async fn unit_named(app: &TestApp, name: &str) -> i64 {
+    let department = app.department_id("dinkes").await;
+    app.store
+        .units(sikerja_domain::organisation::DepartmentId(department))
+        .await
+        .unwrap()
+        .iter()
+        .find(|u| u.name == name)
+        .map(|u| u.id.0)
+        .expect("the unit")
+}
+
+#[tokio::test]
+async fn pen_10_pen_13_a_kepala_bidang_is_offered_to_prepare_a_draft_that_the_kepala_dinas_starts()
+{
+    let app = app().await;
+    let root = root_unit(&app, "dinkes").await.to_string();
+    let bidang = unit_named(&app, "Bidang Pelayanan Kesehatan")
+        .await
+        .to_string();
+    let mut kabid = official(&app, nip::KABID).await;
+    let muda = app.employee_id(nip::AHLI_MUDA).await.to_string();
+    let madya = app.employee_id(nip::AHLI_MADYA).await.to_string();
+    let html = page(
+        &mut kabid,
+        &app,
+        &format!("/penugasan/baru?field=Kesehatan&start=2027-01-01&member={muda}"),
+    )
+    .await;
+    // Only what may succeed: the Dinas, to prepare for its head; the Bidang is not offered,
+    // and the page says which rule keeps the Kepala Bidang from appointing.
+    let options: Vec<(String, String)> = html
+        .select(&sel("select#pemilik option"))
+        .map(|o| {
+            (
+                o.value().attr("value").unwrap_or("").to_string(),
+                common::collapse(&o.text().collect::<String>()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        options,
+        [(
+            root.clone(),
+            "Siapkan rancangan untuk Kepala Dinas Kesehatan".to_string()
+        )]
+    );
+    let limits = text(&html, "#batas-pemilik").unwrap();
+    assert!(
+        limits.contains("Bidang Pelayanan Kesehatan bukan Unit Organisasi"),
+        "{limits}"
+    );
+    assert!(limits.contains("PEN-13 · Lampiran II.B.1.a"), "{limits}");
+    assert_eq!(
+        text(&html, "#simpan").as_deref(),
+        Some("Siapkan rancangan untuk Kepala Dinas Kesehatan")
+    );
+    // The field of the task is chosen from the agency's fields of experience.
+    let listed: Vec<String> = html
+        .select(&sel("datalist#daftar-bidang-tugas option"))
+        .filter_map(|o| o.value().attr("value").map(str::to_string))
+        .collect();
+    assert_eq!(listed, ["Kesehatan"]);
+
+    let role = format!("role_{muda}");
+    let mut fields = vec![
+        ("owner_unit", bidang.as_str()),
+        ("field", "Kesehatan"),
+        ("start", "2027-01-01"),
+        ("until", "2027-06-30"),
+        ("title", "Tim Data Rujukan"),
+        ("execution", "team"),
+        ("member", muda.as_str()),
+        ("member", madya.as_str()),
+        (role.as_str(), "team_lead"),
+        ("action", "create"),
+    ];
+    // A forged form naming the Bidang as owner: refused with the rule, nothing recorded.
+    let answer = kabid.post(&app, "/penugasan/baru", &fields).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    let error = text(&answer.html(), ".form-error").unwrap();
+    assert!(
+        error.contains("bukan Unit Organisasi") && error.contains("PEN-13"),
+        "{error}"
+    );
+
+    // For the Dinas: prepared, to its page; the Kepala Dinas finds it in their list.
+    fields[0] = ("owner_unit", root.as_str());
+    let answer = kabid.post(&app, "/penugasan/baru", &fields).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let location = answer.location.unwrap();
+    let html = page(&mut kabid, &app, &location).await;
+    assert_eq!(text(&html, "#status-penugasan").as_deref(), Some("Konsep"));
+    // The Kepala Bidang does not start it…
+    assert!(html.select(&sel("#mulai-alur")).next().is_none());
+    let mut kadis = app.admin.clone();
+    let list = page(&mut kadis, &app, "/penugasan").await;
+    let id = location.trim_start_matches("/penugasan/");
+    let row = list
+        .select(&sel("tr"))
+        .map(|r| common::collapse(&r.text().collect::<String>()))
+        .find(|r| r.contains("Tim Data Rujukan"))
+        .expect("the prepared draft in the head's list");
+    assert!(
+        row.contains("Rancangan untuk Anda tetapkan"),
+        "{row} ({id})"
+    );
+    // …the Kepala Dinas does, as owner.
+    let html = page(&mut kadis, &app, &location).await;
+    assert!(html.select(&sel("#mulai-alur")).next().is_some());
+}
+
+#[tokio::test]
+async fn pen_10_the_api_prepares_a_draft_for_the_head_only_when_asked() {
+    let app = app().await;
+    let unit = root_unit(&app, "dinkes").await;
+    let mut kabid = official(&app, nip::KABID).await;
+    let muda = app.employee_id(nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(nip::PELAKSANA).await;
+    let mut draft = team(
+        unit,
+        "Tim Data Rujukan",
+        vec![
+            member(muda, "team_lead", "2027-01-01", "2027-06-30"),
+            member(pelaksana, "member", "2027-01-01", "2027-06-30"),
+        ],
+    );
+    draft["field"] = json!("Kesehatan");
+    let (status, body) =
+        common::assignments::post(&mut kabid, &app, "/api/v1/assignments", draft.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["error"]["code"], "not_the_appointing_head");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("menyiapkan rancangan"),
+        "{body}"
+    );
+    draft["prepare_for_head"] = json!(true);
+    let (status, body) =
+        common::assignments::post(&mut kabid, &app, "/api/v1/assignments", draft).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let mut kadis = app.admin.clone();
+    kadis.get(&app, "/penugasan").await;
+    let lines = common::assignments::get_ok(&mut kadis, &app, "/api/v1/assignments").await;
+    let line = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == body["id"])
+        .expect("listed for the head");
+    assert_eq!(line["relation"], "prepared_for_head");
+}

@@ -254,6 +254,12 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // Issue 14 point 6: the fields of experience are the agency's data (a stored field still
+    // in use, an import naming no field), and a head asking to prepare what they may appoint
+    // is an input mistake.
+    "experience_field_in_use",
+    "experience_field_unknown",
+    "prepare_not_needed",
     // Organisation upkeep (issue 14): input, state and identity checks of dated changes,
     // regional heads' terms (one person per office at a time is data integrity, not a rule of
     // the regulation) and the policy page.

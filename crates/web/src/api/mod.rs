@@ -10,6 +10,7 @@ mod departments;
 pub mod dto;
 mod employees;
 mod execution;
+mod experience_fields;
 mod import;
 mod letters;
 pub mod openapi;
@@ -38,7 +39,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         description = "API Sistem Kerja (Peraturan Bupati Banjar No. 39/2024): organisasi, pegawai, kedudukan dan Pejabat Penilai Kinerja. Setiap kedudukan menyebut `rule_id` dan `article`. Kesalahan: `{\"error\": {\"code\", \"message\", \"details\"}}`."
     ),
     tags(
-        (name = "agencies", description = "Instansi Pemerintah: daftar, rincian, impor dan ekspor; kebijakan instansi bertanggal (KED-10, KED-12, PEN-07, PEN-08, PEN-15, LAP-01/02, DOC-05) dengan riwayatnya"),
+        (name = "agencies", description = "Instansi Pemerintah: daftar, rincian, impor dan ekspor; kebijakan instansi bertanggal (KED-10, KED-12, PEN-07, PEN-08, PEN-15, LAP-01/02, DOC-05) dengan riwayatnya; daftar bidang tugas (bidang pengalaman) instansi dengan sinonimnya (PEN-08 huruf d)"),
         (name = "departments", description = "Perangkat Daerah, unit, jabatan, rentang kendali"),
         (name = "employees", description = "Pegawai ASN"),
         (name = "placements", description = "Kedudukan dan penetapan manual (KED)"),
@@ -62,6 +63,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(
             policies::get_agency_policies,
             policies::create_agency_policy
+        ))
+        .routes(routes!(
+            experience_fields::get_experience_fields,
+            experience_fields::set_experience_fields
         ))
         .routes(routes!(
             regional_heads::list_regional_heads,

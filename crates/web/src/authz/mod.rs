@@ -373,6 +373,18 @@ pub fn api_access() -> RouteTable {
             "/api/v1/agencies/{id}/policies",
             Access::AdministerAgency,
         ),
+        // Issue 14 point 6: the fields of experience — read by those who reach the agency,
+        // replaced by its HR admin.
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/experience-fields",
+            Access::Agency,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/agencies/{id}/experience-fields",
+            Access::AdministerAgency,
+        ),
         (
             Method::GET,
             "/api/v1/agencies/{id}/regional-heads",

@@ -455,6 +455,16 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::policies::create_agency_policy_version,
         )
+        .get(
+            "/admin/bidang-tugas",
+            Administer,
+            admin::experience_fields::show_experience_fields,
+        )
+        .post(
+            "/admin/bidang-tugas",
+            Administer,
+            admin::experience_fields::set_experience_fields,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)

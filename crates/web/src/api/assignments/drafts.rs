@@ -85,8 +85,8 @@ pub async fn check_assignment(
     responses(
         (status = 201, description = "Konsep penugasan dicatat", body = IdDto),
         (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pimpinan Unit Organisasi pemilik kinerja (`not_the_appointing_head`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`", body = ErrorEnvelope)
+        (status = 403, description = "Bukan pimpinan Unit Organisasi pemilik kinerja (`not_the_appointing_head`, dengan aturan pembatasnya: Kepala Bidang/Seksi menyiapkan rancangan dengan `prepare_for_head`); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`, `prepare_not_needed`", body = ErrorEnvelope)
     )
 )]
 pub async fn create_assignment(
@@ -102,7 +102,12 @@ pub async fn create_assignment(
         title: r.title.trim().to_string(),
         target: r.target,
     };
-    match state.store.create_assignment(&input, &by).await {
+    let recorded = if r.prepare_for_head {
+        state.store.prepare_assignment(&input, &by).await
+    } else {
+        state.store.create_assignment(&input, &by).await
+    };
+    match recorded {
         Ok(id) => Ok((StatusCode::CREATED, Json(IdDto { id: id.0 }))),
         // Storage refuses with one message; the check lists each violation with its rule.
         // Run only on a refusal, so that recording stays one pass over the organisation.

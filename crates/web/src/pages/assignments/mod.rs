@@ -39,6 +39,9 @@ fn relation_label(relation: &str) -> &'static str {
     match relation {
         "member" => "Anggota",
         "owner_head" => "Pimpinan pemilik kinerja",
+        // Issue 14 point 6: a draft a Kepala Bidang/Seksi prepared for the head.
+        "prepared_for_head" => "Rancangan untuk Anda tetapkan",
+        "preparer" => "Rancangan yang Anda siapkan",
         "step" => "Pemegang langkah atau tembusan",
         _ => "",
     }

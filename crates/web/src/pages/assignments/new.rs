@@ -5,6 +5,12 @@
 //! *penyetaraan* first (PEN-09). "Periksa" checks the draft and shows every finding with its
 //! rule and article; "Simpan konsep" records it, or shows the page again with every violation.
 //! Someone who heads no unit drafts a volunteer request (PEN-10, PEN-16/17) for themselves.
+//!
+//! Issue 14 point 6: the owners offered are those the regulation allows the reader for the
+//! members chosen (`sikerja_domain::assignment::owner_offer`): the Unit Organisasi they head;
+//! a Kepala Bidang/Seksi is offered "Siapkan rancangan untuk Kepala …" with the rule that
+//! keeps them from appointing, and saving hands the draft to that head. The field of the task
+//! is chosen from the agency's fields of experience (a datalist; a synonym is accepted).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,8 +19,10 @@ use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use sikerja_domain::assignment::{AssignmentDraft, Day, Report};
-use sikerja_domain::organisation::{AgencyId, UnitId};
+use sikerja_domain::assignment::{
+    AssignmentDraft, Day, OwnerOffer, OwnerRoute, Report, owner_route,
+};
+use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
 use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
 
 use super::picker::{CandidateRow, ReportView, candidate_row, matches, report_view};
@@ -43,6 +51,12 @@ pub struct NewAssignmentPage {
     error: Option<String>,
     volunteer: bool,
     owner_units: Vec<Choice>,
+    /// Why a unit the reader heads is not offered (rule id, article, message).
+    limits: Vec<(String, &'static str, String)>,
+    /// The chosen owner's option prepares a draft for its head: the save button says so.
+    prepare_label: Option<String>,
+    /// The agency's fields of experience: (name, synonyms joined).
+    experience_fields: Vec<(String, String)>,
     agencies: Vec<Choice>,
     owner_unit: i64,
     agency: i64,
@@ -86,12 +100,18 @@ pub async fn create_assignment(
     };
     if field(&pairs, "action") == "create" {
         let by = principal.planning_actor(None)?;
+        let prepare = chosen_route(&state, &principal, &draft).await? == Some(OwnerRoute::Prepare);
         let input = AssignmentInput {
             draft,
             title: request.title.trim().to_string(),
             target: None,
         };
-        return match state.store.create_assignment(&input, &by).await {
+        let recorded = if prepare {
+            state.store.prepare_assignment(&input, &by).await
+        } else {
+            state.store.create_assignment(&input, &by).await
+        };
+        return match recorded {
             Ok(id) => Ok(Redirect::to(&format!("/penugasan/{}", id.0)).into_response()),
             Err(e @ StorageError::Invalid { .. }) => {
                 let report = state.store.check_assignment(&input.draft).await?;
@@ -195,6 +215,7 @@ fn request_of(principal: &Principal, pairs: &Pairs) -> AssignmentRequest {
         responsible_position: None,
         team_lead_reason: Some(field(pairs, "team_lead_reason").to_string()),
         target: None,
+        prepare_for_head: false,
     }
 }
 
@@ -205,34 +226,37 @@ fn is_volunteer(principal: &Principal) -> bool {
         .is_none_or(|a| !a.facts().posts.iter().any(|p| p.is_head))
 }
 
-/// The units the reader may own an assignment for: those they head; for a volunteer, the
-/// Unit Organisasi (department roots and flagged units) of their agency.
-async fn owner_units(
+/// What the regulation offers the reader for the members of the form (issue 14 point 6).
+async fn offer_for(
     state: &AppState,
     principal: &Principal,
-    agency: Option<AgencyId>,
-) -> Result<Vec<(i64, String)>, WebError> {
-    let Some(facts) = principal.actor().map(|a| a.facts()) else {
-        return Ok(Vec::new());
+    pairs: &Pairs,
+) -> Result<OwnerOffer, WebError> {
+    let Some(me) = principal.actor().and_then(|a| a.facts().employee) else {
+        return Ok(OwnerOffer::default());
     };
-    let mut out: Vec<(i64, String)> = Vec::new();
-    for p in facts.posts.iter().filter(|p| p.is_head) {
-        if !out.iter().any(|(u, _)| *u == p.unit.0) {
-            out.push((p.unit.0, format!("Unit yang dipimpin {}", p.name)));
-        }
-    }
-    if out.is_empty()
-        && let Some(agency) = agency
-    {
-        for d in state.store.departments(Some(agency)).await? {
-            for u in state.store.units(d.department.id).await? {
-                if u.parent.is_none() || u.is_org_unit {
-                    out.push((u.id.0, u.name.clone()));
-                }
-            }
-        }
-    }
-    Ok(out)
+    let members: Vec<EmployeeId> = fields(pairs, "member")
+        .into_iter()
+        .filter_map(|m| m.trim().parse::<i64>().ok())
+        .map(EmployeeId)
+        .collect();
+    Ok(state.store.owner_offer(me, &members).await?)
+}
+
+/// The route of the owner a draft names, if the offer has it (storage decides again).
+async fn chosen_route(
+    state: &AppState,
+    principal: &Principal,
+    draft: &AssignmentDraft,
+) -> Result<Option<OwnerRoute>, WebError> {
+    let Some(me) = principal.actor().and_then(|a| a.facts().employee) else {
+        return Ok(None);
+    };
+    let members: Vec<EmployeeId> = draft.members.iter().map(|m| m.employee).collect();
+    let offer = state.store.owner_offer(me, &members).await?;
+    Ok(owner_route(&offer, draft.owner_unit, draft.method)
+        .ok()
+        .map(|o| o.route))
 }
 
 async fn page(
@@ -249,13 +273,44 @@ async fn page(
         .clone();
     let own_agency = facts.agency;
     let volunteer = is_volunteer(principal);
-    let units = owner_units(state, principal, own_agency).await?;
+    let offer = offer_for(state, principal, pairs).await?;
+    let units: Vec<(i64, String, OwnerRoute, String)> = offer
+        .options
+        .iter()
+        .filter(|o| (o.route == OwnerRoute::Volunteer) == volunteer)
+        .map(|o| (o.unit.0, o.label(), o.route, o.head_name.clone()))
+        .collect();
     let owner_unit = field(pairs, "owner_unit")
         .parse::<i64>()
         .ok()
-        .filter(|u| units.iter().any(|(x, _)| x == u))
-        .or_else(|| units.first().map(|(u, _)| *u))
+        .filter(|u| units.iter().any(|(x, ..)| x == u))
+        .or_else(|| units.first().map(|(u, ..)| *u))
         .unwrap_or(0);
+    let prepare_label = units
+        .iter()
+        .find(|(u, _, route, _)| *u == owner_unit && *route == OwnerRoute::Prepare)
+        .map(|(.., head)| format!("Siapkan rancangan untuk {head}"));
+    let limits = offer
+        .limits
+        .iter()
+        .map(|l| {
+            (
+                l.citation.rule_id.to_string(),
+                l.citation.article,
+                l.message.clone(),
+            )
+        })
+        .collect();
+    let experience_fields = match own_agency {
+        Some(a) => state
+            .store
+            .experience_fields(a)
+            .await?
+            .into_iter()
+            .map(|f| (f.field.name, f.field.synonyms.join(", ")))
+            .collect(),
+        None => Vec::new(),
+    };
     let agency = field(pairs, "agency")
         .parse::<i64>()
         .ok()
@@ -323,12 +378,15 @@ async fn page(
         volunteer,
         owner_units: units
             .into_iter()
-            .map(|(value, label)| Choice {
+            .map(|(value, label, ..)| Choice {
                 value,
                 selected: value == owner_unit,
                 label,
             })
             .collect(),
+        limits,
+        prepare_label,
+        experience_fields,
         agencies,
         owner_unit,
         agency,

@@ -55,6 +55,9 @@ pub struct AssignmentRequest {
     pub team_lead_reason: Option<String>,
     /// The Perjanjian Kinerja target the work serves (PEN-19).
     pub target: Option<i64>,
+    /// A Kepala Bidang/Seksi prepares the draft for the head of the owner Unit Organisasi,
+    /// who starts the workflow (issue 14 point 6); the head appoints directly. Missing: false.
+    pub prepare_for_head: bool,
 }
 
 fn detail(field: String, code: &str, message: String) -> ErrorDetail {

@@ -213,7 +213,8 @@ pub struct AssignmentLineDto {
     pub status: String,
     pub request: Option<i64>,
     pub current_step: Option<String>,
-    /// Why the caller sees it: `member`, `owner_head`, `step`.
+    /// Why the caller sees it: `member`, `owner_head`, `prepared_for_head` (a draft a Kepala
+    /// Bidang/Seksi prepared for them to take up), `preparer`, `step`.
     pub relation: String,
 }
 
