@@ -10,6 +10,8 @@ mod assignment_scenario;
 mod common;
 #[path = "browser_support/execution.rs"]
 mod execution_scenario;
+#[path = "browser_support/form_offer.rs"]
+mod form_offer_scenario;
 #[path = "browser_support/org_changes.rs"]
 mod org_change_scenario;
 #[path = "browser_support/planning.rs"]
@@ -208,6 +210,18 @@ async fn org_05_pen_18_a_plt_named_in_the_browser_decides_the_waiting_step() {
     let result = org_change_scenario::run(&s.client, &s.app, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("organisation change scenario in the browser");
+}
+
+/// Issue 14 point 6: the Kepala Bidang's form offers to prepare the draft for the Kepala Dinas,
+/// with the limiting rule; the HR admin's fields of experience; phone and desktop.
+#[tokio::test]
+async fn pen_10_pen_08_the_form_offers_only_what_may_succeed_in_the_browser() {
+    let Some(s) = session().await else {
+        return;
+    };
+    let result = form_offer_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("form offer scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;
