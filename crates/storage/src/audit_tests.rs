@@ -14,7 +14,7 @@ use sikerja_domain::{Grade, Nip};
 use crate::entities::audit_log;
 use crate::testing::fresh_store;
 
-fn bundle(code: &str, nip: &str) -> AgencyBundle {
+pub(crate) fn bundle(code: &str, nip: &str) -> AgencyBundle {
     AgencyBundle {
         agency: AgencyRecord {
             code: code.into(),

@@ -163,3 +163,65 @@ impl MigrationTrait for Migration {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use sea_orm_migration::MigratorTrait;
+    use sikerja_domain::organisation::Experience;
+
+    use crate::migration::Migrator;
+
+    /// On a database with experience stored, the migration seeds one field per distinct text
+    /// (case and spaces aside).
+    #[tokio::test]
+    async fn the_list_is_seeded_from_the_experience_already_stored() {
+        let s = crate::testing::fresh_store().await;
+        let mut b = crate::audit_tests::bundle("kab-seed", "198001012005011001");
+        b.employees[0].experience = vec![
+            Experience {
+                field: "Kesehatan".into(),
+                years: 3,
+            },
+            Experience {
+                field: "Keuangan  Daerah".into(),
+                years: 1,
+            },
+        ];
+        let agency = s.import_agency(&b, "tester").await.unwrap().agency;
+        // Back to before this migration (and whatever came after it), a text differing in
+        // case only added meanwhile, then up again.
+        let after = Migrator::migrations()
+            .iter()
+            .rev()
+            .position(|m| m.name().contains("000023"))
+            .unwrap();
+        Migrator::down(&s.db, Some(u32::try_from(after + 1).unwrap()))
+            .await
+            .unwrap();
+        s.execute_sql(
+            "UPDATE employee_experience SET field = 'KESEHATAN' WHERE field = 'Kesehatan'",
+        )
+        .await
+        .unwrap();
+        s.execute_sql(
+            "INSERT INTO employee_experience (employee_id, field, years) \
+             SELECT employee_id, 'kesehatan', 2 FROM employee_experience WHERE field = 'KESEHATAN'",
+        )
+        .await
+        .unwrap();
+        Migrator::up(&s.db, None).await.unwrap();
+        let fields = s.experience_fields(agency).await.unwrap();
+        let got: Vec<(&str, &str, usize)> = fields
+            .iter()
+            .map(|f| (f.field.code.as_str(), f.field.name.as_str(), f.used_by))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("kesehatan", "KESEHATAN", 2),
+                ("keuangan-daerah", "Keuangan Daerah", 1)
+            ]
+        );
+    }
+}
