@@ -79,7 +79,13 @@ struct Session {
     client: Client,
     app: common::TestApp,
     base: String,
+    /// One browser scenario at a time: several Chromium sessions at once on a small CI machine
+    /// made pages slower than the scenarios' waits (an element not there yet, a stale one).
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
+
+/// Held by the running browser scenario (see [`Session::_turn`]).
+static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Starts a session, or `None` (with a loud line) when chromedriver is missing and services
 /// are not required.
@@ -89,6 +95,7 @@ async fn session() -> Option<Session> {
 
 /// [`session`] with the given agencies.
 async fn session_with(bundles: &[sikerja_domain::bundle::AgencyBundle]) -> Option<Session> {
+    let turn = TURN.lock().await;
     let Some(driver) = chromedriver() else {
         if std::env::var("SIKERJA_REQUIRE_SERVICES").as_deref() == Ok("1") {
             panic!("chromedriver not found and SIKERJA_REQUIRE_SERVICES=1");
@@ -146,6 +153,7 @@ async fn session_with(bundles: &[sikerja_domain::bundle::AgencyBundle]) -> Optio
         client,
         app,
         base,
+        _turn: turn,
     })
 }
 
