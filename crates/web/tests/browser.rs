@@ -254,15 +254,40 @@ async fn sign_in(client: &Client, nip: &str) -> Step {
     .await
 }
 
-/// Clicks `button` and waits (at most 20 s) for `appears` on the page that follows.
+/// Clicks `button` and waits (at most 20 s) for `appears` on the page that follows — a new
+/// one: when the page clicked on already shows `appears` (a result's status before its
+/// decision), the old element does not count, or the scenario would read a page being
+/// replaced (a stale element). A button replaced just before the click is found again.
 async fn click_and_wait(client: &Client, button: &str, appears: &str) -> Step {
-    client.find(Locator::Css(button)).await?.click().await?;
-    client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(appears))
-        .await?;
-    Ok(())
+    let before = client
+        .find(Locator::Css(appears))
+        .await
+        .ok()
+        .map(|e| e.element_id());
+    let mut tries = 0;
+    loop {
+        match client.find(Locator::Css(button)).await?.click().await {
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                    && tries < 3 =>
+            {
+                tries += 1;
+            }
+            other => break other?,
+        }
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(found) = client.find(Locator::Css(appears)).await
+            && before.as_ref() != Some(&found.element_id())
+        {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(fantoccini::error::CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Signs out through the header's form.
