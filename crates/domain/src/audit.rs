@@ -52,6 +52,7 @@ vocabulary! {
         PlanSubmitted => "plan.submitted", "pengajuan rencana kegiatan";
         PlanApproved => "plan.approved", "persetujuan rencana kegiatan";
         AssignmentDrafted => "assignment.drafted", "penyusunan konsep penugasan";
+        AssignmentDraftChanged => "assignment.draft_changed", "perubahan konsep penugasan";
         RequestStep => "request.step", "langkah alur permohonan penugasan";
         RequestNudged => "request.nudged", "pengingat permohonan penugasan";
         RequestEscalated => "request.escalated", "eskalasi permohonan penugasan";

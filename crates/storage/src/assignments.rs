@@ -80,19 +80,19 @@ pub struct AssignmentView {
 }
 
 /// What the check of a draft reads.
-struct Context {
-    org: Organisation,
-    outcomes: Vec<Outcome>,
-    history: Vec<PastAssignment>,
+pub(crate) struct Context {
+    pub(crate) org: Organisation,
+    pub(crate) outcomes: Vec<Outcome>,
+    pub(crate) history: Vec<PastAssignment>,
     /// The owner agency's readings in force on the day of the decision (issue 14 point 5).
-    policy: AssignmentPolicy,
+    pub(crate) policy: AssignmentPolicy,
     /// The draft's field as the controlled field's name (the text itself when it names none).
-    task_field: String,
+    pub(crate) task_field: String,
 }
 
 impl Context {
     /// The regulation's check of `draft`, its field read through the controlled list.
-    fn check(&self, draft: &AssignmentDraft) -> Report {
+    pub(crate) fn check(&self, draft: &AssignmentDraft) -> Report {
         let draft = AssignmentDraft {
             field: self.task_field.clone(),
             ..draft.clone()
@@ -109,7 +109,7 @@ impl Context {
 
 /// The organisations of the owner agency and every member's agency (merged), their
 /// placements as the engine computes them, and the members' past team assignments.
-async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Context> {
+pub(crate) async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Context> {
     let ids: Vec<i64> = draft.members.iter().map(|m| m.employee.0).collect();
     let mut agencies: BTreeSet<i64> = employee::Entity::find()
         .filter(employee::Column::Id.is_in(ids.iter().copied()))
@@ -203,6 +203,42 @@ fn day(s: &str) -> Result<Day> {
 /// head (or Plt./Plh.) of the owner Unit Organisasi appoints; a Kepala Bidang/Seksi of it
 /// prepares the draft for that head (`prepare`); someone heading no unit volunteers. A draft
 /// outside the offer — a forged form naming a Bidang as owner — is refused with the rule.
+/// Records the members of draft `id`, each as own unit or seconded (PEN-02): the Unit
+/// Organisasi they sit in is the owner's or not.
+pub(crate) async fn insert_members<C: ConnectionTrait>(
+    txn: &C,
+    id: i64,
+    draft: &AssignmentDraft,
+    org: &Organisation,
+) -> Result<()> {
+    let people: HashMap<EmployeeId, &sikerja_domain::organisation::Employee> =
+        org.employees.iter().map(|e| (e.id, e)).collect();
+    for m in &draft.members {
+        let membership = if org_unit_of(org, m.employee) == Some(draft.owner_unit) {
+            MembershipKind::OwnUnit
+        } else {
+            MembershipKind::Seconded
+        };
+        let person = people.get(&m.employee);
+        assignment_member::Entity::insert(assignment_member::ActiveModel {
+            assignment_id: Set(id),
+            employee_id: Set(Some(m.employee.0)),
+            name: Set(person.map(|p| p.display_name()).unwrap_or_default()),
+            nip: Set(person
+                .map(|p| p.nip.as_str().to_string())
+                .unwrap_or_default()),
+            role: Set(m.role.code().to_string()),
+            membership: Set(membership.code().to_string()),
+            from_day: Set(m.from.to_string()),
+            until_day: Set(m.until.to_string()),
+            ..Default::default()
+        })
+        .exec_without_returning(txn)
+        .await?;
+    }
+    Ok(())
+}
+
 fn require_author(
     org: &Organisation,
     draft: &AssignmentDraft,
@@ -243,7 +279,7 @@ fn not_author() -> StorageError {
 }
 
 /// Every violation of a report as one refusal (nothing is written).
-fn refusal(report: &Report) -> StorageError {
+pub(crate) fn refusal(report: &Report) -> StorageError {
     let code = report
         .violations
         .first()
@@ -384,31 +420,7 @@ impl Store {
         .exec(&txn)
         .await?
         .last_insert_id;
-        let people: HashMap<EmployeeId, &sikerja_domain::organisation::Employee> =
-            c.org.employees.iter().map(|e| (e.id, e)).collect();
-        for m in &draft.members {
-            let membership = if org_unit_of(&c.org, m.employee) == Some(draft.owner_unit) {
-                MembershipKind::OwnUnit
-            } else {
-                MembershipKind::Seconded
-            };
-            let person = people.get(&m.employee);
-            assignment_member::Entity::insert(assignment_member::ActiveModel {
-                assignment_id: Set(id),
-                employee_id: Set(Some(m.employee.0)),
-                name: Set(person.map(|p| p.display_name()).unwrap_or_default()),
-                nip: Set(person
-                    .map(|p| p.nip.as_str().to_string())
-                    .unwrap_or_default()),
-                role: Set(m.role.code().to_string()),
-                membership: Set(membership.code().to_string()),
-                from_day: Set(m.from.to_string()),
-                until_day: Set(m.until.to_string()),
-                ..Default::default()
-            })
-            .exec_without_returning(&txn)
-            .await?;
-        }
+        insert_members(&txn, id, &draft, &c.org).await?;
         audit::append_by(
             &txn,
             &by.audit,

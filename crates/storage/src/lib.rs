@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod assignment_drafts;
 mod assignments;
 mod audit;
 #[cfg(all(test, feature = "testing"))]

@@ -699,6 +699,59 @@ async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_uni
     assert_eq!(relation(&w, &w.d.kadis, id).await, "prepared_for_head");
     assert_eq!(relation(&w, &w.d.kabid, id).await, "preparer");
     assert_eq!(w.drafts().await, 1);
+
+    // Before starting it, the Kepala Dinas changes it: one member fewer, another title. It
+    // stays prepared by the Kepala Bidang and waiting for the head; the Kepala Seksi, who
+    // did not prepare it, cannot change it; a change with a violation writes nothing.
+    let kadis = w.actor(&w.d.kadis).await;
+    let mut changed = input.clone();
+    changed.title = "Tim Rujukan Terpadu".into();
+    changed.draft.members.truncate(1);
+    changed.draft.execution = Execution::Individual;
+    changed.draft.members[0].role = MemberRole::Member;
+    changed.draft.team_lead_reason = None;
+    w.store
+        .change_assignment_draft(id, &changed, &kadis)
+        .await
+        .unwrap();
+    let view = w.store.assignment(id).await.unwrap();
+    assert_eq!(view.title, "Tim Rujukan Terpadu");
+    assert_eq!(view.members.len(), 1);
+    assert_eq!(relation(&w, &w.d.kadis, id).await, "prepared_for_head");
+    assert_eq!(relation(&w, &w.d.kabid, id).await, "preparer");
+    let err = w
+        .store
+        .change_assignment_draft(id, &input, &w.actor(&w.d.kasi).await)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Forbidden {
+                code: "not_the_appointing_head",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let mut bad = changed.clone();
+    bad.draft.members[0].until = Day::parse("2026-12-31").unwrap();
+    assert!(
+        w.store
+            .change_assignment_draft(id, &bad, &kadis)
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().title,
+        "Tim Rujukan Terpadu"
+    );
+    // The Kepala Bidang may still change what they prepared.
+    w.store
+        .change_assignment_draft(id, &changed, &kabid)
+        .await
+        .unwrap();
+
     // The Kepala Bidang cannot start it; the Kepala Dinas starts it as owner (PEN-13).
     assert!(
         w.store
@@ -711,6 +764,22 @@ async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_uni
         .await
         .unwrap();
     assert_eq!(relation(&w, &w.d.kadis, id).await, "owner_head");
+    // Started: no longer a draft to change.
+    let err = w
+        .store
+        .change_assignment_draft(id, &changed, &kadis)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Conflict {
+                code: "assignment_not_draft",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

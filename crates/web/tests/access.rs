@@ -179,8 +179,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/api/v1/assignments")
         | (true, "/api/v1/assignments/candidates")
         | (true, "/api/v1/inbox") => PEOPLE,
-        // Only the requester (the Kepala Dinas) nudges.
-        (false, "/api/v1/requests/{id}/nudges") => API_ADMIN,
+        // Only the requester (the Kepala Dinas) nudges; a draft is changed (issue 14 point 6)
+        // only by those who may read the assignment, storage deciding the rest.
+        (false, "/api/v1/requests/{id}/nudges") | (false, "/api/v1/assignments/{id}") => API_ADMIN,
         // Records: those involved, the agency-wide roles, tokens reaching the agency.
         (true, "/api/v1/assignments/{id}")
         | (true, "/api/v1/requests/{id}")

@@ -6,10 +6,10 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use common::assignments::{member, official, post, root_unit, team};
 use common::{Browser, TestApp, app, app_with, nip, sel, text, texts};
-use serde_json::json;
+use serde_json::{Value, json};
 use sikerja_domain::workflow::WorkflowKind;
 
 /// The Kepala Dinas' started team (shared with the API tests): the assignment id.
@@ -623,4 +623,55 @@ async fn pen_10_the_api_prepares_a_draft_for_the_head_only_when_asked() {
         .find(|l| l["id"] == body["id"])
         .expect("listed for the head");
     assert_eq!(line["relation"], "prepared_for_head");
+
+    // The head changes it before starting it (PUT, same body): a new title and one member
+    // fewer; it still waits for them. The Kepala Seksi, who did not prepare it, may not; a
+    // change with a violation names it and writes nothing; once started it is not a draft.
+    let id = body["id"].as_i64().unwrap();
+    let uri = format!("/api/v1/assignments/{id}");
+    let mut changed = team(
+        unit,
+        "Tim Data Rujukan Terpadu",
+        vec![member(muda, "member", "2027-01-01", "2027-06-30")],
+    );
+    changed["execution"] = json!("individual");
+    changed["field"] = json!("Kesehatan");
+    changed["team_lead_reason"] = Value::Null;
+    let (status, answer) =
+        common::assignments::call(&mut kadis, &app, Method::PUT, &uri, Some(changed.clone())).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{answer}");
+    let a = common::assignments::get_ok(&mut kadis, &app, &uri).await;
+    assert_eq!(a["title"], "Tim Data Rujukan Terpadu");
+    assert_eq!(a["members"].as_array().map(Vec::len), Some(1));
+    let lines = common::assignments::get_ok(&mut kadis, &app, "/api/v1/assignments").await;
+    let line = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .expect("still listed for the head");
+    assert_eq!(line["relation"], "prepared_for_head");
+    let mut kasi = official(&app, nip::KASUBAG).await;
+    let (status, answer) =
+        common::assignments::call(&mut kasi, &app, Method::PUT, &uri, Some(changed.clone())).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+    let mut bad = changed.clone();
+    bad["members"][0]["until"] = json!("2026-12-31");
+    let (status, answer) =
+        common::assignments::call(&mut kadis, &app, Method::PUT, &uri, Some(bad)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    let a = common::assignments::get_ok(&mut kadis, &app, &uri).await;
+    assert_eq!(a["members"][0]["until"], "2027-06-30");
+    let (status, answer) = common::assignments::post(
+        &mut kadis,
+        &app,
+        &format!("{uri}/request"),
+        json!({"text": "Ditugaskan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let (status, answer) =
+        common::assignments::call(&mut kadis, &app, Method::PUT, &uri, Some(changed)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(answer["error"]["code"], "assignment_not_draft");
 }

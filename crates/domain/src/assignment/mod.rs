@@ -32,5 +32,8 @@ pub use model::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope,
     CountWindow, Instrument, Member, MemberRole, MembershipKind, PastAssignment,
 };
-pub use offer::{OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, owner_offer, owner_route};
+pub use offer::{
+    DraftStanding, OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, change_draft, owner_offer,
+    owner_route,
+};
 pub use scope::{instrument_for, org_unit_of, scope_of};

@@ -264,3 +264,64 @@ pub fn owner_route(
         message,
     ))
 }
+
+/// A recorded draft as the person changing it stands to it (issue 14 point 6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftStanding {
+    /// What the stored draft is to the person ([`owner_route`] over its owner, method and
+    /// members), `None` when it offers them nothing.
+    pub route: Option<OwnerRoute>,
+    /// The stored draft's members.
+    pub members: Vec<EmployeeId>,
+    /// The Kepala Bidang/Seksi who prepared it for the head, if any.
+    pub prepared_by: Option<EmployeeId>,
+}
+
+/// Whether `me` may change a draft before its workflow starts, and who the changed draft is
+/// then prepared by (issue 14 point 6: "the head opens it, may change it and starts the
+/// workflow"). `after` is what the changed draft is to `me` ([`owner_route`]).
+///
+/// - Before: the head of the owner Unit Organisasi (or its Plt./Plh.) may change any draft of
+///   the unit, including one prepared for them; a volunteer may change the request they are a
+///   member of; a Kepala Bidang/Seksi may change only the draft they prepared themselves
+///   (PEN-10, Pasal 11–13). Nobody else.
+/// - After: the changed draft must again be one `me` may author (a volunteer stays a member).
+/// - A prepared draft keeps its preparer while the head changes it, so it stays waiting for
+///   the head; a draft `me` now prepares is prepared by `me`; a volunteer request is prepared
+///   by nobody.
+pub fn change_draft(
+    me: EmployeeId,
+    stored: &DraftStanding,
+    after: OwnerRoute,
+    after_members: &[EmployeeId],
+) -> Result<Option<EmployeeId>, Refusal> {
+    let refused = |message: &str| {
+        Refusal::new(
+            RefusalKind::NotPermitted,
+            "not_the_appointing_head",
+            RuleId::PEN_10,
+            "Pasal 11–13",
+            message.to_string(),
+        )
+    };
+    let may_before = match stored.route {
+        Some(OwnerRoute::Appoint) => true,
+        Some(OwnerRoute::Volunteer) => stored.members.contains(&me),
+        Some(OwnerRoute::Prepare) => stored.prepared_by == Some(me),
+        None => false,
+    };
+    if !may_before {
+        return Err(refused(
+            "Konsep ini hanya dapat diubah oleh pimpinan Unit Organisasi pemiliknya, oleh Kepala Bidang/Seksi yang menyiapkannya, atau oleh pegawai yang mengajukannya (PEN-10 · Pasal 11–13).",
+        ));
+    }
+    match after {
+        OwnerRoute::Volunteer if !after_members.contains(&me) => Err(refused(
+            "Pengajuan sukarela hanya untuk diri sendiri: Anda harus tetap menjadi anggotanya (PEN-10 · Pasal 13).",
+        )),
+        OwnerRoute::Volunteer => Ok(None),
+        OwnerRoute::Prepare => Ok(Some(me)),
+        OwnerRoute::Appoint if stored.prepared_by == Some(me) => Ok(None),
+        OwnerRoute::Appoint => Ok(stored.prepared_by),
+    }
+}

@@ -390,7 +390,12 @@ impl Store {
     ) -> Result<RequestId> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
-        let a = assignment_row(&txn, assignment.0).await?;
+        // Locked: a change of the draft (issue 14 point 6) waits, then finds it started.
+        let a = assignment::Entity::find_by_id(assignment.0)
+            .lock_exclusive()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("assignment", assignment.0))?;
         if a.status != "draft" {
             return Err(StorageError::conflict(
                 "assignment_not_draft",

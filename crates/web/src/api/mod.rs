@@ -124,7 +124,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
             assignments::drafts::list_assignments,
             assignments::drafts::create_assignment
         ))
-        .routes(routes!(assignments::drafts::get_assignment))
+        .routes(routes!(
+            assignments::drafts::get_assignment,
+            assignments::drafts::change_assignment
+        ))
         .routes(routes!(assignments::drafts::list_candidates))
         .routes(routes!(assignments::requests::start_request))
         .routes(routes!(assignments::requests::get_request))

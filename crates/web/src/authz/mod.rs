@@ -545,6 +545,7 @@ pub fn api_access() -> RouteTable {
             "/api/v1/assignments/{id}",
             Access::AssignmentRecord,
         ),
+        (Method::PUT, "/api/v1/assignments/{id}", Access::Official),
         (
             Method::POST,
             "/api/v1/assignments/{id}/request",

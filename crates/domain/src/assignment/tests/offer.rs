@@ -165,3 +165,76 @@ fn pen_11_someone_who_heads_no_unit_volunteers_for_a_unit_organisasi_of_their_ag
         owner_route(&offer, fx.dinas, AssignmentMethod::Appointment).expect_err("refused");
     assert_eq!(refused.code, "not_the_appointing_head");
 }
+
+/// The standing of a stored draft.
+fn standing(
+    route: Option<OwnerRoute>,
+    members: &[EmployeeId],
+    prepared_by: Option<EmployeeId>,
+) -> DraftStanding {
+    DraftStanding {
+        route,
+        members: members.to_vec(),
+        prepared_by,
+    }
+}
+
+#[test]
+fn pen_10_the_head_changes_a_draft_prepared_for_them_and_it_keeps_its_preparer() {
+    let (head, kabid, jf) = (EmployeeId(1), EmployeeId(2), EmployeeId(3));
+    let prepared = standing(Some(OwnerRoute::Appoint), &[jf], Some(kabid));
+    assert_eq!(
+        change_draft(head, &prepared, OwnerRoute::Appoint, &[jf]),
+        Ok(Some(kabid))
+    );
+    // The Kepala Bidang changes what they prepared; it stays prepared by them.
+    let theirs = standing(Some(OwnerRoute::Prepare), &[jf], Some(kabid));
+    assert_eq!(
+        change_draft(kabid, &theirs, OwnerRoute::Prepare, &[jf]),
+        Ok(Some(kabid))
+    );
+    // Named Plt. of the head post since, the preparer now appoints: nothing waits for a head.
+    let now_head = standing(Some(OwnerRoute::Appoint), &[jf], Some(kabid));
+    assert_eq!(
+        change_draft(kabid, &now_head, OwnerRoute::Appoint, &[jf]),
+        Ok(None)
+    );
+    // The head moves the draft to a unit they may only prepare for: now prepared by them.
+    let own = standing(Some(OwnerRoute::Appoint), &[jf], None);
+    assert_eq!(
+        change_draft(head, &own, OwnerRoute::Prepare, &[jf]),
+        Ok(Some(head))
+    );
+}
+
+#[test]
+fn pen_10_nobody_else_changes_a_draft_and_a_volunteer_stays_a_member() {
+    let (kabid, other_kabid, jf, other) =
+        (EmployeeId(2), EmployeeId(4), EmployeeId(3), EmployeeId(5));
+    // Another Kepala Bidang of the same Unit Organisasi did not prepare it.
+    let prepared = standing(Some(OwnerRoute::Prepare), &[jf], Some(kabid));
+    let refused =
+        change_draft(other_kabid, &prepared, OwnerRoute::Prepare, &[jf]).expect_err("refused");
+    assert_eq!(refused.code, "not_the_appointing_head");
+    assert_eq!(refused.citation.to_string(), "PEN-10 · Pasal 11–13");
+    // A head's draft offers a Kepala Bidang nothing to change.
+    let heads = standing(Some(OwnerRoute::Prepare), &[jf], None);
+    assert!(change_draft(kabid, &heads, OwnerRoute::Prepare, &[jf]).is_err());
+    assert!(
+        change_draft(
+            kabid,
+            &standing(None, &[jf], None),
+            OwnerRoute::Appoint,
+            &[jf]
+        )
+        .is_err()
+    );
+    // A volunteer changes their own request, never someone else's, and stays in it.
+    let asked = standing(Some(OwnerRoute::Volunteer), &[jf], None);
+    assert_eq!(
+        change_draft(jf, &asked, OwnerRoute::Volunteer, &[jf, other]),
+        Ok(None)
+    );
+    assert!(change_draft(other, &asked, OwnerRoute::Volunteer, &[jf, other]).is_err());
+    assert!(change_draft(jf, &asked, OwnerRoute::Volunteer, &[other]).is_err());
+}

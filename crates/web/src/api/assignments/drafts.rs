@@ -181,6 +181,59 @@ pub async fn get_assignment(
     Ok(Json(AssignmentDto::new(&a, request)))
 }
 
+/// Changes a draft before its workflow starts (issue 14 point 6), with the same body as
+/// `POST /api/v1/assignments` (`prepare_for_head` is ignored: the domain decides). The head of
+/// the owner Unit Organisasi (or its Plt./Plh.) changes any draft of the unit, including one a
+/// Kepala Bidang/Seksi prepared for them (it stays theirs to start); the preparer and a
+/// volunteer change their own. The changed draft is checked like a new one: 422
+/// `assignment_refused` with every violation; nothing is written.
+#[utoipa::path(
+    put,
+    path = "/api/v1/assignments/{id}",
+    tag = "assignments",
+    params(("id" = i64, Path, description = "Assignment id")),
+    request_body = AssignmentRequest,
+    responses(
+        (status = 204, description = "Konsep penugasan diubah"),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Tidak berhak mengubah konsep ini (`not_the_appointing_head`, PEN-10 · Pasal 11–13); token API (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "`assignment_not_draft`: alurnya sudah dimulai", body = ErrorEnvelope),
+        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`", body = ErrorEnvelope)
+    )
+)]
+pub async fn change_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<AssignmentRequest>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Json(r) = body?;
+    let a = state.store.assignment(AssignmentId(id)).await?;
+    require_assignment(&state.store, &principal, a.id, a.agency).await?;
+    let draft = draft_of(&principal, &r)?;
+    let by = principal.planning_actor(None)?;
+    let input = AssignmentInput {
+        draft,
+        title: r.title.trim().to_string(),
+        target: r.target,
+    };
+    match state.store.change_assignment_draft(a.id, &input, &by).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(e @ StorageError::Invalid { .. }) => {
+            let mut checked = input.draft.clone();
+            checked.id = Some(a.id);
+            let report = state.store.check_assignment(&checked).await?;
+            if report.is_allowed() {
+                Err(WebError::from(e).into())
+            } else {
+                Err(refused(&report, &checked).into())
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The candidate picker's question.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

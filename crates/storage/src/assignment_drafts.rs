@@ -1,0 +1,188 @@
+//! Changing a recorded draft before its workflow starts (issue 14 point 6): the head of the
+//! owner Unit Organisasi takes up a draft a Kepala Bidang/Seksi prepared, may change it and
+//! then starts it; the preparer and a volunteer may change their own. Who may is decided by
+//! the domain (`change_draft`); the changed draft passes every check like a new one, and the
+//! whole change is one transaction with its audit row.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde_json::json;
+use sikerja_domain::assignment::{
+    AssignmentDraft, AssignmentId, AssignmentMethod, DraftStanding, change_draft, owner_offer,
+    owner_route,
+};
+use sikerja_domain::audit::AuditAction;
+use sikerja_domain::organisation::{EmployeeId, UnitId};
+
+use crate::assignments::{AssignmentInput, context, insert_members, refusal};
+use crate::entities::{assignment, assignment_member, unit};
+use crate::error::{Result, StorageError, corrupt};
+use crate::planning::PlanningActor;
+use crate::{Store, audit};
+
+fn not_a_draft() -> StorageError {
+    StorageError::conflict("assignment_not_draft", "Alur penugasan ini sudah dimulai.")
+}
+
+impl Store {
+    /// Replaces draft `id` with `input` (title, target, owner, members and every other field)
+    /// while its workflow has not started. Refused with `not_the_appointing_head` (PEN-10) for
+    /// someone the domain does not let change it, with every violation like a new draft, and
+    /// with `assignment_not_draft` (409) once started — also when a start and a change race.
+    pub async fn change_assignment_draft(
+        &self,
+        id: AssignmentId,
+        input: &AssignmentInput,
+        by: &PlanningActor,
+    ) -> Result<()> {
+        by.audit.checked_label()?;
+        let title = input.title.trim();
+        if title.is_empty() {
+            return Err(StorageError::invalid(
+                "assignment_title_blank",
+                "Nama penugasan wajib diisi.",
+            ));
+        }
+        let Some(me) = by.employee else {
+            return Err(StorageError::forbidden(
+                "not_the_appointing_head",
+                "Konsep penugasan diubah oleh pejabat yang masuk dengan akunnya (PEN-10 · Pasal 11–13).",
+            ));
+        };
+        let txn = self.begin_write().await?;
+        let stored = assignment::Entity::find_by_id(id.0)
+            .lock_exclusive()
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("assignment", id))?;
+        if stored.status != "draft" {
+            return Err(not_a_draft());
+        }
+        let stored_members: Vec<EmployeeId> = assignment_member::Entity::find()
+            .filter(assignment_member::Column::AssignmentId.eq(id.0))
+            .order_by_asc(assignment_member::Column::Id)
+            .all(&txn)
+            .await?
+            .into_iter()
+            .filter_map(|m| m.employee_id.map(EmployeeId))
+            .collect();
+        let draft = AssignmentDraft {
+            id: Some(id),
+            ..input.draft.clone()
+        };
+        // The organisation of everyone in the stored or the changed draft: the person's
+        // standing to the stored draft depends on its members' units too.
+        let mut both = draft.clone();
+        for e in &stored_members {
+            if !both.members.iter().any(|m| m.employee == *e)
+                && let Some(first) = draft.members.first()
+            {
+                both.members.push(sikerja_domain::assignment::Member {
+                    employee: *e,
+                    ..first.clone()
+                });
+            }
+        }
+        let c = context(&txn, &both).await?;
+        let stored_method = AssignmentMethod::from_code(&stored.method)
+            .ok_or_else(|| corrupt("method", &stored.method))?;
+        let before = stored.owner_unit_id.and_then(|u| {
+            let offer = owner_offer(&c.org, me, &stored_members);
+            owner_route(&offer, UnitId(u), stored_method)
+                .ok()
+                .map(|o| o.route)
+        });
+        let members: Vec<EmployeeId> = draft.members.iter().map(|m| m.employee).collect();
+        let offer = owner_offer(&c.org, me, &members);
+        let after = owner_route(&offer, draft.owner_unit, draft.method)
+            .map_err(|r| StorageError::forbidden(r.code, r.message))?
+            .route;
+        let standing = DraftStanding {
+            route: before,
+            members: stored_members,
+            prepared_by: stored.prepared_by_employee_id.map(EmployeeId),
+        };
+        let prepared_by = change_draft(me, &standing, after, &members)
+            .map_err(|r| StorageError::forbidden(r.code, r.message))?;
+        let report = c.check(&draft);
+        if !report.is_allowed() {
+            return Err(refusal(&report));
+        }
+        let owner_unit_name = unit::Entity::find_by_id(draft.owner_unit.0)
+            .one(&txn)
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        let changed = assignment::Entity::update_many()
+            .col_expr(
+                assignment::Column::AgencyId,
+                Expr::value(draft.owner_agency.0),
+            )
+            .col_expr(
+                assignment::Column::OwnerUnitId,
+                Expr::value(Some(draft.owner_unit.0)),
+            )
+            .col_expr(
+                assignment::Column::OwnerUnitName,
+                Expr::value(owner_unit_name),
+            )
+            .col_expr(assignment::Column::TargetId, Expr::value(input.target))
+            .col_expr(assignment::Column::Title, Expr::value(title))
+            .col_expr(
+                assignment::Column::Field,
+                Expr::value(c.task_field.trim().to_string()),
+            )
+            .col_expr(
+                assignment::Column::Execution,
+                Expr::value(draft.execution.code()),
+            )
+            .col_expr(assignment::Column::Method, Expr::value(draft.method.code()))
+            .col_expr(assignment::Column::Scope, Expr::value(report.scope.code()))
+            .col_expr(
+                assignment::Column::Instrument,
+                Expr::value(report.instrument.code()),
+            )
+            .col_expr(
+                assignment::Column::ResponsiblePositionId,
+                Expr::value(draft.responsible_official.map(|p| p.0)),
+            )
+            .col_expr(
+                assignment::Column::TeamLeadReason,
+                Expr::value(draft.team_lead_reason.clone()),
+            )
+            .col_expr(
+                assignment::Column::PreparedByEmployeeId,
+                Expr::value(prepared_by.map(|e| e.0)),
+            )
+            .filter(assignment::Column::Id.eq(id.0))
+            .filter(assignment::Column::Status.eq("draft"))
+            .exec(&txn)
+            .await?;
+        if changed.rows_affected != 1 {
+            return Err(not_a_draft());
+        }
+        assignment_member::Entity::delete_many()
+            .filter(assignment_member::Column::AssignmentId.eq(id.0))
+            .exec(&txn)
+            .await?;
+        insert_members(&txn, id.0, &draft, &c.org).await?;
+        audit::append_by(
+            &txn,
+            &by.audit,
+            AuditAction::AssignmentDraftChanged,
+            audit::Subject::new("assignment", id.0, draft.owner_agency.0),
+            json!({
+                "title": title,
+                "execution": draft.execution.code(),
+                "method": draft.method.code(),
+                "scope": report.scope.code(),
+                "instrument": report.instrument.code(),
+                "members": draft.members.iter().map(|m| json!({"employee": m.employee.0, "role": m.role.code(), "from": m.from.to_string(), "until": m.until.to_string()})).collect::<Vec<_>>(),
+                "prepared_by": prepared_by.map(|e| e.0),
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
