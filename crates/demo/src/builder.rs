@@ -107,6 +107,7 @@ impl Builder {
     pub(crate) fn new(agency: AgencyRecord, seed: u64) -> Builder {
         Builder {
             bundle: AgencyBundle {
+                regional_heads: Vec::new(),
                 agency,
                 departments: Vec::new(),
                 units: Vec::new(),

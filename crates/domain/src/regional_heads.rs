@@ -93,6 +93,21 @@ pub fn head_office_title(kind: AgencyKind, agency_name: &str) -> Option<String> 
     }
 }
 
+/// What a regional head's sign-in name must be, for messages.
+pub const USERNAME_RULE: &str = "nama pengguna harus 3–64 karakter huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf";
+
+/// A regional head's sign-in name as stored: trimmed and in lowercase, 3 to 64 of
+/// `a-z 0-9 . _ -`, starting with a letter, so that it is never mistaken for a NIP. `None`
+/// when `value` is not one ([`USERNAME_RULE`]).
+pub fn username(value: &str) -> Option<String> {
+    let u = value.trim().to_lowercase();
+    let ok = (3..=64).contains(&u.len())
+        && u.starts_with(|c: char| c.is_ascii_lowercase())
+        && u.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    ok.then_some(u)
+}
+
 /// A term of office: from its first day to its last day, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {

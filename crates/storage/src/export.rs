@@ -3,14 +3,19 @@
 
 use std::collections::HashMap;
 
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sikerja_domain::assignment::Day;
 use sikerja_domain::bundle::{
-    AgencyBundle, AgencyRecord, DepartmentRecord, EmployeeRecord, PositionRecord, UnitRecord,
+    AgencyBundle, AgencyRecord, DepartmentRecord, EmployeeRecord, PositionRecord,
+    RegionalHeadRecord, UnitRecord,
 };
 use sikerja_domain::organisation::AgencyId;
+use sikerja_domain::regional_heads::RegionalOffice;
 
 use crate::Store;
 use crate::convert;
-use crate::error::Result;
+use crate::entities::regional_head;
+use crate::error::{Result, corrupt};
 use crate::load::{agency_rows, details};
 
 impl Store {
@@ -71,6 +76,7 @@ impl Store {
             });
         }
         Ok(AgencyBundle {
+            regional_heads: regional_heads(&self.db, agency).await?,
             agency: AgencyRecord {
                 code: a.code.clone(),
                 name: a.name.clone(),
@@ -116,4 +122,48 @@ impl Store {
             employees,
         })
     }
+}
+
+fn stored_day(what: &str, value: Option<&str>) -> Result<Option<Day>> {
+    value
+        .map(|v| Day::parse(v).map_err(|_| corrupt(what, v)))
+        .transpose()
+}
+
+/// The terms of office of the agency's regional heads, as recorded (issue 14 point 4).
+async fn regional_heads<C: ConnectionTrait>(
+    db: &C,
+    agency: AgencyId,
+) -> Result<Vec<RegionalHeadRecord>> {
+    let terms = crate::regional_head_terms::terms_of(db, agency).await?;
+    let accounts = regional_head::Entity::find()
+        .filter(regional_head::Column::AgencyId.eq(agency.0))
+        .all(db)
+        .await?;
+    terms
+        .iter()
+        .map(|t| {
+            let a = accounts
+                .iter()
+                .find(|a| a.id == t.regional_head_id)
+                .ok_or_else(|| corrupt("regional head of term", &t.id.to_string()))?;
+            let office = convert::code("regional office", &t.office, RegionalOffice::from_code)?;
+            Ok(RegionalHeadRecord {
+                office,
+                title: if t.title == office.label() {
+                    String::new()
+                } else {
+                    t.title.clone()
+                },
+                name: a.name.clone(),
+                username: a.username.clone(),
+                from: stored_day("term start", t.starts_on.as_deref())?,
+                until: stored_day("term end", t.ends_on.as_deref())?,
+                basis_number: t.basis_number.clone(),
+                basis_date: stored_day("basis date", t.basis_date.as_deref())?,
+                end_basis_number: t.end_basis_number.clone(),
+                end_basis_date: stored_day("end basis date", t.end_basis_date.as_deref())?,
+            })
+        })
+        .collect()
 }

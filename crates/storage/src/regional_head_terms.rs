@@ -146,7 +146,7 @@ async fn locked_agency<C: ConnectionTrait>(db: &C, id: AgencyId) -> Result<Agenc
 }
 
 /// The terms of an agency (every office), oldest first.
-async fn terms_of<C: ConnectionTrait>(
+pub(crate) async fn terms_of<C: ConnectionTrait>(
     db: &C,
     agency: AgencyId,
 ) -> Result<Vec<regional_head_term::Model>> {

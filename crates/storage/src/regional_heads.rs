@@ -66,20 +66,15 @@ fn kind(value: &str) -> Result<RegionalHeadKind> {
     code("regional head kind", value, RegionalHeadKind::from_code)
 }
 
-/// Lowercase, 3 to 64 of `a-z 0-9 . _ -`, starting with a letter: never mistaken for a NIP.
+/// Lowercase, 3 to 64 of `a-z 0-9 . _ -`, starting with a letter: never mistaken for a NIP
+/// (`sikerja_domain::regional_heads::username`).
 pub(crate) fn username_of(username: &str) -> Result<String> {
-    let u = username.trim().to_lowercase();
-    let ok = (3..=64).contains(&u.len())
-        && u.starts_with(|c: char| c.is_ascii_lowercase())
-        && u.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if !ok {
-        return Err(StorageError::invalid(
+    sikerja_domain::regional_heads::username(username).ok_or_else(|| {
+        StorageError::invalid(
             "username_invalid",
-            "nama pengguna harus 3–64 karakter huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf",
-        ));
-    }
-    Ok(u)
+            sikerja_domain::regional_heads::USERNAME_RULE,
+        )
+    })
 }
 
 fn required<'a>(value: &'a str, code: &'static str, message: &str) -> Result<&'a str> {

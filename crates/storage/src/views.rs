@@ -17,6 +17,9 @@ pub struct ImportSummary {
     pub units: u32,
     pub positions: u32,
     pub employees: u32,
+    /// Terms of office of regional heads the file added and changed (issue 14 point 4).
+    pub regional_head_terms_added: u32,
+    pub regional_head_terms_updated: u32,
     /// An agency with the same code existed and was replaced.
     pub replaced: bool,
 }

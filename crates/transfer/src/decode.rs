@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use sikerja_domain::bundle::{
     AgencyBundle, AgencyRecord, DepartmentRecord, EmployeeRecord, Entity, PositionRecord,
-    UnitRecord,
+    RegionalHeadRecord, UnitRecord,
 };
 use sikerja_domain::grade::Grade;
 use sikerja_domain::nip::Nip;
@@ -14,6 +14,7 @@ use sikerja_domain::org::{
     UnitKind,
 };
 use sikerja_domain::organisation::{AgencyPolicy, Experience, YearRating};
+use sikerja_domain::regional_heads::RegionalOffice;
 
 use crate::fields::{Place, Record};
 use crate::problem::{ImportErrors, ImportProblem, Problems};
@@ -36,6 +37,7 @@ impl Decoded {
     pub(crate) fn new(agency: AgencyRecord) -> Decoded {
         Decoded {
             bundle: AgencyBundle {
+                regional_heads: Vec::new(),
                 agency,
                 departments: Vec::new(),
                 units: Vec::new(),
@@ -223,4 +225,20 @@ pub(crate) fn experience(r: &mut Record<'_>) -> Option<Experience> {
         field,
         years: u8::try_from(years).ok()?,
     })
+}
+
+/// A term of office of a regional head (issue 14 point 4).
+pub(crate) fn regional_head(r: &mut Record<'_>) -> RegionalHeadRecord {
+    RegionalHeadRecord {
+        office: r.vocab("office", RegionalOffice::Regent),
+        title: r.text("title"),
+        name: r.text("name"),
+        username: r.text("username"),
+        from: r.day("from"),
+        until: r.day("until"),
+        basis_number: r.opt_text("basis_number"),
+        basis_date: r.day("basis_date"),
+        end_basis_number: r.opt_text("end_basis_number"),
+        end_basis_date: r.day("end_basis_date"),
+    }
 }

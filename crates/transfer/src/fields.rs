@@ -1,6 +1,7 @@
 //! Reading one record — a JSON object or a worksheet row — field by field, turning every bad
 //! value into a problem located where the user can find it, with the domain's own messages.
 
+use sikerja_domain::assignment::Day;
 use sikerja_domain::education::Education;
 use sikerja_domain::grade::Grade;
 use sikerja_domain::nip::Nip;
@@ -8,6 +9,8 @@ use sikerja_domain::org::{
     ActingKind, AgencyKind, AssessorPolicy, DepartmentKind, EmploymentType, FunctionalLevel,
     PerformanceRating, PositionClass, Substance, UnitKind,
 };
+
+use sikerja_domain::regional_heads::RegionalOffice;
 
 use crate::limits::MAX_VALUE_CHARS;
 use crate::problem::{ImportProblem, Problems};
@@ -93,7 +96,8 @@ vocab!(
     EmploymentType,
     ActingKind,
     PerformanceRating,
-    AssessorPolicy
+    AssessorPolicy,
+    RegionalOffice
 );
 
 /// Lower case with runs of spaces, dots and dashes as one underscore: "Ahli Muda" → "ahli_muda".
@@ -325,6 +329,30 @@ impl<'a> Record<'a> {
             self.problem(rank_field, e.code(), e.to_string());
         }
         Some(grade)
+    }
+
+    /// An optional date: `YYYY-MM-DD` text, or a date cell of a spreadsheet (a serial number
+    /// of days since 30 December 1899).
+    pub(crate) fn day(&mut self, field: &str) -> Option<Day> {
+        if let Cell::Number(n) = self.cell(field) {
+            let serial = *n;
+            let day = (serial.fract() == 0.0 && (1.0..=2_958_465.0).contains(&serial))
+                .then(|| Day::parse("1899-12-30").ok()?.add_days(serial as i64))
+                .flatten();
+            if day.is_none() {
+                let m = format!("\"{serial}\" bukan tanggal; tulis TTTT-BB-HH, mis. 2025-01-31");
+                self.problem(field, "date_invalid", m);
+            }
+            return day;
+        }
+        let s = self.opt_text(field)?;
+        match Day::parse(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problem(field, "date_invalid", e.to_string());
+                None
+            }
+        }
     }
 
     /// The highest education (SD … S3).

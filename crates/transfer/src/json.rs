@@ -222,6 +222,25 @@ pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
         let Some(obj) = obj else { continue };
         read_employee(&mut d, path, obj, &mut problems);
     }
+    for (path, obj) in objects(root, "regional_heads", &mut problems) {
+        let Some(obj) = obj else { continue };
+        let place = Place::Json(path);
+        let mut r = Record::new(
+            place.clone(),
+            columns(Entity::RegionalHead),
+            cells(obj),
+            &mut d.problems,
+        );
+        let rec = decode::regional_head(&mut r);
+        let bad = r.bad;
+        d.place(
+            Entity::RegionalHead,
+            d.bundle.regional_heads.len(),
+            place,
+            bad,
+        );
+        d.bundle.regional_heads.push(rec);
+    }
     d.problems.extend(problems);
     d.finish()
 }

@@ -132,6 +132,23 @@ pub(crate) const EXPERIENCE: Sheet = Sheet {
     ],
 };
 
+pub(crate) const REGIONAL_HEADS: Sheet = Sheet {
+    name: "Kepala Daerah",
+    required: false,
+    columns: &[
+        col("office", "Jabatan"),
+        opt("title", "Sebutan"),
+        col("name", "Nama"),
+        col("username", "Nama Pengguna"),
+        opt("from", "Mulai Menjabat"),
+        opt("until", "Akhir Masa Jabatan"),
+        opt("basis_number", "Nomor Keputusan"),
+        opt("basis_date", "Tanggal Keputusan"),
+        opt("end_basis_number", "Nomor Keputusan Berakhir"),
+        opt("end_basis_date", "Tanggal Keputusan Berakhir"),
+    ],
+};
+
 /// The sheet holding an entity.
 pub(crate) fn sheet_of(entity: Entity) -> &'static Sheet {
     match entity {
@@ -140,6 +157,7 @@ pub(crate) fn sheet_of(entity: Entity) -> &'static Sheet {
         Entity::Unit => &UNITS,
         Entity::Position => &POSITIONS,
         Entity::Employee => &EMPLOYEES,
+        Entity::RegionalHead => &REGIONAL_HEADS,
     }
 }
 
@@ -151,5 +169,6 @@ pub(crate) fn list_of(entity: Entity) -> &'static str {
         Entity::Unit => "units",
         Entity::Position => "positions",
         Entity::Employee => "employees",
+        Entity::RegionalHead => "regional_heads",
     }
 }

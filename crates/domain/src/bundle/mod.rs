@@ -13,6 +13,7 @@ mod validate;
 
 use serde::{Deserialize, Serialize};
 
+use crate::assignment::Day;
 use crate::education::Education;
 use crate::grade::Grade;
 use crate::nip::Nip;
@@ -21,6 +22,7 @@ use crate::org::{
     Substance, UnitKind,
 };
 use crate::organisation::{AgencyPolicy, Experience, YearRating};
+use crate::regional_heads::RegionalOffice;
 
 pub use validate::{Entity, Problem};
 
@@ -32,6 +34,10 @@ pub struct AgencyBundle {
     pub units: Vec<UnitRecord>,
     pub positions: Vec<PositionRecord>,
     pub employees: Vec<EmployeeRecord>,
+    /// The terms of office of the elected regional heads (issue 14 point 4). A file without
+    /// the list leaves the recorded terms as they are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regional_heads: Vec<RegionalHeadRecord>,
 }
 
 /// The Instansi itself (ORG-01).
@@ -100,4 +106,45 @@ pub struct EmployeeRecord {
     pub from_equalization: bool,
     pub ratings: Vec<YearRating>,
     pub experience: Vec<Experience>,
+}
+
+/// A term of office of an elected regional head and the account that holds it (issue 14 point
+/// 4). The person signs in with the username; the import never carries a password: a new
+/// account has none until the HR admin sets one at /admin/kepala-daerah.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalHeadRecord {
+    pub office: RegionalOffice,
+    /// The office as letters name it ("Bupati Banjar"); blank: the office's name.
+    #[serde(default)]
+    pub title: String,
+    pub name: String,
+    /// The sign-in name (`regional_heads::username`); the same username in two terms is the
+    /// same person (re-elected, or a deputy who becomes head).
+    pub username: String,
+    /// First day; `None`: since before the record.
+    #[serde(default)]
+    pub from: Option<Day>,
+    /// Last day; `None`: no end recorded.
+    #[serde(default)]
+    pub until: Option<Day>,
+    /// The decree the term starts on (SK number and date), if recorded.
+    #[serde(default)]
+    pub basis_number: Option<String>,
+    #[serde(default)]
+    pub basis_date: Option<Day>,
+    /// The decree the term ended on, if recorded.
+    #[serde(default)]
+    pub end_basis_number: Option<String>,
+    #[serde(default)]
+    pub end_basis_date: Option<Day>,
+}
+
+impl RegionalHeadRecord {
+    /// The term this record gives.
+    pub fn term(&self) -> crate::regional_heads::Term {
+        crate::regional_heads::Term {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }

@@ -56,6 +56,7 @@ fn employee(nip: &str, grade: &str, position: Option<&str>) -> EmployeeRecord {
 pub(crate) fn valid() -> AgencyBundle {
     use PositionClass::*;
     AgencyBundle {
+        regional_heads: Vec::new(),
         agency: AgencyRecord {
             code: "kab-uji".into(),
             name: "Pemerintah Kabupaten Uji".into(),

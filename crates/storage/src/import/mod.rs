@@ -25,6 +25,7 @@ use crate::views::ImportSummary;
 use crate::{AuditActor, Store, audit, policies, recompute};
 
 mod check;
+mod heads;
 mod rows;
 
 const WHAT: &str = "impor instansi";
@@ -38,7 +39,10 @@ impl Store {
         let started = std::time::Instant::now();
         let txn = self.begin_write().await?;
         let now = Utc::now();
-        let summary = write_bundle(&txn, bundle, now).await?;
+        let mut summary = write_bundle(&txn, bundle, now).await?;
+        let heads = heads::write_regional_heads(&txn, bundle, summary.agency, actor).await?;
+        summary.regional_head_terms_added = heads.added;
+        summary.regional_head_terms_updated = heads.updated;
         follow_file_policy(&txn, summary.agency, bundle, actor).await?;
         let placements = recompute::recompute_in(&txn, summary.agency, now).await?;
         audit::append(
@@ -56,6 +60,8 @@ impl Store {
                 "units": summary.units,
                 "positions": summary.positions,
                 "employees": summary.employees,
+                "regional_head_terms_added": heads.added,
+                "regional_head_terms_updated": heads.updated,
                 "placed": placements.placed,
                 "unresolved": placements.unresolved,
                 "assessor_changes": placements.assessor_changes,
@@ -141,6 +147,8 @@ async fn write_bundle(
         units: count(bundle.units.len()),
         positions: count(bundle.positions.len()),
         employees: count(bundle.employees.len()),
+        regional_head_terms_added: 0,
+        regional_head_terms_updated: 0,
         replaced,
     })
 }

@@ -32,6 +32,7 @@ impl Builder {
     pub fn new(code: &str) -> Self {
         Builder {
             bundle: AgencyBundle {
+                regional_heads: Vec::new(),
                 agency: AgencyRecord {
                     code: code.into(),
                     name: format!("Pemerintah {code}"),

@@ -7,6 +7,7 @@ use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, Day, Member, MemberRole,
 };
+use sikerja_domain::bundle::RegionalHeadRecord;
 use sikerja_domain::org::{DepartmentKind, FunctionalLevel, PositionClass, UnitKind};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
 use sikerja_domain::planning::target::Execution;
@@ -70,11 +71,20 @@ impl World {
 
     /// The world as an import leaves it: no Bupati recorded (issue 14 point 4).
     pub async fn without_regional_head(change: impl FnOnce(&mut Dinkes)) -> World {
+        World::imported(change, Vec::new()).await
+    }
+
+    /// The world imported from a file that lists the regional heads' terms (issue 14 point 4).
+    pub async fn imported(
+        change: impl FnOnce(&mut Dinkes),
+        regional_heads: Vec<RegionalHeadRecord>,
+    ) -> World {
         let store = fresh_store().await;
         let mut d = dinkes("kab-banjar");
         change(&mut d);
         let sekda = with_setda(&mut d.builder);
-        let bundle = d.builder.build();
+        let mut bundle = d.builder.build();
+        bundle.regional_heads = regional_heads;
         let by_name = |name: &str| {
             bundle
                 .employees

@@ -320,6 +320,24 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
         },
     );
     details(&mut wb, &mut d, &by_nip, &mut problems);
+    rows(
+        &mut wb,
+        &REGIONAL_HEADS,
+        &mut problems,
+        |problems, row, cells| {
+            let place = Place::Sheet(REGIONAL_HEADS.name, row);
+            let mut r = Record::new(place.clone(), REGIONAL_HEADS.columns, cells, problems);
+            let rec = decode::regional_head(&mut r);
+            let bad = r.bad;
+            d.place(
+                Entity::RegionalHead,
+                d.bundle.regional_heads.len(),
+                place,
+                bad,
+            );
+            d.bundle.regional_heads.push(rec);
+        },
+    );
     d.problems.extend(problems);
     d.finish()
 }

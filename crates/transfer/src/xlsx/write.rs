@@ -8,6 +8,8 @@ use sikerja_domain::org::{
     PerformanceRating, PositionClass, Substance, UnitKind,
 };
 
+use sikerja_domain::regional_heads::RegionalOffice;
+
 use crate::fields::Vocab;
 use crate::problem::ExportError;
 use crate::schema::*;
@@ -92,6 +94,7 @@ fn codes() -> Vec<Vec<(&'static str, Out)>> {
     add::<EmploymentType>(&mut out, "Pegawai: Status Kepegawaian");
     add::<ActingKind>(&mut out, "Pegawai: Jenis Plt./Plh.");
     add::<PerformanceRating>(&mut out, "Penilaian: Predikat");
+    add::<RegionalOffice>(&mut out, "Kepala Daerah: Jabatan");
     out
 }
 
@@ -234,6 +237,27 @@ pub fn write_xlsx(bundle: &AgencyBundle) -> Result<Vec<u8>, ExportError> {
                     ("years", Out::Number(f64::from(x.years))),
                 ]
             })
+        }),
+    )?;
+    let day = |d: Option<sikerja_domain::assignment::Day>| {
+        t(d.map(|d| d.to_string()).unwrap_or_default())
+    };
+    sheet(
+        &mut wb,
+        &REGIONAL_HEADS,
+        bundle.regional_heads.iter().map(|h| {
+            vec![
+                ("office", t(h.office.code())),
+                ("title", t(&h.title)),
+                ("name", t(&h.name)),
+                ("username", t(&h.username)),
+                ("from", day(h.from)),
+                ("until", day(h.until)),
+                ("basis_number", opt(h.basis_number.as_deref())),
+                ("basis_date", day(h.basis_date)),
+                ("end_basis_number", opt(h.end_basis_number.as_deref())),
+                ("end_basis_date", day(h.end_basis_date)),
+            ]
         }),
     )?;
     sheet(&mut wb, &CODES, codes().into_iter())?;

@@ -90,6 +90,7 @@ pub fn test_agency() -> AgencyBundle {
     plt.acting_position_code = Some("kasi-yankes".into());
     plt.acting_kind = Some(ActingKind::Plt);
     AgencyBundle {
+        regional_heads: Vec::new(),
         agency: AgencyRecord {
             code: "kab-uji".into(),
             name: "Pemerintah Kabupaten Uji".into(),

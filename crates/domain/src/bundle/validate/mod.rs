@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+mod heads;
 mod people;
 mod structure;
 mod text;
@@ -22,6 +23,7 @@ pub enum Entity {
     Unit,
     Position,
     Employee,
+    RegionalHead,
 }
 
 impl Entity {
@@ -33,6 +35,7 @@ impl Entity {
             Entity::Unit => "unit",
             Entity::Position => "position",
             Entity::Employee => "employee",
+            Entity::RegionalHead => "regional_head",
         }
     }
 
@@ -44,6 +47,7 @@ impl Entity {
             Entity::Unit => "Unit",
             Entity::Position => "Jabatan",
             Entity::Employee => "Pegawai",
+            Entity::RegionalHead => "Kepala Daerah",
         }
     }
 }
@@ -137,6 +141,7 @@ impl Report {
                 (Entity::Position, "code") => "position_code_blank",
                 (Entity::Position, _) => "position_name_blank",
                 (Entity::Employee, _) => "employee_name_blank",
+                (Entity::RegionalHead, _) => "regional_head_name_blank",
             };
             self.add(
                 entity,
@@ -156,6 +161,7 @@ impl Report {
                 Entity::Unit => "unit_code_invalid",
                 Entity::Position => "position_code_invalid",
                 Entity::Employee => "employee_code_invalid",
+                Entity::RegionalHead => "regional_head_code_invalid",
             };
             self.add(entity, index, field, code, format!("{what}: {e}"));
         }
@@ -209,6 +215,7 @@ impl AgencyBundle {
         let units = self.check_units(&mut r, &depts);
         let positions = self.check_positions(&mut r, &units);
         self.check_employees(&mut r, &positions);
+        self.check_regional_heads(&mut r);
         self.check_text(&mut r);
         if r.0.is_empty() { Ok(()) } else { Err(r.0) }
     }

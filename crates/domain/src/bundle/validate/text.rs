@@ -61,6 +61,19 @@ impl AgencyBundle {
                 }
             }
         }
+        for (i, h) in self.regional_heads.iter().enumerate() {
+            r.text(Entity::RegionalHead, i, "name", &h.name);
+            r.text(Entity::RegionalHead, i, "title", &h.title);
+            r.text(Entity::RegionalHead, i, "username", &h.username);
+            for (field, value) in [
+                ("basis_number", &h.basis_number),
+                ("end_basis_number", &h.end_basis_number),
+            ] {
+                if let Some(v) = value {
+                    r.text(Entity::RegionalHead, i, field, v);
+                }
+            }
+        }
     }
 }
 
