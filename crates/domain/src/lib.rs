@@ -27,6 +27,8 @@ pub mod policy;
 pub mod refusals;
 pub mod regional_heads;
 pub mod rules;
+#[cfg(test)]
+mod vocabularies_tests;
 pub mod workflow;
 
 pub use code::Code;

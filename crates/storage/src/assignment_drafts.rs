@@ -8,8 +8,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
 use sikerja_domain::assignment::{
-    AssignmentDraft, AssignmentId, AssignmentMethod, DraftStanding, change_draft, owner_offer,
-    owner_route,
+    AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentStatus, DraftStanding, change_draft,
+    owner_offer, owner_route,
 };
 use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::{EmployeeId, UnitId};
@@ -55,7 +55,7 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("assignment", id))?;
-        if stored.status != "draft" {
+        if stored.status != AssignmentStatus::Draft.code() {
             return Err(not_a_draft());
         }
         let stored_members: Vec<EmployeeId> = assignment_member::Entity::find()
@@ -155,7 +155,7 @@ impl Store {
                 Expr::value(prepared_by.map(|e| e.0)),
             )
             .filter(assignment::Column::Id.eq(id.0))
-            .filter(assignment::Column::Status.eq("draft"))
+            .filter(assignment::Column::Status.eq(AssignmentStatus::Draft.code()))
             .exec(&txn)
             .await?;
         if changed.rows_affected != 1 {

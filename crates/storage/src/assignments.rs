@@ -18,8 +18,9 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{
-    AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope, Day,
-    Instrument, MemberRole, MembershipKind, PastAssignment, Report, check, org_unit_of,
+    AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope,
+    AssignmentStatus, Day, Instrument, MemberRole, MembershipKind, PastAssignment, Report, check,
+    org_unit_of,
 };
 use sikerja_domain::assignment::{OwnerOffer, OwnerRoute, owner_offer, owner_route};
 use sikerja_domain::experience_fields::{canonical_name, resolve_experience};
@@ -34,8 +35,10 @@ use crate::planning::PlanningActor;
 use crate::recompute::manual_decisions;
 use crate::{Store, audit};
 
-/// Statuses that no longer count against the limits.
-const ENDED: [&str; 2] = ["cancelled", "refused"];
+/// Statuses that no longer count against the limits (PEN-05..07).
+fn ended() -> impl Iterator<Item = &'static str> {
+    AssignmentStatus::ENDED.iter().map(|s| s.code())
+}
 
 /// A draft to record, with what the check does not need.
 #[derive(Debug, Clone)]
@@ -73,7 +76,7 @@ pub struct AssignmentView {
     pub method: AssignmentMethod,
     pub scope: AssignmentScope,
     pub instrument: Instrument,
-    pub status: String,
+    pub status: AssignmentStatus,
     pub members: Vec<MemberView>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
@@ -172,7 +175,7 @@ async fn history<C: ConnectionTrait>(
     let counting: HashMap<i64, assignment::Model> = assignment::Entity::find()
         .filter(assignment::Column::Id.is_in(assignment_ids))
         .filter(assignment::Column::Execution.eq(Execution::Team.code()))
-        .filter(assignment::Column::Status.is_not_in(ENDED))
+        .filter(assignment::Column::Status.is_not_in(ended()))
         .all(db)
         .await?
         .into_iter()
@@ -406,7 +409,7 @@ impl Store {
             method: Set(draft.method.code().to_string()),
             scope: Set(report.scope.code().to_string()),
             instrument: Set(report.instrument.code().to_string()),
-            status: Set("draft".to_string()),
+            status: Set(AssignmentStatus::Draft.code().to_string()),
             responsible_position_id: Set(draft.responsible_official.map(|p: PositionId| p.0)),
             team_lead_reason: Set(draft.team_lead_reason.clone()),
             created_at: Set(now),
@@ -485,7 +488,8 @@ impl Store {
                 .ok_or_else(|| corrupt("scope", &a.scope))?,
             instrument: Instrument::from_code(&a.instrument)
                 .ok_or_else(|| corrupt("instrument", &a.instrument))?,
-            status: a.status,
+            status: AssignmentStatus::from_code(&a.status)
+                .ok_or_else(|| corrupt("assignment status", &a.status))?,
             members,
             created_at: a.created_at,
             created_by: a.created_by,
@@ -566,7 +570,7 @@ impl Store {
         let assignment_ids: BTreeSet<i64> = members.iter().map(|m| m.assignment_id).collect();
         let live: HashMap<i64, assignment::Model> = assignment::Entity::find()
             .filter(assignment::Column::Id.is_in(assignment_ids))
-            .filter(assignment::Column::Status.is_not_in(ENDED))
+            .filter(assignment::Column::Status.is_not_in(ended()))
             .all(&txn)
             .await?
             .into_iter()

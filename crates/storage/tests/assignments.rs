@@ -7,12 +7,14 @@ mod common;
 
 use common::{Dinkes, dinkes};
 use sikerja_domain::Nip;
+use sikerja_domain::assignment::AssignmentStatus;
 use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentMethod, AssignmentScope, Day, Instrument, Member, MemberRole,
     MembershipKind,
 };
 use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
 use sikerja_domain::planning::target::Execution;
+use sikerja_domain::workflow::RequestState;
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::testing::{TestStore, fresh_store};
 use sikerja_storage::{AssignmentInput, AuditActor, AuditFilter, StorageError};
@@ -120,7 +122,7 @@ async fn pen_03_pen_12_a_team_of_the_owner_unit_is_recorded_within_the_unit_with
     let view = w.store.assignment(id).await.unwrap();
     assert_eq!(view.scope, AssignmentScope::WithinUnit);
     assert_eq!(view.instrument, Instrument::AssignmentLetter);
-    assert_eq!(view.status, "draft");
+    assert_eq!(view.status, AssignmentStatus::Draft);
     assert_eq!(view.members.len(), 2);
     assert!(
         view.members
@@ -480,7 +482,10 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
         view.steps[0].actor_position.as_deref(),
         Some("Kepala Dinas Kesehatan")
     );
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Requested
+    );
     // The head cannot receive for the members; each member receives once.
     let err = w
         .store
@@ -508,7 +513,10 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
         ),
         "{err:?}"
     );
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Requested
+    );
     w.store
         .decide_step(
             request,
@@ -518,9 +526,12 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
-    assert_eq!(view.state, "assigned");
+    assert_eq!(view.state, RequestState::Assigned);
     assert_eq!(view.steps.len(), 3);
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Active
+    );
     // Every step is in the audit trail (PEN-18).
     let steps = w
         .store
@@ -693,8 +704,8 @@ async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_uni
     let id = w.store.prepare_assignment(&input, &kabid).await.unwrap();
     let view = w.store.assignment(id).await.unwrap();
     assert_eq!(
-        (view.status.as_str(), view.owner_unit),
-        ("draft", Some(w.root))
+        (view.status, view.owner_unit),
+        (AssignmentStatus::Draft, Some(w.root))
     );
     assert_eq!(relation(&w, &w.d.kadis, id).await, "prepared_for_head");
     assert_eq!(relation(&w, &w.d.kabid, id).await, "preparer");

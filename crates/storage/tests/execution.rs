@@ -8,6 +8,7 @@
 mod common;
 
 use common::workflow::{World, step};
+use sikerja_domain::assignment::AssignmentStatus;
 use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, Day, MemberRole,
 };
@@ -70,7 +71,10 @@ async fn running_team(w: &World) -> AssignmentId {
             .await
             .unwrap();
     }
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Active
+    );
     id
 }
 
@@ -677,7 +681,10 @@ async fn running_cross_unit_team(w: &World) -> AssignmentId {
             .await
             .unwrap();
     }
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Active
+    );
     id
 }
 

@@ -8,9 +8,11 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::workflow::{World, involvement, step};
+use sikerja_domain::assignment::AssignmentStatus;
 use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, MemberRole};
 use sikerja_domain::planning::target::Execution;
 use sikerja_domain::workflow::LetterKind;
+use sikerja_domain::workflow::{ReminderKind, RequestState};
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::{AssignmentInput, AuditActor, RequestStart, StorageError, TaskCategory};
 
@@ -35,7 +37,10 @@ async fn pen_14_an_involvement_request_without_its_four_contents_is_refused_and_
     assert!(message.contains("ompetensi"), "{message}");
     assert!(message.contains("waktu"), "{message}");
     assert_eq!(w.store.request_of(id).await.unwrap(), None);
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "draft");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Draft
+    );
 }
 
 #[tokio::test]
@@ -117,7 +122,10 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
         .decide_step(request, &step("receive", false, "Diterima"), &perencana)
         .await
         .unwrap();
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "requested");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Requested
+    );
     w.store
         .decide_step(
             request,
@@ -127,9 +135,12 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
-    assert_eq!(view.state, "assigned");
+    assert_eq!(view.state, RequestState::Assigned);
     assert!(view.waiting.is_empty());
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Active
+    );
     let kinds: Vec<LetterKind> = view.letters.iter().map(|l| l.kind).collect();
     assert_eq!(
         kinds,
@@ -184,7 +195,7 @@ async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_a
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
-    assert_eq!(view.state, "refused");
+    assert_eq!(view.state, RequestState::Refused);
     assert!(view.waiting.is_empty());
     let answer = view.letters.last().unwrap();
     assert_eq!(answer.kind, LetterKind::InvolvementAnswer);
@@ -197,7 +208,10 @@ async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_a
         answer.content.addressees,
         vec!["Kepala Dinas Kesehatan".to_string()]
     );
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "refused");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Refused
+    );
     let err = w
         .store
         .decide_step(
@@ -293,7 +307,7 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
     assert_eq!(view.workflow.code(), "volunteer_cross_unit");
-    assert_eq!(view.state, "assigned");
+    assert_eq!(view.state, RequestState::Assigned);
 }
 
 #[tokio::test]
@@ -325,8 +339,15 @@ async fn pen_18_the_requester_nudges_and_a_step_waiting_too_long_is_escalated_to
     assert_eq!(w.store.escalate_overdue(later).await.unwrap(), 1);
     assert_eq!(w.store.escalate_overdue(later).await.unwrap(), 0);
     let view = w.store.assignment_request(request).await.unwrap();
-    let kinds: Vec<&str> = view.reminders.iter().map(|r| r.kind.as_str()).collect();
-    assert_eq!(kinds, vec!["nudge", "reminder", "escalation"]);
+    let kinds: Vec<ReminderKind> = view.reminders.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ReminderKind::Nudge,
+            ReminderKind::Reminder,
+            ReminderKind::Escalation
+        ]
+    );
     assert!(view.waiting[0].escalated_at.is_some());
     let notices = w.store.inbox(&w.bupati()).await.unwrap();
     assert!(
@@ -512,7 +533,7 @@ async fn pen_18_two_escalation_runs_at_once_escalate_a_step_once() {
     let reminders = view
         .reminders
         .iter()
-        .filter(|r| r.kind == "reminder")
+        .filter(|r| r.kind == ReminderKind::Reminder)
         .count();
     assert_eq!(reminders, 1);
     let audited = w

@@ -10,6 +10,7 @@ mod common;
 use common::Dinkes;
 use common::workflow::World;
 use sikerja_domain::Nip;
+use sikerja_domain::assignment::AssignmentStatus;
 use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, Member, MemberRole,
 };
@@ -118,7 +119,10 @@ async fn running_team_led(w: &World, lead: &Nip, target: Option<i64>) -> Assignm
             .await
             .unwrap();
     }
-    assert_eq!(w.store.assignment(id).await.unwrap().status, "active");
+    assert_eq!(
+        w.store.assignment(id).await.unwrap().status,
+        AssignmentStatus::Active
+    );
     id
 }
 

@@ -21,6 +21,7 @@ mod eligibility;
 mod model;
 mod offer;
 mod scope;
+mod status;
 mod team;
 #[cfg(test)]
 mod tests;
@@ -37,3 +38,4 @@ pub use offer::{
     owner_route,
 };
 pub use scope::{instrument_for, org_unit_of, scope_of};
+pub use status::AssignmentStatus;

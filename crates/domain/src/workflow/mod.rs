@@ -18,6 +18,7 @@ mod letter;
 #[allow(clippy::unwrap_used)]
 mod letter_tests;
 mod machine;
+mod record;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
@@ -29,3 +30,4 @@ pub use letter::{
     team_name, work_years,
 };
 pub use machine::{Decision, Refusal, State, Transition, WorkflowError, advance, start};
+pub use record::{ReminderKind, RequestState, StepProgress, TaskKind};

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
-use sikerja_domain::assignment::{AssignmentId, Day, MemberRole};
+use sikerja_domain::assignment::{AssignmentId, AssignmentStatus, Day, MemberRole};
 use sikerja_domain::execution::{Actor, Refusal, RefusalKind, Work, WorkKind, WorkMember};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::target::PlanStatus;
@@ -169,7 +169,7 @@ async fn load_assignment<C: ConnectionTrait>(db: &C, id: AssignmentId) -> Result
         title: a.title.clone(),
         work: Work {
             kind,
-            running: a.status == "active",
+            running: a.status == AssignmentStatus::Active.code(),
             members,
             owner_heads,
             responsible: a.responsible_position_id.map(PositionId),

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::assignment::Day;
+use sikerja_domain::assignment::{AssignmentStatus, Day};
 use sikerja_domain::execution::report::{
     Addressee, MAX_NARRATIVE, ReportDraft, ReportKind, Timing, check_report, duties,
     may_answer_request, may_report, may_request_report, periods, timing,
@@ -732,7 +732,10 @@ impl Store {
                 works.extend(
                     crate::entities::assignment::Entity::find()
                         .filter(crate::entities::assignment::Column::OwnerUnitId.is_in(units))
-                        .filter(crate::entities::assignment::Column::Status.eq("active"))
+                        .filter(
+                            crate::entities::assignment::Column::Status
+                                .eq(AssignmentStatus::Active.code()),
+                        )
                         .select_only()
                         .column(crate::entities::assignment::Column::Id)
                         .into_tuple::<i64>()

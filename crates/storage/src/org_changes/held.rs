@@ -5,9 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sikerja_domain::assignment::AssignmentStatus;
 use sikerja_domain::changes::{HeldItem, HeldItemKind};
+use sikerja_domain::execution::review::ReviewState;
 use sikerja_domain::organisation::{AgencyId, Organisation, PositionId};
-use sikerja_domain::workflow::WorkflowKind;
+use sikerja_domain::workflow::{TaskKind, WorkflowKind};
 
 use crate::batch::rows_where_in;
 use crate::entities::{
@@ -32,7 +34,7 @@ pub(crate) async fn held_items<C: ConnectionTrait>(
         rows_where_in::<request_task::Entity, _>(db, request_task::Column::PositionId, &posts)
             .await?;
     tasks.sort_by_key(|t| t.id);
-    tasks.retain(|t| t.kind == "decide" && t.done_at.is_none());
+    tasks.retain(|t| t.kind == TaskKind::Decide.code() && t.done_at.is_none());
     // The step as people read it ("Persetujuan PPK …"), from the request's workflow.
     let request_ids: Vec<i64> = tasks.iter().map(|t| t.request_id).collect();
     let workflows: HashMap<i64, WorkflowKind> = rows_where_in::<assignment_request::Entity, _>(
@@ -65,7 +67,7 @@ pub(crate) async fn held_items<C: ConnectionTrait>(
     // Results waiting at the reviewer of their current step.
     let waiting = work_result::Entity::find()
         .filter(work_result::Column::AgencyId.eq(agency.0))
-        .filter(work_result::Column::State.eq("at_step"))
+        .filter(work_result::Column::State.eq(ReviewState::SUBMITTED.code()))
         .order_by_asc(work_result::Column::Id)
         .all(db)
         .await?;
@@ -119,7 +121,7 @@ pub(crate) async fn held_items<C: ConnectionTrait>(
         .collect();
     let running = assignment::Entity::find()
         .filter(assignment::Column::AgencyId.eq(agency.0))
-        .filter(assignment::Column::Status.eq("active"))
+        .filter(assignment::Column::Status.eq(AssignmentStatus::Active.code()))
         .order_by_asc(assignment::Column::Id)
         .all(db)
         .await?;

@@ -3,7 +3,9 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
-use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope};
+use sikerja_domain::assignment::{
+    AssignmentId, AssignmentMethod, AssignmentScope, AssignmentStatus,
+};
 
 use super::RequestId;
 use crate::Store;
@@ -19,8 +21,7 @@ pub struct AssignmentLine {
     pub owner_unit_name: String,
     pub scope: AssignmentScope,
     pub method: AssignmentMethod,
-    /// `draft`, `requested`, `active`, `refused`.
-    pub status: String,
+    pub status: AssignmentStatus,
     pub request: Option<RequestId>,
     pub current_step: Option<String>,
     /// Why the person sees it: `member`, `owner_head`, `prepared_for_head` (a draft prepared
@@ -62,7 +63,8 @@ impl Store {
                 .map(|a| {
                     // A draft a Kepala Bidang/Seksi prepared waits for the head to take it up
                     // (issue 14 point 6).
-                    let prepared = a.status == "draft" && a.prepared_by_employee_id.is_some();
+                    let prepared = a.status == AssignmentStatus::Draft.code()
+                        && a.prepared_by_employee_id.is_some();
                     (
                         a.id,
                         if prepared {
@@ -124,7 +126,8 @@ impl Store {
                         .to_string(),
                     title: a.title,
                     owner_unit_name: a.owner_unit_name,
-                    status: a.status,
+                    status: AssignmentStatus::from_code(&a.status)
+                        .ok_or_else(|| corrupt("assignment status", &a.status))?,
                     request: r.map(|r| r.id),
                     current_step: r.and_then(|r| r.current_step.clone()),
                 })

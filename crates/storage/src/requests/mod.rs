@@ -32,12 +32,14 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::assignment::{AssignmentId, AssignmentMethod, AssignmentScope};
+use sikerja_domain::assignment::{
+    AssignmentId, AssignmentMethod, AssignmentScope, AssignmentStatus,
+};
 use sikerja_domain::audit::AuditAction;
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
-    Decision, Involvement, Lane, Refusal, State, WorkflowError, WorkflowKind, advance, start,
-    workflow_for,
+    Decision, Involvement, Lane, Refusal, RequestState, State, TaskKind, WorkflowError,
+    WorkflowKind, advance, start, workflow_for,
 };
 
 use self::lanes::Context;
@@ -70,8 +72,7 @@ pub struct RequestView {
     pub id: RequestId,
     pub assignment: AssignmentId,
     pub workflow: WorkflowKind,
-    /// `open`, `assigned` or `refused`.
-    pub state: String,
+    pub state: RequestState,
     pub current_step: Option<String>,
     pub purpose: String,
     pub competence: String,
@@ -93,15 +94,17 @@ pub struct StepInput {
 }
 
 fn state_of(row: &assignment_request::Model, kind: WorkflowKind) -> Result<State> {
-    Ok(match row.state.as_str() {
-        "assigned" => State::Assigned,
-        "refused" => State::Refused {
+    let state =
+        RequestState::from_code(&row.state).ok_or_else(|| corrupt("request state", &row.state))?;
+    Ok(match state {
+        RequestState::Assigned => State::Assigned,
+        RequestState::Refused => State::Refused {
             step: kind
                 .definition()
                 .step(row.current_step.as_deref().unwrap_or_default())
                 .map_or("", |s| s.code),
         },
-        "open" => {
+        RequestState::Open => {
             let code = row.current_step.as_deref().unwrap_or_default();
             let step = kind
                 .definition()
@@ -109,7 +112,6 @@ fn state_of(row: &assignment_request::Model, kind: WorkflowKind) -> Result<State
                 .ok_or_else(|| corrupt("request step", code))?;
             State::At { step: step.code }
         }
-        other => return Err(corrupt("request state", other)),
     })
 }
 
@@ -295,7 +297,7 @@ async fn take_step(
                     request: req.id,
                     step: s.code,
                     lane: *lane,
-                    kind: "copy",
+                    kind: TaskKind::Copy,
                     note: "",
                     now,
                 };
@@ -312,7 +314,7 @@ async fn take_step(
                     request: req.id,
                     step: next.code,
                     lane: next.lane,
-                    kind: "decide",
+                    kind: TaskKind::Decide,
                     note: "",
                     now,
                 };
@@ -323,13 +325,14 @@ async fn take_step(
             }
         }
     }
-    let (row_state, current, assignment_status) = match &to {
-        State::At { step } => ("open", Some(step.to_string()), "requested"),
-        State::Assigned => ("assigned", None, "active"),
-        State::Refused { step } => ("refused", Some(step.to_string()), "refused"),
+    let row_state = RequestState::of(&to);
+    let assignment_status = row_state.assignment_status().code();
+    let current = match &to {
+        State::At { step } | State::Refused { step } => Some(step.to_string()),
+        State::Assigned => None,
     };
     let mut active: assignment_request::ActiveModel = req.clone().into();
-    active.state = Set(row_state.to_string());
+    active.state = Set(row_state.code().to_string());
     active.current_step = Set(current);
     active.updated_at = Set(now);
     assignment_request::Entity::update(active).exec(txn).await?;
@@ -356,7 +359,7 @@ async fn take_step(
             "text": input.text.trim(),
             "letter": letter.map(|l| l.label()),
             "copies": t.copies.iter().map(|c| c.label()).collect::<Vec<_>>(),
-            "state": row_state,
+            "state": row_state.code(),
         }),
     )
     .await?;
@@ -396,7 +399,7 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("assignment", assignment.0))?;
-        if a.status != "draft" {
+        if a.status != AssignmentStatus::Draft.code() {
             return Err(StorageError::conflict(
                 "assignment_not_draft",
                 "Alur penugasan ini sudah dimulai.",
@@ -430,7 +433,7 @@ impl Store {
         let id = assignment_request::Entity::insert(assignment_request::ActiveModel {
             assignment_id: Set(a.id),
             workflow: Set(kind.code().to_string()),
-            state: Set("open".to_string()),
+            state: Set(RequestState::Open.code().to_string()),
             current_step: Set(first.current().map(str::to_string)),
             purpose: Set(i.purpose.trim().to_string()),
             competence: Set(i.competence.trim().to_string()),
@@ -518,7 +521,8 @@ impl Store {
             assignment: AssignmentId(r.assignment_id),
             workflow: WorkflowKind::from_code(&r.workflow)
                 .ok_or_else(|| corrupt("workflow", &r.workflow))?,
-            state: r.state,
+            state: RequestState::from_code(&r.state)
+                .ok_or_else(|| corrupt("request state", &r.state))?,
             current_step: r.current_step,
             purpose: r.purpose,
             competence: r.competence,
@@ -537,8 +541,9 @@ impl Store {
     /// holder when it opened, or has none now), the vacancy the domain names, with its rule.
     async fn waiting_or_vacancy(&self, r: &assignment_request::Model) -> Result<Vec<WaitingView>> {
         let mut waiting = tasks::waiting(&self.db, r.id).await?;
-        let current = match (r.state.as_str(), r.current_step.as_deref()) {
-            ("open", Some(step)) => step,
+        let open = r.state == RequestState::Open.code();
+        let current = match (open, r.current_step.as_deref()) {
+            (true, Some(step)) => step,
             _ => return Ok(waiting),
         };
         let kind =
@@ -588,7 +593,7 @@ pub(crate) async fn open_vacant_steps(
     agency: i64,
 ) -> Result<usize> {
     let open = assignment_request::Entity::find()
-        .filter(assignment_request::Column::State.eq("open"))
+        .filter(assignment_request::Column::State.eq(RequestState::Open.code()))
         .filter(
             assignment_request::Column::AssignmentId.in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -614,7 +619,7 @@ pub(crate) async fn open_vacant_steps(
         let has_task = request_task::Entity::find()
             .filter(request_task::Column::RequestId.eq(r.id))
             .filter(request_task::Column::Step.eq(current))
-            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::Kind.eq(TaskKind::Decide.code()))
             .filter(request_task::Column::DoneAt.is_null())
             .one(txn)
             .await?
@@ -632,7 +637,7 @@ pub(crate) async fn open_vacant_steps(
             request: r.id,
             step: s.code,
             lane: s.lane,
-            kind: "decide",
+            kind: TaskKind::Decide,
             note: "",
             now,
         };

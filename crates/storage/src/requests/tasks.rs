@@ -15,7 +15,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{AssignmentId, Day};
-use sikerja_domain::workflow::{Lane, StepKind, WorkflowKind};
+use sikerja_domain::workflow::{Lane, ReminderKind, StepKind, TaskKind, WorkflowKind};
 
 use super::RequestId;
 use super::lanes::{self, Holder};
@@ -94,20 +94,19 @@ pub struct WaitingView {
 /// A nudge, reminder or escalation notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReminderView {
-    pub kind: String,
+    pub kind: ReminderKind,
     pub by: String,
     pub to: String,
     pub note: String,
     pub at: DateTime<Utc>,
 }
 
-/// Where new tasks go: the request, step and lane, the kind (`decide`, `copy`, `notice`), a
-/// note and when.
+/// Where new tasks go: the request, step and lane, the kind, a note and when.
 pub(crate) struct TaskAt<'a> {
     pub request: RequestId,
     pub step: &'a str,
     pub lane: Lane,
-    pub kind: &'a str,
+    pub kind: TaskKind,
     pub note: &'a str,
     pub now: DateTime<Utc>,
 }
@@ -134,7 +133,7 @@ pub(crate) async fn open_tasks<C: ConnectionTrait>(
         step: Set(step.to_string()),
         party: Set(h.party),
         lane: Set(lane.code().to_string()),
-        kind: Set(kind.to_string()),
+        kind: Set(kind.code().to_string()),
         position_id: Set(h.position),
         employee_id: Set(h.employee),
         regional_head_id: Set(h.regional_head.map(|(id, _)| id)),
@@ -160,7 +159,7 @@ pub(crate) async fn close_tasks<C: ConnectionTrait>(
     let mut q = request_task::Entity::update_many()
         .col_expr(request_task::Column::DoneAt, Expr::value(now))
         .filter(request_task::Column::RequestId.eq(request))
-        .filter(request_task::Column::Kind.eq("decide"))
+        .filter(request_task::Column::Kind.eq(TaskKind::Decide.code()))
         .filter(request_task::Column::DoneAt.is_null());
     if let Some(step) = step {
         q = q.filter(request_task::Column::Step.eq(step));
@@ -208,10 +207,10 @@ async fn addressed_to<C: ConnectionTrait>(db: &C, by: &PlanningActor) -> Result<
     Ok(any)
 }
 
-fn category(kind: &str, step: Option<StepKind>) -> TaskCategory {
+fn category(kind: TaskKind, step: Option<StepKind>) -> TaskCategory {
     match (kind, step) {
-        ("copy", _) => TaskCategory::Copy,
-        ("notice", _) => TaskCategory::Notice,
+        (TaskKind::Copy, _) => TaskCategory::Copy,
+        (TaskKind::Notice, _) => TaskCategory::Notice,
         (_, Some(StepKind::Receive)) => TaskCategory::Receive,
         (_, Some(StepKind::Decide)) => TaskCategory::Decide,
         _ => TaskCategory::Forward,
@@ -255,6 +254,8 @@ impl Store {
             let def = kind.definition();
             let s = def.step(&t.step);
             let lane = s.map(|s| s.lane);
+            let task_kind =
+                TaskKind::from_code(&t.kind).ok_or_else(|| corrupt("task kind", &t.kind))?;
             out.push(InboxItem {
                 task: t.id,
                 request: r.id,
@@ -263,7 +264,7 @@ impl Store {
                 workflow: kind,
                 step: t.step.clone(),
                 step_label: s.map_or_else(String::new, |s| s.label.to_string()),
-                category: category(&t.kind, s.map(|s| s.kind)),
+                category: category(task_kind, s.map(|s| s.kind)),
                 lane_label: lane.map_or("", Lane::label).to_string(),
                 holder: t.holder_label,
                 since: t.created_at,
@@ -304,7 +305,7 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("request_task", task))?;
-        if t.kind == "decide" {
+        if t.kind == TaskKind::Decide.code() {
             return Err(StorageError::invalid(
                 "task_is_a_step",
                 "Langkah alur diselesaikan dengan mengambil keputusannya, bukan ditandai dibaca.",
@@ -348,7 +349,7 @@ impl Store {
         }
         let open = request_task::Entity::find()
             .filter(request_task::Column::RequestId.eq(request))
-            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::Kind.eq(TaskKind::Decide.code()))
             .filter(request_task::Column::DoneAt.is_null())
             .all(&txn)
             .await?;
@@ -363,7 +364,7 @@ impl Store {
         // so of two nudges at once the second sees the first.
         if let Some(last) = request_reminder::Entity::find()
             .filter(request_reminder::Column::RequestId.eq(request))
-            .filter(request_reminder::Column::Kind.eq("nudge"))
+            .filter(request_reminder::Column::Kind.eq(ReminderKind::Nudge.code()))
             .filter(request_reminder::Column::ByLabel.eq(by.audit.label.as_str()))
             .filter(request_reminder::Column::At.gt(now - self.nudge_interval))
             .order_by_desc(request_reminder::Column::At)
@@ -383,7 +384,7 @@ impl Store {
             remind(
                 &txn,
                 t,
-                "nudge",
+                ReminderKind::Nudge,
                 &by.audit.label,
                 &t.holder_label,
                 note,
@@ -414,7 +415,7 @@ impl Store {
     pub async fn escalate_overdue(&self, now: DateTime<Utc>) -> Result<usize> {
         let txn = self.begin_write().await?;
         let open = request_task::Entity::find()
-            .filter(request_task::Column::Kind.eq("decide"))
+            .filter(request_task::Column::Kind.eq(TaskKind::Decide.code()))
             .filter(request_task::Column::DoneAt.is_null())
             .filter(request_task::Column::EscalatedAt.is_null())
             .order_by_asc(request_task::Column::Id)
@@ -468,7 +469,7 @@ impl Store {
             remind(
                 &txn,
                 &t,
-                "reminder",
+                ReminderKind::Reminder,
                 "Sikerja",
                 &t.holder_label,
                 &waited,
@@ -476,7 +477,16 @@ impl Store {
             )
             .await?;
             for s in &superiors {
-                remind(&txn, &t, "escalation", "Sikerja", &s.label, &waited, now).await?;
+                remind(
+                    &txn,
+                    &t,
+                    ReminderKind::Escalation,
+                    "Sikerja",
+                    &s.label,
+                    &waited,
+                    now,
+                )
+                .await?;
             }
             let lane = WorkflowKind::from_code(&r.workflow)
                 .and_then(|k| {
@@ -490,7 +500,7 @@ impl Store {
                 request: r.id,
                 step: &t.step,
                 lane,
-                kind: "notice",
+                kind: TaskKind::Notice,
                 note: &waited,
                 now,
             };
@@ -519,7 +529,7 @@ impl Store {
 async fn remind(
     txn: &DatabaseTransaction,
     t: &request_task::Model,
-    kind: &str,
+    kind: ReminderKind,
     by: &str,
     to: &str,
     note: &str,
@@ -528,7 +538,7 @@ async fn remind(
     request_reminder::Entity::insert(request_reminder::ActiveModel {
         request_id: Set(t.request_id),
         task_id: Set(t.id),
-        kind: Set(kind.to_string()),
+        kind: Set(kind.code().to_string()),
         by_label: Set(by.to_string()),
         to_label: Set(to.to_string()),
         note: Set(note.trim().to_string()),
@@ -537,7 +547,7 @@ async fn remind(
     })
     .exec_without_returning(txn)
     .await?;
-    if kind != "escalation" {
+    if kind.reminds_holder() {
         request_task::Entity::update_many()
             .col_expr(request_task::Column::RemindedAt, Expr::value(now))
             .filter(request_task::Column::Id.eq(t.id))
@@ -554,7 +564,7 @@ pub(crate) async fn waiting<C: ConnectionTrait>(
 ) -> Result<Vec<WaitingView>> {
     let tasks = request_task::Entity::find()
         .filter(request_task::Column::RequestId.eq(request))
-        .filter(request_task::Column::Kind.eq("decide"))
+        .filter(request_task::Column::Kind.eq(TaskKind::Decide.code()))
         .filter(request_task::Column::DoneAt.is_null())
         .order_by_asc(request_task::Column::Id)
         .all(db)
@@ -613,20 +623,23 @@ pub(crate) async fn reminders<C: ConnectionTrait>(
     db: &C,
     request: RequestId,
 ) -> Result<Vec<ReminderView>> {
-    Ok(request_reminder::Entity::find()
+    request_reminder::Entity::find()
         .filter(request_reminder::Column::RequestId.eq(request))
         .order_by_asc(request_reminder::Column::Id)
         .all(db)
         .await?
         .into_iter()
-        .map(|m| ReminderView {
-            kind: m.kind,
-            by: m.by_label,
-            to: m.to_label,
-            note: m.note,
-            at: m.at,
+        .map(|m| {
+            Ok(ReminderView {
+                kind: ReminderKind::from_code(&m.kind)
+                    .ok_or_else(|| corrupt("reminder kind", &m.kind))?,
+                by: m.by_label,
+                to: m.to_label,
+                note: m.note,
+                at: m.at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// "6 Desember 2026 pukul 14.05 WITA" (the zone of Kabupaten Banjar), for messages; the date

@@ -200,6 +200,9 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
         .assignment(sikerja_domain::assignment::AssignmentId(id))
         .await
         .expect("assignment");
-    assert_eq!(state.status, "active");
+    assert_eq!(
+        state.status,
+        sikerja_domain::assignment::AssignmentStatus::Active
+    );
     Ok(())
 }

@@ -10,7 +10,7 @@ use axum::response::Response;
 use chrono::Utc;
 use sikerja_storage::{InboxItem, TaskCategory};
 
-use super::{InboxLine, relation_label, status_label};
+use super::{InboxLine, relation_label};
 use crate::AppState;
 use crate::api::dto::assignment::category_code;
 use crate::authz::Principal;
@@ -108,7 +108,7 @@ async fn page(
                 owner_unit_name: l.owner_unit_name.clone(),
                 scope: l.scope.label(),
                 method: l.method.label(),
-                status: status_label(&l.status),
+                status: l.status.label(),
                 step,
                 relation: relation_label(&l.relation),
             }

@@ -22,18 +22,6 @@ use sikerja_storage::{AssignmentView, InboxItem, TaskCategory};
 use crate::authz::Principal;
 use crate::format;
 
-/// Indonesian label of an assignment's status.
-pub(crate) fn status_label(status: &str) -> &'static str {
-    match status {
-        "draft" => "Konsep",
-        "requested" => "Dalam proses persetujuan",
-        "active" => "Berjalan",
-        "refused" => "Ditolak",
-        "cancelled" => "Dibatalkan",
-        _ => "Tidak dikenal",
-    }
-}
-
 /// Indonesian label of why a person sees an assignment.
 fn relation_label(relation: &str) -> &'static str {
     match relation {

@@ -11,13 +11,13 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use chrono::Utc;
 use serde::Deserialize;
-use sikerja_domain::assignment::{AssignmentId, instrument_for};
+use sikerja_domain::assignment::{AssignmentId, AssignmentStatus, instrument_for};
 use sikerja_domain::planning::target::Execution;
-use sikerja_domain::workflow::{Involvement, LetterKind, StepKind};
+use sikerja_domain::workflow::{Involvement, LetterKind, RequestState, StepKind};
 use sikerja_storage::TaskCategory;
 
 use super::swimlane::{LaneRow, rows};
-use super::{holds_first_lane, proceed_label, role_label, status_label};
+use super::{holds_first_lane, proceed_label, role_label};
 use crate::AppState;
 use crate::api::dto::assignment::refusable;
 use crate::authz::{Principal, require_assignment};
@@ -122,24 +122,6 @@ pub async fn show_assignment(
     Ok(page(&state, &principal, id, None, notice).await?)
 }
 
-fn request_label(state: &str) -> &'static str {
-    match state {
-        "open" => "Berjalan",
-        "assigned" => "Selesai: pegawai ditugaskan",
-        "refused" => "Ditolak",
-        _ => "Tidak dikenal",
-    }
-}
-
-fn reminder_label(kind: &str) -> &'static str {
-    match kind {
-        "nudge" => "Pengingat dari pemohon",
-        "reminder" => "Pengingat otomatis",
-        "escalation" => "Eskalasi kepada atasan",
-        _ => "Pengingat",
-    }
-}
-
 pub(crate) async fn page(
     state: &AppState,
     principal: &Principal,
@@ -172,7 +154,7 @@ pub(crate) async fn page(
     // The current step's form, when the reader holds it (their inbox says so).
     let mut take = None;
     if let (Some(r), Some(d)) = (&request, &def)
-        && r.state == "open"
+        && r.state == RequestState::Open
         && let Some(s) = r.current_step.as_deref().and_then(|c| d.step(c))
         && principal.actor().is_some()
     {
@@ -214,7 +196,7 @@ pub(crate) async fn page(
         instrument: a.instrument.label(),
         instrument_rule_id: instrument_citation_rule,
         instrument_article,
-        status: status_label(&a.status),
+        status: a.status.label(),
         created: format!("{} oleh {}", format::date_time(a.created_at), a.created_by),
         members: a
             .members
@@ -236,7 +218,7 @@ pub(crate) async fn page(
             steps: (1..=d.steps.len()).collect(),
         }),
         lanes,
-        request_state: request.as_ref().map(|r| request_label(&r.state)),
+        request_state: request.as_ref().map(|r| r.state.label()),
         involvement: request.as_ref().and_then(|r| {
             (!r.purpose.is_empty()).then(|| Involvement {
                 purpose: r.purpose.clone(),
@@ -245,12 +227,15 @@ pub(crate) async fn page(
                 duration: r.duration.clone(),
             })
         }),
-        can_start: request.is_none() && a.status == "draft" && holds_first,
+        can_start: request.is_none() && a.status == AssignmentStatus::Draft && holds_first,
         start_label: first.map_or("", |s| s.label),
         start_needs_involvement: first
             .is_some_and(|s| s.letter == Some(LetterKind::InvolvementRequest)),
         take,
-        can_nudge: request.as_ref().is_some_and(|r| r.state == "open") && holds_first,
+        can_nudge: request
+            .as_ref()
+            .is_some_and(|r| r.state == RequestState::Open)
+            && holds_first,
         letters: request
             .as_ref()
             .map(|r| {
@@ -274,7 +259,7 @@ pub(crate) async fn page(
                 r.reminders
                     .iter()
                     .map(|m| ReminderLine {
-                        kind: reminder_label(&m.kind),
+                        kind: m.kind.label(),
                         by: m.by.clone(),
                         to: m.to.clone(),
                         note: m.note.clone(),

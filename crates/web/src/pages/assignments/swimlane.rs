@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sikerja_domain::workflow::Definition;
+use sikerja_domain::workflow::{Definition, StepProgress};
 use sikerja_storage::RequestView;
 
 use super::kind_label;
@@ -45,8 +45,7 @@ pub struct StepCell {
     pub label: &'static str,
     pub kind: &'static str,
     pub letter: Option<&'static str>,
-    /// `done`, `current`, `refused` or `pending`.
-    pub state: &'static str,
+    pub state: StepProgress,
     pub decisions: Vec<DecisionLine>,
     pub waiting: Vec<WaitLine>,
 }
@@ -82,9 +81,8 @@ pub fn rows(
     now: DateTime<Utc>,
 ) -> Vec<LaneRow> {
     let name = |id: i64| names.get(&id).cloned();
-    let (state, current) = request.map_or(("draft", None), |r| {
-        (r.state.as_str(), r.current_step.as_deref())
-    });
+    let (state, current) =
+        request.map_or((None, None), |r| (Some(r.state), r.current_step.as_deref()));
     let taken = |code: &str| request.is_some_and(|r| r.steps.iter().any(|t| t.step == code));
     let mut cells: Vec<Option<StepCell>> = def
         .steps
@@ -112,14 +110,9 @@ pub fn rows(
                 })
                 .unwrap_or_default();
             let here = current == Some(s.code);
-            let cell_state = match state {
-                "open" if here => "current",
-                "refused" if here => "refused",
-                _ if !decisions.is_empty() => "done",
-                _ => "pending",
-            };
+            let cell_state = StepProgress::of(state, here, !decisions.is_empty());
             let waiting = match request {
-                Some(r) if cell_state == "current" => r
+                Some(r) if cell_state == StepProgress::Current => r
                     .waiting
                     .iter()
                     .filter(|w| w.step == s.code)

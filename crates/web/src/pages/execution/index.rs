@@ -8,7 +8,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use sikerja_domain::assignment::MemberRole;
+use sikerja_domain::assignment::{AssignmentStatus, MemberRole};
 use sikerja_domain::execution::WorkKind;
 use sikerja_domain::execution::report::Timing;
 use sikerja_storage::{StorageError, WorkRef};
@@ -262,7 +262,7 @@ pub(crate) async fn page(
     // My running assignments, then the approved activity plans I hold or approve (MEK-04).
     let mut refs: Vec<WorkRef> = lines
         .iter()
-        .filter(|l| l.status == "active")
+        .filter(|l| l.status == AssignmentStatus::Active)
         .map(|l| WorkRef::Assignment(l.id))
         .collect();
     refs.extend(state.store.plans_involving(&by).await?);

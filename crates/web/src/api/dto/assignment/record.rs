@@ -180,7 +180,7 @@ impl AssignmentDto {
             instrument_article: instrument.article.into(),
             workflow: sikerja_domain::workflow::workflow_for(a.scope, a.method)
                 .map(|k| k.code().into()),
-            status: a.status.clone(),
+            status: a.status.code().into(),
             members: a
                 .members
                 .iter()
@@ -226,7 +226,7 @@ impl From<&AssignmentLine> for AssignmentLineDto {
             owner_unit_name: l.owner_unit_name.clone(),
             scope: l.scope.code().into(),
             method: l.method.code().into(),
-            status: l.status.clone(),
+            status: l.status.code().into(),
             request: l.request,
             current_step: l.current_step.clone(),
             relation: l.relation.clone(),

@@ -178,7 +178,7 @@ impl From<&RequestView> for RequestDto {
             workflow_title: def.title.into(),
             rule_id: def.rule.to_string(),
             article: def.article.into(),
-            state: r.state.clone(),
+            state: r.state.code().into(),
             current_step: r.current_step.clone(),
             involvement: InvolvementDto {
                 purpose: r.purpose.clone(),
@@ -224,7 +224,7 @@ impl From<&RequestView> for RequestDto {
                 .reminders
                 .iter()
                 .map(|m| ReminderDto {
-                    kind: m.kind.clone(),
+                    kind: m.kind.code().into(),
                     by: m.by.clone(),
                     to: m.to.clone(),
                     note: m.note.clone(),
