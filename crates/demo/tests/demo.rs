@@ -199,3 +199,44 @@ fn generated_agencies_have_the_requested_size_and_validate() {
     assert_eq!(generated_agency(300, 1), generated_agency(300, 1));
     assert_ne!(generated_agency(300, 1), generated_agency(300, 2));
 }
+
+/// Issue 15 point 10: rated up to the current year, every demo employee has the rating of the
+/// year before an assignment starting now or next year (PEN-08 huruf c, Pasal 9 ayat 6), most
+/// of them Baik or better; the bundles stay valid and the generated years are untouched.
+#[test]
+fn pen_08_every_demo_employee_is_rated_up_to_the_year_asked() {
+    use sikerja_domain::org::PerformanceRating;
+    let rated = sikerja_demo::demo_government_rated_through(2026);
+    let plain = demo_government();
+    let (mut people, mut good) = (0, 0);
+    for (b, p) in rated.iter().zip(&plain) {
+        assert!(b.validate().is_ok(), "{}", b.agency.code);
+        for (e, q) in b.employees.iter().zip(&p.employees) {
+            assert_eq!(e.nip, q.nip);
+            for r in &q.ratings {
+                assert!(e.ratings.contains(r), "{}: {r:?} kept", e.nip.as_str());
+            }
+            for year in [2025, 2026] {
+                assert!(
+                    e.ratings.iter().any(|r| r.year == year),
+                    "{} has no rating for {year}",
+                    e.nip.as_str()
+                );
+            }
+            people += 1;
+            if e.ratings.iter().any(|r| {
+                r.year == 2026
+                    && matches!(
+                        r.rating,
+                        PerformanceRating::Baik | PerformanceRating::SangatBaik
+                    )
+            }) {
+                good += 1;
+            }
+        }
+    }
+    assert!(
+        good * 10 >= people * 8,
+        "{good} of {people} rated Baik or better"
+    );
+}

@@ -172,7 +172,8 @@ async fn set_demo_roles(store: &Store) -> anyhow::Result<()> {
 }
 
 /// The current year in WITA (UTC+8), the demo's planning year.
-fn this_year() -> i32 {
+/// The current year in Kalimantan Selatan (WITA).
+pub(crate) fn this_year() -> i32 {
     use chrono::Datelike;
     (chrono::Utc::now() + chrono::TimeDelta::hours(8)).year()
 }

@@ -67,10 +67,16 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The year the demo's ratings run up to: the current one, so that a team starting now or
+/// next year finds its lead rated for the year before (PEN-08 huruf c; issue 15 point 10).
+pub(crate) fn demo_year() -> u16 {
+    u16::try_from(accounts::this_year()).unwrap_or(2026)
+}
+
 /// Loads the demo government, replacing agencies with the same codes.
 pub async fn load_demo(config: &Config) -> anyhow::Result<Store> {
     let store = open(config).await?;
-    for bundle in sikerja_demo::demo_government() {
+    for bundle in sikerja_demo::demo_government_rated_through(demo_year()) {
         let s = store
             .import_agency(&bundle, "demo")
             .await

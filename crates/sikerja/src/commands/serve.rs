@@ -17,7 +17,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     let files_location = files.location().to_string();
     if config.demo && store.is_empty().await? {
         println!("Basis data kosong: memuat pemerintah demo (data fiktif)…");
-        for bundle in sikerja_demo::demo_government() {
+        for bundle in sikerja_demo::demo_government_rated_through(super::demo_year()) {
             store
                 .import_agency(&bundle, "demo")
                 .await
