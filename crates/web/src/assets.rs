@@ -14,8 +14,30 @@ const CSS: &[u8] = include_bytes!("../static/sikerja.css");
 
 /// A year, for files whose content never changes under the same name.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// The stylesheet changes with releases; an hour keeps pages fast without stale styles for long.
+/// The stylesheet under its plain name changes with releases; an hour keeps pages fast without
+/// stale styles for long. Pages link it with its version ([`stylesheet_url`]), cached for a year.
 const SHORT: &str = "public, max-age=3600";
+
+/// FNV-1a of the stylesheet, computed when compiling: its version in the pages' link.
+const CSS_VERSION: u64 = fnv1a(CSS);
+
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// The stylesheet's URL with its version (`/static/sikerja.css?v=…`, issue 15 point 11): a new
+/// release has a new URL, so the file is cached for a year (`immutable`).
+pub fn stylesheet_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| format!("/static/sikerja.css?v={CSS_VERSION:016x}"))
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -39,6 +61,10 @@ async fn get_htmx() -> Response {
     asset(HTMX, "text/javascript; charset=utf-8", IMMUTABLE)
 }
 
-async fn get_stylesheet() -> Response {
-    asset(CSS, "text/css; charset=utf-8", SHORT)
+/// The stylesheet: immutable when asked by the current version, an hour otherwise (an old
+/// page's link, or the plain name).
+async fn get_stylesheet(uri: axum::http::Uri) -> Response {
+    let current = uri.query() == stylesheet_url().split_once('?').map(|(_, q)| q);
+    let cache = if current { IMMUTABLE } else { SHORT };
+    asset(CSS, "text/css; charset=utf-8", cache)
 }

@@ -1,6 +1,6 @@
 //! Cross-cutting layers: request body limits ([`limit_body`]), request tracing, the security headers that
 //! are cheap to have from the start, `Cache-Control: no-store` on everything but the static
-//! assets, and [`one_format`], which gives every error answer produced outside the handlers
+//! assets, gzip for clients that accept it, and [`one_format`], which gives every error answer produced outside the handlers
 //! (axum's rejections and router, the body limit) the application's format.
 
 use axum::Router;
@@ -9,6 +9,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -140,6 +141,10 @@ pub fn apply(app: Router, upload_limit: usize) -> Router {
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
+        // Pages, JSON and the assets gzipped for clients that accept it (issue 15 point 11:
+        // 46–143 KiB per page went uncompressed); small and already compressed bodies
+        // (images) are left as they are by the default predicate.
+        .layer(CompressionLayer::new())
         .layer(
             // One INFO line per request (method, path, status, latency) at the default log level.
             TraceLayer::new_for_http()

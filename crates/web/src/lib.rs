@@ -65,7 +65,10 @@ pub fn router(state: AppState) -> Router {
     let methods = axum::middleware::from_fn_with_state(table.clone(), authz::refuse_other_methods);
     let guard =
         axum::middleware::from_fn_with_state((state.store.clone(), table), authz::authorise);
+    let header =
+        axum::middleware::from_fn_with_state(state.clone(), pages::header::load_header_menu);
     let pages = pages
+        .route_layer(header)
         .route_layer(guard.clone())
         .layer(axum::middleware::from_fn(auth::track_user))
         .layer(axum::middleware::from_fn(security::protect_pages))

@@ -19,6 +19,10 @@ pub struct Layout {
     pub nonce: String,
     /// The session's CSRF token, in every state-changing form (`_csrf`) and htmx header.
     pub csrf: String,
+    /// The header's links for the signed-in person, loaded before the handler.
+    pub menu: crate::pages::header::HeaderMenu,
+    /// The stylesheet's URL with its version, cached for a year.
+    pub stylesheet: &'static str,
 }
 
 /// One breadcrumb link.
@@ -38,6 +42,8 @@ impl Layout {
             user: crate::auth::current_user(),
             nonce: secrets.nonce,
             csrf: secrets.csrf,
+            menu: crate::pages::header::current(),
+            stylesheet: crate::assets::stylesheet_url(),
         }
     }
 

@@ -625,13 +625,20 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
     assert_eq!(answer.status, StatusCode::FORBIDDEN);
     assert_eq!(grants(&app).await.len(), before);
 
-    // Every signed-in page asks for the link; only the admin gets one.
+    // Every signed-in page renders the link with the page (issue 15 point 11: no htmx load
+    // after it, no layout shift); only the admin gets one.
     let mut admin = app.admin.clone();
     let start = admin.get(&app, "/").await.html();
-    let slot = start
-        .select(&common::sel(".account [hx-get=\"/admin/menu\"]"))
+    let link = start
+        .select(&common::sel(".account a.admin-link[href=\"/admin/peran\"]"))
         .count();
-    assert_eq!(slot, 1);
+    assert_eq!(link, 1);
+    assert_eq!(start.select(&common::sel("[hx-trigger=load]")).count(), 0);
+    let theirs = pelaksana.get(&app, "/").await.html();
+    assert_eq!(
+        theirs.select(&common::sel(".account a.admin-link")).count(),
+        0
+    );
     let menu = admin.get(&app, "/admin/menu").await;
     assert_eq!(menu.status, StatusCode::OK);
     assert_eq!(

@@ -290,9 +290,22 @@ async fn click_and_wait(client: &Client, button: &str, appears: &str) -> Step {
     }
 }
 
-/// Signs out through the header's form.
+/// Signs out through the header's form, opening the header's menu first (on a phone it is
+/// collapsed).
 async fn sign_out(client: &Client) -> Step {
+    open_menu(client).await?;
     click_and_wait(client, "form.sign-out button", "form[action='/masuk']").await
+}
+
+/// Opens the header's menu (a `<details>`, collapsed on phones), as a person taps "Menu".
+async fn open_menu(client: &Client) -> Step {
+    client
+        .execute(
+            "document.querySelectorAll('details.site-menu').forEach(d => d.open = true);",
+            vec![],
+        )
+        .await?;
+    Ok(())
 }
 
 async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
@@ -406,6 +419,7 @@ async fn run(client: &Client, app: &common::TestApp, base: &str) -> Step {
     // Signing out ends the session; a Pelaksana then sees the cases but no decision form
     // (KED-09: recorded by the head of the Unit Organisasi or the BKPSDM admin).
     client.set_window_size(1366, 900).await?;
+    open_menu(client).await?;
     client
         .find(Locator::Css("form.sign-out button"))
         .await?

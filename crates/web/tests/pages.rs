@@ -25,6 +25,28 @@ async fn start_page_lists_agencies_and_departments_with_counts_under_the_demo_ba
         text(&page, ".demo-banner").as_deref(),
         Some("Data fiktif untuk demonstrasi")
     );
+    // Issue 15 point 11: the banner sits in the header's landmark, a skip link leads to the
+    // content, the header's links are a menu (collapsed on phones by CSS), and a scrolling
+    // table can be reached by keyboard and is named.
+    assert!(text(&page, "header.site-header .demo-banner").is_some());
+    assert_eq!(
+        page.select(&sel("body > a.skip-link[href='#isi']")).count(),
+        1
+    );
+    assert!(page.select(&sel("main#isi")).next().is_some());
+    assert!(text(&page, "header details.site-menu > summary").is_some());
+    assert!(
+        page.select(&sel("details.site-menu nav.account form.sign-out"))
+            .next()
+            .is_some()
+    );
+    let scrolls: Vec<_> = page.select(&sel(".table-scroll")).collect();
+    assert!(!scrolls.is_empty());
+    for s in scrolls {
+        assert_eq!(s.value().attr("tabindex"), Some("0"));
+        assert_eq!(s.value().attr("role"), Some("region"));
+        assert!(s.value().attr("aria-label").is_some_and(|l| !l.is_empty()));
+    }
     assert!(texts(&page, "section.agency h2")[0].contains("Pemerintah Kabupaten Uji"));
     let row = texts(&page, "table.departments tbody tr");
     assert_eq!(row.len(), 1);
@@ -376,4 +398,50 @@ async fn pages_carry_security_headers_and_assets_are_cached() {
     assert!(cache.contains("immutable"), "{cache}");
     let (status, _, _) = app.send(common::get("/static/sikerja.css")).await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// Issue 15 point 11: the stylesheet is linked with its version and cached for a year under
+/// it; pages go out gzipped to a browser that accepts it.
+#[tokio::test]
+async fn the_stylesheet_is_versioned_for_long_caching_and_pages_are_compressed() {
+    let app = common::app().await;
+    let page = app.page("/").await;
+    let href = page
+        .select(&sel("link[rel=stylesheet]"))
+        .next()
+        .and_then(|l| l.value().attr("href"))
+        .map(str::to_string)
+        .expect("a stylesheet link");
+    assert!(href.starts_with("/static/sikerja.css?v="), "{href}");
+    let cache_of = |response: &axum::http::Response<()>| {
+        response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (status, response, _) = app.send(common::get(&href)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(cache_of(&response).contains("immutable"));
+    // An old version (or none) is not promised for a year.
+    let (_, response, _) = app.send(common::get("/static/sikerja.css?v=0")).await;
+    assert!(!cache_of(&response).contains("immutable"));
+
+    let mut request = common::get("/masuk");
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, "gzip".parse().expect("header"));
+    let (status, response, body) = app.send(request).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get(header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    assert_eq!(&body[..2], &[0x1f, 0x8b], "a gzip stream");
+    let (_, plain, _) = app.send(common::get("/masuk")).await;
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
 }

@@ -8,6 +8,7 @@ mod departments;
 mod employee_search;
 mod employees;
 mod execution;
+pub(crate) mod header;
 mod home;
 pub(crate) mod org_changes;
 mod org_upload;
