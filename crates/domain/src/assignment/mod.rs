@@ -20,6 +20,7 @@ mod day;
 mod eligibility;
 mod model;
 mod offer;
+mod picker;
 mod scope;
 mod status;
 mod team;
@@ -37,5 +38,6 @@ pub use offer::{
     DraftStanding, OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, change_draft, owner_offer,
     owner_route,
 };
+pub use picker::{Fit, Search, org_units, search_key};
 pub use scope::{instrument_for, org_unit_of, scope_of};
 pub use status::AssignmentStatus;

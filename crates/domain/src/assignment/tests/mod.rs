@@ -5,6 +5,7 @@
 mod lead;
 mod limits;
 mod offer;
+mod picker;
 mod scope;
 mod shape;
 
