@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod assignment_candidates;
 mod assignment_drafts;
 mod assignments;
 mod audit;
@@ -61,9 +62,8 @@ mod throttle;
 mod tokens;
 pub mod views;
 
-pub use assignments::{
-    AssignmentInput, AssignmentView, Candidate, CandidateQuery, CurrentAssignment, MemberView,
-};
+pub use assignment_candidates::{Candidate, CandidateQuery, CurrentAssignment};
+pub use assignments::{AssignmentInput, AssignmentView, MemberView};
 pub use audit::{
     AuditActor, AuditBreak, AuditCheckpoint, AuditEntry, AuditFilter, AuditKey, AuditReport,
     AuditSettings, AuditVerification,
