@@ -59,6 +59,19 @@ pub fn rupiah(amount: i64) -> String {
     sikerja_domain::planning::target::format_rupiah(amount)
 }
 
+/// A count with Indonesian thousands separators: "1.680".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A percentage with at most one decimal, Indonesian style: "75", "62,5".
 pub fn percent(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -122,6 +135,14 @@ mod tests {
             .single()
             .expect("valid date");
         assert_eq!(date(late), "1 Januari 2025");
+    }
+
+    #[test]
+    fn counts_have_indonesian_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_680), "1.680");
+        assert_eq!(thousands(1_234_567), "1.234.567");
     }
 
     #[test]

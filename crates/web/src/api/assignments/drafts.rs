@@ -8,7 +8,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use sikerja_domain::assignment::{AssignmentDraft, AssignmentId, Day};
+use sikerja_domain::assignment::{AssignmentDraft, AssignmentId, Day, Search};
 use sikerja_domain::organisation::{AgencyId, UnitId};
 use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
 use utoipa::IntoParams;
@@ -246,12 +246,17 @@ pub struct CandidateParams {
     pub field: Option<String>,
     /// First day (`YYYY-MM-DD`): the load is counted on it, the rating year is the year before.
     pub start: String,
+    /// Search by name, NIP, position, unit or Perangkat Daerah: every word must occur,
+    /// ignoring case, accents and spaces; missing or blank: everyone.
+    pub q: Option<String>,
 }
 
 /// The JF and Pelaksana of an agency as candidates for a draft of the caller's agency: each
 /// with placement (PEN-02), current assignments and load, and every team-lead requirement met
-/// or not with what the record shows (PEN-08); JF from *penyetaraan* of the owner unit first
-/// (PEN-09), then the owner unit's people, then the rest by name.
+/// or not with what the record shows (PEN-08), with their unit, Perangkat Daerah and grade;
+/// ranked by fit — JF from *penyetaraan* of the owner unit first (PEN-09), then the placed
+/// (PEN-02), those meeting every lead requirement, the owner unit's people, the lighter load —
+/// then by name. `q` narrows the list (issue 15 point 3).
 #[utoipa::path(
     get,
     path = "/api/v1/assignments/candidates",
@@ -285,5 +290,11 @@ pub async fn list_candidates(
         start,
     };
     let list = state.store.assignment_candidates(&query).await?;
-    Ok(Json(list.iter().map(CandidateDto::from).collect()))
+    let search = Search::new(q.q.as_deref().unwrap_or_default());
+    Ok(Json(
+        list.iter()
+            .filter(|c| c.matches(&search))
+            .map(CandidateDto::from)
+            .collect(),
+    ))
 }

@@ -11,6 +11,11 @@
 //! a Kepala Bidang/Seksi is offered "Siapkan rancangan untuk Kepala …" with the rule that
 //! keeps them from appointing, and saving hands the draft to that head. The field of the task
 //! is chosen from the agency's fields of experience (a datalist; a synonym is accepted).
+//!
+//! Issue 15 point 3: the whole page is one form, so a search ("Cari", `action=search`) or a
+//! page of the list (`page`) posts everything typed and ticked and shows it again — without
+//! JavaScript. The chosen are always listed; the others are searched by name, NIP, unit,
+//! Perangkat Daerah and position, ranked by fit (PEN-09 first) and shown 25 a page.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,12 +25,12 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sikerja_domain::assignment::{
-    AssignmentDraft, Day, OwnerOffer, OwnerRoute, Report, owner_route,
+    AssignmentDraft, Day, OwnerOffer, OwnerRoute, Report, Search, owner_route,
 };
 use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
 use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
 
-use super::picker::{CandidateRow, ReportView, candidate_row, matches, report_view};
+use super::picker::{PickerList, ReportView, candidate_row, picker_list, report_view};
 use crate::AppState;
 use crate::api::dto::assignment::{AssignmentRequest, MemberRequest};
 use crate::authz::Principal;
@@ -33,9 +38,6 @@ use crate::error::{ErrorDetail, PageError, WebError};
 use crate::format;
 use crate::pages::planning::forms::{Pairs, field, fields};
 use crate::views::Layout;
-
-/// How many candidates the picker shows besides those chosen (narrow with the search field).
-const SHOWN: usize = 60;
 
 /// An option of a select.
 pub struct Choice {
@@ -58,8 +60,6 @@ pub struct NewAssignmentPage {
     /// The agency's fields of experience: (name, synonyms joined).
     experience_fields: Vec<(String, String)>,
     agencies: Vec<Choice>,
-    owner_unit: i64,
-    agency: i64,
     title: String,
     field: String,
     execution: String,
@@ -67,8 +67,8 @@ pub struct NewAssignmentPage {
     until: String,
     q: String,
     team_lead_reason: String,
-    candidates: Vec<CandidateRow>,
-    hidden: usize,
+    /// The chosen, then one page of the others the search finds.
+    list: PickerList,
     any_equalized: bool,
     report: Option<ReportView>,
 }
@@ -83,13 +83,19 @@ pub async fn show_new_assignment(
     Ok(page(&state, &principal, &pairs, None, None).await?)
 }
 
-/// `POST /penugasan/baru` — `action=check` checks the draft, `action=create` records it.
+/// `POST /penugasan/baru` — `action=check` checks the draft, `action=create` records it; any
+/// other (`action=search`, a `page` button) shows the form again with everything it holds.
 pub async fn create_assignment(
     State(state): State<AppState>,
     principal: Principal,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
+    if !matches!(field(&pairs, "action"), "check" | "create") {
+        return Ok(page(&state, &principal, &pairs, None, None)
+            .await?
+            .into_response());
+    }
     let request = request_of(&principal, &pairs);
     let own = principal.actor().and_then(|a| a.facts().agency);
     let draft = match request.draft(own) {
@@ -327,8 +333,7 @@ async fn page(
     };
     let q = field(pairs, "q").to_string();
     let field_text = field(pairs, "field").to_string();
-    let mut candidates = Vec::new();
-    let mut hidden = 0;
+    let mut ranked = Vec::new();
     if let (Some(owner_agency), true, Ok(start_day)) =
         (own_agency, owner_unit > 0, Day::parse(&start))
     {
@@ -339,26 +344,25 @@ async fn page(
             field: field_text.clone(),
             start: start_day,
         };
-        let all = state.store.assignment_candidates(&query).await?;
-        let mut shown = 0;
-        for c in &all {
-            let row = candidate_row(c, pairs, &start, &until);
-            let mine = facts.employee == Some(c.employee);
-            // A volunteer requests for themselves only (PEN-10, Pasal 13).
-            if volunteer && !mine {
-                continue;
-            }
-            if row.selected || (matches(c, &q) && shown < SHOWN) {
-                if !row.selected {
-                    shown += 1;
-                }
-                candidates.push(row);
-            } else {
-                hidden += 1;
-            }
+        ranked = state.store.assignment_candidates(&query).await?;
+        // A volunteer requests for themselves only (PEN-10, Pasal 13).
+        if volunteer {
+            ranked.retain(|c| facts.employee == Some(c.employee));
         }
     }
-    let names: Vec<(i64, String)> = candidates.iter().map(|c| (c.id, c.name.clone())).collect();
+    let list = picker_list(
+        ranked
+            .iter()
+            .map(|c| (c, candidate_row(c, pairs, &start, &until))),
+        &Search::new(&q),
+        page_of(pairs),
+    );
+    let names: Vec<(i64, String)> = list
+        .chosen
+        .iter()
+        .chain(&list.found)
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
     let agencies = state
         .store
         .agencies()
@@ -388,8 +392,6 @@ async fn page(
         prepare_label,
         experience_fields,
         agencies,
-        owner_unit,
-        agency,
         title: field(pairs, "title").to_string(),
         field: field_text,
         execution: match field(pairs, "execution") {
@@ -400,9 +402,21 @@ async fn page(
         until,
         q,
         team_lead_reason: field(pairs, "team_lead_reason").to_string(),
-        any_equalized: candidates.iter().any(|c| c.equalized_first),
-        candidates,
-        hidden,
+        any_equalized: list
+            .chosen
+            .iter()
+            .chain(&list.found)
+            .any(|c| c.equalized_first),
+        list,
         report: report.map(|(r, d)| report_view(&r, d, &names)),
     })
+}
+
+/// The page of the list asked for: a page button's `page`, else page 1 after a new search,
+/// else the page shown before (`page_now`, kept across "Periksa").
+fn page_of(pairs: &Pairs) -> usize {
+    let number = |key: &str| field(pairs, key).parse::<usize>().ok();
+    number("page")
+        .or_else(|| (field(pairs, "action") != "search").then(|| number("page_now"))?)
+        .unwrap_or(1)
 }

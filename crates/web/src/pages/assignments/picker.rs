@@ -1,8 +1,10 @@
 //! The candidate picker and the check's findings as the draft form shows them: each candidate
-//! with placement (PEN-02), load, team-lead requirements (PEN-08) and what the form already
-//! says about them; each finding with its rule, article and the facts it used.
+//! with unit, Perangkat Daerah, grade, placement (PEN-02), load, team-lead requirements
+//! (PEN-08) and what the form already says about them; each finding with its rule, article
+//! and the facts it used. Issue 15 point 3: the chosen stay listed whatever the search, the
+//! others are searched and shown a page at a time.
 
-use sikerja_domain::assignment::{AssignmentDraft, Finding, Report};
+use sikerja_domain::assignment::{AssignmentDraft, Finding, Report, Search};
 use sikerja_storage::Candidate;
 
 use crate::pages::planning::forms::{Pairs, field, fields};
@@ -22,6 +24,9 @@ pub struct CandidateRow {
     pub name: String,
     pub nip: String,
     pub position_name: String,
+    pub unit_name: String,
+    pub department_name: String,
+    pub grade: String,
     pub in_owner_unit: bool,
     pub equalized_first: bool,
     pub placed: bool,
@@ -126,6 +131,9 @@ pub(super) fn candidate_row(
         name: c.name.clone(),
         nip: c.nip.clone(),
         position_name: c.position_name.clone(),
+        unit_name: c.unit_name.clone(),
+        department_name: c.department_name.clone(),
+        grade: crate::format::grade(c.grade, None),
         in_owner_unit: c.in_owner_unit,
         equalized_first: c.equalized_first,
         placed: c.placed,
@@ -136,7 +144,7 @@ pub(super) fn candidate_row(
             .iter()
             .map(|a| format!("{} ({} – {})", a.title, a.from.label(), a.until.label()))
             .collect(),
-        lead_eligible: c.lead_requirements.iter().all(|r| r.met),
+        lead_eligible: c.lead_eligible(),
         requirements: c
             .lead_requirements
             .iter()
@@ -155,12 +163,65 @@ pub(super) fn candidate_row(
     }
 }
 
-pub(super) fn matches(c: &Candidate, q: &str) -> bool {
-    if q.is_empty() {
-        return true;
+/// How many candidates a page of the picker shows besides those chosen.
+pub(super) const PAGE_SIZE: usize = 25;
+
+/// The picker's list: every chosen candidate, then one page of the others the search finds.
+pub(super) struct PickerList {
+    pub chosen: Vec<CandidateRow>,
+    pub found: Vec<CandidateRow>,
+    /// How many the search finds besides the chosen.
+    pub total: usize,
+    /// The page shown (1-based, within range) and how many there are.
+    pub page: usize,
+    pub pages: usize,
+}
+
+impl PickerList {
+    /// "Menampilkan 26–50 dari 1.680 calon".
+    pub fn showing(&self) -> String {
+        if self.found.is_empty() {
+            return format!("Tidak ada calon lain yang cocok dari {} calon.", self.total);
+        }
+        let first = (self.page - 1) * PAGE_SIZE + 1;
+        format!(
+            "Menampilkan {}–{} dari {} calon",
+            crate::format::thousands(first),
+            crate::format::thousands(first + self.found.len() - 1),
+            crate::format::thousands(self.total)
+        )
     }
-    let q = q.to_lowercase();
-    c.name.to_lowercase().contains(&q)
-        || c.nip.contains(&q)
-        || c.position_name.to_lowercase().contains(&q)
+}
+
+/// Splits ranked candidates into the chosen and the requested page of those `search` finds.
+/// `page` is 1-based and clamped to the pages there are.
+pub(super) fn picker_list<'a>(
+    ranked: impl IntoIterator<Item = (&'a Candidate, CandidateRow)>,
+    search: &Search,
+    page: usize,
+) -> PickerList {
+    let mut chosen = Vec::new();
+    let mut found: Vec<CandidateRow> = Vec::new();
+    for (c, row) in ranked {
+        if row.selected {
+            chosen.push(row);
+        } else if c.matches(search) {
+            found.push(row);
+        }
+    }
+    let total = found.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let found = found
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .collect();
+    PickerList {
+        chosen,
+        found,
+        total,
+        page,
+        pages,
+    }
 }

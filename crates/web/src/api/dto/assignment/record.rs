@@ -278,6 +278,12 @@ pub struct CandidateDto {
     pub name: String,
     pub nip: String,
     pub position_name: String,
+    /// The unit of their position.
+    pub unit_name: String,
+    /// Their Perangkat Daerah.
+    pub department_name: String,
+    /// Golongan, e.g. `III/a` (PPPK: `IX`).
+    pub grade: String,
     pub in_owner_unit: bool,
     /// A JF from *penyetaraan* of the owner unit, proposed first as team lead (PEN-09).
     pub equalized_first: bool,
@@ -299,6 +305,9 @@ impl From<&Candidate> for CandidateDto {
             name: c.name.clone(),
             nip: c.nip.clone(),
             position_name: c.position_name.clone(),
+            unit_name: c.unit_name.clone(),
+            department_name: c.department_name.clone(),
+            grade: c.grade.to_string(),
             in_owner_unit: c.in_owner_unit,
             equalized_first: c.equalized_first,
             placed: c.placed,
@@ -315,7 +324,7 @@ impl From<&Candidate> for CandidateDto {
                 })
                 .collect(),
             load: c.load,
-            lead_eligible: c.lead_requirements.iter().all(|r| r.met),
+            lead_eligible: c.lead_eligible(),
             lead_requirements: c
                 .lead_requirements
                 .iter()
