@@ -108,6 +108,7 @@ impl Builder {
         Builder {
             bundle: AgencyBundle {
                 regional_heads: Vec::new(),
+                experience_fields: Vec::new(),
                 agency,
                 departments: Vec::new(),
                 units: Vec::new(),

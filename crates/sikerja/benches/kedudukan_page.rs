@@ -19,6 +19,7 @@ use tower::ServiceExt;
 fn department(employees: usize) -> AgencyBundle {
     let mut b = AgencyBundle {
         regional_heads: Vec::new(),
+        experience_fields: Vec::new(),
         agency: AgencyRecord {
             code: "bench".into(),
             name: "Pemerintah Kabupaten Tolok Ukur".into(),

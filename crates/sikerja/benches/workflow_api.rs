@@ -35,6 +35,7 @@ const PEOPLE: usize = 40;
 fn government() -> AgencyBundle {
     let mut b = AgencyBundle {
         regional_heads: Vec::new(),
+        experience_fields: Vec::new(),
         agency: AgencyRecord {
             code: "bench-wf".into(),
             name: "Pemerintah Kabupaten Tolok Ukur".into(),

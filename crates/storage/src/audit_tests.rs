@@ -17,6 +17,7 @@ use crate::testing::fresh_store;
 pub(crate) fn bundle(code: &str, nip: &str) -> AgencyBundle {
     AgencyBundle {
         regional_heads: Vec::new(),
+        experience_fields: Vec::new(),
         agency: AgencyRecord {
             code: code.into(),
             name: code.into(),

@@ -77,6 +77,7 @@ impl Store {
         }
         Ok(AgencyBundle {
             regional_heads: regional_heads(&self.db, agency).await?,
+            experience_fields: crate::experience_fields::fields_of(&self.db, agency).await?,
             agency: AgencyRecord {
                 code: a.code.clone(),
                 name: a.name.clone(),

@@ -7,6 +7,7 @@ use sikerja_domain::bundle::{
     AgencyBundle, AgencyRecord, DepartmentRecord, EmployeeRecord, Entity, PositionRecord,
     RegionalHeadRecord, UnitRecord,
 };
+use sikerja_domain::experience_fields::ExperienceField;
 use sikerja_domain::grade::Grade;
 use sikerja_domain::nip::Nip;
 use sikerja_domain::org::{
@@ -38,6 +39,7 @@ impl Decoded {
         Decoded {
             bundle: AgencyBundle {
                 regional_heads: Vec::new(),
+                experience_fields: Vec::new(),
                 agency,
                 departments: Vec::new(),
                 units: Vec::new(),
@@ -80,7 +82,9 @@ impl Decoded {
                         })
                     }
                     Some(item) => {
-                        let field = if p.code == "experience_field_blank" {
+                        let field = if p.code == "experience_field_blank"
+                            || p.code == "experience_field_unknown"
+                        {
                             "field"
                         } else {
                             "years"
@@ -240,5 +244,19 @@ pub(crate) fn regional_head(r: &mut Record<'_>) -> RegionalHeadRecord {
         basis_date: r.day("basis_date"),
         end_basis_number: r.opt_text("end_basis_number"),
         end_basis_date: r.day("end_basis_date"),
+    }
+}
+
+/// A field of experience (issue 14 point 6); synonyms separated by `;`.
+pub(crate) fn experience_field(r: &mut Record<'_>) -> ExperienceField {
+    ExperienceField {
+        code: r.text("code"),
+        name: r.text("name"),
+        synonyms: r
+            .text("synonyms")
+            .split(';')
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+            .collect(),
     }
 }

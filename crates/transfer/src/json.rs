@@ -40,6 +40,15 @@ fn cell(v: &Value) -> Cell {
         Value::Bool(b) => Cell::Bool(*b),
         Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
         Value::String(s) => Cell::Text(s.clone()),
+        // A list of texts (the synonyms of a field of experience) reads as one `;`-separated
+        // text, as in the workbook.
+        Value::Array(items) if items.iter().all(Value::is_string) => Cell::Text(
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         other => Cell::Text(other.to_string()),
     }
 }
@@ -240,6 +249,25 @@ pub fn read_json(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
             bad,
         );
         d.bundle.regional_heads.push(rec);
+    }
+    for (path, obj) in objects(root, "experience_fields", &mut problems) {
+        let Some(obj) = obj else { continue };
+        let place = Place::Json(path);
+        let mut r = Record::new(
+            place.clone(),
+            columns(Entity::ExperienceField),
+            cells(obj),
+            &mut d.problems,
+        );
+        let rec = decode::experience_field(&mut r);
+        let bad = r.bad;
+        d.place(
+            Entity::ExperienceField,
+            d.bundle.experience_fields.len(),
+            place,
+            bad,
+        );
+        d.bundle.experience_fields.push(rec);
     }
     d.problems.extend(problems);
     d.finish()

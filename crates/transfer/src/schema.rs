@@ -149,6 +149,16 @@ pub(crate) const REGIONAL_HEADS: Sheet = Sheet {
     ],
 };
 
+pub(crate) const EXPERIENCE_FIELDS: Sheet = Sheet {
+    name: "Bidang Tugas",
+    required: false,
+    columns: &[
+        col("code", "Kode"),
+        col("name", "Nama"),
+        opt("synonyms", "Sinonim"),
+    ],
+};
+
 /// The sheet holding an entity.
 pub(crate) fn sheet_of(entity: Entity) -> &'static Sheet {
     match entity {
@@ -158,6 +168,7 @@ pub(crate) fn sheet_of(entity: Entity) -> &'static Sheet {
         Entity::Position => &POSITIONS,
         Entity::Employee => &EMPLOYEES,
         Entity::RegionalHead => &REGIONAL_HEADS,
+        Entity::ExperienceField => &EXPERIENCE_FIELDS,
     }
 }
 
@@ -170,5 +181,6 @@ pub(crate) fn list_of(entity: Entity) -> &'static str {
         Entity::Position => "positions",
         Entity::Employee => "employees",
         Entity::RegionalHead => "regional_heads",
+        Entity::ExperienceField => "experience_fields",
     }
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assignment::Day;
 use crate::education::Education;
+use crate::experience_fields::ExperienceField;
 use crate::grade::Grade;
 use crate::nip::Nip;
 use crate::org::{
@@ -38,6 +39,11 @@ pub struct AgencyBundle {
     /// the list leaves the recorded terms as they are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regional_heads: Vec<RegionalHeadRecord>,
+    /// The agency's fields of experience — *bidang tugas* — with their synonyms (issue 14
+    /// point 6). When given, it replaces the agency's list and every experience of the file
+    /// must name one of its fields; a file without it keeps the stored list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experience_fields: Vec<ExperienceField>,
 }
 
 /// The Instansi itself (ORG-01).

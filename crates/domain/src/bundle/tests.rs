@@ -57,6 +57,7 @@ pub(crate) fn valid() -> AgencyBundle {
     use PositionClass::*;
     AgencyBundle {
         regional_heads: Vec::new(),
+        experience_fields: Vec::new(),
         agency: AgencyRecord {
             code: "kab-uji".into(),
             name: "Pemerintah Kabupaten Uji".into(),

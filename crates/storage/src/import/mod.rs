@@ -62,6 +62,7 @@ impl Store {
                 "employees": summary.employees,
                 "regional_head_terms_added": heads.added,
                 "regional_head_terms_updated": heads.updated,
+                "experience_fields": bundle.experience_fields.len(),
                 "placed": placements.placed,
                 "unresolved": placements.unresolved,
                 "assessor_changes": placements.assessor_changes,

@@ -12,7 +12,7 @@ use sikerja_domain::organisation::AgencyId;
 use super::WHAT;
 use super::check::unit_levels;
 use crate::batch::{IDS_PER_QUERY, insert_all, rows_per_insert};
-use crate::entities::{department, employee, experience, position, rating, unit};
+use crate::entities::{department, employee, experience, experience_field, position, rating, unit};
 use crate::error::{OnConstraint, Result, StorageError};
 
 /// Code → id of every row of `E` in the agency, before or after an upsert.
@@ -290,20 +290,43 @@ pub(super) async fn replace_details(
         .exec(txn)
         .await?;
     // Issue 14 point 6: each experience row names a field of the agency's controlled list (by
-    // name or synonym, ignoring case and spaces) and is stored as that field's name. An agency
-    // without a list gets one field per distinct text of the file; with a list, a text naming
-    // no field refuses the import with every such row.
+    // name or synonym, ignoring case and spaces) and is stored as that field's name. A file
+    // with its own list (`experience_fields`) replaces the stored one; an agency without a
+    // list gets one field per distinct text of the file; with a list, a text naming no field
+    // refuses the import with every such row.
     let mut fields = crate::experience_fields::fields_of(txn, AgencyId(agency_id)).await?;
     let texts = b
         .employees
         .iter()
         .flat_map(|e| e.experience.iter().map(|x| x.field.as_str()));
-    if fields.is_empty() {
+    if !b.experience_fields.is_empty() {
+        if let Err(problems) = sikerja_domain::experience_fields::validate(&b.experience_fields) {
+            let message = problems
+                .iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Err(StorageError::invalid(problems[0].code, message));
+        }
+        experience_field::Entity::delete_many()
+            .filter(experience_field::Column::AgencyId.eq(agency_id))
+            .exec(txn)
+            .await?;
+        crate::experience_fields::add_fields(
+            txn,
+            AgencyId(agency_id),
+            &b.experience_fields,
+            "impor instansi",
+        )
+        .await?;
+        fields = b.experience_fields.clone();
+    } else if fields.is_empty() {
         let new = new_fields_for(&[], texts);
         crate::experience_fields::add_fields(txn, AgencyId(agency_id), &new, "impor instansi")
             .await?;
         fields = new;
-    } else {
+    }
+    {
         let unknown: Vec<String> = b
             .employees
             .iter()

@@ -33,6 +33,7 @@ impl Builder {
         Builder {
             bundle: AgencyBundle {
                 regional_heads: Vec::new(),
+                experience_fields: Vec::new(),
                 agency: AgencyRecord {
                     code: code.into(),
                     name: format!("Pemerintah {code}"),
@@ -308,4 +309,19 @@ pub fn dinkes(code: &str) -> Dinkes {
         ahli_madya,
         ahli_utama,
     }
+}
+
+/// `bundle` as its first import leaves it and the export writes it: with the fields of
+/// experience the import seeds, one per distinct text (issue 14 point 6).
+pub fn with_seeded_fields(mut bundle: AgencyBundle) -> AgencyBundle {
+    let texts: Vec<String> = bundle
+        .employees
+        .iter()
+        .flat_map(|e| e.experience.iter().map(|x| x.field.clone()))
+        .collect();
+    let mut fields =
+        sikerja_domain::experience_fields::new_fields_for(&[], texts.iter().map(String::as_str));
+    fields.sort_by(|a, b| a.name.cmp(&b.name));
+    bundle.experience_fields = fields;
+    bundle
 }

@@ -338,6 +338,24 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<AgencyBundle, ImportErrors> {
             d.bundle.regional_heads.push(rec);
         },
     );
+    rows(
+        &mut wb,
+        &EXPERIENCE_FIELDS,
+        &mut problems,
+        |problems, row, cells| {
+            let place = Place::Sheet(EXPERIENCE_FIELDS.name, row);
+            let mut r = Record::new(place.clone(), EXPERIENCE_FIELDS.columns, cells, problems);
+            let rec = decode::experience_field(&mut r);
+            let bad = r.bad;
+            d.place(
+                Entity::ExperienceField,
+                d.bundle.experience_fields.len(),
+                place,
+                bad,
+            );
+            d.bundle.experience_fields.push(rec);
+        },
+    );
     d.problems.extend(problems);
     d.finish()
 }

@@ -260,6 +260,17 @@ pub fn write_xlsx(bundle: &AgencyBundle) -> Result<Vec<u8>, ExportError> {
             ]
         }),
     )?;
+    sheet(
+        &mut wb,
+        &EXPERIENCE_FIELDS,
+        bundle.experience_fields.iter().map(|f| {
+            vec![
+                ("code", t(&f.code)),
+                ("name", t(&f.name)),
+                ("synonyms", t(f.synonyms.join("; "))),
+            ]
+        }),
+    )?;
     sheet(&mut wb, &CODES, codes().into_iter())?;
     Ok(wb.save_to_buffer()?)
 }

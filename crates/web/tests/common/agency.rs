@@ -91,6 +91,7 @@ pub fn test_agency() -> AgencyBundle {
     plt.acting_kind = Some(ActingKind::Plt);
     AgencyBundle {
         regional_heads: Vec::new(),
+        experience_fields: Vec::new(),
         agency: AgencyRecord {
             code: "kab-uji".into(),
             name: "Pemerintah Kabupaten Uji".into(),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+mod fields;
 mod heads;
 mod people;
 mod structure;
@@ -24,6 +25,7 @@ pub enum Entity {
     Position,
     Employee,
     RegionalHead,
+    ExperienceField,
 }
 
 impl Entity {
@@ -36,6 +38,7 @@ impl Entity {
             Entity::Position => "position",
             Entity::Employee => "employee",
             Entity::RegionalHead => "regional_head",
+            Entity::ExperienceField => "experience_field",
         }
     }
 
@@ -48,6 +51,7 @@ impl Entity {
             Entity::Position => "Jabatan",
             Entity::Employee => "Pegawai",
             Entity::RegionalHead => "Kepala Daerah",
+            Entity::ExperienceField => "Bidang Tugas",
         }
     }
 }
@@ -142,6 +146,7 @@ impl Report {
                 (Entity::Position, _) => "position_name_blank",
                 (Entity::Employee, _) => "employee_name_blank",
                 (Entity::RegionalHead, _) => "regional_head_name_blank",
+                (Entity::ExperienceField, _) => "experience_field_name_blank",
             };
             self.add(
                 entity,
@@ -162,6 +167,7 @@ impl Report {
                 Entity::Position => "position_code_invalid",
                 Entity::Employee => "employee_code_invalid",
                 Entity::RegionalHead => "regional_head_code_invalid",
+                Entity::ExperienceField => "experience_field_code_invalid",
             };
             self.add(entity, index, field, code, format!("{what}: {e}"));
         }
@@ -216,6 +222,7 @@ impl AgencyBundle {
         let positions = self.check_positions(&mut r, &units);
         self.check_employees(&mut r, &positions);
         self.check_regional_heads(&mut r);
+        self.check_experience_fields(&mut r);
         self.check_text(&mut r);
         if r.0.is_empty() { Ok(()) } else { Err(r.0) }
     }
