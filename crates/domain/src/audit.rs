@@ -51,6 +51,7 @@ vocabulary! {
         PlanRevised => "plan.revised", "perubahan rencana kegiatan";
         PlanSubmitted => "plan.submitted", "pengajuan rencana kegiatan";
         PlanApproved => "plan.approved", "persetujuan rencana kegiatan";
+        PlanReturned => "plan.returned", "pengembalian rencana kegiatan dengan catatan";
         AssignmentDrafted => "assignment.drafted", "penyusunan konsep penugasan";
         AssignmentDraftChanged => "assignment.draft_changed", "perubahan konsep penugasan";
         RequestStep => "request.step", "langkah alur permohonan penugasan";

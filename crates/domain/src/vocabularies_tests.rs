@@ -55,6 +55,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::planning::target::AgreementStatus,
         crate::planning::target::Execution,
         crate::planning::target::PlanStatus,
+        crate::planning::activity::PlanStep,
         crate::regional_heads::RegionalOffice,
         crate::execution::feedback::FeedbackRole,
         crate::execution::issue::Collaboration,

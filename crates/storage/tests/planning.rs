@@ -642,6 +642,68 @@ async fn mek_03_an_activity_plan_is_drafted_submitted_approved_and_each_change_k
     assert_eq!(view.current().unwrap().reason, "Tambahan kegiatan analisis");
     assert_eq!(view.current().unwrap().status, PlanStatus::Draft);
     assert_eq!(w.store.activity_plans(pk).await.unwrap().len(), 1);
+
+    // Issue 15 point 6: the head returns a submitted version with notes instead of approving
+    // it. Blank notes are refused, the holder cannot return it, a returned version is neither
+    // approved nor submitted again; the holder's change makes a new version and the returned
+    // one keeps its notes.
+    w.store.submit_activity_plan(plan, &jf).await.unwrap();
+    let err = w
+        .store
+        .return_activity_plan(plan, "  ", &kasi)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "plan_return_note_blank");
+    let err = w
+        .store
+        .return_activity_plan(plan, "Rinci bulan analisis", &jf)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "not_a_party");
+    let err = w
+        .store
+        .return_activity_plan(plan, "Rinci\u{7}", &kasi)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "control_character");
+    w.store
+        .return_activity_plan(plan, "Rinci bulan analisis per triwulan", &kasi)
+        .await
+        .unwrap();
+    let view = w.store.activity_plan(plan).await.unwrap();
+    let returned = view.current().unwrap();
+    assert_eq!(returned.status, PlanStatus::Returned);
+    assert_eq!(
+        returned.return_note.as_deref(),
+        Some("Rinci bulan analisis per triwulan")
+    );
+    assert!(
+        returned
+            .returned_by
+            .as_deref()
+            .unwrap()
+            .contains(w.d.kasi.as_str())
+    );
+    for err in [
+        w.store
+            .approve_activity_plan(plan, &kasi)
+            .await
+            .unwrap_err(),
+        w.store.submit_activity_plan(plan, &jf).await.unwrap_err(),
+    ] {
+        assert_eq!(code(&err), "plan_state");
+    }
+    let v = w
+        .store
+        .revise_activity_plan(plan, &changed, "Bulan analisis dirinci", &jf)
+        .await
+        .unwrap();
+    assert_eq!(v, 3);
+    let view = w.store.activity_plan(plan).await.unwrap();
+    assert_eq!(view.versions[1].status, PlanStatus::Returned);
+    assert_eq!(view.current().unwrap().status, PlanStatus::Draft);
+    w.store.submit_activity_plan(plan, &jf).await.unwrap();
+    w.store.approve_activity_plan(plan, &kasi).await.unwrap();
 }
 
 #[tokio::test]

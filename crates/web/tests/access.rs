@@ -115,7 +115,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/kinerja/rencana/{id}/ajukan") => DECIDE,
         // The regional head approves the Kepala Dinas' plan; the person the expectation is
         // for acknowledges it: nobody of this matrix.
-        (false, "/kinerja/rencana/{id}/setujui") | (false, "/kinerja/ekspektasi/{id}/terima") => {
+        (false, "/kinerja/rencana/{id}/setujui")
+        | (false, "/kinerja/rencana/{id}/kembalikan")
+        | (false, "/kinerja/ekspektasi/{id}/terima") => {
             [false; 5]
         }
         // Planning API (issue 4). Lists: anyone signed in, narrowed; expectations and the
@@ -136,7 +138,8 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/api/v1/targets/{id}/cascade")
         | (false, "/api/v1/targets/{id}/progress")
         | (false, "/api/v1/targets/{id}/activity-plans")
-        | (false, "/api/v1/activity-plans/{id}/versions") => API_OWN_DEPT,
+        | (false, "/api/v1/activity-plans/{id}/versions")
+        | (false, "/api/v1/activity-plans/{id}/return") => API_OWN_DEPT,
         (false, "/api/v1/targets/{id}") if *method == Method::PUT => API_OWN_DEPT,
         // …while a change without a body is decided by storage: only the holder (the Kepala
         // Dinas, here the admin) signs, submits, or removes (409: a target was cascaded).

@@ -395,6 +395,7 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "token_already_revoked",
     "nothing_waits",
     "plan_state",
+    "plan_return_note_blank",
     "plan_without_activities",
     "position_removed",
     "post_vacant",

@@ -286,12 +286,80 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         waiting.contains("Rencana penyusunan dokumen akreditasi"),
         "{waiting}"
     );
+    // Issue 15 point 6: before approval the status names the head it waits for, not an
+    // approver. The Kepala Bidang first returns it with notes (blank notes are refused); the
+    // JF sees them, changes the plan (a new version) and submits again.
+    let waiting_page = jf.get(&app, &plan).await;
+    let head = text(&waiting_page.html(), "header.page-head").unwrap();
+    assert!(
+        head.contains("Diajukan")
+            && head.contains("persetujuan oleh")
+            && !head.contains("disetujui oleh"),
+        "{head}"
+    );
+    let blank = kabid
+        .post(&app, &format!("{plan}/kembalikan"), &[("note", " ")])
+        .await;
+    assert_eq!(
+        blank.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        blank.body
+    );
+    assert!(blank.body.contains("Tuliskan catatan"), "{}", blank.body);
+    let returned = kabid
+        .post(
+            &app,
+            &format!("{plan}/kembalikan"),
+            &[("note", "Pisahkan penyusunan laporan per triwulan")],
+        )
+        .await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER, "{}", returned.body);
+    let back = jf.get(&app, &plan).await;
+    let html = back.html();
+    assert_eq!(text(&html, "#status-rencana").unwrap(), "Dikembalikan");
+    assert!(
+        text(&html, "#catatan-versi-1")
+            .unwrap()
+            .contains("Pisahkan penyusunan laporan per triwulan")
+    );
+    let revised = jf
+        .post(
+            &app,
+            &format!("{plan}/versi"),
+            &[
+                ("name", "Pengumpulan dokumen"),
+                ("output", "Berkas akreditasi"),
+                ("month_from", "1"),
+                ("month_to", "3"),
+                ("budget", "1.500.000"),
+                ("name", "Penyusunan laporan triwulan"),
+                ("output", "Laporan"),
+                ("month_from", "4"),
+                ("month_to", "4"),
+                ("budget", "500.000"),
+                ("reason", "Laporan dipisah per triwulan"),
+            ],
+        )
+        .await;
+    assert_eq!(revised.status, StatusCode::SEE_OTHER, "{}", revised.body);
+    let again = jf.post(&app, &format!("{plan}/ajukan"), &[]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
     let approved = kabid.post(&app, &format!("{plan}/setujui"), &[]).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     let plan_page = kabid.get(&app, &plan).await;
     let html = plan_page.html();
     assert_eq!(text(&html, "#status-rencana").unwrap(), "Disetujui");
+    assert!(
+        text(&html, "header.page-head")
+            .unwrap()
+            .contains("disetujui oleh")
+    );
     assert!(text(&html, "#versi-1").unwrap().contains("Rp2.000.000"));
+    assert!(
+        text(&html, "#versi-2").unwrap().contains("Dikembalikan")
+            || text(&html, "#versi-1").unwrap().contains("Dikembalikan")
+    );
 
     // The tree of the department shows the cascade, three levels deep.
     let dept = app.department_id("dinkes").await;

@@ -139,3 +139,69 @@ mod tests {
         );
     }
 }
+
+crate::org::vocabulary! {
+    /// A step on the current version of an activity plan (MEK-02, MEK-03).
+    PlanStep {
+        /// The holder submits the draft to the head who sets their agreement.
+        Submit => "submit", "Ajukan";
+        /// That head approves the submitted version.
+        Approve => "approve", "Setujui";
+        /// That head returns the submitted version with notes (issue 15 point 6).
+        Return => "return", "Kembalikan";
+    }
+}
+
+/// The state a step leads the current version to, `None` when the step is not open in its
+/// state: a draft is submitted; a submitted version is approved or returned. A returned or
+/// approved version changes only by a new version (MEK-03, Pasal 10 ayat 2).
+pub fn plan_next(
+    current: super::target::PlanStatus,
+    step: PlanStep,
+) -> Option<super::target::PlanStatus> {
+    use super::target::PlanStatus::*;
+    match (current, step) {
+        (Draft, PlanStep::Submit) => Some(Submitted),
+        (Submitted, PlanStep::Approve) => Some(Approved),
+        (Submitted, PlanStep::Return) => Some(Returned),
+        _ => None,
+    }
+}
+
+/// The state a step needs.
+pub fn plan_step_from(step: PlanStep) -> super::target::PlanStatus {
+    use super::target::PlanStatus::*;
+    match step {
+        PlanStep::Submit => Draft,
+        PlanStep::Approve | PlanStep::Return => Submitted,
+    }
+}
+
+#[cfg(test)]
+mod plan_step_tests {
+    use super::super::target::PlanStatus;
+    use super::*;
+
+    #[test]
+    fn mek_03_a_submitted_plan_is_approved_or_returned_and_nothing_else_moves() {
+        let all = [
+            PlanStatus::Draft,
+            PlanStatus::Submitted,
+            PlanStatus::Approved,
+            PlanStatus::Returned,
+        ];
+        for s in all {
+            for step in [PlanStep::Submit, PlanStep::Approve, PlanStep::Return] {
+                let next = plan_next(s, step);
+                // A step moves exactly from the state it needs.
+                assert_eq!(next.is_some(), s == plan_step_from(step), "{s:?} {step:?}");
+            }
+        }
+        assert_eq!(
+            plan_next(PlanStatus::Submitted, PlanStep::Return),
+            Some(PlanStatus::Returned)
+        );
+        assert_eq!(plan_next(PlanStatus::Returned, PlanStep::Submit), None);
+        assert_eq!(plan_next(PlanStatus::Approved, PlanStep::Return), None);
+    }
+}

@@ -36,6 +36,9 @@ vocabulary! {
         Draft => "draft", "Konsep";
         Submitted => "submitted", "Diajukan";
         Approved => "approved", "Disetujui";
+        /// Sent back with notes by the head who sets the agreement; the holder's change makes
+        /// a new version (issue 15 point 6).
+        Returned => "returned", "Dikembalikan";
     }
 }
 

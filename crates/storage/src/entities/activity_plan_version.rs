@@ -22,6 +22,10 @@ pub struct Model {
     pub submitted_at: Option<DateTimeUtc>,
     pub approved_at: Option<DateTimeUtc>,
     pub approved_by: Option<String>,
+    /// Returned with notes by the head who sets the agreement (status `returned`).
+    pub returned_at: Option<DateTimeUtc>,
+    pub returned_by: Option<String>,
+    pub return_note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

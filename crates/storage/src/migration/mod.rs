@@ -26,6 +26,7 @@ mod m20261219_000020_regional_head_terms;
 mod m20261219_000021_agency_policies;
 mod m20261219_000022_org_changes;
 mod m20261220_000023_experience_fields;
+mod m20261221_000025_plan_returns;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261219_000021_agency_policies::Migration),
             Box::new(m20261219_000022_org_changes::Migration),
             Box::new(m20261220_000023_experience_fields::Migration),
+            Box::new(m20261221_000025_plan_returns::Migration),
         ]
     }
 }

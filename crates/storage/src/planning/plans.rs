@@ -11,7 +11,8 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::audit::AuditAction;
-use sikerja_domain::planning::activity::Activity;
+use sikerja_domain::limits::{TextKind, check_as};
+use sikerja_domain::planning::activity::{Activity, PlanStep, plan_next, plan_step_from};
 use sikerja_domain::planning::target::PlanStatus;
 
 use super::agreements::subject;
@@ -39,6 +40,10 @@ pub struct PlanVersionView {
     pub submitted_at: Option<DateTime<Utc>>,
     pub approved_at: Option<DateTime<Utc>>,
     pub approved_by: Option<String>,
+    /// Returned with notes (issue 15 point 6).
+    pub returned_at: Option<DateTime<Utc>>,
+    pub returned_by: Option<String>,
+    pub return_note: Option<String>,
 }
 
 /// A plan with all its versions, newest last.
@@ -76,6 +81,9 @@ fn version_view(v: activity_plan_version::Model) -> Result<PlanVersionView> {
         submitted_at: v.submitted_at,
         approved_at: v.approved_at,
         approved_by: v.approved_by,
+        returned_at: v.returned_at,
+        returned_by: v.returned_by,
+        return_note: v.return_note,
     })
 }
 
@@ -305,13 +313,24 @@ impl Store {
 
     /// The holder submits the current draft to the head who sets their agreement.
     pub async fn submit_activity_plan(&self, id: PlanId, by: &PlanningActor) -> Result<()> {
-        self.plan_step(id, by, PlanStatus::Draft, PlanStatus::Submitted)
-            .await
+        self.plan_step(id, by, PlanStep::Submit, None).await
     }
 
     /// The head who sets the agreement approves the submitted version.
     pub async fn approve_activity_plan(&self, id: PlanId, by: &PlanningActor) -> Result<()> {
-        self.plan_step(id, by, PlanStatus::Submitted, PlanStatus::Approved)
+        self.plan_step(id, by, PlanStep::Approve, None).await
+    }
+
+    /// The head who sets the agreement returns the submitted version with notes (issue 15
+    /// point 6): it is kept as `returned` with them, and the holder's change makes a new
+    /// version (MEK-03, Pasal 10 ayat 2). Blank notes: 422 `plan_return_note_blank`.
+    pub async fn return_activity_plan(
+        &self,
+        id: PlanId,
+        note: &str,
+        by: &PlanningActor,
+    ) -> Result<()> {
+        self.plan_step(id, by, PlanStep::Return, Some(note.trim()))
             .await
     }
 
@@ -319,39 +338,56 @@ impl Store {
         &self,
         id: PlanId,
         by: &PlanningActor,
-        from: PlanStatus,
-        to: PlanStatus,
+        step: PlanStep,
+        note: Option<&str>,
     ) -> Result<()> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
         let (_, a, current) = load(&txn, id).await?;
-        let party = if to == PlanStatus::Approved {
-            Party::Setter
-        } else {
+        let party = if step == PlanStep::Submit {
             Party::Holder
+        } else {
+            Party::Setter
         };
         require(&txn, &a, by, party).await?;
-        if current.status != from.code() {
-            let state = PlanStatus::from_code(&current.status)
-                .map(|s| s.label())
-                .unwrap_or("tidak dikenal");
+        // The notes are read once the person is known to decide (a stranger learns nothing).
+        if let Some(note) = note {
+            if note.is_empty() {
+                return Err(StorageError::invalid(
+                    "plan_return_note_blank",
+                    "Tuliskan catatan: apa yang perlu diperbaiki dalam rencana ini.",
+                ));
+            }
+            check_as(TextKind::Note, note)
+                .map_err(|p| StorageError::invalid(p.code(), p.message("Catatan")))?;
+        }
+        let state = PlanStatus::from_code(&current.status)
+            .ok_or_else(|| corrupt("plan status", &current.status))?;
+        let Some(to) = plan_next(state, step) else {
             return Err(StorageError::conflict(
                 "plan_state",
                 format!(
-                    "Versi {} rencana ini berstatus {state}; langkah ini hanya untuk rencana berstatus {}.",
+                    "Versi {} rencana ini berstatus {}; langkah ini hanya untuk rencana berstatus {}.",
                     current.version,
-                    from.label()
+                    state.label(),
+                    plan_step_from(step).label()
                 ),
             ));
-        }
+        };
         let now = Utc::now().trunc_subsecs(6);
         let mut active: activity_plan_version::ActiveModel = current.clone().into();
         active.status = Set(to.code().to_string());
-        if to == PlanStatus::Submitted {
-            active.submitted_at = Set(Some(now));
-        } else {
-            active.approved_at = Set(Some(now));
-            active.approved_by = Set(Some(by.audit.label.clone()));
+        match step {
+            PlanStep::Submit => active.submitted_at = Set(Some(now)),
+            PlanStep::Approve => {
+                active.approved_at = Set(Some(now));
+                active.approved_by = Set(Some(by.audit.label.clone()));
+            }
+            PlanStep::Return => {
+                active.returned_at = Set(Some(now));
+                active.returned_by = Set(Some(by.audit.label.clone()));
+                active.return_note = Set(note.map(str::to_string));
+            }
         }
         activity_plan_version::Entity::update(active)
             .exec(&txn)
@@ -359,13 +395,16 @@ impl Store {
         audit::append_by(
             &txn,
             &by.audit,
-            if to == PlanStatus::Approved {
-                AuditAction::PlanApproved
-            } else {
-                AuditAction::PlanSubmitted
+            match step {
+                PlanStep::Submit => AuditAction::PlanSubmitted,
+                PlanStep::Approve => AuditAction::PlanApproved,
+                PlanStep::Return => AuditAction::PlanReturned,
             },
             subject(&a),
-            json!({"plan_id": id, "version": current.version}),
+            match note {
+                Some(n) => json!({"plan_id": id, "version": current.version, "note": n}),
+                None => json!({"plan_id": id, "version": current.version}),
+            },
         )
         .await?;
         txn.commit().await?;

@@ -119,6 +119,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::plans::revise_activity_plan))
         .routes(routes!(planning::plans::submit_activity_plan))
         .routes(routes!(planning::plans::approve_activity_plan))
+        .routes(routes!(planning::plans::return_activity_plan))
         .routes(routes!(assignments::drafts::check_assignment))
         .routes(routes!(
             assignments::drafts::list_assignments,

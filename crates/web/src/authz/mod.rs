@@ -529,6 +529,11 @@ pub fn api_access() -> RouteTable {
             "/api/v1/activity-plans/{id}/approval",
             Access::Plan,
         ),
+        (
+            Method::POST,
+            "/api/v1/activity-plans/{id}/return",
+            Access::Plan,
+        ),
         // Assignments (issue 5): drafting, steps, nudges and the inbox are an official's
         // (tokens refused) and storage decides who holds each step (PEN-18); records are read
         // by whoever may see their assignment (checked by the handler), tokens included.

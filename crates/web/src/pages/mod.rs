@@ -172,6 +172,11 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Plan,
             planning::plans::approve_plan,
         )
+        .post(
+            "/kinerja/rencana/{id}/kembalikan",
+            Plan,
+            planning::plans::return_plan,
+        )
         // Assignments (issue 5): pages for people; storage decides every change (PEN-18),
         // and records are shown to whoever may see their assignment (checked by the handler).
         .get("/penugasan", Official, assignments::index::show_assignments)

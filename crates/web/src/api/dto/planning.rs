@@ -702,7 +702,7 @@ pub struct PlanVersionDto {
     pub total_budget: i64,
     /// Why this version replaced the previous one (blank for version 1).
     pub reason: String,
-    /// `draft`, `submitted` or `approved`.
+    /// `draft`, `submitted`, `approved` or `returned` (sent back with `return_note`).
     #[schema(example = "submitted")]
     pub status: String,
     pub drafted_at: DateTime<Utc>,
@@ -710,6 +710,17 @@ pub struct PlanVersionDto {
     pub submitted_at: Option<DateTime<Utc>>,
     pub approved_at: Option<DateTime<Utc>>,
     pub approved_by: Option<String>,
+    /// Returned with notes by the head who sets the agreement (issue 15 point 6).
+    pub returned_at: Option<DateTime<Utc>>,
+    pub returned_by: Option<String>,
+    pub return_note: Option<String>,
+}
+
+/// Body of `POST /api/v1/activity-plans/{id}/return`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PlanReturnRequest {
+    /// What the holder should change (required).
+    pub note: String,
 }
 
 impl From<&PlanVersionView> for PlanVersionDto {
@@ -725,6 +736,9 @@ impl From<&PlanVersionView> for PlanVersionDto {
             submitted_at: v.submitted_at,
             approved_at: v.approved_at,
             approved_by: v.approved_by.clone(),
+            returned_at: v.returned_at,
+            returned_by: v.returned_by.clone(),
+            return_note: v.return_note.clone(),
         }
     }
 }

@@ -12,8 +12,8 @@ use sikerja_domain::planning::activity::{Activity, check_activities};
 use super::{actor_for, validation_failed};
 use crate::AppState;
 use crate::api::dto::planning::{
-    ActivityPlanRequest, ActivityRequest, CreatedDto, PlanDto, PlanVersionCreatedDto,
-    PlanVersionRequest,
+    ActivityPlanRequest, ActivityRequest, CreatedDto, PlanDto, PlanReturnRequest,
+    PlanVersionCreatedDto, PlanVersionRequest,
 };
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope, WebError};
@@ -130,6 +130,37 @@ pub async fn submit_activity_plan(
     let agreement = state.store.plan_agreement(id).await?;
     let by = actor_for(&state, &principal, agreement).await?;
     state.store.submit_activity_plan(id, &by).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The head who sets the agreement returns the submitted version with notes (issue 15 point
+/// 6): the version is kept as `returned` with them and the holder's change makes a new
+/// version (MEK-03, Pasal 10 ayat 2).
+#[utoipa::path(
+    post,
+    path = "/api/v1/activity-plans/{id}/return",
+    tag = "planning",
+    params(("id" = i64, Path, description = "Activity plan id")),
+    request_body = PlanReturnRequest,
+    responses(
+        (status = 204, description = "Rencana dikembalikan dengan catatan"),
+        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
+        (status = 403, description = "Bukan pihak yang menetapkan perjanjian", body = ErrorEnvelope),
+        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
+        (status = 409, description = "Belum diajukan (`plan_state`)", body = ErrorEnvelope),
+        (status = 422, description = "`plan_return_note_blank`, `text_too_long`, `control_character`", body = ErrorEnvelope)
+    )
+)]
+pub async fn return_activity_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<PlanReturnRequest>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Json(r) = body?;
+    let agreement = state.store.plan_agreement(id).await?;
+    let by = actor_for(&state, &principal, agreement).await?;
+    state.store.return_activity_plan(id, &r.note, &by).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -39,6 +39,9 @@ pub struct VersionRow {
     pub submitted: Option<String>,
     pub approved: Option<String>,
     pub approved_by: String,
+    pub returned: Option<String>,
+    pub returned_by: String,
+    pub return_note: String,
     pub total: String,
     pub activities: Vec<ActivityRow>,
     pub current: bool,
@@ -59,6 +62,9 @@ pub struct PlanPage {
     error: Option<String>,
     versions: Vec<VersionRow>,
     current_status: &'static str,
+    /// The current version is approved (the setter is named as its approver) or not yet
+    /// (the setter is named as the one it waits for).
+    current_approved: bool,
     can_submit: bool,
     can_approve: bool,
     can_change: bool,
@@ -80,6 +86,9 @@ fn version_rows(p: &PlanView) -> Vec<VersionRow> {
             submitted: v.submitted_at.map(format::date_time),
             approved: v.approved_at.map(format::date_time),
             approved_by: v.approved_by.clone().unwrap_or_default(),
+            returned: v.returned_at.map(format::date_time),
+            returned_by: v.returned_by.clone().unwrap_or_default(),
+            return_note: v.return_note.clone().unwrap_or_default(),
             total: format::rupiah(v.total_budget),
             activities: v
                 .activities
@@ -173,6 +182,7 @@ async fn page(
         error,
         versions,
         current_status: status.map_or("", |s| s.label()),
+        current_approved: status == Some(PlanStatus::Approved),
         can_submit: is_holder && status == Some(PlanStatus::Draft),
         can_approve: is_setter && status == Some(PlanStatus::Submitted),
         can_change: is_holder,
@@ -256,6 +266,27 @@ pub async fn submit_plan(
     let result = async {
         let by = principal.planning_actor(None)?;
         state.store.submit_activity_plan(id, &by).await?;
+        Ok(format!("/kinerja/rencana/{id}"))
+    }
+    .await;
+    answer(&state, &principal, id, result).await
+}
+
+/// `POST /kinerja/rencana/{id}/kembalikan` — the head returns the submitted version with
+/// notes (issue 15 point 6).
+pub async fn return_plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        state
+            .store
+            .return_activity_plan(id, forms::field(&pairs, "note"), &by)
+            .await?;
         Ok(format!("/kinerja/rencana/{id}"))
     }
     .await;
