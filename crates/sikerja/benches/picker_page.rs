@@ -125,7 +125,7 @@ fn agency(employees: usize) -> AgencyBundle {
             from_equalization: equalized,
             ratings: vec![YearRating {
                 year: 2026,
-                rating: if seq % 4 == 0 {
+                rating: if seq.is_multiple_of(4) {
                     PerformanceRating::Kurang
                 } else {
                     PerformanceRating::Baik
