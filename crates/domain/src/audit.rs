@@ -77,6 +77,30 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What kind of record an audit row is about (`audit_log.entity`): the audit page filters
+    /// and labels rows by it (issue 14 point 7).
+    AuditSubject {
+        Agency => "agency", "Instansi";
+        Employee => "employee", "Pegawai";
+        RoleGrant => "role_grant", "Pemberian peran";
+        ApiToken => "api_token", "Token API";
+        RegionalHead => "regional_head", "Kepala Daerah";
+        PerformanceAgreement => "performance_agreement", "Perjanjian Kinerja";
+        Expectation => "expectation", "Ekspektasi";
+        Assignment => "assignment", "Penugasan";
+        IssuedLetter => "issued_letter", "Surat yang diterbitkan";
+        LetterRegister => "letter_register", "Register nomor surat";
+        OrgChange => "org_change", "Perubahan organisasi";
+        Work => "work", "Pekerjaan (penugasan atau rencana kegiatan)";
+        ReportRequest => "report_request", "Permintaan laporan";
+        WorkReport => "work_report", "Laporan pelaksanaan";
+        WorkResult => "work_result", "Hasil kerja";
+        WorkFeedback => "work_feedback", "Umpan balik";
+        TeamIssue => "team_issue", "Permasalahan dan kendala tim";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::AuditAction;

@@ -48,7 +48,9 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         MembershipKind,
         CountWindow,
         AssignmentStatus,
+        crate::assignment::AssignmentRelation,
         crate::audit::AuditAction,
+        crate::audit::AuditSubject,
         crate::changes::OrgChangeState,
         crate::planning::structure::SetterKind,
         crate::planning::target::IndicatorKind,
@@ -66,6 +68,10 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::workflow::TaskKind,
         crate::workflow::ReminderKind,
         crate::workflow::StepProgress,
+        crate::workflow::LetterStatus,
+        crate::placement::PlacementStatus,
+        crate::execution::report::ReportLineKind,
+        crate::execution::issue::IssueDecisionKind,
     );
 }
 

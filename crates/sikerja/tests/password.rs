@@ -286,7 +286,10 @@ fn the_last_admin_is_revoked_from_the_command_line_only_with_force_and_the_audit
         let store = sikerja_storage::Store::connect(&format!("sqlite://{}", db.display()))
             .await
             .expect("store");
-        let entries = store.audit_of("role_grant", &last).await.expect("audit");
+        let entries = store
+            .audit_of(sikerja_domain::audit::AuditSubject::RoleGrant, &last)
+            .await
+            .expect("audit");
         entries
             .into_iter()
             .find(|e| e.action == "role.revoked")

@@ -11,7 +11,7 @@ use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentStatus, DraftStanding, change_draft,
     owner_offer, owner_route,
 };
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{EmployeeId, UnitId};
 
 use crate::assignments::{AssignmentInput, context, insert_members, refusal};
@@ -170,7 +170,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::AssignmentDraftChanged,
-            audit::Subject::new("assignment", id.0, draft.owner_agency.0),
+            audit::Subject::new(AuditSubject::Assignment, id.0, draft.owner_agency.0),
             json!({
                 "title": title,
                 "execution": draft.execution.code(),

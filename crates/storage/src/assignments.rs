@@ -7,7 +7,7 @@
 //! Past assignments count while they are drafted, requested or running (not once cancelled or
 //! refused): a planned assignment takes a place of the three as soon as it is drafted.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -429,7 +429,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::AssignmentDrafted,
-            audit::Subject::new("assignment", id, draft.owner_agency.0),
+            audit::Subject::new(AuditSubject::Assignment, id, draft.owner_agency.0),
             json!({
                 "title": title,
                 "execution": draft.execution.code(),

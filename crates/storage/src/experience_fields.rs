@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::experience_fields::{ExperienceField, find_field, validate};
 use sikerja_domain::organisation::AgencyId;
 
@@ -189,7 +189,7 @@ impl Store {
             &txn,
             by,
             AuditAction::AgencyExperienceFields,
-            audit::Subject::new("agency", agency.0, agency.0),
+            audit::Subject::new(AuditSubject::Agency, agency.0, agency.0),
             json!({ "before": before, "after": fields }),
         )
         .await?;

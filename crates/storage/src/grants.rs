@@ -11,7 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::{GrantedRole, Revocation, RevocationChannel, decide_revocation};
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, EmployeeId};
 
 use crate::Store;
@@ -125,7 +125,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::RoleGranted,
-            audit::Subject::new("role_grant", id, person.agency_id),
+            audit::Subject::new(AuditSubject::RoleGrant, id, person.agency_id),
             json!({
                 "employee": person.id,
                 "nip": person.nip,
@@ -236,7 +236,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::RoleRevoked,
-            audit::Subject::new("role_grant", row.id, row.agency_id),
+            audit::Subject::new(AuditSubject::RoleGrant, row.id, row.agency_id),
             details,
         )
         .await?;

@@ -8,7 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::Nip;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::EmployeeId;
 
 use crate::audit::{self, AuditActor};
@@ -68,7 +68,7 @@ impl Store {
             &txn,
             actor,
             action,
-            audit::Subject::new("employee", person.id, person.agency_id),
+            audit::Subject::new(AuditSubject::Employee, person.id, person.agency_id),
             json!({ "nip": person.nip, "must_change": must_change }),
         )
         .await?;

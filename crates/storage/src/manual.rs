@@ -7,7 +7,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::AgencyId;
 
 use crate::convert;
@@ -127,7 +127,7 @@ impl Store {
             decided_by,
             input.decided_as.as_deref(),
             AuditAction::PlacementManual,
-            audit::Subject::new("employee", person.id, person.agency_id),
+            audit::Subject::new(AuditSubject::Employee, person.id, person.agency_id),
             json!({
                 "nip": person.nip,
                 "superior_position": input.superior_position.0,

@@ -5,7 +5,7 @@
 //! force on the day of its decision ([`today`], in WITA); an agency without a version has the
 //! defaults.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, SubsecRound, Utc};
@@ -283,7 +283,7 @@ pub(crate) async fn change_in(
         txn,
         by,
         action,
-        audit::Subject::new("agency", agency_id, agency_id.0),
+        audit::Subject::new(AuditSubject::Agency, agency_id, agency_id.0),
         json!({
             "version_id": id,
             "effective_from": change.effective_from.to_string(),

@@ -18,7 +18,9 @@ use crate::error::{Result, StorageError};
 use crate::load::{agency_row, full_organisation};
 use crate::position_views::{PositionContext, employee_views};
 use crate::search::employee_matches;
-use crate::views::{DepartmentSummary, EmployeeFilter, EmployeeView, Page, PositionView};
+use crate::views::{
+    DepartmentSummary, EmployeeFilter, EmployeeView, Page, PlacementStatus, PositionView,
+};
 use crate::{convert, policies};
 
 impl Store {
@@ -294,7 +296,7 @@ async fn department_counts<C: ConnectionTrait>(
         let (d, c) = n(&row)?;
         let status: String = row.try_get("", "status")?;
         let entry = counts.entry(d).or_default();
-        if status == "placed" {
+        if status == PlacementStatus::Placed.code() {
             entry.placed = c;
         } else {
             entry.unresolved = c;

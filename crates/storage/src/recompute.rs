@@ -2,7 +2,7 @@
 //! the agency's rows of `placements` are rewritten and a `placement_history` row is appended
 //! for every employee whose PPK (position or person) or deciding rule changed (KED-11).
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -33,7 +33,7 @@ impl Store {
             &txn,
             "sistem",
             AuditAction::PlacementsRecompute,
-            audit::Subject::new("agency", agency, agency.0),
+            audit::Subject::new(AuditSubject::Agency, agency, agency.0),
             json!(summary_json(&summary)),
         )
         .await?;

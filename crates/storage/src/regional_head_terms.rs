@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::Day;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::limits::{TextKind, check_as};
 use sikerja_domain::org::AgencyKind;
 use sikerja_domain::organisation::AgencyId;
@@ -396,7 +396,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::RegionalHeadTermAdded,
-            audit::Subject::new("regional_head", account, agency.0),
+            audit::Subject::new(AuditSubject::RegionalHead, account, agency.0),
             json!({
                 "term": id,
                 "office": new.office.code(),
@@ -454,7 +454,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::RegionalHeadTermEnded,
-            audit::Subject::new("regional_head", account, agency.0),
+            audit::Subject::new(AuditSubject::RegionalHead, account, agency.0),
             json!({
                 "term": term,
                 "office": office,

@@ -9,7 +9,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::AgencyId;
 
 use crate::Store;
@@ -190,7 +190,7 @@ impl Store {
             } else {
                 AuditAction::RegionalHeadUpdated
             },
-            audit::Subject::new("regional_head", id, agency.0),
+            audit::Subject::new(AuditSubject::RegionalHead, id, agency.0),
             json!({
                 "agency": agency.0,
                 "kind": kind.code(),
@@ -261,7 +261,7 @@ impl Store {
             &txn,
             actor,
             action,
-            audit::Subject::new("regional_head", id, agency),
+            audit::Subject::new(AuditSubject::RegionalHead, id, agency),
             json!({ "username": username, "must_change": must_change }),
         )
         .await?;

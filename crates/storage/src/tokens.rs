@@ -8,7 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::AgencyId;
 
 use crate::Store;
@@ -154,7 +154,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::TokenCreated,
-            audit::Subject::new("api_token", id, agency.map(|a| a.0)),
+            audit::Subject::new(AuditSubject::ApiToken, id, agency.map(|a| a.0)),
             json!({
                 "name": name,
                 "agency": agency.map(|a| a.0),
@@ -238,7 +238,7 @@ impl Store {
             &txn,
             actor,
             AuditAction::TokenRevoked,
-            audit::Subject::new("api_token", row.id, row.agency_id),
+            audit::Subject::new(AuditSubject::ApiToken, row.id, row.agency_id),
             json!({ "name": row.name, "agency": row.agency_id, "prefix": row.prefix }),
         )
         .await?;

@@ -130,41 +130,7 @@ pub struct PlacementFilter {
     pub search: Option<String>,
 }
 
-/// Whether a rule placed the employee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlacementStatus {
-    Placed,
-    /// No rule covers the case (KED-09).
-    Unresolved,
-}
-
-impl PlacementStatus {
-    /// Stable code, as stored.
-    pub fn code(self) -> &'static str {
-        match self {
-            PlacementStatus::Placed => "placed",
-            PlacementStatus::Unresolved => "unresolved",
-        }
-    }
-
-    /// Parses a stable code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "placed" => Some(PlacementStatus::Placed),
-            "unresolved" => Some(PlacementStatus::Unresolved),
-            _ => None,
-        }
-    }
-
-    /// Indonesian label.
-    pub fn label(self) -> &'static str {
-        match self {
-            PlacementStatus::Placed => "Ditempatkan",
-            PlacementStatus::Unresolved => "Belum terselesaikan",
-        }
-    }
-}
+pub use sikerja_domain::placement::PlacementStatus;
 
 /// The placement of one JF/Pelaksana as stored.
 #[derive(Debug, Clone, Serialize)]

@@ -286,7 +286,10 @@ async fn a_granted_role_counts_until_revoked_and_both_are_audited() {
     );
 
     let entries = store
-        .audit_of("role_grant", &grant.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::RoleGrant,
+            &grant.0.to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
@@ -455,7 +458,10 @@ async fn an_api_token_is_found_by_its_secret_until_revoked_and_the_secret_is_nev
     assert_eq!(twice.code(), "token_already_revoked");
 
     let entries = store
-        .audit_of("api_token", &token.id.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::ApiToken,
+            &token.id.0.to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
@@ -614,7 +620,10 @@ async fn a_regional_head_account_is_upserted_signs_in_by_username_and_has_agency
     );
 
     let entries = store
-        .audit_of("regional_head", &id.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::RegionalHead,
+            &id.to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
@@ -646,7 +655,13 @@ async fn an_audited_password_change_names_the_person_but_not_the_hash() {
     let c = store.credential(me).await.unwrap().unwrap();
     assert_eq!(c.password_hash, hash);
     assert!(!c.must_change);
-    let entries = store.audit_of("employee", &me.0.to_string()).await.unwrap();
+    let entries = store
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Employee,
+            &me.0.to_string(),
+        )
+        .await
+        .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].action, "password.changed");
     assert_eq!(
@@ -676,7 +691,7 @@ async fn sign_in_events_are_recorded_in_the_chain() {
             "Yuliana Ramadhani (196902011996052001)",
             Some("Operator Layanan Kesehatan"),
             AuditAction::SessionSignedIn,
-            "employee",
+            sikerja_domain::audit::AuditSubject::Employee,
             "7",
             json!({ "ip": "10.0.0.8" }),
         )
@@ -687,7 +702,7 @@ async fn sign_in_events_are_recorded_in_the_chain() {
             "ip:10.0.0.9",
             None,
             AuditAction::SessionSignedIn,
-            "sign_in",
+            sikerja_domain::audit::AuditSubject::Employee,
             "nip:196902011996052001",
             json!({ "failures": 5 }),
         )
@@ -698,14 +713,17 @@ async fn sign_in_events_are_recorded_in_the_chain() {
             "",
             None,
             AuditAction::SessionSignedOut,
-            "employee",
+            sikerja_domain::audit::AuditSubject::Employee,
             "7",
             json!({}),
         )
         .await
         .unwrap_err();
     assert_eq!(blank.code(), "actor_blank");
-    let entries = store.audit_of("employee", "7").await.unwrap();
+    let entries = store
+        .audit_of(sikerja_domain::audit::AuditSubject::Employee, "7")
+        .await
+        .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].action, "session.signed_in");
     assert_eq!(entries[0].summary, r#"{"ip":"10.0.0.8"}"#);
@@ -811,7 +829,10 @@ async fn the_last_admin_is_kept_unless_the_command_line_forces_it_and_says_so() 
         .unwrap();
     assert_eq!(active_admins(&store, agency).await, 0);
     let entries = store
-        .audit_of("role_grant", &second.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::RoleGrant,
+            &second.0.to_string(),
+        )
         .await
         .unwrap();
     let revoked = entries.iter().find(|e| e.action == "role.revoked").unwrap();
@@ -894,7 +915,10 @@ async fn fifty_parallel_revocations_of_one_grant_decide_once() {
     }
     assert_eq!(ok, 1);
     let revocations = store
-        .audit_of("role_grant", &grant.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::RoleGrant,
+            &grant.0.to_string(),
+        )
         .await
         .unwrap()
         .iter()
@@ -927,7 +951,10 @@ async fn fifty_parallel_revocations_of_one_token_decide_once() {
     }
     assert_eq!(ok, 1);
     let revocations = store
-        .audit_of("api_token", &token.id.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::ApiToken,
+            &token.id.0.to_string(),
+        )
         .await
         .unwrap()
         .iter()

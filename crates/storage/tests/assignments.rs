@@ -612,14 +612,18 @@ async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at
 }
 
 /// The relation under which `nip` sees assignment `id` in their list.
-async fn relation(w: &World, nip: &Nip, id: sikerja_domain::assignment::AssignmentId) -> String {
+async fn relation(
+    w: &World,
+    nip: &Nip,
+    id: sikerja_domain::assignment::AssignmentId,
+) -> &'static str {
     w.store
         .assignments_involving(&w.actor(nip).await, 100)
         .await
         .unwrap()
         .into_iter()
         .find(|l| l.id == id)
-        .map(|l| l.relation)
+        .map(|l| l.relation.code())
         .unwrap_or_default()
 }
 

@@ -176,7 +176,10 @@ async fn audit_entries_filter_by_entity_actor_action_and_date_and_audit_of_gives
     assert_eq!(store.audit_entries(&filter).await.unwrap().total, 4);
 
     let history = store
-        .audit_of("agency", &agency.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Agency,
+            &agency.0.to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = history.iter().map(|e| e.action.as_str()).collect();
@@ -369,7 +372,7 @@ async fn each_entry_names_the_agency_of_its_record_and_the_filter_keeps_to_one_a
             "Pegawai Tapin (NIP 5000)",
             None,
             AuditAction::SessionSignedIn,
-            "employee",
+            sikerja_domain::audit::AuditSubject::Employee,
             &person.0.to_string(),
             serde_json::json!({}),
         )
@@ -574,7 +577,7 @@ async fn verify_leaves_the_database_and_the_checkpoints_unchanged() {
                     "uji",
                     None,
                     AuditAction::SessionSignedIn,
-                    "x",
+                    sikerja_domain::audit::AuditSubject::Employee,
                     "1",
                     serde_json::json!({})
                 )

@@ -9,6 +9,7 @@ mod common;
 use chrono::{Datelike, Utc};
 use common::workflow::World;
 use sikerja_domain::workflow::LetterKind;
+use sikerja_domain::workflow::LetterStatus;
 use sikerja_storage::{
     AuditActor, IssueFacts, LetterFile, LetterheadInput, RegisterSetting, RenderedFiles,
 };
@@ -49,7 +50,7 @@ async fn doc_05_doc_06_a_letter_is_issued_once_with_the_next_number_and_stored_a
         format!("800.1.11/1/{}/{}", "DINKES", year()),
         "{issued:?}"
     );
-    assert_eq!(issued.status, "issued");
+    assert_eq!(issued.status, LetterStatus::Issued);
     assert_eq!(issued.signer_position, "Kepala Dinas Kesehatan");
     assert_eq!(i32::from(issued.date.year()), year());
     assert_eq!(issued.verify_code.len(), 20);
@@ -144,7 +145,7 @@ async fn doc_05_a_cancelled_number_stays_cancelled_and_the_reissue_takes_a_new_o
         .cancel_issued_letter(first.id, "Salah alamat", &kadis)
         .await
         .unwrap();
-    assert_eq!(cancelled.status, "cancelled");
+    assert_eq!(cancelled.status, LetterStatus::Cancelled);
     assert_eq!(cancelled.cancel_reason, "Salah alamat");
     // The verification page says so.
     assert_eq!(
@@ -153,17 +154,17 @@ async fn doc_05_a_cancelled_number_stays_cancelled_and_the_reissue_takes_a_new_o
             .await
             .unwrap()
             .status,
-        "cancelled"
+        LetterStatus::Cancelled
     );
     let reissued = w.store.issue_letter(letter, &kadis, render).await.unwrap();
     assert_eq!(reissued.number, format!("800.1.11/2/DINKES/{}", year()));
     let register = &w.store.letter_registers(w.agency).await.unwrap()[0];
-    let lines: Vec<(i64, &str)> = register
-        .numbers
-        .iter()
-        .map(|n| (n.seq, n.status.as_str()))
-        .collect();
-    assert_eq!(lines, vec![(1, "cancelled"), (2, "issued")]);
+    let lines: Vec<(i64, LetterStatus)> =
+        register.numbers.iter().map(|n| (n.seq, n.status)).collect();
+    assert_eq!(
+        lines,
+        vec![(1, LetterStatus::Cancelled), (2, LetterStatus::Issued)]
+    );
     assert_eq!(register.numbers[0].note, "Salah alamat");
     assert_eq!(w.store.issues_of_letter(letter).await.unwrap().len(), 2);
 }
@@ -313,11 +314,14 @@ async fn doc_05_fifty_parallel_cancels_decide_once_and_the_others_hear_already_c
     let (reason, view) = &winners[0];
     assert_eq!(&view.cancel_reason, reason);
     let stored = w.store.issued_letter(issued.id).await.unwrap();
-    assert_eq!(stored.status, "cancelled");
+    assert_eq!(stored.status, LetterStatus::Cancelled);
     assert_eq!(&stored.cancel_reason, reason);
     let audit = w
         .store
-        .audit_of("issued_letter", &issued.id.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::IssuedLetter,
+            &issued.id.to_string(),
+        )
         .await
         .unwrap();
     let cancels: Vec<_> = audit

@@ -147,7 +147,10 @@ async fn org_05_pen_18_a_plt_named_for_the_vacant_head_takes_over_the_open_workf
     assert_eq!(stored[1].change, name[0]);
     let audit = w
         .store
-        .audit_of("org_change", &ids[0].to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::OrgChange,
+            &ids[0].to_string(),
+        )
         .await
         .unwrap();
     assert_eq!(audit.len(), 1);
@@ -425,7 +428,10 @@ async fn ked_11_a_future_change_is_pending_and_applied_once_when_two_jobs_run_at
     assert!(stored[0].applied_at.is_some());
     let audit = w
         .store
-        .audit_of("org_change", &ids[0].to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::OrgChange,
+            &ids[0].to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
@@ -544,7 +550,10 @@ async fn org_05_a_pending_change_that_no_longer_applies_on_its_day_is_marked_fai
     assert!(error.contains("ORG-05"), "{error}");
     let audit = w
         .store
-        .audit_of("org_change", &ids[1].to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::OrgChange,
+            &ids[1].to_string(),
+        )
         .await
         .unwrap();
     assert_eq!(audit.last().unwrap().action, "org_change.failed");
@@ -720,7 +729,10 @@ async fn a_pending_change_cancelled_before_its_day_is_never_applied() {
     assert_eq!(err.code(), "not_found");
     let audit = w
         .store
-        .audit_of("org_change", &ids[0].to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::OrgChange,
+            &ids[0].to_string(),
+        )
         .await
         .unwrap();
     let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();

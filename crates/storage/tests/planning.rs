@@ -868,7 +868,10 @@ async fn kin_01_twenty_parallel_acknowledgements_record_one() {
     assert_eq!(ok, 1);
     let acknowledged = w
         .store
-        .audit_of("expectation", &id.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Expectation,
+            &id.to_string(),
+        )
         .await
         .unwrap()
         .iter()

@@ -538,7 +538,10 @@ async fn pen_18_two_escalation_runs_at_once_escalate_a_step_once() {
     assert_eq!(reminders, 1);
     let audited = w
         .store
-        .audit_of("assignment", &id.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Assignment,
+            &id.to_string(),
+        )
         .await
         .unwrap()
         .iter()

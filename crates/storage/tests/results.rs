@@ -172,7 +172,10 @@ fn decision(step: usize, kind: DecisionKind, notes: &str) -> ResultDecision {
 /// How many audit rows of `action` the result has.
 async fn audited(w: &World, id: WorkResultId, action: &str) -> usize {
     w.store
-        .audit_of("work_result", &id.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::WorkResult,
+            &id.to_string(),
+        )
         .await
         .unwrap()
         .iter()

@@ -170,7 +170,7 @@ pub(crate) async fn download(
         .issues_of_letter(letter)
         .await?
         .into_iter()
-        .find(|i| i.status == "issued");
+        .find(|i| i.status.in_force());
     if let Some(issued) = live {
         let bytes = state.store.issued_file(issued.id, file).await?;
         return Ok(Download {

@@ -129,14 +129,6 @@ pub struct PlacementRow {
     pub manual: Option<ManualCell>,
 }
 
-/// Indonesian label of a placement status.
-pub fn status_label(status: PlacementStatus) -> &'static str {
-    match status {
-        PlacementStatus::Placed => "Ditetapkan",
-        PlacementStatus::Unresolved => "Belum terselesaikan",
-    }
-}
-
 impl PlacementRow {
     /// Builds the row; `deciders` maps the NIP of a deciding official to their display name.
     pub fn new(p: &PlacementView, deciders: &HashMap<String, String>) -> Self {
@@ -147,7 +139,7 @@ impl PlacementRow {
             level: p.functional_level.map(|l| l.label()),
             unit_name: p.unit_name.clone(),
             placed: p.status == PlacementStatus::Placed,
-            status_label: status_label(p.status),
+            status_label: p.status.label(),
             superior: p.superior.as_ref().map(OfficialCell::from),
             assessor: p.assessor.as_ref().map(OfficialCell::from),
             coordinator: p.coordinator.as_ref().map(OfficialCell::from),

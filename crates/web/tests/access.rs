@@ -789,7 +789,10 @@ async fn a_decision_is_audited_with_who_and_in_which_position_on_the_record_page
     // The audit row names the official and the position they decided in.
     let entries = app
         .store
-        .audit_of("employee", &employee.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Employee,
+            &employee.to_string(),
+        )
         .await
         .unwrap();
     let decision = entries

@@ -261,7 +261,10 @@ async fn a_forwarded_for_header_from_an_untrusted_peer_is_ignored() {
     assert!(official.sign_in(&app.router, nip::KABID, PASSWORD).await);
     let audit = app
         .store
-        .audit_of("employee", &id.0.to_string())
+        .audit_of(
+            sikerja_domain::audit::AuditSubject::Employee,
+            &id.0.to_string(),
+        )
         .await
         .unwrap();
     let signed_in = audit

@@ -40,4 +40,4 @@ pub use offer::{
 };
 pub use picker::{Fit, Search, org_units, search_key};
 pub use scope::{instrument_for, org_unit_of, scope_of};
-pub use status::AssignmentStatus;
+pub use status::{AssignmentRelation, AssignmentStatus};

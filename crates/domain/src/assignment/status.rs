@@ -17,6 +17,18 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Why a person sees an assignment in their list.
+    AssignmentRelation {
+        Member => "member", "Anggota";
+        OwnerHead => "owner_head", "Pimpinan pemilik kinerja";
+        /// Issue 14 point 6: a draft a Kepala Bidang/Seksi prepared for the head to take up.
+        PreparedForHead => "prepared_for_head", "Rancangan untuk Anda tetapkan";
+        Preparer => "preparer", "Rancangan yang Anda siapkan";
+        Step => "step", "Pemegang langkah atau tembusan";
+    }
+}
+
 impl AssignmentStatus {
     /// Statuses that no longer count against the limits (PEN-05..07).
     pub const ENDED: [AssignmentStatus; 2] =

@@ -287,3 +287,22 @@ pub fn check_decision(
     }
     Ok(())
 }
+
+vocabulary! {
+    /// How a head decided a problem (`team_issue_addressee.decision`, LAP-05): one of the
+    /// recommendations, or another decision in words.
+    IssueDecisionKind {
+        Recommendation => "recommendation", "Salah satu alternatif rekomendasi";
+        Other => "other", "Keputusan lain";
+    }
+}
+
+impl IssueDecision {
+    /// The stored kind of this decision.
+    pub fn kind(&self) -> IssueDecisionKind {
+        match self {
+            IssueDecision::Recommendation(_) => IssueDecisionKind::Recommendation,
+            IssueDecision::Other(_) => IssueDecisionKind::Other,
+        }
+    }
+}

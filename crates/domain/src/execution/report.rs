@@ -434,3 +434,12 @@ pub fn check_report(
         Err(problems)
     }
 }
+
+vocabulary! {
+    /// What a line of a report reports (`work_report_line.kind`): an activity's progress in
+    /// percent or a target's realisation in its own unit (LAP-01).
+    ReportLineKind {
+        Activity => "activity", "Kemajuan kegiatan (persen)";
+        Target => "target", "Realisasi target";
+    }
+}

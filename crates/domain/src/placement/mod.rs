@@ -12,6 +12,7 @@ mod index;
 #[cfg(test)]
 mod review_tests;
 mod span;
+mod status;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -25,6 +26,7 @@ use crate::rules::Citation;
 
 pub use engine::compute_placements;
 pub use span::{SpanOfControl, span_of_control};
+pub use status::PlacementStatus;
 
 /// Someone exercising a position: its definitive holder or its acting holder (ORG-05).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

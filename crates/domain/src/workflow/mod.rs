@@ -13,6 +13,7 @@
 
 mod choice;
 mod definition;
+mod issued;
 mod letter;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -25,6 +26,7 @@ mod tests;
 
 pub use choice::workflow_for;
 pub use definition::{Definition, Lane, LetterKind, Next, StepDef, StepKind, WorkflowKind};
+pub use issued::LetterStatus;
 pub use letter::{
     Involvement, LetterContent, LetterFacts, LetterMember, LetterParty, MissingContent, compose,
     team_name, work_years,

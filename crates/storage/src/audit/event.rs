@@ -2,7 +2,7 @@
 //! own (sign-in, sign-out, a lock after failed sign-ins).
 
 use serde::Serialize;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 
 use sea_orm::EntityTrait;
 
@@ -68,7 +68,7 @@ impl Store {
         actor: &str,
         actor_position: Option<&str>,
         action: AuditAction,
-        entity: &str,
+        entity: AuditSubject,
         entity_id: &str,
         summary: serde_json::Value,
     ) -> Result<()> {
@@ -77,7 +77,7 @@ impl Store {
             position: actor_position.map(str::to_string),
         };
         let label = who.checked_label()?;
-        if entity.trim().is_empty() {
+        if entity_id.trim().is_empty() {
             return Err(StorageError::invalid(
                 "audit_event_blank",
                 "jenis peristiwa dan objeknya wajib diisi",
@@ -115,18 +115,18 @@ pub(crate) async fn append_by(
 /// (`None` for other kinds, or an id that names nothing).
 pub(crate) async fn subject_agency<C: sea_orm::ConnectionTrait>(
     db: &C,
-    entity: &str,
+    entity: AuditSubject,
     id: &str,
 ) -> Result<Option<i64>> {
     let Ok(id) = id.parse::<i64>() else {
         return Ok(None);
     };
     Ok(match entity {
-        "employee" => employee::Entity::find_by_id(id)
+        AuditSubject::Employee => employee::Entity::find_by_id(id)
             .one(db)
             .await?
             .map(|e| e.agency_id),
-        "regional_head" => regional_head::Entity::find_by_id(id)
+        AuditSubject::RegionalHead => regional_head::Entity::find_by_id(id)
             .one(db)
             .await?
             .map(|r| r.agency_id),

@@ -20,7 +20,7 @@ use sea_orm::{
     QueryOrder, QuerySelect, Statement,
 };
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 
 use crate::connect::WriteTxn;
 use crate::entities::audit_log;
@@ -47,9 +47,13 @@ pub(crate) struct Subject {
 }
 
 impl Subject {
-    pub(crate) fn new(entity: &str, id: impl ToString, agency: impl Into<Option<i64>>) -> Subject {
+    pub(crate) fn new(
+        entity: AuditSubject,
+        id: impl ToString,
+        agency: impl Into<Option<i64>>,
+    ) -> Subject {
         Subject {
-            entity: entity.to_string(),
+            entity: entity.code().to_string(),
             id: id.to_string(),
             agency: agency.into(),
         }

@@ -112,9 +112,13 @@ impl Store {
     }
 
     /// The whole history of one record (e.g. `("agency", "3")`), oldest first.
-    pub async fn audit_of(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
+    pub async fn audit_of(
+        &self,
+        entity: sikerja_domain::audit::AuditSubject,
+        entity_id: &str,
+    ) -> Result<Vec<AuditEntry>> {
         Ok(audit_log::Entity::find()
-            .filter(audit_log::Column::Entity.eq(entity))
+            .filter(audit_log::Column::Entity.eq(entity.code()))
             .filter(audit_log::Column::EntityId.eq(entity_id))
             .order_by_asc(audit_log::Column::Seq)
             .order_by_asc(audit_log::Column::Id)

@@ -9,7 +9,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{Day, MemberRole};
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::execution::breakdown::{WorkItemDraft, check_breakdown, may_edit};
 use sikerja_domain::execution::{Parts, WorkKind, parts};
 use sikerja_domain::organisation::EmployeeId;
@@ -177,7 +177,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkBreakdownSet,
-            audit::Subject::new("work", r.key(), w.agency.0),
+            audit::Subject::new(AuditSubject::Work, r.key(), w.agency.0),
             json!({
                 "before": before.iter().map(|i| json!({"name": i.name, "responsible": i.responsible.0, "from": i.from, "until": i.until, "budget": i.budget})).collect::<Vec<_>>(),
                 "after": checked,

@@ -6,7 +6,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::execution::feedback::{FeedbackRole, MAX_FEEDBACK, may_acknowledge, may_give};
 use sikerja_domain::organisation::{EmployeeId, PositionId};
 
@@ -122,7 +122,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkFeedbackGiven,
-            audit::Subject::new("work_feedback", id, w.agency.0),
+            audit::Subject::new(AuditSubject::WorkFeedback, id, w.agency.0),
             json!({
                 "work": r.key(),
                 "to": to.0,
@@ -164,7 +164,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkFeedbackAcknowledged,
-            audit::Subject::new("work_feedback", id, agency),
+            audit::Subject::new(AuditSubject::WorkFeedback, id, agency),
             json!({"rule_id": "MEK-04", "article": "Lampiran A.2"}),
         )
         .await?;

@@ -4,7 +4,7 @@
 //! lead may nudge those who have not decided, at most once a day. Who is addressed and who may
 //! decide is `sikerja_domain::execution::issue`.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
@@ -17,8 +17,8 @@ use serde_json::json;
 use sikerja_domain::assignment::{AssignmentId, Day, MembershipKind};
 use sikerja_domain::execution::Actor;
 use sikerja_domain::execution::issue::{
-    Collaboration, Homes, IssueAddressee, IssueDecision, IssueDraft, addressees, check_decision,
-    check_issue, holds, may_raise,
+    Collaboration, Homes, IssueAddressee, IssueDecision, IssueDecisionKind, IssueDraft, addressees,
+    check_decision, check_issue, holds, may_raise,
 };
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::workflow::Lane;
@@ -94,15 +94,20 @@ fn addressee_view(
     recs: &[String],
     reader: &(Actor, Option<AgencyId>),
 ) -> IssueAddresseeView {
-    let decision = match (m.decision.as_deref(), m.decided_at) {
+    let kind = m.decision.as_deref().and_then(IssueDecisionKind::from_code);
+    let decision = match (kind, m.decided_at) {
         (Some(kind), Some(at)) => {
             let chosen = m.chosen.and_then(|c| usize::try_from(c).ok());
             Some(IssueDecisionView {
                 decision: match (kind, chosen) {
-                    ("recommendation", Some(i)) => recs.get(i).cloned().unwrap_or_default(),
+                    (IssueDecisionKind::Recommendation, Some(i)) => {
+                        recs.get(i).cloned().unwrap_or_default()
+                    }
                     _ => m.decision_text.clone(),
                 },
-                recommendation: chosen.filter(|_| kind == "recommendation").map(|i| i + 1),
+                recommendation: chosen
+                    .filter(|_| kind == IssueDecisionKind::Recommendation)
+                    .map(|i| i + 1),
                 reason: m.reason.clone(),
                 decided_at: at,
                 decided_by: m.decided_by.clone(),
@@ -314,7 +319,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkIssueRaised,
-            audit::Subject::new("team_issue", issue, w.agency.0),
+            audit::Subject::new(AuditSubject::TeamIssue, issue, w.agency.0),
             json!({
                 "work": r.key(),
                 "title": checked.title,
@@ -376,17 +381,17 @@ impl Store {
         let recs: Vec<String> = serde_json::from_str(&issue.recommendations)
             .map_err(|_| corrupt("recommendations", &issue.recommendations))?;
         check_decision(decision, reason, recs.len()).map_err(refused)?;
-        let (kind, chosen, text) = match decision {
+        let kind = decision.kind();
+        let (chosen, text) = match decision {
             IssueDecision::Recommendation(i) => (
-                "recommendation",
                 Some(i32::try_from(*i).unwrap_or(i32::MAX)),
                 recs.get(*i).cloned().unwrap_or_default(),
             ),
-            IssueDecision::Other(t) => ("other", None, t.trim().to_string()),
+            IssueDecision::Other(t) => (None, t.trim().to_string()),
         };
         let label = row.label.clone();
         let mut active: team_issue_addressee::ActiveModel = row.into();
-        active.decision = Set(Some(kind.to_string()));
+        active.decision = Set(Some(kind.code().to_string()));
         active.chosen = Set(chosen);
         active.decision_text = Set(text.clone());
         active.reason = Set(reason.trim().to_string());
@@ -399,10 +404,10 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkIssueDecided,
-            audit::Subject::new("team_issue", issue.id, issue.agency_id),
+            audit::Subject::new(AuditSubject::TeamIssue, issue.id, issue.agency_id),
             json!({
                 "addressee": label,
-                "decision": kind,
+                "decision": kind.code(),
                 "chosen": chosen.map(|c| c + 1),
                 "text": text,
                 "reason": reason.trim(),
@@ -462,7 +467,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkIssueNudged,
-            audit::Subject::new("team_issue", issue, agency),
+            audit::Subject::new(AuditSubject::TeamIssue, issue, agency),
             json!({"waiting": waiting, "rule_id": "LAP-05", "article": "Lampiran III.A.2"}),
         )
         .await?;

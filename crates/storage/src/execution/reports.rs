@@ -3,7 +3,7 @@
 //! the Unit Organisasi with their answers. Every decision in one transaction with its audit
 //! row; who reports what to whom is `sikerja_domain::execution::report`.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -15,8 +15,8 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::{AssignmentStatus, Day};
 use sikerja_domain::execution::report::{
-    Addressee, MAX_NARRATIVE, ReportDraft, ReportKind, Timing, check_report, duties,
-    may_answer_request, may_report, may_request_report, periods, timing,
+    Addressee, MAX_NARRATIVE, ReportDraft, ReportKind, ReportLineKind, Timing, check_report,
+    duties, may_answer_request, may_report, may_request_report, periods, timing,
 };
 use sikerja_domain::execution::{Actor, parts};
 use sikerja_domain::organisation::{EmployeeId, PositionId};
@@ -56,8 +56,7 @@ pub struct ReportInput {
 /// A line of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportLineView {
-    /// `activity` (percent) or `target` (realisation).
-    pub kind: String,
+    pub kind: ReportLineKind,
     pub ref_id: i64,
     pub label: String,
     pub value: f64,
@@ -325,17 +324,21 @@ async fn report_views<C: ConnectionTrait>(
                     .remove(&r.id)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|l| ReportLineView {
-                        label: if l.kind == "activity" {
-                            activity_names.get(&l.ref_id).cloned().unwrap_or_default()
-                        } else {
-                            target_names.get(&l.ref_id).cloned().unwrap_or_default()
-                        },
-                        kind: l.kind,
-                        ref_id: l.ref_id,
-                        value: l.value,
+                    .map(|l| {
+                        let kind = ReportLineKind::from_code(&l.kind)
+                            .ok_or_else(|| corrupt("report line kind", &l.kind))?;
+                        let names = match kind {
+                            ReportLineKind::Activity => &activity_names,
+                            ReportLineKind::Target => &target_names,
+                        };
+                        Ok(ReportLineView {
+                            label: names.get(&l.ref_id).cloned().unwrap_or_default(),
+                            kind,
+                            ref_id: l.ref_id,
+                            value: l.value,
+                        })
                     })
-                    .collect(),
+                    .collect::<Result<_>>()?,
                 files: files.remove(&r.id).unwrap_or_default(),
             })
         })
@@ -559,12 +562,17 @@ impl Store {
         let lines = content
             .progress
             .iter()
-            .map(|(a, p)| ("activity", *a, f64::from(*p)))
-            .chain(content.realisation.iter().map(|(t, v)| ("target", *t, *v)));
+            .map(|(a, p)| (ReportLineKind::Activity, *a, f64::from(*p)))
+            .chain(
+                content
+                    .realisation
+                    .iter()
+                    .map(|(t, v)| (ReportLineKind::Target, *t, *v)),
+            );
         for (k, ref_id, value) in lines {
             work_report_line::Entity::insert(work_report_line::ActiveModel {
                 report_id: Set(id),
-                kind: Set(k.to_string()),
+                kind: Set(k.code().to_string()),
                 ref_id: Set(ref_id),
                 value: Set(value),
                 ..Default::default()
@@ -600,7 +608,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkReportSubmitted,
-            audit::Subject::new("work_report", id, w.agency.0),
+            audit::Subject::new(AuditSubject::WorkReport, id, w.agency.0),
             json!({
                 "work": r.key(),
                 "kind": kind.code(),
@@ -680,7 +688,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::WorkReportRequested,
-            audit::Subject::new("report_request", id, w.agency.0),
+            audit::Subject::new(AuditSubject::ReportRequest, id, w.agency.0),
             json!({
                 "work": r.key(),
                 "to": to.0,

@@ -6,7 +6,7 @@
 //! decided by `sikerja_domain::execution::review`; every change is one transaction with its
 //! audit row, and a refused action writes nothing.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -256,7 +256,7 @@ fn check_realisation(r: Option<f64>) -> Result<()> {
 }
 
 fn subject(row: &work_result::Model) -> audit::Subject {
-    audit::Subject::new("work_result", row.id, row.agency_id)
+    audit::Subject::new(AuditSubject::WorkResult, row.id, row.agency_id)
 }
 
 async fn actor_of<C: ConnectionTrait>(db: &C, employee: Option<EmployeeId>) -> Result<Actor> {

@@ -11,7 +11,7 @@
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::bundle::{AgencyBundle, RegionalHeadRecord};
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::regional_heads::{RecordedTerm, RegionalOffice, check_new_term};
@@ -217,7 +217,7 @@ pub(crate) async fn write_regional_heads(
             txn,
             actor,
             AuditAction::RegionalHeadUpdated,
-            audit::Subject::new("regional_head", account, agency.0),
+            audit::Subject::new(AuditSubject::RegionalHead, account, agency.0),
             json!({ "term": t.id, "office": h.office.code(), "name": h.name.trim(),
                     "from": day(h.from), "until": day(h.until), "source": "impor instansi" }),
         )
@@ -250,7 +250,7 @@ pub(crate) async fn write_regional_heads(
             txn,
             actor,
             AuditAction::RegionalHeadTermAdded,
-            audit::Subject::new("regional_head", account, agency.0),
+            audit::Subject::new(AuditSubject::RegionalHead, account, agency.0),
             json!({ "term": id, "office": h.office.code(), "title": title_of(h),
                     "name": h.name.trim(), "username": h.username.trim().to_lowercase(),
                     "from": day(h.from), "until": day(h.until),

@@ -8,7 +8,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::bundle::AgencyBundle;
 use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::policy::PolicyChange;
@@ -53,7 +53,7 @@ impl Store {
             } else {
                 AuditAction::AgencyImport
             },
-            audit::Subject::new("agency", summary.agency, summary.agency.0),
+            audit::Subject::new(AuditSubject::Agency, summary.agency, summary.agency.0),
             json!({
                 "code": bundle.agency.code,
                 "departments": summary.departments,

@@ -7,7 +7,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
 
 use crate::entities::{agency, department, letterhead};
@@ -181,7 +181,7 @@ impl Store {
             &txn,
             by,
             AuditAction::LetterLetterhead,
-            audit::Subject::new("agency", agency.0, agency.0),
+            audit::Subject::new(AuditSubject::Agency, agency.0, agency.0),
             json!({
                 "department": department.map(|d| d.0),
                 "lines": lines,

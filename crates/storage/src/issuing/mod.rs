@@ -16,7 +16,7 @@ pub use registers::{
     format_number,
 };
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::future::Future;
 
 use chrono::{DateTime, Datelike, Utc};
@@ -25,7 +25,7 @@ use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sikerja_domain::assignment::Day;
-use sikerja_domain::workflow::{LetterContent, LetterKind};
+use sikerja_domain::workflow::{LetterContent, LetterKind, LetterStatus};
 
 use crate::convert::display_name;
 use crate::entities::{employee, issued_letter, letter_number, request_letter};
@@ -79,8 +79,7 @@ pub struct IssuedLetterView {
     pub docx_sha256: String,
     pub issued_at: DateTime<Utc>,
     pub issued_by: String,
-    /// `issued` or `cancelled`.
-    pub status: String,
+    pub status: LetterStatus,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub cancel_reason: String,
 }
@@ -137,7 +136,8 @@ fn view_of(m: issued_letter::Model) -> Result<IssuedLetterView> {
         docx_sha256: m.docx_sha256,
         issued_at: m.issued_at,
         issued_by: m.issued_by,
-        status: m.status,
+        status: LetterStatus::from_code(&m.status)
+            .ok_or_else(|| corrupt("letter status", &m.status))?,
         cancelled_at: m.cancelled_at,
         cancel_reason: m.cancel_reason,
     })
@@ -295,7 +295,7 @@ impl Store {
             .select_only()
             .column(issued_letter::Column::Number)
             .filter(issued_letter::Column::RequestLetterId.eq(letter))
-            .filter(issued_letter::Column::Status.eq("issued"))
+            .filter(issued_letter::Column::Status.eq(LetterStatus::Issued.code()))
             .into_tuple::<String>()
             .one(&txn)
             .await?;
@@ -384,7 +384,7 @@ impl Store {
             docx_sha256: Set(docx_sha256.clone()),
             issued_at: Set(now),
             issued_by: Set(by.audit.label.clone()),
-            status: Set("issued".to_string()),
+            status: Set(LetterStatus::Issued.code().to_string()),
             cancelled_at: Set(None),
             cancel_reason: Set(String::new()),
             ..Default::default()
@@ -399,7 +399,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::LetterIssue,
-            audit::Subject::new("issued_letter", id, issuer.agency),
+            audit::Subject::new(AuditSubject::IssuedLetter, id, issuer.agency),
             json!({
                 "rule_id": "DOC-05",
                 "article": "Lampiran IV",
@@ -505,7 +505,7 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or_else(|| StorageError::not_found("issued_letter", id))?;
-        if issued.status != "issued" {
+        if issued.status != LetterStatus::Issued.code() {
             return Err(already_cancelled());
         }
         let row = request_letter::Entity::find_by_id(issued.request_letter_id)
@@ -519,7 +519,7 @@ impl Store {
         let changed = issued_letter::Entity::update_many()
             .col_expr(
                 issued_letter::Column::Status,
-                sea_orm::sea_query::Expr::value("cancelled"),
+                sea_orm::sea_query::Expr::value(LetterStatus::Cancelled.code()),
             )
             .col_expr(
                 issued_letter::Column::CancelledAt,
@@ -530,7 +530,7 @@ impl Store {
                 sea_orm::sea_query::Expr::value(reason.trim()),
             )
             .filter(issued_letter::Column::Id.eq(id))
-            .filter(issued_letter::Column::Status.eq("issued"))
+            .filter(issued_letter::Column::Status.eq(LetterStatus::Issued.code()))
             .exec(&txn)
             .await?
             .rows_affected;
@@ -540,7 +540,7 @@ impl Store {
         letter_number::Entity::update_many()
             .col_expr(
                 letter_number::Column::Status,
-                sea_orm::sea_query::Expr::value("cancelled"),
+                sea_orm::sea_query::Expr::value(LetterStatus::Cancelled.code()),
             )
             .col_expr(
                 letter_number::Column::Note,
@@ -553,7 +553,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::LetterCancel,
-            audit::Subject::new("issued_letter", id, issued.agency_id),
+            audit::Subject::new(AuditSubject::IssuedLetter, id, issued.agency_id),
             json!({
                 "rule_id": "DOC-05",
                 "number": issued.number,

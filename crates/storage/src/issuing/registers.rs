@@ -11,7 +11,7 @@
 //! format that could write another format's numbers is refused (`register_overlap`). The
 //! unique index on (agency, number) is the last word: a number text is never given twice.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -24,7 +24,7 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::numbering::NumberFormat;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
-use sikerja_domain::workflow::LetterKind;
+use sikerja_domain::workflow::{LetterKind, LetterStatus};
 
 use crate::entities::{agency, department, letter_number, letter_register, letter_sequence};
 use crate::error::{Result, StorageError, corrupt};
@@ -55,8 +55,7 @@ pub struct RegisterSetting {
 pub struct NumberLine {
     pub seq: i64,
     pub number: String,
-    /// `issued` or `cancelled`.
-    pub status: String,
+    pub status: LetterStatus,
     pub issued_letter: Option<i64>,
     pub note: String,
     pub at: DateTime<Utc>,
@@ -322,7 +321,7 @@ pub(crate) async fn take_number(
         duplicate_rank: Set(0),
         seq: Set(seq),
         number: Set(number.clone()),
-        status: Set("issued".to_string()),
+        status: Set(LetterStatus::Issued.code().to_string()),
         issued_letter_id: Set(None),
         note: Set(String::new()),
         at: Set(now),
@@ -371,16 +370,19 @@ fn view_of(
         next_seq,
         numbers: numbers
             .into_iter()
-            .map(|n| NumberLine {
-                seq: n.seq,
-                number: n.number,
-                status: n.status,
-                issued_letter: n.issued_letter_id,
-                note: n.note,
-                at: n.at,
-                by: n.by_label,
+            .map(|n| {
+                Ok(NumberLine {
+                    seq: n.seq,
+                    status: LetterStatus::from_code(&n.status)
+                        .ok_or_else(|| corrupt("letter number status", &n.status))?,
+                    number: n.number,
+                    issued_letter: n.issued_letter_id,
+                    note: n.note,
+                    at: n.at,
+                    by: n.by_label,
+                })
             })
-            .collect(),
+            .collect::<Result<_>>()?,
     })
 }
 
@@ -428,7 +430,7 @@ impl Store {
             &txn,
             by,
             AuditAction::LetterRegister,
-            audit::Subject::new("letter_register", r.id, setting.agency.0),
+            audit::Subject::new(AuditSubject::LetterRegister, r.id, setting.agency.0),
             json!({
                 "rule_id": "DOC-05",
                 "kind": setting.kind.code(),

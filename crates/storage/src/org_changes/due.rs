@@ -10,7 +10,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use sikerja_domain::assignment::Day;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::changes;
 use sikerja_domain::organisation::AgencyId;
 
@@ -107,7 +107,7 @@ impl Store {
                         &txn,
                         &system,
                         AuditAction::OrgChangeApplied,
-                        audit::Subject::new("org_change", row.id, agency.0),
+                        audit::Subject::new(AuditSubject::OrgChange, row.id, agency.0),
                         summary,
                     )
                     .await?;
@@ -136,7 +136,7 @@ impl Store {
                         &txn,
                         &system,
                         AuditAction::OrgChangeFailed,
-                        audit::Subject::new("org_change", row.id, agency.0),
+                        audit::Subject::new(AuditSubject::OrgChange, row.id, agency.0),
                         summary,
                     )
                     .await?;

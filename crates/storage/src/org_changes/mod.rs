@@ -24,7 +24,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::assignment::Day;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::changes::{self, DatedChange, Impact, LegalBasis, OrgChange};
 use sikerja_domain::limits::{self, TextKind};
 use sikerja_domain::organisation::{AgencyId, Organisation};
@@ -401,7 +401,7 @@ impl Store {
                 } else {
                     AuditAction::OrgChangeRecorded
                 },
-                audit::Subject::new("org_change", row.id, agency.0),
+                audit::Subject::new(AuditSubject::OrgChange, row.id, agency.0),
                 summary,
             )
             .await?;
@@ -443,7 +443,7 @@ impl Store {
             &txn,
             by,
             AuditAction::OrgChangeCancelled,
-            audit::Subject::new("org_change", id, agency.0),
+            audit::Subject::new(AuditSubject::OrgChange, id, agency.0),
             audit_summary(&stored.change, OrgChangeState::Cancelled),
         )
         .await?;

@@ -9,7 +9,7 @@ use sea_orm::{
     QueryOrder,
 };
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::agreement::{self, AgreementEvent, AgreementState, newly_signed};
 use sikerja_domain::planning::structure::{Post, Setter, SetterKind};
@@ -65,7 +65,7 @@ pub(crate) fn kind_of(row: &agreement_target::Model) -> Result<IndicatorKind> {
 }
 
 pub(crate) fn subject(row: &performance_agreement::Model) -> audit::Subject {
-    audit::Subject::new("performance_agreement", row.id, row.agency_id)
+    audit::Subject::new(AuditSubject::PerformanceAgreement, row.id, row.agency_id)
 }
 
 /// Creates the draft agreement of `post` for `year` inside `txn`, its setter derived from the

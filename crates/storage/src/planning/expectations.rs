@@ -5,7 +5,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::structure::{Post, Setter};
 
@@ -161,7 +161,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::ExpectationSet,
-            audit::Subject::new("expectation", id, agency.0),
+            audit::Subject::new(AuditSubject::Expectation, id, agency.0),
             json!({
                 "year": year,
                 "employee": holder.0,
@@ -211,7 +211,7 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::ExpectationAcknowledged,
-            audit::Subject::new("expectation", id, agency),
+            audit::Subject::new(AuditSubject::Expectation, id, agency),
             json!({}),
         )
         .await?;

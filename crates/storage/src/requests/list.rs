@@ -4,7 +4,7 @@
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use sikerja_domain::assignment::{
-    AssignmentId, AssignmentMethod, AssignmentScope, AssignmentStatus,
+    AssignmentId, AssignmentMethod, AssignmentRelation, AssignmentScope, AssignmentStatus,
 };
 
 use super::RequestId;
@@ -24,9 +24,8 @@ pub struct AssignmentLine {
     pub status: AssignmentStatus,
     pub request: Option<RequestId>,
     pub current_step: Option<String>,
-    /// Why the person sees it: `member`, `owner_head`, `prepared_for_head` (a draft prepared
-    /// for them to take up), `preparer` (they prepared it), `step`.
-    pub relation: String,
+    /// Why the person sees it.
+    pub relation: AssignmentRelation,
 }
 
 impl Store {
@@ -40,12 +39,12 @@ impl Store {
         let Some(me) = by.employee else {
             return Ok(Vec::new());
         };
-        let mut ids: Vec<(i64, &'static str)> = assignment_member::Entity::find()
+        let mut ids: Vec<(i64, AssignmentRelation)> = assignment_member::Entity::find()
             .filter(assignment_member::Column::EmployeeId.eq(me.0))
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|m| (m.assignment_id, "member"))
+            .map(|m| (m.assignment_id, AssignmentRelation::Member))
             .collect();
         let exercised = crate::holders::positions_exercised_by(&self.db, me).await?;
         let held: Vec<i64> = exercised.iter().map(|p| p.id).collect();
@@ -68,9 +67,9 @@ impl Store {
                     (
                         a.id,
                         if prepared {
-                            "prepared_for_head"
+                            AssignmentRelation::PreparedForHead
                         } else {
-                            "owner_head"
+                            AssignmentRelation::OwnerHead
                         },
                     )
                 }),
@@ -81,7 +80,7 @@ impl Store {
                 .all(&self.db)
                 .await?
                 .into_iter()
-                .map(|a| (a.id, "preparer")),
+                .map(|a| (a.id, AssignmentRelation::Preparer)),
         );
         let requests: Vec<i64> = request_task::Entity::find()
             .filter(request_task::Column::PositionId.is_in(held))
@@ -96,7 +95,7 @@ impl Store {
                 .all(&self.db)
                 .await?
                 .into_iter()
-                .map(|r| (r.assignment_id, "step")),
+                .map(|r| (r.assignment_id, AssignmentRelation::Step)),
         );
         ids.sort_by_key(|x| std::cmp::Reverse(x.0));
         ids.dedup_by_key(|x| x.0);
@@ -122,8 +121,7 @@ impl Store {
                     relation: ids
                         .iter()
                         .find(|x| x.0 == a.id)
-                        .map_or("", |x| x.1)
-                        .to_string(),
+                        .map_or(AssignmentRelation::Member, |x| x.1),
                     title: a.title,
                     owner_unit_name: a.owner_unit_name,
                     status: AssignmentStatus::from_code(&a.status)

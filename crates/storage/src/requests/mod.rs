@@ -35,7 +35,7 @@ use serde_json::json;
 use sikerja_domain::assignment::{
     AssignmentId, AssignmentMethod, AssignmentScope, AssignmentStatus,
 };
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
     Decision, Involvement, Lane, Refusal, RequestState, State, TaskKind, WorkflowError,
@@ -345,7 +345,7 @@ async fn take_step(
         txn,
         &by.audit,
         AuditAction::RequestStep,
-        audit::Subject::new("assignment", a.id, a.agency_id),
+        audit::Subject::new(AuditSubject::Assignment, a.id, a.agency_id),
         json!({
             "request": req.id,
             "workflow": kind.code(),

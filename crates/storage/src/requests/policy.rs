@@ -5,7 +5,7 @@
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, PositionId};
 use sikerja_domain::policy::PolicyChange;
 
@@ -113,7 +113,7 @@ impl Store {
                 &txn,
                 by,
                 AuditAction::AgencyWorkflowPolicy,
-                audit::Subject::new("agency", agency_id, agency_id.0),
+                audit::Subject::new(AuditSubject::Agency, agency_id, agency_id.0),
                 json!({
                     "before": {"escalation_hours": before.escalation_hours},
                     "after": {"escalation_hours": policy.escalation_hours},

@@ -3,7 +3,7 @@
 //! them), a member or a regional head; each person's inbox; nudges by the requester; and the
 //! escalation of steps that wait longer than the agency allows.
 
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -396,7 +396,11 @@ impl Store {
             &txn,
             &by.audit,
             AuditAction::RequestNudged,
-            audit::Subject::new("assignment", ctx.assignment.id, ctx.assignment.agency_id),
+            audit::Subject::new(
+                AuditSubject::Assignment,
+                ctx.assignment.id,
+                ctx.assignment.agency_id,
+            ),
             json!({
                 "request": request,
                 "step": r.current_step,
@@ -509,7 +513,7 @@ impl Store {
                 &txn,
                 "Sikerja",
                 AuditAction::RequestEscalated,
-                audit::Subject::new("assignment", a.id, a.agency_id),
+                audit::Subject::new(AuditSubject::Assignment, a.id, a.agency_id),
                 json!({
                     "request": r.id,
                     "step": t.step,

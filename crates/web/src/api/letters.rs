@@ -139,7 +139,7 @@ pub async fn cancel_letter(
         .issues_of_letter(id)
         .await?
         .into_iter()
-        .find(|i| i.status == "issued")
+        .find(|i| i.status.in_force())
         .ok_or(WebError::NotFound {
             what: "issued_letter",
         })?;

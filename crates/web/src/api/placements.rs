@@ -46,12 +46,9 @@ pub enum PlacementStatusParam {
 fn status(value: Option<&str>) -> Result<Option<PlacementStatus>, WebError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some("placed") => Ok(Some(PlacementStatus::Placed)),
-        Some("unresolved") => Ok(Some(PlacementStatus::Unresolved)),
-        Some(_) => Err(WebError::invalid(
-            "invalid_status",
-            "status harus `placed` atau `unresolved`.",
-        )),
+        Some(code) => PlacementStatus::from_code(code).map(Some).ok_or_else(|| {
+            WebError::invalid("invalid_status", "status harus `placed` atau `unresolved`.")
+        }),
     }
 }
 

@@ -11,7 +11,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_storage::{AuditActor, Store};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
@@ -110,8 +110,8 @@ pub(crate) async fn record(
     summary: serde_json::Value,
 ) -> Result<(), PageError> {
     let (entity, id) = match user.account {
-        Account::Employee(id) => ("employee", id),
-        Account::RegionalHead(id) => ("regional_head", id),
+        Account::Employee(id) => (AuditSubject::Employee, id),
+        Account::RegionalHead(id) => (AuditSubject::RegionalHead, id),
     };
     let actor = audit_actor(user, None);
     store

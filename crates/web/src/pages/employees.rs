@@ -107,7 +107,13 @@ pub async fn show_employee(
         })
         .is_ok();
     let audit = if own || reads_audit {
-        let entries = state.store.audit_of("employee", &id.to_string()).await?;
+        let entries = state
+            .store
+            .audit_of(
+                sikerja_domain::audit::AuditSubject::Employee,
+                &id.to_string(),
+            )
+            .await?;
         Some(entries.into_iter().rev().map(AuditLine::from).collect())
     } else {
         None

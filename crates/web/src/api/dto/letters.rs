@@ -60,7 +60,7 @@ impl From<&IssuedLetterView> for IssuedLetterDto {
             docx_sha256: v.docx_sha256.clone(),
             issued_at: v.issued_at,
             issued_by: v.issued_by.clone(),
-            status: v.status.clone(),
+            status: v.status.code().into(),
             cancelled_at: v.cancelled_at,
             cancel_reason: v.cancel_reason.clone(),
             rule_id: "DOC-05".into(),
@@ -100,7 +100,7 @@ impl From<&IssuedLetterView> for VerificationDto {
             content_sha256: v.content_sha256.clone(),
             pdf_sha256: v.pdf_sha256.clone(),
             docx_sha256: v.docx_sha256.clone(),
-            status: v.status.clone(),
+            status: v.status.code().into(),
             cancelled_at: v.cancelled_at,
         }
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sikerja_domain::rules::RuleId;
-use sikerja_storage::{OfficialRef, PlacementStatus, PlacementView, SpanView};
+use sikerja_storage::{OfficialRef, PlacementView, SpanView};
 use utoipa::ToSchema;
 
 use super::PersonDto;
@@ -95,10 +95,7 @@ impl From<&PlacementView> for PlacementDto {
             unit_name: p.unit_name.clone(),
             department_id: p.department.0,
             department_name: p.department_name.clone(),
-            status: match p.status {
-                PlacementStatus::Placed => "placed".into(),
-                PlacementStatus::Unresolved => "unresolved".into(),
-            },
+            status: p.status.code().into(),
             superior: p.superior.as_ref().map(OfficialDto::from),
             assessor: p.assessor.as_ref().map(OfficialDto::from),
             coordinator: p.coordinator.as_ref().map(OfficialDto::from),

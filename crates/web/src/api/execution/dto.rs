@@ -238,7 +238,7 @@ impl From<&ReportView> for ReportDto {
                 .lines
                 .iter()
                 .map(|l| ReportLineDto {
-                    kind: l.kind.clone(),
+                    kind: l.kind.code().into(),
                     ref_id: l.ref_id,
                     label: l.label.clone(),
                     value: l.value,

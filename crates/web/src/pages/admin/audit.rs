@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
-use sikerja_domain::audit::AuditAction;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::AgencyId;
 use sikerja_storage::{AuditEntry, AuditFilter, AuditVerification};
 
@@ -25,18 +25,6 @@ use crate::views::Layout;
 
 const HREF: &str = "/admin/audit";
 const PAGE_SIZE: u32 = 50;
-
-/// Records the audit trail names, with their Indonesian labels.
-const ENTITIES: [(&str, &str); 8] = [
-    ("agency", "Instansi"),
-    ("employee", "Pegawai"),
-    ("role_grant", "Pemberian peran"),
-    ("api_token", "Token API"),
-    ("regional_head", "Kepala Daerah"),
-    ("performance_agreement", "Perjanjian Kinerja"),
-    ("expectation", "Ekspektasi"),
-    ("assignment", "Penugasan"),
-];
 
 /// Filters of the audit page, as GET parameters. Dates are `YYYY-MM-DD`, whole days in WITA,
 /// both included.
@@ -209,12 +197,14 @@ pub async fn list_audit_entries(
         layout: super::layout("Jejak audit", HREF, state.demo_mode),
         tab: Tab::Audit,
         banner,
-        entities: ENTITIES
+        // Every kind of record the audit trail names, labelled by the domain's vocabulary
+        // (issue 14 point 7).
+        entities: AuditSubject::ALL
             .iter()
-            .map(|(value, label)| Choice {
-                value: (*value).into(),
-                label: (*label).into(),
-                selected: selected(value, &query.entity),
+            .map(|s| Choice {
+                value: s.code().into(),
+                label: s.label().into(),
+                selected: selected(s.code(), &query.entity),
             })
             .collect(),
         // Every action the application records, labelled by the domain's vocabulary (issue 14
@@ -278,9 +268,6 @@ fn filter_href(pairs: &[(&str, &str)]) -> String {
 }
 
 fn line(e: &AuditEntry) -> EntryLine {
-    let label = |table: &[(&str, &'static str)], code: &str| {
-        table.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
-    };
     EntryLine {
         seq: e.seq,
         at: format::date_time(e.at),
@@ -290,7 +277,7 @@ fn line(e: &AuditEntry) -> EntryLine {
         action: e.action.clone(),
         action_label: AuditAction::from_code(&e.action).map(AuditAction::label),
         entity: e.entity.clone(),
-        entity_label: label(&ENTITIES, &e.entity),
+        entity_label: AuditSubject::from_code(&e.entity).map(AuditSubject::label),
         entity_id: e.entity_id.clone(),
         record_href: filter_href(&[("entity", &e.entity), ("entity_id", &e.entity_id)]),
         summary: e.summary.clone(),

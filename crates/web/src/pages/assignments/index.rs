@@ -10,7 +10,7 @@ use axum::response::Response;
 use chrono::Utc;
 use sikerja_storage::{InboxItem, TaskCategory};
 
-use super::{InboxLine, relation_label};
+use super::InboxLine;
 use crate::AppState;
 use crate::api::dto::assignment::category_code;
 use crate::authz::Principal;
@@ -110,7 +110,7 @@ async fn page(
                 method: l.method.label(),
                 status: l.status.label(),
                 step,
-                relation: relation_label(&l.relation),
+                relation: l.relation.label(),
             }
         })
         .collect();

@@ -124,11 +124,11 @@ pub(crate) async fn page(
     let issues = state.store.issues_of_letter(id).await?;
     let issued = issues
         .iter()
-        .find(|i| i.status == "issued")
+        .find(|i| i.status.in_force())
         .map(IssuedLine::from);
     let cancelled = issues
         .iter()
-        .filter(|i| i.status != "issued")
+        .filter(|i| !i.status.in_force())
         .map(IssuedLine::from)
         .collect();
     let c = &letter.content;

@@ -22,19 +22,6 @@ use sikerja_storage::{AssignmentView, InboxItem, TaskCategory};
 use crate::authz::Principal;
 use crate::format;
 
-/// Indonesian label of why a person sees an assignment.
-fn relation_label(relation: &str) -> &'static str {
-    match relation {
-        "member" => "Anggota",
-        "owner_head" => "Pimpinan pemilik kinerja",
-        // Issue 14 point 6: a draft a Kepala Bidang/Seksi prepared for the head.
-        "prepared_for_head" => "Rancangan untuk Anda tetapkan",
-        "preparer" => "Rancangan yang Anda siapkan",
-        "step" => "Pemegang langkah atau tembusan",
-        _ => "",
-    }
-}
-
 /// What the button of a step says.
 fn proceed_label(kind: StepKind) -> &'static str {
     match kind {

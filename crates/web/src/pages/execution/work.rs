@@ -11,7 +11,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use sikerja_domain::assignment::MemberRole;
 use sikerja_domain::execution::WorkKind;
-use sikerja_domain::execution::report::Timing;
+use sikerja_domain::execution::report::{ReportLineKind, Timing};
 use sikerja_storage::WorkRef;
 
 use super::{DueLine, FeedbackLine, RequestLine, day, timing_class, today};
@@ -291,7 +291,7 @@ pub(crate) async fn page(
                     .lines
                     .iter()
                     .map(|l| {
-                        let value = if l.kind == "activity" {
+                        let value = if l.kind == ReportLineKind::Activity {
                             format!("{} %", format::percent(l.value))
                         } else {
                             format::percent(l.value)

@@ -319,7 +319,10 @@ async fn page(
     let audit = if is_holder || is_setter || reads_audit {
         let entries = state
             .store
-            .audit_of("performance_agreement", &id.to_string())
+            .audit_of(
+                sikerja_domain::audit::AuditSubject::PerformanceAgreement,
+                &id.to_string(),
+            )
             .await?;
         Some(entries.into_iter().rev().map(AuditLine::from).collect())
     } else {

@@ -229,7 +229,7 @@ impl From<&AssignmentLine> for AssignmentLineDto {
             status: l.status.code().into(),
             request: l.request,
             current_step: l.current_step.clone(),
-            relation: l.relation.clone(),
+            relation: l.relation.code().into(),
         }
     }
 }
