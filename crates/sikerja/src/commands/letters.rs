@@ -127,7 +127,7 @@ pub async fn registers(config: &Config, agency: &str) -> anyhow::Result<()> {
                 "  {:>4}  {}  {}{}",
                 n.seq,
                 n.number,
-                if n.status == "issued" {
+                if n.status.in_force() {
                     "terbit"
                 } else {
                     "DIBATALKAN"
