@@ -49,6 +49,11 @@ impl WriteTxn {
         self.txn.commit().await
     }
 
+    /// Undoes everything written in the transaction (a preview).
+    pub(crate) async fn rollback(self) -> std::result::Result<(), DbErr> {
+        self.txn.rollback().await
+    }
+
     pub(crate) fn audit_key(&self) -> &AuditKey {
         &self.key
     }

@@ -66,6 +66,8 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Issue 14 point 3: the upload of organisation changes — HR admin or organisation
         // keeper of the agency (the test's admin), never a token.
         (_, p) if p.starts_with("/organisasi/unggah") => DECIDE,
+        // Issue 14 point 3: the upload of the whole agency — its HR admin only, never a token.
+        (_, p) if p.starts_with("/admin/impor") => DECIDE,
         // Roles, regional heads, API tokens and the audit trail: the agency's HR admin only.
         (_, p) if p.starts_with("/admin/") => DECIDE,
         (true, "/api/v1/agencies") | (true, "/api/v1/departments") => API_ANYONE,

@@ -654,9 +654,9 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
         text(&page, ".admin-tabs a[aria-current=page]").as_deref(),
         Some("Jejak audit")
     );
-    // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads and
-    // fields of experience (issue 14) and the audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 7);
+    // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads,
+    // fields of experience and the agency import (issue 14) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 8);
 }
 
 #[tokio::test]

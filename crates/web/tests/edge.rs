@@ -254,6 +254,11 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // The upload of the whole agency (issue 14 point 3): the file, its agency, its size.
+    "import_file_missing",
+    "import_other_agency",
+    "import_too_large_for_page",
+    "import_upload_expired",
     // Issue 14 point 6: the fields of experience are the agency's data (a stored field still
     // in use, an import naming no field), and a head asking to prepare what they may appoint
     // is an input mistake.

@@ -7,6 +7,7 @@
 //! [`Organisation`](crate::organisation::Organisation) the placement engine reads.
 
 mod convert;
+mod diff;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -25,6 +26,7 @@ use crate::org::{
 use crate::organisation::{AgencyPolicy, Experience, YearRating};
 use crate::regional_heads::RegionalOffice;
 
+pub use diff::{ListDiff, diff};
 pub use validate::{Entity, Problem};
 
 /// One agency with everything in it.

@@ -38,40 +38,7 @@ impl Store {
         check(bundle)?;
         let started = std::time::Instant::now();
         let txn = self.begin_write().await?;
-        let now = Utc::now();
-        let mut summary = write_bundle(&txn, bundle, now).await?;
-        let heads = heads::write_regional_heads(&txn, bundle, summary.agency, actor).await?;
-        summary.regional_head_terms_added = heads.added;
-        summary.regional_head_terms_updated = heads.updated;
-        follow_file_policy(&txn, summary.agency, bundle, actor).await?;
-        let placements = recompute::recompute_in(&txn, summary.agency, now).await?;
-        audit::append(
-            &txn,
-            actor,
-            if summary.replaced {
-                AuditAction::AgencyReplace
-            } else {
-                AuditAction::AgencyImport
-            },
-            audit::Subject::new(AuditSubject::Agency, summary.agency, summary.agency.0),
-            json!({
-                "code": bundle.agency.code,
-                "departments": summary.departments,
-                "units": summary.units,
-                "positions": summary.positions,
-                "employees": summary.employees,
-                "regional_head_terms_added": heads.added,
-                "regional_head_terms_updated": heads.updated,
-                "experience_fields": bundle.experience_fields.len(),
-                "placed": placements.placed,
-                "unresolved": placements.unresolved,
-                "assessor_changes": placements.assessor_changes,
-            }),
-        )
-        .await?;
-        // The organisation as imported is the base the dated changes after it replay on.
-        let today = crate::policies::day_of(now);
-        crate::org_changes::take_snapshot(&txn, summary.agency, today, now).await?;
+        let summary = import_in(&txn, bundle, actor).await?;
         txn.commit().await?;
         tracing::info!(
             agency.code = %bundle.agency.code,
@@ -81,6 +48,65 @@ impl Store {
         );
         Ok(summary)
     }
+
+    /// What [`Store::import_agency`] would do with `bundle`, and every refusal it would give
+    /// (the checks only the database can make included), without saving anything: the whole
+    /// import runs in a transaction that is rolled back (issue 14 point 3, the preview of the
+    /// web upload).
+    pub async fn preview_import(
+        &self,
+        bundle: &AgencyBundle,
+        actor: &str,
+    ) -> Result<ImportSummary> {
+        check(bundle)?;
+        let txn = self.begin_write().await?;
+        let summary = import_in(&txn, bundle, actor).await?;
+        txn.rollback().await?;
+        Ok(summary)
+    }
+}
+
+/// The whole import inside `txn` (see [`Store::import_agency`]).
+async fn import_in(
+    txn: &crate::connect::WriteTxn,
+    bundle: &AgencyBundle,
+    actor: &str,
+) -> Result<ImportSummary> {
+    let now = Utc::now();
+    let mut summary = write_bundle(txn, bundle, now).await?;
+    let heads = heads::write_regional_heads(txn, bundle, summary.agency, actor).await?;
+    summary.regional_head_terms_added = heads.added;
+    summary.regional_head_terms_updated = heads.updated;
+    follow_file_policy(txn, summary.agency, bundle, actor).await?;
+    let placements = recompute::recompute_in(txn, summary.agency, now).await?;
+    audit::append(
+        txn,
+        actor,
+        if summary.replaced {
+            AuditAction::AgencyReplace
+        } else {
+            AuditAction::AgencyImport
+        },
+        audit::Subject::new(AuditSubject::Agency, summary.agency, summary.agency.0),
+        json!({
+            "code": bundle.agency.code,
+            "departments": summary.departments,
+            "units": summary.units,
+            "positions": summary.positions,
+            "employees": summary.employees,
+            "regional_head_terms_added": heads.added,
+            "regional_head_terms_updated": heads.updated,
+            "experience_fields": bundle.experience_fields.len(),
+            "placed": placements.placed,
+            "unresolved": placements.unresolved,
+            "assessor_changes": placements.assessor_changes,
+        }),
+    )
+    .await?;
+    // The organisation as imported is the base the dated changes after it replay on.
+    let today = crate::policies::day_of(now);
+    crate::org_changes::take_snapshot(txn, summary.agency, today, now).await?;
+    Ok(summary)
 }
 
 /// The file's KED-10/KED-12 readings (`agency.policy`) become a version of the agency's dated

@@ -11,7 +11,7 @@ pub mod dto;
 mod employees;
 mod execution;
 mod experience_fields;
-mod import;
+pub(crate) mod import;
 mod letters;
 pub mod openapi;
 mod org_change_upload;

@@ -20,6 +20,7 @@ mod rules;
 mod sign_in;
 mod span;
 mod unresolved;
+mod upload;
 mod verify;
 
 use axum::Router;
@@ -471,6 +472,14 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::experience_fields::set_experience_fields,
         )
+        // Issue 14 point 3: the upload of the whole agency — its HR admin only.
+        .get("/admin/impor", Administer, admin::import::show_import_form)
+        .post(
+            "/admin/impor/pratinjau",
+            Administer,
+            admin::import::preview_import,
+        )
+        .post("/admin/impor", Administer, admin::import::confirm_import)
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)

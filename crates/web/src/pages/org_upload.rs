@@ -19,9 +19,10 @@ use tower_sessions::Session;
 use crate::AppState;
 use crate::api::dto::org_changes::{ImpactOfficialDto, OrgChangeImpactDto};
 use crate::authz::Principal;
-use crate::error::{ErrorDetail, PageError, WebError};
+use crate::error::{PageError, WebError};
 use crate::multipart::FormWithFiles;
 use crate::org_batch::{self, ChangeItem, Source, sheet};
+use crate::pages::upload::{self, ProblemLine};
 
 const HREF: &str = "/organisasi/unggah";
 const KEY: &str = "org_change_upload";
@@ -29,11 +30,9 @@ const KEY: &str = "org_change_upload";
 /// until confirmed); larger files go through the API.
 pub const PAGE_MAX_CHANGES: usize = 5_000;
 
-/// A previewed batch waiting for its confirmation.
+/// A previewed batch waiting for its confirmation (`super::upload`).
 #[derive(Debug, Serialize, Deserialize)]
 struct Waiting {
-    token: String,
-    agency: i64,
     items: Vec<ChangeItem>,
     rows: Vec<u32>,
 }
@@ -49,12 +48,6 @@ pub struct NoticeQuery {
 pub struct ConfirmForm {
     #[serde(default)]
     pub token: String,
-}
-
-/// One problem of a refused file.
-pub struct ProblemLine {
-    pub place: String,
-    pub message: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -120,12 +113,7 @@ async fn form_page(
     refusal: Option<&WebError>,
 ) -> Result<UploadPage, WebError> {
     let a = state.store.agency(agency).await?;
-    let problems = match refusal {
-        Some(WebError::Invalid { details, .. } | WebError::Conflict { details, .. }) => {
-            details.iter().map(problem_line).collect()
-        }
-        _ => Vec::new(),
-    };
+    let problems = refusal.map(upload::problem_lines).unwrap_or_default();
     Ok(UploadPage {
         layout: crate::views::Layout::new("Unggah perubahan organisasi", state.demo_mode)
             .crumb("Unggah perubahan organisasi", HREF),
@@ -138,27 +126,6 @@ async fn form_page(
         problems,
         max_changes: PAGE_MAX_CHANGES,
     })
-}
-
-fn problem_line(d: &ErrorDetail) -> ProblemLine {
-    let mut place = Vec::new();
-    if let Some(s) = &d.sheet {
-        place.push(format!("lembar {s}"));
-    }
-    if let Some(r) = d.row {
-        place.push(format!("baris {r}"));
-    }
-    if let Some(f) = &d.field {
-        place.push(format!("kolom {f}"));
-    }
-    let rule = match (&d.rule_id, &d.article) {
-        (Some(r), Some(a)) => format!(" ({r} · {a})"),
-        _ => String::new(),
-    };
-    ProblemLine {
-        place: place.join(", "),
-        message: format!("{}{rule}", d.message),
-    }
 }
 
 /// Shows the form again with the refusal and its status; other errors as error pages.
@@ -239,20 +206,16 @@ pub async fn preview_upload(
             })
             .collect();
         let impact = resolved.impact(&impact);
-        let token = crate::auth::temporary_password()
-            .map_err(|e| WebError::internal("upload token", &e))?;
-        session
-            .insert(
-                KEY,
-                Waiting {
-                    token: token.clone(),
-                    agency: agency.0,
-                    items: batch.items,
-                    rows: batch.rows,
-                },
-            )
-            .await
-            .map_err(|e| WebError::internal("session", &e))?;
+        let token = upload::stash(
+            &session,
+            KEY,
+            agency,
+            Waiting {
+                items: batch.items,
+                rows: batch.rows,
+            },
+        )
+        .await?;
         Ok((changes, impact, token))
     }
     .await;
@@ -275,20 +238,16 @@ pub async fn confirm_upload(
 ) -> Result<Response, PageError> {
     let agency = agency_of(&principal)?;
     let Form(form) = form?;
-    let waiting: Option<Waiting> = session
-        .get(KEY)
-        .await
-        .map_err(|e| WebError::internal("session", &e))?;
     let outcome = async {
-        let w = waiting
-            .filter(|w| !form.token.is_empty() && w.token == form.token && w.agency == agency.0)
-            .ok_or_else(|| WebError::Conflict {
+        let w: Waiting =
+            upload::pending(&session, KEY, &form.token, agency, || WebError::Conflict {
                 code: "org_change_upload_expired",
                 message: "Pratinjau ini tidak lagi berlaku (sudah disimpan atau diganti \
                           unggahan lain). Unggah berkasnya lagi."
                     .into(),
                 details: Vec::new(),
-            })?;
+            })
+            .await?;
         let source = if w.rows.is_empty() {
             Source::Json
         } else {
@@ -302,10 +261,7 @@ pub async fn confirm_upload(
     .await;
     match outcome {
         Ok(n) => {
-            session
-                .remove::<serde_json::Value>(KEY)
-                .await
-                .map_err(|e| WebError::internal("session", &e))?;
+            upload::clear(&session, KEY).await?;
             Ok(Redirect::to(&format!("{HREF}?dicatat={n}")).into_response())
         }
         Err(e) => refused(&state, agency, e).await,
