@@ -301,3 +301,48 @@ async fn pen_15_an_agency_imported_with_its_bupati_completes_a_cross_agency_appo
     assert_eq!(view.current_step.as_deref(), Some("receive"));
     assert_eq!(view.letters.last().unwrap().kind, LetterKind::RegentDecree);
 }
+
+/// The preview of the web upload (issue 14 point 3): the whole import runs and is rolled back
+/// — what it would do is answered, its refusals (the database's own checks included) are the
+/// import's, and nothing is written, not even an audit row.
+#[tokio::test]
+async fn pen_12_a_preview_of_an_import_answers_what_it_would_do_and_writes_nothing() {
+    let w = World::imported(|_| {}, file_heads()).await;
+    let before = w.store.export_agency(w.agency).await.unwrap();
+    let audit_before = w
+        .store
+        .audit_entries(&sikerja_storage::AuditFilter::default())
+        .await
+        .unwrap()
+        .total;
+    let mut next = before.clone();
+    next.departments[0].name = "Dinas Kesehatan Kabupaten".into();
+    next.regional_heads[0].until = Some(d("2026-02-25"));
+    next.regional_heads.push(head(
+        RegionalOffice::Regent,
+        "Hj. Rina",
+        "rina",
+        "2026-02-26",
+    ));
+    let summary = w.store.preview_import(&next, "tester").await.unwrap();
+    assert_eq!(
+        (
+            summary.regional_head_terms_added,
+            summary.regional_head_terms_updated
+        ),
+        (1, 1)
+    );
+    assert_eq!(w.store.export_agency(w.agency).await.unwrap(), before);
+    // A term clashing with the recorded one: the import's refusal, nothing written.
+    next.regional_heads[0].until = None;
+    let e = w.store.preview_import(&next, "tester").await.unwrap_err();
+    assert_eq!(e.code(), "term_overlaps");
+    assert_eq!(w.store.export_agency(w.agency).await.unwrap(), before);
+    let audit_after = w
+        .store
+        .audit_entries(&sikerja_storage::AuditFilter::default())
+        .await
+        .unwrap()
+        .total;
+    assert_eq!(audit_after, audit_before);
+}
