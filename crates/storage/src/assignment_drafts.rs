@@ -14,7 +14,7 @@ use sikerja_domain::assignment::{
 use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{EmployeeId, UnitId};
 
-use crate::assignments::{AssignmentInput, context, insert_members, refusal};
+use crate::assignments::{AssignmentInput, context_with, insert_members, refusal};
 use crate::entities::{assignment, assignment_member, unit};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
@@ -72,18 +72,7 @@ impl Store {
         };
         // The organisation of everyone in the stored or the changed draft: the person's
         // standing to the stored draft depends on its members' units too.
-        let mut both = draft.clone();
-        for e in &stored_members {
-            if !both.members.iter().any(|m| m.employee == *e)
-                && let Some(first) = draft.members.first()
-            {
-                both.members.push(sikerja_domain::assignment::Member {
-                    employee: *e,
-                    ..first.clone()
-                });
-            }
-        }
-        let c = context(&txn, &both).await?;
+        let c = context_with(&txn, &draft, &stored_members).await?;
         let stored_method = AssignmentMethod::from_code(&stored.method)
             .ok_or_else(|| corrupt("method", &stored.method))?;
         let before = stored.owner_unit_id.and_then(|u| {

@@ -113,7 +113,22 @@ impl Context {
 /// The organisations of the owner agency and every member's agency (merged), their
 /// placements as the engine computes them, and the members' past team assignments.
 pub(crate) async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Context> {
-    let ids: Vec<i64> = draft.members.iter().map(|m| m.employee.0).collect();
+    context_with(db, draft, &[]).await
+}
+
+/// [`context`] with the organisation of `also` loaded too (the members of a stored draft being
+/// changed: the changer's standing to it depends on their units).
+pub(crate) async fn context_with(
+    db: &DatabaseTransaction,
+    draft: &AssignmentDraft,
+    also: &[EmployeeId],
+) -> Result<Context> {
+    let mut ids: Vec<i64> = draft.members.iter().map(|m| m.employee.0).collect();
+    for e in also {
+        if !ids.contains(&e.0) {
+            ids.push(e.0);
+        }
+    }
     let mut agencies: BTreeSet<i64> = employee::Entity::find()
         .filter(employee::Column::Id.is_in(ids.iter().copied()))
         .all(db)
@@ -124,14 +139,14 @@ pub(crate) async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -
     agencies.insert(draft.owner_agency.0);
     let mut org = Organisation::default();
     let mut outcomes = Vec::new();
+    // Ratings and experience are read for the members only (PEN-08), once for every agency.
+    let details = crate::load::details(db, &ids).await?;
     for a in agencies {
         let rows = match agency_rows(db, AgencyId(a)).await {
             Ok(rows) => rows,
             Err(StorageError::NotFound { .. }) => continue,
             Err(e) => return Err(e),
         };
-        // Ratings and experience are read for the members only (PEN-08).
-        let details = crate::load::details(db, &ids).await?;
         let one = organisation(&rows, Some(&details))?;
         let manual = manual_decisions(db, AgencyId(a)).await?;
         outcomes.extend(compute_placements(&one, &manual));
