@@ -165,20 +165,11 @@ pub async fn preview_upload(
     let agency = agency_of(&principal)?;
     let FormWithFiles { files, .. } = form?;
     let outcome = async {
-        let file = files.iter().find(|f| !f.is_blank()).ok_or_else(|| {
-            WebError::invalid(
-                "org_change_file_missing",
-                "Pilih berkas perubahan (XLSX atau JSON) untuk diunggah.",
-            )
-        })?;
-        let content_type = if file.file_name.to_lowercase().ends_with(".json") {
-            "application/json"
-        } else if file.file_name.to_lowercase().ends_with(".xlsx") || file.bytes.starts_with(b"PK")
-        {
-            sikerja_transfer::XLSX_CONTENT_TYPE
-        } else {
-            file.content_type.as_str()
-        };
+        let (file, content_type) = crate::pages::upload::chosen_file(
+            &files,
+            "org_change_file_missing",
+            "Pilih berkas perubahan (XLSX atau JSON) untuk diunggah.",
+        )?;
         let batch = sheet::read_file(content_type, &file.bytes)?;
         if batch.items.len() > PAGE_MAX_CHANGES {
             return Err(WebError::invalid(

@@ -107,3 +107,26 @@ pub(crate) async fn clear(session: &Session, key: &str) -> Result<(), WebError> 
         .map_err(|e| WebError::internal("session", &e))?;
     Ok(())
 }
+
+/// The first file of an upload form and the type to read it as: JSON by its name, XLSX by its
+/// name or its ZIP signature, else the type its sender declared. No file: 422 with `code` and
+/// `message`.
+pub(crate) fn chosen_file<'a>(
+    files: &'a [crate::multipart::FilePart],
+    code: &'static str,
+    message: &str,
+) -> Result<(&'a crate::multipart::FilePart, &'a str), WebError> {
+    let file = files
+        .iter()
+        .find(|f| !f.is_blank())
+        .ok_or_else(|| WebError::invalid(code, message))?;
+    let name = file.file_name.to_lowercase();
+    let content_type = if name.ends_with(".json") {
+        "application/json"
+    } else if name.ends_with(".xlsx") || file.bytes.starts_with(b"PK") {
+        sikerja_transfer::XLSX_CONTENT_TYPE
+    } else {
+        file.content_type.as_str()
+    };
+    Ok((file, content_type))
+}

@@ -164,20 +164,11 @@ pub async fn preview_import(
     let agency = administered_agency(&principal)?;
     let FormWithFiles { files, .. } = form?;
     let outcome = async {
-        let file = files.iter().find(|f| !f.is_blank()).ok_or_else(|| {
-            WebError::invalid(
-                "import_file_missing",
-                "Pilih berkas data instansi (XLSX atau JSON) untuk diunggah.",
-            )
-        })?;
-        let name = file.file_name.to_lowercase();
-        let content_type = if name.ends_with(".xlsx") || file.bytes.starts_with(b"PK") {
-            sikerja_transfer::XLSX_CONTENT_TYPE
-        } else if name.ends_with(".json") {
-            "application/json"
-        } else {
-            file.content_type.as_str()
-        };
+        let (file, content_type) = crate::pages::upload::chosen_file(
+            &files,
+            "import_file_missing",
+            "Pilih berkas data instansi (XLSX atau JSON) untuk diunggah.",
+        )?;
         let bundle = crate::api::import::read_bundle(content_type, &file.bytes)?;
         own_agency(&state, agency, &bundle).await?;
         if bundle.employees.len() > PAGE_MAX_EMPLOYEES {
