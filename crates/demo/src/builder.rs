@@ -167,7 +167,8 @@ impl Builder {
         (unit, pos)
     }
 
-    /// A unit under `parent` with its head; the head is titled "Kepala <name>" unless given.
+    /// A unit under `parent` with its head; the head is titled by the domain's
+    /// [`sikerja_domain::org::head_title`] ("Kepala <name>", or "Asisten …" itself) unless given.
     /// Returns (unit code, head position code).
     pub(crate) fn unit(
         &mut self,
@@ -197,7 +198,8 @@ impl Builder {
             kind,
             is_org_unit: false,
         });
-        let title = head_title.map_or_else(|| format!("Kepala {name}"), str::to_string);
+        let title =
+            head_title.map_or_else(|| sikerja_domain::org::head_title(name), str::to_string);
         let pos = self.position(&code, &title, head_class(kind), true, None);
         self.staff(&pos, staff);
         (code, pos)

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::org::vocabulary;
 
+mod sentence;
+
+pub use sentence::AuditGroup;
+
 vocabulary! {
     /// An action recorded in the audit trail.
     AuditAction {
@@ -113,7 +117,11 @@ mod tests {
         assert_eq!(codes.len(), AuditAction::ALL.len(), "codes are unique");
         for a in AuditAction::ALL {
             assert_eq!(AuditAction::from_code(a.code()), Some(*a));
-            assert!(!a.label().trim().is_empty(), "{a} has a label");
+            assert!(!a.label().trim().is_empty(), "{a:?} has a label");
+            assert!(
+                !a.label().contains('.') && !a.label().contains('_'),
+                "{a:?}: the label is Indonesian words, not a code"
+            );
         }
         assert_eq!(
             AuditAction::from_code("role.granted"),

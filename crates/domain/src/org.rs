@@ -125,6 +125,32 @@ vocabulary! {
     }
 }
 
+/// First words of a unit name that already name its head's office: the unit "Asisten
+/// Pemerintahan dan Kesejahteraan Rakyat" is led by the Asisten of that name, not a "Kepala
+/// Asisten …" (issue 15 point 9).
+const OFFICE_TITLES: [&str; 8] = [
+    "Asisten",
+    "Kepala",
+    "Camat",
+    "Lurah",
+    "Inspektur",
+    "Sekretaris",
+    "Direktur",
+    "Wakil",
+];
+
+/// The title of the head of a unit named `unit_name`: "Kepala <name>", unless the name
+/// already is an office's title ("Asisten …", "Camat …"), which is then the title itself.
+pub fn head_title(unit_name: &str) -> String {
+    let name = unit_name.trim();
+    let first = name.split_whitespace().next().unwrap_or_default();
+    if OFFICE_TITLES.contains(&first) {
+        name.to_string()
+    } else {
+        format!("Kepala {name}")
+    }
+}
+
 vocabulary! {
     /// Jenis jabatan (ORG-04).
     PositionClass {
@@ -254,5 +280,24 @@ mod tests {
         for k in DepartmentKind::ALL {
             assert_eq!(DepartmentKind::from_code(k.code()), Some(*k));
         }
+    }
+
+    #[test]
+    fn a_unit_whose_name_is_an_office_title_is_headed_by_that_title() {
+        assert_eq!(
+            head_title("Asisten Pemerintahan dan Kesejahteraan Rakyat"),
+            "Asisten Pemerintahan dan Kesejahteraan Rakyat"
+        );
+        assert_eq!(head_title("Camat Martapura"), "Camat Martapura");
+        assert_eq!(
+            head_title("Bagian Pemerintahan"),
+            "Kepala Bagian Pemerintahan"
+        );
+        assert_eq!(head_title("Dinas Kesehatan "), "Kepala Dinas Kesehatan");
+        // A word inside the name is not a title.
+        assert_eq!(
+            head_title("Bidang Asisten Apoteker"),
+            "Kepala Bidang Asisten Apoteker"
+        );
     }
 }

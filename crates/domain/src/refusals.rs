@@ -107,6 +107,9 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
     r("already_decided", RuleId::PEN_18, "Lampiran II.B"),
     r("lane_vacant", RuleId::PEN_18, "Lampiran II.B"),
     r("not_the_signer", RuleId::PEN_18, "Lampiran II.B"),
+    // DOC-05: a request letter is answered once it has gone out with its number (issue 15
+    // point 4).
+    r("request_letter_not_issued", RuleId::DOC_05, "Lampiran IV"),
     // KED-09: a case no rule covers is decided manually, with a justification.
     r("justification_blank", RuleId::KED_09, "Lampiran I"),
     // STR-01..05: targets go to the posts whose agreements the holder sets.

@@ -51,6 +51,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::assignment::AssignmentRelation,
         crate::audit::AuditAction,
         crate::audit::AuditSubject,
+        crate::audit::AuditGroup,
         crate::changes::OrgChangeState,
         crate::planning::structure::SetterKind,
         crate::planning::target::IndicatorKind,

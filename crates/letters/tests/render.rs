@@ -360,3 +360,46 @@ fn doc_05_the_signature_never_stands_alone_on_a_page() {
     }
     assert!(moved, "no length pushed the signature to a second page");
 }
+
+#[test]
+fn doc_05_the_tembusan_heading_never_stands_alone_at_the_foot_of_a_page() {
+    if !tool("pdftotext", REQUIRE_SERVICES) {
+        return;
+    }
+    // Issue 15 point 7: a request whose body fills the first page printed "Tembusan:" at its
+    // foot and the list on the next. Longer and longer bodies move the tembusan down and over;
+    // wherever it lands, its first copy is on the heading's page.
+    let mut moved = false;
+    for n in 0..=12 {
+        let mut content = content(LetterKind::InvolvementRequest);
+        for i in 0..n {
+            content.paragraphs.insert(
+                1,
+                format!(
+                    "Paragraf penjelasan tambahan nomor {} yang memperpanjang isi surat agar \
+                     tembusan bergeser ke bawah halaman pertama.",
+                    i + 1
+                ),
+            );
+        }
+        let letter = Letter::new(
+            &content,
+            letterhead(LetterKind::InvolvementRequest),
+            issued(),
+        );
+        let text = pdf_text(&RENDERER.pdf(&letter).unwrap());
+        let pages: Vec<String> = text.split('\u{c}').map(compact).collect();
+        let at = pages
+            .iter()
+            .position(|p| p.contains("Tembusan:"))
+            .expect("the tembusan");
+        let first = compact(&letter.copies[0]);
+        assert!(
+            pages[at].contains(&first),
+            "{n} more paragraphs: \"Tembusan:\" on page {} without its list",
+            at + 1
+        );
+        moved |= at > 0;
+    }
+    assert!(moved, "no length pushed the tembusan to a second page");
+}

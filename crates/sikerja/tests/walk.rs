@@ -508,19 +508,6 @@ async fn every_page_fits_a_phone_and_a_desktop_and_passes_axe_for_every_kind_of_
             ));
         }
     }
-    // Known and left (issue 15 point 1, see the note of the session): an assignment's page is
-    // wider than a phone; no element past the edge outside a scrolling container was found
-    // yet. Reported, not failed, so that every other page stays guarded.
-    let (known, failures): (Vec<String>, Vec<String>) =
-        findings.failures.into_iter().partition(|f| {
-            let path = f.split(" · ").next().unwrap_or_default();
-            pattern_of(path, &patterns) == Some(KNOWN_PHONE_OVERFLOW)
-                && f.contains(" · 390 px: page ")
-        });
-    findings.failures = failures;
-    for k in &known {
-        println!("KNOWN, NOT FIXED: {k}");
-    }
     println!(
         "{} checks of {} page patterns in {:?}",
         findings.checks,
@@ -534,9 +521,6 @@ async fn every_page_fits_a_phone_and_a_desktop_and_passes_axe_for_every_kind_of_
         findings.failures.join("\n")
     );
 }
-
-/// The page still wider than a phone (reported by the walk, not failed).
-const KNOWN_PHONE_OVERFLOW: &str = "/penugasan/{id}";
 
 /// Pages the demo has no data for: the demo issues no letter, so no verification code exists
 /// (the browser scenario of crates/web/tests/browser_support/assignment.rs issues one and opens

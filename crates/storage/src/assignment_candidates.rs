@@ -36,6 +36,9 @@ pub struct CandidateQuery {
     pub field: String,
     /// First day of the assignment (the year before it is the rating year, PEN-08 huruf c).
     pub start: Day,
+    /// The draft being changed (issue 14 point 6): not listed among the candidates'
+    /// assignments nor counted in their load.
+    pub exclude: Option<AssignmentId>,
 }
 
 /// An assignment a candidate already has (drafted, requested or running).
@@ -148,6 +151,9 @@ impl Store {
             let (Some(e), Some(a)) = (m.employee_id, live.get(&m.assignment_id)) else {
                 continue;
             };
+            if query.exclude == Some(AssignmentId(a.id)) {
+                continue;
+            }
             current.entry(e).or_default().push(CurrentAssignment {
                 id: AssignmentId(a.id),
                 title: a.title.clone(),

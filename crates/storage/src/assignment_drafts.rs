@@ -5,16 +5,16 @@
 //! whole change is one transaction with its audit row.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
 use sikerja_domain::assignment::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentStatus, DraftStanding, change_draft,
-    owner_offer, owner_route,
+    may_change_draft, owner_offer, owner_route,
 };
 use sikerja_domain::audit::{AuditAction, AuditSubject};
-use sikerja_domain::organisation::{EmployeeId, UnitId};
+use sikerja_domain::organisation::{EmployeeId, Organisation, UnitId};
 
-use crate::assignments::{AssignmentInput, context_with, insert_members, refusal};
+use crate::assignments::{AssignmentInput, context_with, insert_members, organisation_of, refusal};
 use crate::entities::{assignment, assignment_member, unit};
 use crate::error::{Result, StorageError, corrupt};
 use crate::planning::PlanningActor;
@@ -24,7 +24,66 @@ fn not_a_draft() -> StorageError {
     StorageError::conflict("assignment_not_draft", "Alur penugasan ini sudah dimulai.")
 }
 
+/// The employees of a stored draft, in the order recorded.
+async fn stored_members(db: &impl ConnectionTrait, id: i64) -> Result<Vec<EmployeeId>> {
+    Ok(assignment_member::Entity::find()
+        .filter(assignment_member::Column::AssignmentId.eq(id))
+        .order_by_asc(assignment_member::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| m.employee_id.map(EmployeeId))
+        .collect())
+}
+
+/// How `me` stands to the stored draft `row` with its `members`, read in `org` (which holds
+/// them and `me`): what the draft is to them ([`owner_route`]) and who prepared it.
+fn standing(
+    org: &Organisation,
+    me: EmployeeId,
+    row: &assignment::Model,
+    members: Vec<EmployeeId>,
+) -> Result<DraftStanding> {
+    let method =
+        AssignmentMethod::from_code(&row.method).ok_or_else(|| corrupt("method", &row.method))?;
+    let route = row.owner_unit_id.and_then(|u| {
+        let offer = owner_offer(org, me, &members);
+        owner_route(&offer, UnitId(u), method).ok().map(|o| o.route)
+    });
+    Ok(DraftStanding {
+        route,
+        members,
+        prepared_by: row.prepared_by_employee_id.map(EmployeeId),
+    })
+}
+
 impl Store {
+    /// Whether `me` may change draft `id` now (issue 14 point 6): what the assignment's page
+    /// asks before it offers "Ubah konsep", by the domain's [`may_change_draft`] over the
+    /// standing [`Store::change_assignment_draft`] decides by. Refused with
+    /// `not_the_appointing_head` (PEN-10) or `assignment_not_draft` (409) once started.
+    pub async fn may_change_assignment_draft(
+        &self,
+        id: AssignmentId,
+        me: EmployeeId,
+    ) -> Result<()> {
+        let txn = self.read_txn().await?;
+        let row = assignment::Entity::find_by_id(id.0)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| StorageError::not_found("assignment", id))?;
+        if row.status != AssignmentStatus::Draft.code() {
+            return Err(not_a_draft());
+        }
+        let members = stored_members(&txn, id.0).await?;
+        let mut everyone = members.clone();
+        everyone.push(me);
+        let org = organisation_of(&txn, &everyone).await?;
+        let standing = standing(&org, me, &row, members)?;
+        txn.commit().await?;
+        may_change_draft(me, &standing).map_err(|r| StorageError::forbidden(r.code, r.message))
+    }
+
     /// Replaces draft `id` with `input` (title, target, owner, members and every other field)
     /// while its workflow has not started. Refused with `not_the_appointing_head` (PEN-10) for
     /// someone the domain does not let change it, with every violation like a new draft, and
@@ -58,14 +117,7 @@ impl Store {
         if stored.status != AssignmentStatus::Draft.code() {
             return Err(not_a_draft());
         }
-        let stored_members: Vec<EmployeeId> = assignment_member::Entity::find()
-            .filter(assignment_member::Column::AssignmentId.eq(id.0))
-            .order_by_asc(assignment_member::Column::Id)
-            .all(&txn)
-            .await?
-            .into_iter()
-            .filter_map(|m| m.employee_id.map(EmployeeId))
-            .collect();
+        let stored_members = stored_members(&txn, id.0).await?;
         let draft = AssignmentDraft {
             id: Some(id),
             ..input.draft.clone()
@@ -73,24 +125,12 @@ impl Store {
         // The organisation of everyone in the stored or the changed draft: the person's
         // standing to the stored draft depends on its members' units too.
         let c = context_with(&txn, &draft, &stored_members).await?;
-        let stored_method = AssignmentMethod::from_code(&stored.method)
-            .ok_or_else(|| corrupt("method", &stored.method))?;
-        let before = stored.owner_unit_id.and_then(|u| {
-            let offer = owner_offer(&c.org, me, &stored_members);
-            owner_route(&offer, UnitId(u), stored_method)
-                .ok()
-                .map(|o| o.route)
-        });
+        let standing = standing(&c.org, me, &stored, stored_members)?;
         let members: Vec<EmployeeId> = draft.members.iter().map(|m| m.employee).collect();
         let offer = owner_offer(&c.org, me, &members);
         let after = owner_route(&offer, draft.owner_unit, draft.method)
             .map_err(|r| StorageError::forbidden(r.code, r.message))?
             .route;
-        let standing = DraftStanding {
-            route: before,
-            members: stored_members,
-            prepared_by: stored.prepared_by_employee_id.map(EmployeeId),
-        };
         let prepared_by = change_draft(me, &standing, after, &members)
             .map_err(|r| StorageError::forbidden(r.code, r.message))?;
         let report = c.check(&draft);

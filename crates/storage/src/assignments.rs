@@ -78,6 +78,8 @@ pub struct AssignmentView {
     pub instrument: Instrument,
     pub status: AssignmentStatus,
     pub members: Vec<MemberView>,
+    /// Why the team lead is not a JF from *penyetaraan* (PEN-09), as recorded.
+    pub team_lead_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
 }
@@ -114,6 +116,32 @@ impl Context {
 /// placements as the engine computes them, and the members' past team assignments.
 pub(crate) async fn context(db: &DatabaseTransaction, draft: &AssignmentDraft) -> Result<Context> {
     context_with(db, draft, &[]).await
+}
+
+/// The organisation (without ratings) of every agency the employees `ids` belong to: what
+/// [`owner_offer`] reads.
+pub(crate) async fn organisation_of(
+    txn: &DatabaseTransaction,
+    ids: &[EmployeeId],
+) -> Result<Organisation> {
+    let agencies: BTreeSet<i64> = employee::Entity::find()
+        .filter(employee::Column::Id.is_in(ids.iter().map(|e| e.0)))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|e| e.agency_id)
+        .collect();
+    let mut org = Organisation::default();
+    for a in agencies {
+        let rows = agency_rows(txn, AgencyId(a)).await?;
+        let one = organisation(&rows, None)?;
+        org.agencies.extend(one.agencies);
+        org.departments.extend(one.departments);
+        org.units.extend(one.units);
+        org.positions.extend(one.positions);
+        org.employees.extend(one.employees);
+    }
+    Ok(org)
 }
 
 /// [`context`] with the organisation of `also` loaded too (the members of a stored draft being
@@ -339,25 +367,9 @@ impl Store {
         members: &[EmployeeId],
     ) -> Result<OwnerOffer> {
         let txn = self.read_txn().await?;
-        let mut ids: Vec<i64> = members.iter().map(|m| m.0).collect();
-        ids.push(actor.0);
-        let agencies: BTreeSet<i64> = employee::Entity::find()
-            .filter(employee::Column::Id.is_in(ids))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|e| e.agency_id)
-            .collect();
-        let mut org = Organisation::default();
-        for a in agencies {
-            let rows = agency_rows(&txn, AgencyId(a)).await?;
-            let one = organisation(&rows, None)?;
-            org.agencies.extend(one.agencies);
-            org.departments.extend(one.departments);
-            org.units.extend(one.units);
-            org.positions.extend(one.positions);
-            org.employees.extend(one.employees);
-        }
+        let mut everyone = members.to_vec();
+        everyone.push(actor);
+        let org = organisation_of(&txn, &everyone).await?;
         txn.commit().await?;
         Ok(owner_offer(&org, actor, members))
     }
@@ -507,6 +519,7 @@ impl Store {
             status: AssignmentStatus::from_code(&a.status)
                 .ok_or_else(|| corrupt("assignment status", &a.status))?,
             members,
+            team_lead_reason: a.team_lead_reason,
             created_at: a.created_at,
             created_by: a.created_by,
         })

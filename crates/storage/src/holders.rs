@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::holders::{
     AgencyFacts, DepartmentFacts, OrgSnapshot, PersonFacts, PositionFacts, RegionalHeadFacts,
     UnitFacts,
@@ -193,7 +194,7 @@ pub(crate) async fn load<C: ConnectionTrait>(db: &C, want: &Wanted) -> Result<Lo
     }
     let regional_heads = regional_head_term::Entity::find()
         .filter(regional_head_term::Column::AgencyId.is_in(agency_ids.iter().copied()))
-        .filter(regional_head_term::Column::Kind.eq("head"))
+        .filter(regional_head_term::Column::Kind.eq(RegionalHeadKind::Head.code()))
         .all(db)
         .await?;
 

@@ -65,8 +65,8 @@ pub mod views;
 pub use assignment_candidates::{Candidate, CandidateQuery, CurrentAssignment};
 pub use assignments::{AssignmentInput, AssignmentView, MemberView};
 pub use audit::{
-    AuditActor, AuditBreak, AuditCheckpoint, AuditEntry, AuditFilter, AuditKey, AuditReport,
-    AuditSettings, AuditVerification,
+    AuditActor, AuditBreak, AuditCheckpoint, AuditEntry, AuditFilter, AuditKey, AuditNames,
+    AuditReport, AuditSettings, AuditVerification, RecordLink, RecordName, SignIns, actor_nip,
 };
 pub use connect::{Backend, Store};
 pub use devices::DevicePolicy;
@@ -87,13 +87,14 @@ pub use identity::Credential;
 pub use issuing::{
     DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, DuplicateCopy, DuplicateNumber, IssueFacts,
     IssuedLetterView, LetterFile, LetterheadInput, LetterheadView, NumberLine, RegisterSetting,
-    RegisterView, RenderedFiles, format_number,
+    RegisterView, RenderLetter, RenderedFiles, Rendering, format_number,
 };
 pub use regional_head_terms::{LegalBasis, NewTerm, TermAdded, TermView};
 pub use regional_heads::{RegionalHeadCredential, RegionalHeadView};
 pub use requests::{
-    AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, ReminderView, RequestId,
-    RequestStart, RequestView, StepInput, StepView, TaskCategory, WaitingView, WorkflowPolicy,
+    AssignmentLine, InboxItem, LetterRecord, MAX_ESCALATION_HOURS, MembershipLine, ReminderView,
+    RequestId, RequestStart, RequestView, StepInput, StepView, TaskCategory, WaitingView,
+    WorkflowPolicy,
 };
 pub use throttle::{Admission, ThrottlePolicy, ThrottleState};
 pub use tokens::{ApiTokenId, ApiTokenView, TOKEN_PREFIX};

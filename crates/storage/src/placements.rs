@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId, PositionId};
+use sikerja_domain::placement::PlacementStatus;
 
 use crate::Store;
 use crate::convert;
@@ -85,7 +86,7 @@ impl Store {
                 .span_of_control_threshold;
         let rows = placement::Entity::find()
             .filter(placement::Column::DepartmentId.eq(department.0))
-            .filter(placement::Column::Status.eq("placed"))
+            .filter(placement::Column::Status.eq(PlacementStatus::Placed.code()))
             .all(&self.db)
             .await?;
         type Key = (i64, i64, Option<String>);

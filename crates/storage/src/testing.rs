@@ -373,6 +373,30 @@ async fn fresh_database() -> Result<FreshDatabase, StorageError> {
     }
 }
 
+/// A renderer for tests: small fixed files, so that a workflow step that issues its letter
+/// (issue 15 point 4) can be taken without the typst engine.
+pub struct FakeLetters;
+
+impl crate::RenderLetter for FakeLetters {
+    fn render(&self, _facts: crate::IssueFacts) -> crate::Rendering<'_> {
+        Box::pin(async {
+            Ok(crate::RenderedFiles {
+                pdf: b"%PDF-1.7 test".to_vec(),
+                docx: b"PK test docx".to_vec(),
+            })
+        })
+    }
+}
+
+/// A renderer that always fails: a step issuing its letter is then refused, nothing kept.
+pub struct FailingLetters;
+
+impl crate::RenderLetter for FailingLetters {
+    fn render(&self, _facts: crate::IssueFacts) -> crate::Rendering<'_> {
+        Box::pin(async { Err("no renderer in this test".to_string()) })
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

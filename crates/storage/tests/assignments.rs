@@ -341,6 +341,7 @@ async fn pen_02_pen_08_the_candidate_picker_shows_placement_current_assignments_
         agency: w.agency,
         field: "Pelayanan kesehatan".into(),
         start: Day::parse("2027-03-01").unwrap(),
+        exclude: None,
     };
     let candidates = w.store.assignment_candidates(&query).await.unwrap();
     // Every JF and Pelaksana, no structural official.
@@ -387,6 +388,18 @@ async fn pen_02_pen_08_the_candidate_picker_shows_placement_current_assignments_
         .find(|c| c.nip == w.d.pelaksana.as_str())
         .unwrap();
     assert_eq!((pelaksana.load, pelaksana.assignments.len()), (0, 1));
+    // Changing that draft, the picker does not count it against its own members.
+    let changing = sikerja_storage::CandidateQuery {
+        start: Day::parse("2027-03-01").unwrap(),
+        exclude: Some(id),
+        ..later
+    };
+    let candidates = w.store.assignment_candidates(&changing).await.unwrap();
+    let pelaksana = candidates
+        .iter()
+        .find(|c| c.nip == w.d.pelaksana.as_str())
+        .unwrap();
+    assert_eq!((pelaksana.load, pelaksana.assignments.len()), (0, 0));
 }
 
 #[tokio::test]
@@ -409,6 +422,7 @@ async fn pen_09_jf_from_penyetaraan_of_the_owner_unit_are_proposed_first() {
             agency,
             field: "Pelayanan kesehatan".into(),
             start: Day::parse("2027-03-01").unwrap(),
+            exclude: None,
         })
         .await
         .unwrap();
@@ -456,7 +470,12 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
     // Only the head of the owner Unit Organisasi starts it (PEN-13).
     let err = w
         .store
-        .start_request(id, &start("Ditugaskan"), &w.actor(&w.d.kabid).await)
+        .start_request(
+            id,
+            &start("Ditugaskan"),
+            &w.actor(&w.d.kabid).await,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert!(
@@ -471,7 +490,12 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
     );
     let request = w
         .store
-        .start_request(id, &start("Ditugaskan menyusun SOP rujukan"), &kadis)
+        .start_request(
+            id,
+            &start("Ditugaskan menyusun SOP rujukan"),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
@@ -489,18 +513,33 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
     // The head cannot receive for the members; each member receives once.
     let err = w
         .store
-        .decide_step(request, &step("receive", false, ""), &kadis)
+        .decide_step(
+            request,
+            &step("receive", false, ""),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StorageError::Forbidden { .. }), "{err:?}");
     let lead = w.actor(&w.d.ahli_muda).await;
     w.store
-        .decide_step(request, &step("receive", false, "Diterima"), &lead)
+        .decide_step(
+            request,
+            &step("receive", false, "Diterima"),
+            &lead,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     let err = w
         .store
-        .decide_step(request, &step("receive", false, "Lagi"), &lead)
+        .decide_step(
+            request,
+            &step("receive", false, "Lagi"),
+            &lead,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert!(
@@ -522,6 +561,7 @@ async fn pen_13_pen_18_the_head_assigns_within_the_unit_and_each_member_receives
             request,
             &step("receive", false, "Diterima"),
             &w.actor(&w.d.pelaksana).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -564,14 +604,24 @@ async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at
     let id = w.store.create_assignment(&wish, &pelaksana).await.unwrap();
     let request = w
         .store
-        .start_request(id, &start("Ingin membantu pendataan rujukan"), &pelaksana)
+        .start_request(
+            id,
+            &start("Ingin membantu pendataan rujukan"),
+            &pelaksana,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     // A refusal needs reasons.
     let kadis = w.actor(&w.d.kadis).await;
     let err = w
         .store
-        .decide_step(request, &step("head_decision", true, " "), &kadis)
+        .decide_step(
+            request,
+            &step("head_decision", true, " "),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert!(
@@ -588,8 +638,18 @@ async fn pen_16_pen_18_a_volunteers_wish_is_decided_once_even_when_two_decide_at
     let agree = step("head_decision", false, "Setuju");
     let refuse = step("head_decision", true, "Beban kerja sudah penuh");
     let (a, b) = tokio::join!(
-        w.store.decide_step(request, &agree, &kadis),
-        w.store.decide_step(request, &refuse, &kadis)
+        w.store.decide_step(
+            request,
+            &agree,
+            &kadis,
+            &sikerja_storage::testing::FakeLetters
+        ),
+        w.store.decide_step(
+            request,
+            &refuse,
+            &kadis,
+            &sikerja_storage::testing::FakeLetters
+        )
     );
     let outcomes = [a, b];
     let ok = outcomes.iter().filter(|r| r.is_ok()).count();
@@ -719,6 +779,16 @@ async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_uni
     // stays prepared by the Kepala Bidang and waiting for the head; the Kepala Seksi, who
     // did not prepare it, cannot change it; a change with a violation writes nothing.
     let kadis = w.actor(&w.d.kadis).await;
+    // Who may change it — what the page asks before it offers "Ubah konsep" (PEN-10): the
+    // head and the preparer, not the Kepala Seksi.
+    let kasi = w.actor(&w.d.kasi).await;
+    for (who, may) in [(&kadis, true), (&kabid, true), (&kasi, false)] {
+        let answer = w
+            .store
+            .may_change_assignment_draft(id, who.employee.unwrap())
+            .await;
+        assert_eq!(answer.is_ok(), may, "{answer:?}");
+    }
     let mut changed = input.clone();
     changed.title = "Tim Rujukan Terpadu".into();
     changed.draft.members.truncate(1);
@@ -770,16 +840,35 @@ async fn pen_10_pen_13_a_kepala_bidang_prepares_a_draft_that_the_head_of_the_uni
     // The Kepala Bidang cannot start it; the Kepala Dinas starts it as owner (PEN-13).
     assert!(
         w.store
-            .start_request(id, &start("Ditugaskan"), &kabid)
+            .start_request(
+                id,
+                &start("Ditugaskan"),
+                &kabid,
+                &sikerja_storage::testing::FakeLetters
+            )
             .await
             .is_err()
     );
     w.store
-        .start_request(id, &start("Ditugaskan"), &w.actor(&w.d.kadis).await)
+        .start_request(
+            id,
+            &start("Ditugaskan"),
+            &w.actor(&w.d.kadis).await,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     assert_eq!(relation(&w, &w.d.kadis, id).await, "owner_head");
     // Started: no longer a draft to change.
+    assert!(matches!(
+        w.store
+            .may_change_assignment_draft(id, kadis.employee.unwrap())
+            .await,
+        Err(StorageError::Conflict {
+            code: "assignment_not_draft",
+            ..
+        })
+    ));
     let err = w
         .store
         .change_assignment_draft(id, &changed, &kadis)

@@ -9,7 +9,9 @@ use sikerja_domain::audit::AuditAction;
 use sikerja_domain::org::{DepartmentKind, PositionClass, UnitKind};
 use sikerja_domain::organisation::{AgencyId, AgencyPolicy, PositionId};
 use sikerja_storage::testing::{Forgery, TestStore, fresh_store, test_audit_settings};
-use sikerja_storage::{AuditBreak, AuditFilter, AuditVerification, ManualPlacementInput, Store};
+use sikerja_storage::{
+    AuditBreak, AuditFilter, AuditVerification, ManualPlacementInput, RecordLink, SignIns, Store,
+};
 
 /// Two imports, a re-import, a policy change and a manual placement (KED-09): five entries.
 async fn store_with_history() -> (TestStore, AgencyId) {
@@ -187,6 +189,72 @@ async fn audit_entries_filter_by_entity_actor_action_and_date_and_audit_of_gives
         actions,
         ["agency.import", "agency.replace", "agency.policy"]
     );
+}
+
+/// Issue 15 point 5: sign-ins are listed apart (their own view) and left out of a record's
+/// history; the records and actors of a page of entries are named, not numbered.
+#[tokio::test]
+async fn sign_ins_are_listed_apart_and_entries_name_their_records_and_actors() {
+    let (store, agency) = store_with_history().await;
+    let utama = store
+        .employee_by_nip(&dinkes("kab-banjar").ahli_utama)
+        .await
+        .unwrap();
+    let id = utama.employee.id.0.to_string();
+    let label = format!("Yusuf Maulana (NIP {})", utama.employee.nip.spaced());
+    store
+        .record_event(
+            &label,
+            None,
+            AuditAction::SessionSignedIn,
+            sikerja_domain::audit::AuditSubject::Employee,
+            &id,
+            serde_json::json!({"client": "192.0.2.7", "known_device": false}),
+        )
+        .await
+        .unwrap();
+    let count = |sign_ins| {
+        let store = &store;
+        async move {
+            let filter = AuditFilter {
+                agency: Some(agency.0),
+                sign_ins,
+                ..AuditFilter::default()
+            };
+            store.audit_entries(&filter).await.unwrap()
+        }
+    };
+    let only = count(SignIns::Only).await;
+    assert_eq!(only.total, 1);
+    assert_eq!(only.items[0].action, "session.signed_in");
+    let without = count(SignIns::Excluded).await;
+    assert!(
+        without
+            .items
+            .iter()
+            .all(|e| !e.action.starts_with("session."))
+    );
+    assert_eq!(count(SignIns::Mixed).await.total, without.total + 1);
+
+    let employee = sikerja_domain::audit::AuditSubject::Employee;
+    let history = store.record_history(employee, &id).await.unwrap();
+    let actions: Vec<&str> = history.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["placement.manual"], "no sign-in in the history");
+    assert_eq!(store.audit_of(employee, &id).await.unwrap().len(), 2);
+
+    let all = count(SignIns::Mixed).await.items;
+    let names = store.audit_names(&all).await.unwrap();
+    let placed = all.iter().find(|e| e.action == "placement.manual").unwrap();
+    let named = names.record(placed).unwrap();
+    assert!(
+        named.name.starts_with("Yusuf Maulana") && named.name.contains("(NIP "),
+        "{named:?}"
+    );
+    assert_eq!(named.link, Some(RecordLink::Employee(utama.employee.id.0)));
+    let imported = all.iter().find(|e| e.action == "agency.import").unwrap();
+    assert!(!names.record(imported).unwrap().name.contains('#'));
+    assert_eq!(names.actor(&only.items[0]), Some(utama.employee.id.0));
+    assert_eq!(names.actor(imported), None, "“operator” is nobody's NIP");
 }
 
 #[tokio::test]

@@ -58,6 +58,7 @@ async fn running_team(w: &World) -> AssignmentId {
                 ..Default::default()
             },
             &kadis,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -67,6 +68,7 @@ async fn running_team(w: &World) -> AssignmentId {
                 request,
                 &step("receive", false, "Diterima"),
                 &w.actor(nip).await,
+                &sikerja_storage::testing::FakeLetters,
             )
             .await
             .unwrap();
@@ -659,7 +661,12 @@ async fn running_cross_unit_team(w: &World) -> AssignmentId {
     let ka_bappeda = w.actor(&w.ka_bappeda).await;
     for s in ["ppk_decision", "head_recommendation", "compose", "issue"] {
         w.store
-            .decide_step(request, &step(s, false, "Setuju"), &ka_bappeda)
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                &ka_bappeda,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap();
     }
@@ -668,6 +675,7 @@ async fn running_cross_unit_team(w: &World) -> AssignmentId {
             request,
             &step("establish", false, "Ditetapkan"),
             &w.actor(&w.sekda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -677,6 +685,7 @@ async fn running_cross_unit_team(w: &World) -> AssignmentId {
                 request,
                 &step("receive", false, "Diterima"),
                 &w.actor(nip).await,
+                &sikerja_storage::testing::FakeLetters,
             )
             .await
             .unwrap();

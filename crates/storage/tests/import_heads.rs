@@ -230,9 +230,16 @@ async fn pen_15_an_agency_imported_with_its_bupati_completes_a_cross_agency_appo
     let id = w.store.create_assignment(&input, &kadis).await.unwrap();
     let request = w
         .store
-        .start_request(id, &involvement(), &kadis)
+        .start_request(
+            id,
+            &involvement(),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
+    // Issue 15 point 4: the request is answered once issued.
+    w.issue_request_letter(request, &kadis).await;
     let sekda = w.actor(&w.sekda).await;
     let sekda_tala = w.actor(&sekda_tala).await;
     let kadis_tala = w.actor(&kadis_tala).await;
@@ -246,7 +253,12 @@ async fn pen_15_an_agency_imported_with_its_bupati_completes_a_cross_agency_appo
     ];
     for (s, by) in takes {
         w.store
-            .decide_step(request, &step(s, false, "Setuju"), by)
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                by,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap_or_else(|e| panic!("{s}: {e:?}"));
     }
@@ -294,7 +306,12 @@ async fn pen_15_an_agency_imported_with_its_bupati_completes_a_cross_agency_appo
             .any(|i| i.request == request && i.step == "establish")
     );
     w.store
-        .decide_step(request, &step("establish", false, "Ditetapkan"), &by)
+        .decide_step(
+            request,
+            &step("establish", false, "Ditetapkan"),
+            &by,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();

@@ -28,7 +28,7 @@ async fn render(facts: IssueFacts) -> Result<RenderedFiles, String> {
 /// Kepala Dinas Kesehatan.
 async fn request_letter(w: &World) -> i64 {
     let id = w.cross_unit_team().await;
-    let request = w.request_involvement(id).await;
+    let request = w.request_involvement_draft(id).await;
     let view = w.store.assignment_request(request).await.unwrap();
     assert_eq!(view.letters[0].kind, LetterKind::InvolvementRequest);
     view.letters[0].id
@@ -373,6 +373,7 @@ async fn answer_letter(w: &World) -> i64 {
             request,
             &common::workflow::step("ppk_decision", true, "Perencana sedang menyusun RKPD"),
             &w.actor(&w.ka_bappeda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -401,8 +402,9 @@ async fn doc_05_two_registers_writing_the_same_numbers_share_one_sequence() {
             .await
             .unwrap();
     }
-    let request = request_letter(&w).await;
+    // The answered request was issued first (issue 15 point 4: answered once issued): number 1.
     let answer = answer_letter(&w).await;
+    let request = request_letter(&w).await;
     let first = w
         .store
         .issue_letter(request, &w.actor(&w.d.kadis).await, render)
@@ -415,16 +417,16 @@ async fn doc_05_two_registers_writing_the_same_numbers_share_one_sequence() {
         .unwrap();
     assert_eq!(
         first.number,
-        format!("800.1.11/1/DISKOMINFOSTAT/{}", year())
+        format!("800.1.11/2/DISKOMINFOSTAT/{}", year())
     );
     assert_eq!(
         second.number,
-        format!("800.1.11/2/DISKOMINFOSTAT/{}", year())
+        format!("800.1.11/3/DISKOMINFOSTAT/{}", year())
     );
     // Both registers show the shared sequence's next number.
     let registers = w.store.letter_registers(w.agency).await.unwrap();
     assert_eq!(registers.len(), 2);
-    assert!(registers.iter().all(|r| r.next_seq == 3), "{registers:?}");
+    assert!(registers.iter().all(|r| r.next_seq == 4), "{registers:?}");
 }
 
 #[tokio::test]

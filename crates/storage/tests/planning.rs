@@ -315,6 +315,16 @@ async fn mek_02_both_parties_sign_the_agreement_locks_and_an_amendment_keeps_the
     w.store.sign_agreement(pk, &kadis).await.unwrap();
     let signed = w.store.agreement(pk).await.unwrap();
     assert_eq!(signed.summary.status, AgreementStatus::Signed);
+    // The printed form names the person who signed as pihak kedua (issue 15 point 6).
+    let signer = signed
+        .setter_signer
+        .clone()
+        .expect("the second party's signer");
+    assert_eq!(signer.nip.as_deref(), Some(w.d.kadis.as_str()));
+    assert!(
+        !signer.name.is_empty() && !signer.name.contains("NIP"),
+        "{signer:?}"
+    );
     assert!(
         signed
             .setter_signed_by
@@ -380,9 +390,12 @@ async fn mek_02_both_parties_sign_the_agreement_locks_and_an_amendment_keeps_the
         .unwrap();
     w.store.sign_agreement(top, &kadis).await.unwrap();
     w.store.sign_agreement(top, &w.bupati()).await.unwrap();
-    assert_eq!(
-        w.store.agreement(top).await.unwrap().summary.status,
-        AgreementStatus::Signed
+    let top_view = w.store.agreement(top).await.unwrap();
+    assert_eq!(top_view.summary.status, AgreementStatus::Signed);
+    let bupati = top_view.setter_signer.expect("the Bupati as signer");
+    assert!(
+        bupati.nip.is_none() && !bupati.name.is_empty(),
+        "{bupati:?}"
     );
     let err = w
         .store

@@ -247,9 +247,16 @@ async fn pen_15_a_cross_agency_appointment_waits_on_a_vacant_bupati_then_the_rec
     let id = w.store.create_assignment(&input, &kadis).await.unwrap();
     let request = w
         .store
-        .start_request(id, &involvement(), &kadis)
+        .start_request(
+            id,
+            &involvement(),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
+    // Issue 15 point 4: the request is answered once issued.
+    w.issue_request_letter(request, &kadis).await;
     let sekda = w.actor(&w.sekda).await;
     let sekda_tala = w.actor(&sekda_tala).await;
     let kadis_tala = w.actor(&kadis_tala).await;
@@ -263,7 +270,12 @@ async fn pen_15_a_cross_agency_appointment_waits_on_a_vacant_bupati_then_the_rec
     ];
     for (s, by) in takes {
         w.store
-            .decide_step(request, &step(s, false, "Setuju"), by)
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                by,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap_or_else(|e| panic!("{s}: {e:?}"));
     }
@@ -285,7 +297,12 @@ async fn pen_15_a_cross_agency_appointment_waits_on_a_vacant_bupati_then_the_rec
     };
     let err = w
         .store
-        .decide_step(request, &step("establish", false, "Ditetapkan"), &someone)
+        .decide_step(
+            request,
+            &step("establish", false, "Ditetapkan"),
+            &someone,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(err.code(), "lane_vacant");
@@ -320,7 +337,12 @@ async fn pen_15_a_cross_agency_appointment_waits_on_a_vacant_bupati_then_the_rec
             .any(|i| i.request == request && i.step == "establish")
     );
     w.store
-        .decide_step(request, &step("establish", false, "Ditetapkan"), &by)
+        .decide_step(
+            request,
+            &step("establish", false, "Ditetapkan"),
+            &by,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();

@@ -29,7 +29,12 @@ async fn pen_14_an_involvement_request_without_its_four_contents_is_refused_and_
     start.involvement.duration = String::new();
     let err = w
         .store
-        .start_request(id, &start, &w.actor(&w.d.kadis).await)
+        .start_request(
+            id,
+            &start,
+            &w.actor(&w.d.kadis).await,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(code_of(&err), "involvement_incomplete", "{err:?}");
@@ -86,14 +91,24 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
     let kabid = w.actor(&w.d.kabid).await;
     let err = w
         .store
-        .decide_step(request, &step("ppk_decision", false, "Setuju"), &kabid)
+        .decide_step(
+            request,
+            &step("ppk_decision", false, "Setuju"),
+            &kabid,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(code_of(&err), "not_the_step_holder");
     // Gambar 1: PPK agrees, head recommends, PPK composes, head issues the Surat Penugasan.
     for s in ["ppk_decision", "head_recommendation", "compose", "issue"] {
         w.store
-            .decide_step(request, &step(s, false, "Setuju"), &ka_bappeda)
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                &ka_bappeda,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap_or_else(|e| panic!("{s}: {e:?}"));
     }
@@ -105,13 +120,23 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
     assert_eq!(view.waiting[0].held_by.as_deref(), Some("Muhammad Ridwan"));
     let err = w
         .store
-        .decide_step(request, &step("establish", false, ""), &ka_bappeda)
+        .decide_step(
+            request,
+            &step("establish", false, ""),
+            &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(code_of(&err), "not_the_step_holder");
     let sekda = w.actor(&w.sekda).await;
     w.store
-        .decide_step(request, &step("establish", false, "Ditetapkan"), &sekda)
+        .decide_step(
+            request,
+            &step("establish", false, "Ditetapkan"),
+            &sekda,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     // Each member receives.
@@ -119,7 +144,12 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
     let inbox = w.store.inbox(&perencana).await.unwrap();
     assert_eq!(inbox[0].category, TaskCategory::Receive);
     w.store
-        .decide_step(request, &step("receive", false, "Diterima"), &perencana)
+        .decide_step(
+            request,
+            &step("receive", false, "Diterima"),
+            &perencana,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -131,6 +161,7 @@ async fn pen_14_pen_18_a_cross_unit_appointment_passes_every_lane_of_gambar_1_wi
             request,
             &step("receive", false, "Diterima"),
             &w.actor(&w.d.ahli_muda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -182,7 +213,12 @@ async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_a
     let ka_bappeda = w.actor(&w.ka_bappeda).await;
     let err = w
         .store
-        .decide_step(request, &step("ppk_decision", true, "  "), &ka_bappeda)
+        .decide_step(
+            request,
+            &step("ppk_decision", true, "  "),
+            &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(code_of(&err), "reasons_required");
@@ -191,6 +227,7 @@ async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_a
             request,
             &step("ppk_decision", true, "Perencana sedang menyusun RKPD"),
             &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -218,6 +255,7 @@ async fn pen_14_a_refusal_by_the_target_ppk_needs_reasons_ends_the_request_and_a
             request,
             &step("head_recommendation", false, ""),
             &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap_err();
@@ -254,6 +292,7 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
                 ..Default::default()
             },
             &perencana,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -271,17 +310,32 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
     assert_eq!(w.store.inbox_count(&ka_bappeda).await.unwrap(), 0);
     let kadis = w.actor(&w.d.kadis).await;
     w.store
-        .decide_step(request, &step("owner_decision", false, "Setuju"), &kadis)
+        .decide_step(
+            request,
+            &step("owner_decision", false, "Setuju"),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     w.store
-        .decide_step(request, &step("forward", false, "Diteruskan"), &perencana)
+        .decide_step(
+            request,
+            &step("forward", false, "Diteruskan"),
+            &perencana,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     // The own head decides, not the owner head.
     let err = w
         .store
-        .decide_step(request, &step("own_head_decision", false, ""), &kadis)
+        .decide_step(
+            request,
+            &step("own_head_decision", false, ""),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap_err();
     assert_eq!(code_of(&err), "not_the_step_holder");
@@ -290,6 +344,7 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
             request,
             &step("own_head_decision", false, "Setuju"),
             &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -298,11 +353,17 @@ async fn pen_17_a_volunteer_across_units_goes_to_the_target_head_then_their_own_
             request,
             &step("establish", false, ""),
             &w.actor(&w.sekda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
     w.store
-        .decide_step(request, &step("receive", false, ""), &perencana)
+        .decide_step(
+            request,
+            &step("receive", false, ""),
+            &perencana,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
     let view = w.store.assignment_request(request).await.unwrap();
@@ -385,9 +446,16 @@ async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupat
     let id = w.store.create_assignment(&input, &kadis).await.unwrap();
     let request = w
         .store
-        .start_request(id, &involvement(), &kadis)
+        .start_request(
+            id,
+            &involvement(),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
+    // Issue 15 point 4: the request is answered once issued.
+    w.issue_request_letter(request, &kadis).await;
     let sekda = w.actor(&w.sekda).await;
     let sekda_tala = w.actor(&sekda_tala).await;
     let kadis_tala = w.actor(&kadis_tala).await;
@@ -398,6 +466,7 @@ async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupat
             request,
             &step("owner_authority_decision", false, ""),
             &sekda_tala,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap_err();
@@ -413,7 +482,12 @@ async fn pen_15_a_cross_agency_appointment_passes_both_authorities_and_the_bupat
     ];
     for (s, by) in takes {
         w.store
-            .decide_step(request, &step(s, false, "Setuju"), by)
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                by,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap_or_else(|e| panic!("{s}: {e:?}"));
     }
@@ -486,9 +560,16 @@ async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_de
     let id = w.store.create_assignment(&input, &kadis).await.unwrap();
     let request = w
         .store
-        .start_request(id, &involvement(), &kadis)
+        .start_request(
+            id,
+            &involvement(),
+            &kadis,
+            &sikerja_storage::testing::FakeLetters,
+        )
         .await
         .unwrap();
+    // Issue 15 point 4: the request is answered once issued.
+    w.issue_request_letter(request, &kadis).await;
     let view = w.store.assignment_request(request).await.unwrap();
     assert_eq!(view.waiting[0].holder, "Kepala Bappeda");
     let err = w
@@ -497,6 +578,7 @@ async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_de
             request,
             &step("owner_authority_decision", false, ""),
             &w.actor(&w.sekda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap_err();
@@ -506,6 +588,7 @@ async fn pen_15_the_agency_names_its_pejabat_yang_berwenang_and_that_position_de
             request,
             &step("owner_authority_decision", false, "Setuju"),
             &w.actor(&w.ka_bappeda).await,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -621,4 +704,130 @@ async fn doc_04_a_request_copies_the_bupati_office_even_without_a_bupati_account
         assert_eq!(m.agency, "Pemerintah Kabupaten Banjar", "{m:?}");
     }
     assert_eq!(letter.content.team, Some(true));
+}
+
+/// Issue 15 point 4 (DOC-05, PEN-14): the involvement request is answered only once it has
+/// gone out numbered; the refusal changes nothing.
+#[tokio::test]
+async fn doc_05_pen_14_a_draft_involvement_request_cannot_be_answered_until_issued() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement_draft(id).await;
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    let audit_before = w.store.audit_rows().await.unwrap().len();
+    let err = w
+        .store
+        .decide_step(
+            request,
+            &step("ppk_decision", false, "Setuju"),
+            &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "request_letter_not_issued", "{err:?}");
+    assert!(err.to_string().contains("belum diterbitkan"), "{err}");
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.current_step.as_deref(), Some("ppk_decision"));
+    assert_eq!(view.letters.len(), 1);
+    assert_eq!(w.store.audit_rows().await.unwrap().len(), audit_before);
+    // Issued by its signer, it is answered.
+    w.issue_request_letter(request, &w.actor(&w.d.kadis).await)
+        .await;
+    w.store
+        .decide_step(
+            request,
+            &step("ppk_decision", false, "Setuju"),
+            &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
+        )
+        .await
+        .unwrap();
+}
+
+/// Issue 15 point 4 (DOC-05, DOC-06, PEN-14): the head's step that makes the Surat Penugasan
+/// issues it in the same decision — number from the register, both files stored, status
+/// issued; a failed issue refuses the step and changes nothing.
+#[tokio::test]
+async fn doc_05_pen_14_the_signers_step_issues_its_letter_and_a_failed_issue_changes_nothing() {
+    let w = World::new().await;
+    let id = w.cross_unit_team().await;
+    let request = w.request_involvement(id).await;
+    let ka_bappeda = w.actor(&w.ka_bappeda).await;
+    for s in ["ppk_decision", "head_recommendation", "compose"] {
+        w.store
+            .decide_step(
+                request,
+                &step(s, false, "Setuju"),
+                &ka_bappeda,
+                &sikerja_storage::testing::FakeLetters,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{s}: {e:?}"));
+    }
+    let before = w.store.assignment_request(request).await.unwrap();
+    let audit_before = w.store.audit_rows().await.unwrap().len();
+    let err = w
+        .store
+        .decide_step(
+            request,
+            &step("issue", false, "Ditetapkan"),
+            &ka_bappeda,
+            &sikerja_storage::testing::FailingLetters,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code_of(&err), "render_failed", "{err:?}");
+    assert!(
+        err.to_string().starts_with("Langkah tidak diambil"),
+        "{err}"
+    );
+    let after = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(after.current_step.as_deref(), Some("issue"));
+    assert_eq!(after.letters.len(), before.letters.len());
+    assert_eq!(after.steps.len(), before.steps.len());
+    assert_eq!(w.store.audit_rows().await.unwrap().len(), audit_before);
+
+    w.store
+        .decide_step(
+            request,
+            &step("issue", false, "Ditetapkan"),
+            &ka_bappeda,
+            &sikerja_storage::testing::FakeLetters,
+        )
+        .await
+        .unwrap();
+    let view = w.store.assignment_request(request).await.unwrap();
+    assert_eq!(view.current_step.as_deref(), Some("establish"));
+    let letter = view
+        .letters
+        .iter()
+        .find(|l| l.kind == LetterKind::AssignmentLetter)
+        .expect("the Surat Penugasan");
+    let issues = w.store.issues_of_letter(letter.id).await.unwrap();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    let issued = &issues[0];
+    assert_eq!(
+        issued.status,
+        sikerja_domain::workflow::LetterStatus::Issued
+    );
+    assert!(!issued.number.is_empty() && !issued.number.contains('…'));
+    let pdf = w
+        .store
+        .issued_file(issued.id, sikerja_storage::LetterFile::Pdf)
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    // The step and the issue are audited together.
+    let actions = w
+        .store
+        .audit_rows()
+        .await
+        .unwrap()
+        .into_iter()
+        .skip(audit_before)
+        .map(|r| r.action)
+        .collect::<Vec<_>>();
+    assert!(actions.iter().any(|a| a == "request.step"), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "letter.issue"), "{actions:?}");
 }

@@ -102,6 +102,7 @@ async fn running_team_led(w: &World, lead: &Nip, target: Option<i64>) -> Assignm
                 ..Default::default()
             },
             &kadis,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .unwrap();
@@ -115,6 +116,7 @@ async fn running_team_led(w: &World, lead: &Nip, target: Option<i64>) -> Assignm
                     text: "Diterima".into(),
                 },
                 &w.actor(nip).await,
+                &sikerja_storage::testing::FakeLetters,
             )
             .await
             .unwrap();

@@ -204,6 +204,54 @@ pub(crate) async fn download(
     })
 }
 
+/// The renderer handed to a workflow decision, so that the step that makes a Surat Tugas, Surat
+/// Penugasan or Keputusan issues it at once (issue 15 point 4): the templates of the
+/// assignment's agency, the QR code pointing to the verification page at `host`.
+pub struct StepLetters {
+    letters: std::sync::Arc<Letters>,
+    agency_code: String,
+    host: Option<String>,
+}
+
+impl StepLetters {
+    /// A renderer with `letters`, the overrides of `agency_code`, the QR code to `host`.
+    pub fn new(
+        letters: std::sync::Arc<Letters>,
+        agency_code: String,
+        host: Option<String>,
+    ) -> Self {
+        StepLetters {
+            letters,
+            agency_code,
+            host,
+        }
+    }
+}
+
+impl sikerja_storage::RenderLetter for StepLetters {
+    fn render(&self, facts: IssueFacts) -> sikerja_storage::Rendering<'_> {
+        Box::pin(async move {
+            let letter = self
+                .letters
+                .letter(&facts, &self.agency_code, self.host.as_deref());
+            self.letters.render(letter).await
+        })
+    }
+}
+
+/// The renderer for a decision on an assignment of `agency`.
+pub(crate) async fn step_letters(
+    state: &crate::AppState,
+    agency: sikerja_domain::organisation::AgencyId,
+    host: Option<&str>,
+) -> Result<StepLetters, crate::error::WebError> {
+    Ok(StepLetters {
+        letters: state.letters.clone(),
+        agency_code: agency_code(state, agency).await?,
+        host: host.map(str::to_string),
+    })
+}
+
 /// Issues a recorded letter as `by` (storage checks that they sign it), rendering both files
 /// with the number and the verification QR code.
 pub(crate) async fn issue(

@@ -9,6 +9,7 @@
 
 pub mod api;
 mod assets;
+mod audit_sentences;
 pub mod auth;
 pub mod authz;
 pub mod client;

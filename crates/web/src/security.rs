@@ -1,6 +1,12 @@
 //! Per-request protections of the pages: a Content-Security-Policy with a fresh nonce, and the
 //! CSRF token every state-changing form must carry (synchronizer token kept in the session).
 //!
+//! Pages are compressed, so a secret that sits in every page next to text an attacker can make
+//! the page echo could be guessed from the compressed length (BREACH). The token is therefore
+//! never written as it is: each response carries it masked with a fresh one-time pad
+//! (`pad ‖ pad XOR token`, as Rails and Django do), so its bytes differ in every response while
+//! any of them unmasks to the session's token.
+//!
 //! The API is not covered here: it authenticates with bearer tokens, which a browser never
 //! sends on its own, and refuses writes made with a session cookie alone (see `authz`).
 
@@ -50,6 +56,56 @@ pub(crate) fn page_csp(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     )
+}
+
+/// Bytes of a hex text (`None` when it is not hex of whole bytes).
+fn from_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The session's token as one response writes it: a fresh pad, then the token XOR the pad,
+/// in hex (twice the token's length). An empty token stays empty.
+fn mask(token: &str) -> Result<String, WebError> {
+    let Some(raw) = from_hex(token).filter(|r| !r.is_empty()) else {
+        return Ok(String::new());
+    };
+    let mut pad = Vec::with_capacity(raw.len());
+    while pad.len() < raw.len() {
+        pad.extend(from_hex(&random_hex()?).unwrap_or_default());
+    }
+    pad.truncate(raw.len());
+    let masked: Vec<u8> = raw.iter().zip(&pad).map(|(t, p)| t ^ p).collect();
+    Ok(format!("{}{}", to_hex(&pad), to_hex(&masked)))
+}
+
+/// The token a masked text stands for (`None` when it is not a masked token).
+fn unmask(given: &str) -> Option<String> {
+    let bytes = from_hex(given)?;
+    if bytes.is_empty() || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (pad, masked) = bytes.split_at(bytes.len() / 2);
+    Some(to_hex(
+        &pad.iter()
+            .zip(masked)
+            .map(|(p, m)| p ^ m)
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Whether a presented (masked) token stands for the session's token.
+fn presented_matches(expected: &str, given: &str) -> bool {
+    unmask(given).is_some_and(|t| tokens_match(expected, &t))
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -127,7 +183,7 @@ async fn protect(session: Session, request: Request, next: Next) -> Result<Respo
     } else {
         let (presented, request) = presented_token(request).await?;
         match (&stored, presented) {
-            (Some(expected), Some(given)) if tokens_match(expected, &given) => request,
+            (Some(expected), Some(given)) if presented_matches(expected, &given) => request,
             _ => {
                 tracing::warn!(path = %request.uri().path(), "CSRF token missing or wrong");
                 return Err(WebError::CsrfRejected);
@@ -156,7 +212,7 @@ async fn protect(session: Session, request: Request, next: Next) -> Result<Respo
     };
     let secrets = RequestSecrets {
         nonce: nonce.clone(),
-        csrf,
+        csrf: mask(&csrf)?,
     };
     let mut response = SECRETS.scope(secrets, next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(&page_csp(&nonce)) {
@@ -175,7 +231,7 @@ pub(crate) async fn header_token_matches(
 ) -> bool {
     let stored: Option<String> = session.get(CSRF_KEY).await.ok().flatten();
     let given = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-    matches!((stored, given), (Some(s), Some(g)) if tokens_match(&s, g))
+    matches!((stored, given), (Some(s), Some(g)) if presented_matches(&s, g))
 }
 
 /// Gives a fresh session (after sign-in, which cycles the id) a new CSRF token, so a token
@@ -188,6 +244,25 @@ pub(crate) async fn renew_csrf(session: &Session) -> Result<(), PageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masked_token_differs_in_every_response_and_unmasks_to_the_session_token() {
+        let token = random_hex().expect("random");
+        let a = mask(&token).expect("mask");
+        let b = mask(&token).expect("mask");
+        assert_ne!(a, b, "a fresh pad each time");
+        assert_eq!(a.len(), 2 * token.len());
+        assert!(!a.contains(&token));
+        assert!(presented_matches(&token, &a) && presented_matches(&token, &b));
+        // The bare token, another session's masked token and junk are refused.
+        assert!(!presented_matches(&token, &token));
+        let other = mask(&random_hex().expect("random")).expect("mask");
+        assert!(!presented_matches(&token, &other));
+        for junk in ["", "zz", "abc", &a[1..], &format!("{a}00")] {
+            assert!(!presented_matches(&token, junk), "{junk}");
+        }
+        assert_eq!(mask("").expect("mask"), "");
+    }
 
     #[test]
     fn tokens_compare_by_value_and_length() {

@@ -180,26 +180,3 @@ pub async fn decider_names(store: &Store, rows: &[PlacementView]) -> HashMap<Str
     }
     names
 }
-
-/// One entry of a record's own audit history (newest first on the record's page).
-pub struct AuditLine {
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub position: Option<String>,
-    pub action: String,
-    pub summary: String,
-}
-
-impl From<sikerja_storage::AuditEntry> for AuditLine {
-    fn from(a: sikerja_storage::AuditEntry) -> Self {
-        AuditLine {
-            seq: a.seq,
-            at: format::date_time(a.at),
-            actor: a.actor,
-            position: a.actor_position,
-            action: a.action,
-            summary: a.summary,
-        }
-    }
-}

@@ -552,6 +552,8 @@ async fn the_audit_page_shows_the_admins_own_agency_only() {
         .store
         .audit_entries(&AuditFilter {
             agency: Some(agency(&app).await.0),
+            // The page lists sign-ins in their own view (issue 15 point 5).
+            sign_ins: sikerja_storage::SignIns::Excluded,
             ..Default::default()
         })
         .await
@@ -656,7 +658,7 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
     );
     // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads,
     // fields of experience and the agency import (issue 14) and the audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 8);
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 9);
 }
 
 #[tokio::test]
@@ -799,4 +801,246 @@ async fn pen_08_the_hr_admin_keeps_the_fields_of_experience_with_their_synonyms(
             .unwrap()
             .contains("masih dipakai")
     );
+}
+
+/// Issue 15 point 8 (DOC-05): the HR admin adds and changes a numbering register and sets a
+/// letterhead through the admin page; each change is one audit row; a refused form (a pattern
+/// without `{seq}`, a foreign issuer, a control character, too many lines) shows the reason
+/// and changes nothing; nobody else reaches the page.
+#[tokio::test]
+async fn doc_05_the_admin_sets_numbering_registers_and_letterheads_on_a_page() {
+    let app = app().await;
+    let mut admin = admin(&app).await;
+    let agency = agency(&app).await;
+    let audit_count = |action: &'static str| {
+        let store = app.store.clone();
+        async move {
+            store
+                .audit_entries(&AuditFilter {
+                    action: Some(action.into()),
+                    limit: 100,
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .total
+        }
+    };
+
+    let page = admin.get(&app, "/admin/surat").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let html = page.html();
+    assert_eq!(
+        text(&html, ".admin-tabs a[aria-current=page]").as_deref(),
+        Some("Register dan kop surat")
+    );
+    assert_eq!(html.select(&common::sel("tr.register")).count(), 0);
+
+    let dept = app.department_id("dinkes").await.to_string();
+    let saved = admin
+        .post(
+            &app,
+            "/admin/surat/register",
+            &[
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800.1.11"),
+                ("unit_code", "Dinkes"),
+                ("pattern", "{classification}/{seq}/{unit}/{year}"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(audit_count("letter.register").await, 1);
+    let registers = app.store.letter_registers(agency).await.unwrap();
+    assert_eq!(registers.len(), 1);
+    assert_eq!(registers[0].unit_code, "Dinkes");
+    let page = admin
+        .get(&app, "/admin/surat?tersimpan=register")
+        .await
+        .html();
+    assert!(text(&page, "#tersimpan").is_some());
+    let row = text(&page, "tr.register").unwrap();
+    assert!(row.contains("800.1.11/1/Dinkes/2027"), "{row}");
+
+    // Changing it: the same issuer, kind and year, a new unit code.
+    let changed = admin
+        .post(
+            &app,
+            "/admin/surat/register",
+            &[
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800.1.11"),
+                ("unit_code", "Dinkes.2"),
+                ("pattern", "{classification}/{seq}/{unit}/{year}"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    let registers = app.store.letter_registers(agency).await.unwrap();
+    assert_eq!(registers.len(), 1);
+    assert_eq!(registers[0].unit_code, "Dinkes.2");
+    let form = admin
+        .get(&app, &format!("/admin/surat?register={}", registers[0].id))
+        .await
+        .html();
+    assert_eq!(
+        form.select(&common::sel("input[name=unit_code]"))
+            .next()
+            .and_then(|i| i.value().attr("value")),
+        Some("Dinkes.2")
+    );
+
+    // Refusals: the reason shown, nothing written.
+    let before = audit_count("letter.register").await;
+    for (fields, expected) in [
+        (
+            vec![
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800"),
+                ("unit_code", "X"),
+                ("pattern", "{classification}/{unit}"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            vec![
+                ("issuer", "999999"),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800"),
+                ("unit_code", "X"),
+                ("pattern", "{seq}"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            vec![
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "dua ribu"),
+                ("classification", "800"),
+                ("unit_code", "X"),
+                ("pattern", "{seq}"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            vec![
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800\u{7}"),
+                ("unit_code", "X"),
+                ("pattern", "{seq}"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let refused = admin.post(&app, "/admin/surat/register", &fields).await;
+        assert_eq!(refused.status, expected, "{fields:?}: {}", refused.body);
+        assert!(refused.body.contains("form-error") || refused.body.contains("error-status"));
+    }
+    let refused = admin
+        .post(
+            &app,
+            "/admin/surat/register",
+            &[
+                ("issuer", dept.as_str()),
+                ("kind", "surat_tugas"),
+                ("year", "2027"),
+                ("classification", "800"),
+                ("unit_code", "X"),
+                ("pattern", "{classification}"),
+            ],
+        )
+        .await;
+    assert!(
+        text(&refused.html(), ".form-error")
+            .unwrap()
+            .contains("{seq}")
+    );
+    assert_eq!(audit_count("letter.register").await, before);
+    assert_eq!(
+        app.store.letter_registers(agency).await.unwrap()[0].unit_code,
+        "Dinkes.2"
+    );
+
+    // The agency's letterhead.
+    admin.get(&app, "/admin/surat?kop=instansi").await;
+    let set = admin
+        .post(
+            &app,
+            "/admin/surat/kop",
+            &[
+                ("issuer", "instansi"),
+                ("line", "PEMERINTAH KABUPATEN UJI"),
+                ("line", ""),
+                ("address", "Jalan Uji No. 1, Martapura"),
+                ("contact", "Telepon (0511) 123456"),
+            ],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    let head = app.store.letterhead(agency, None).await.unwrap();
+    assert!(head.stored);
+    assert_eq!(head.lines, vec!["PEMERINTAH KABUPATEN UJI".to_string()]);
+    assert_eq!(head.contacts, vec!["Telepon (0511) 123456".to_string()]);
+    assert_eq!(audit_count("letter.letterhead").await, 1);
+    let form = admin.get(&app, "/admin/surat?kop=instansi").await.html();
+    assert_eq!(
+        form.select(&common::sel("#form-kop input[name=line]"))
+            .next()
+            .and_then(|i| i.value().attr("value")),
+        Some("PEMERINTAH KABUPATEN UJI")
+    );
+    // No name line, or more lines than the form has: refused, nothing written.
+    let refused = admin
+        .post(
+            &app,
+            "/admin/surat/kop",
+            &[("issuer", "instansi"), ("line", " "), ("address", "x")],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    let many: Vec<(&str, &str)> = std::iter::once(("issuer", "instansi"))
+        .chain(std::iter::repeat_n(("line", "BARIS"), 5))
+        .collect();
+    let refused = admin.post(&app, "/admin/surat/kop", &many).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert_eq!(audit_count("letter.letterhead").await, 1);
+    assert_eq!(
+        app.store.letterhead(agency, None).await.unwrap().lines,
+        vec!["PEMERINTAH KABUPATEN UJI".to_string()]
+    );
+
+    // A Pelaksana does not reach the page nor its forms.
+    let mut pelaksana = signed_in(&app, nip::PELAKSANA).await;
+    assert_eq!(
+        pelaksana.get(&app, "/admin/surat").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let answer = pelaksana
+        .post(
+            &app,
+            "/admin/surat/kop",
+            &[("issuer", "instansi"), ("line", "X")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
 }

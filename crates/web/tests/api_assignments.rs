@@ -532,6 +532,21 @@ async fn pen_14_pen_12_a_cross_unit_appointment_goes_through_the_target_side_to_
     let (status, body) = post(&mut kadis, &app, &steps, json!({"step": "ppk_decision"})).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert_eq!(body["error"]["code"], "not_the_step_holder");
+    // Issue 15 point 4: the PPK cannot answer a request still an unnumbered draft (DOC-05)…
+    let (status, body) = post(&mut kabid, &app, &steps, json!({"step": "ppk_decision"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["error"]["code"], "request_letter_not_issued");
+    // …so the Camat issues it first.
+    let r = get_ok(&mut camat, &app, &format!("/api/v1/requests/{request}")).await;
+    let letter = r["letters"][0]["id"].as_i64().unwrap();
+    let (status, body) = post(
+        &mut camat,
+        &app,
+        &format!("/api/v1/letters/{letter}/issue"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
     for (step, who) in [
         ("ppk_decision", &mut kabid),
         ("head_recommendation", &mut kadis),

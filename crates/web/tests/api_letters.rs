@@ -59,7 +59,28 @@ async fn surat_tugas(app: &TestApp) -> i64 {
         .iter()
         .find(|l| l["kind"] == "surat_tugas")
         .unwrap_or_else(|| panic!("{r}"));
-    letter["id"].as_i64().unwrap()
+    let letter = letter["id"].as_i64().unwrap();
+    // Issue 15 point 4: the head's step issued the Surat Tugas at once, number 1. Cancelled
+    // here, so that the tests below issue it again from its draft.
+    let issues = get_ok(&mut kadis, app, &format!("/api/v1/letters/{letter}/issues")).await;
+    assert_eq!(issues.as_array().map(Vec::len), Some(1), "{issues}");
+    assert_eq!(issues[0]["status"], "issued", "{issues}");
+    assert!(
+        issues[0]["number"]
+            .as_str()
+            .unwrap()
+            .starts_with("800.1.11/1/"),
+        "{issues}"
+    );
+    let (status, cancelled) = post(
+        &mut kadis,
+        app,
+        &format!("/api/v1/letters/{letter}/cancel"),
+        json!({"reason": "Diterbitkan ulang untuk pengujian"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    letter
 }
 
 #[tokio::test]
@@ -111,7 +132,7 @@ async fn doc_05_doc_06_the_signer_issues_a_letter_whose_files_and_verification_m
     .await;
     assert_eq!(status, StatusCode::CREATED, "{issued}");
     let number = issued["number"].as_str().unwrap().to_string();
-    assert!(number.starts_with("800.1.11/1/"), "{number}");
+    assert!(number.starts_with("800.1.11/2/"), "{number}");
     assert_eq!(issued["rule_id"], "DOC-05");
     assert_eq!(issued["status"], "issued");
     let (status, again) = post(
@@ -129,7 +150,7 @@ async fn doc_05_doc_06_the_signer_issues_a_letter_whose_files_and_verification_m
         download(&kadis, &app, &format!("/api/v1/letters/{letter}/pdf")).await;
     assert_eq!(sha256_hex(&pdf), issued["pdf_sha256"].as_str().unwrap());
     assert!(
-        disposition.contains("surat-tugas-800.1.11-1-"),
+        disposition.contains("surat-tugas-800.1.11-2-"),
         "{disposition}"
     );
     let (_, _, _, docx) = download(&kadis, &app, &format!("/api/v1/letters/{letter}/docx")).await;
@@ -182,7 +203,7 @@ async fn doc_05_doc_06_the_signer_issues_a_letter_whose_files_and_verification_m
         reissued["number"]
             .as_str()
             .unwrap()
-            .starts_with("800.1.11/2/"),
+            .starts_with("800.1.11/3/"),
         "{reissued}"
     );
     let (status, issues) = call(
@@ -194,7 +215,7 @@ async fn doc_05_doc_06_the_signer_issues_a_letter_whose_files_and_verification_m
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(issues.as_array().map(Vec::len), Some(2), "{issues}");
+    assert_eq!(issues.as_array().map(Vec::len), Some(3), "{issues}");
 }
 
 #[tokio::test]
@@ -208,9 +229,14 @@ async fn doc_05_the_letter_page_issues_it_and_the_verification_page_shows_it() {
     assert!(page.body.contains("Unduh draf PDF"));
     // Someone else may read it (the member) but not issue it: the page says why.
     let mut member = official(&app, nip::AHLI_MUDA).await;
-    member
+    let seen = member
         .get(&app, &format!("/penugasan/surat/{letter}"))
         .await;
+    // Issue 15 point 4: the page offers "Terbitkan surat" to its signer only.
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(!seen.body.contains("form-terbit"), "{}", seen.body);
+    assert!(!seen.body.contains("Terbitkan surat"), "{}", seen.body);
+    assert!(seen.body.contains("menunggu-penerbitan"), "{}", seen.body);
     let refused = member
         .post(&app, &format!("/penugasan/surat/{letter}/terbitkan"), &[])
         .await;
@@ -224,7 +250,7 @@ async fn doc_05_the_letter_page_issues_it_and_the_verification_page_shows_it() {
     let page = kadis.get(&app, &format!("/penugasan/surat/{letter}")).await;
     let html = scraper::Html::parse_document(&page.body);
     let number = text(&html, "#nomor-terbit").unwrap();
-    assert!(number.starts_with("800.1.11/1/"), "{number}");
+    assert!(number.starts_with("800.1.11/2/"), "{number}");
     let href = html
         .select(&common::sel("#tautan-verifikasi"))
         .next()

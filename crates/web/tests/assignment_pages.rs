@@ -122,7 +122,10 @@ async fn pen_18_a_member_takes_the_step_from_the_page_and_others_are_refused_the
     assert_eq!(answer.status, StatusCode::FORBIDDEN);
     // Nobody signed in goes to the sign-in page.
     let answer = Browser::new().get(&app, &format!("/penugasan/{id}")).await;
-    assert_eq!(answer.location.as_deref(), Some("/masuk"));
+    assert_eq!(
+        answer.location,
+        Some(format!("/masuk?ke=%2Fpenugasan%2F{id}"))
+    );
 }
 
 #[tokio::test]
@@ -341,11 +344,9 @@ async fn pen_12_the_letter_preview_shows_the_recorded_surat_tugas_to_those_invol
     let mut lead = official(&app, nip::AHLI_MUDA).await;
     let html = page(&mut lead, &app, &href).await;
     assert_eq!(text(&html, "#judul-surat").as_deref(), Some("SURAT TUGAS"));
-    assert!(
-        text(&html, "#nomor-surat")
-            .unwrap()
-            .starts_with("Nomor: ……/……/")
-    );
+    // Issue 15 point 4: the head's step issued it with its number from the register.
+    let number = text(&html, "#nomor-surat").unwrap();
+    assert!(number.starts_with("Nomor: 800.1.11/1/"), "{number}");
     let date = text(&html, "#tanggal-surat").unwrap();
     assert!(date.starts_with("Martapura, "), "{date}");
     let months = [
@@ -674,4 +675,290 @@ async fn pen_10_the_api_prepares_a_draft_for_the_head_only_when_asked() {
         common::assignments::call(&mut kadis, &app, Method::PUT, &uri, Some(changed)).await;
     assert_eq!(status, StatusCode::CONFLICT, "{answer}");
     assert_eq!(answer["error"]["code"], "assignment_not_draft");
+}
+
+/// Issue 15 point 9: the words of an individual assignment that starts after today — its one
+/// person is its *pelaksana*, not a team's *anggota* "diperbantukan ke tim kerja", and once
+/// received it is scheduled ("Terjadwal"), not running.
+#[tokio::test]
+async fn pen_01_an_individual_assignment_starting_later_reads_as_individual_and_scheduled() {
+    let app = app().await;
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(&app, "dinkes").await;
+    let pelaksana = app.employee_id(nip::PELAKSANA).await;
+    let mut draft = team(
+        unit,
+        "Penyusunan SOP arsip",
+        vec![member(pelaksana, "member", "2099-01-01", "2099-03-31")],
+    );
+    draft["execution"] = json!("individual");
+    let (status, created) = post(&mut kadis, &app, "/api/v1/assignments", draft).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (status, started) = post(
+        &mut kadis,
+        &app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let mut person = official(&app, nip::PELAKSANA).await;
+    let answer = person
+        .post(
+            &app,
+            &format!("/penugasan/{id}/langkah"),
+            &[("step", "receive"), ("decision", "proceed")],
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+
+    let html = page(&mut person, &app, &format!("/penugasan/{id}")).await;
+    assert_eq!(
+        text(&html, "#status-penugasan").as_deref(),
+        Some("Terjadwal")
+    );
+    let row = texts(&html, "#anggota tr.member td");
+    assert_eq!(row[2], "Pelaksana tugas individu", "{row:?}");
+    assert!(!row[3].contains("tim kerja"), "{row:?}");
+    let html = page(&mut person, &app, "/penugasan").await;
+    let line = texts(&html, "tr.assignment-line td");
+    assert!(line.contains(&"Terjadwal".to_string()), "{line:?}");
+    assert!(
+        line.contains(&"Pelaksana tugas individu".to_string()),
+        "{line:?}"
+    );
+    assert!(!line.contains(&"Anggota".to_string()), "{line:?}");
+}
+
+/// The values of the form's inputs named `name` that are sent (checked boxes, filled fields).
+fn sent(html: &scraper::Html, name: &str) -> Vec<String> {
+    html.select(&sel(&format!("form#susun-penugasan input[name='{name}']")))
+        .filter(|i| {
+            i.value().attr("type") != Some("checkbox") || i.value().attr("checked").is_some()
+        })
+        .filter_map(|i| i.value().attr("value").map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn pen_10_the_head_changes_a_draft_prepared_for_them_on_its_page_then_starts_it() {
+    let app = app().await;
+    let root = root_unit(&app, "dinkes").await.to_string();
+    let mut kabid = official(&app, nip::KABID).await;
+    let muda = app.employee_id(nip::AHLI_MUDA).await.to_string();
+    let madya = app.employee_id(nip::AHLI_MADYA).await.to_string();
+    let role_muda = format!("role_{muda}");
+    let prepared = vec![
+        ("owner_unit", root.as_str()),
+        ("field", "Kesehatan"),
+        ("start", "2027-01-01"),
+        ("until", "2027-06-30"),
+        ("title", "Tim Data Rujukan"),
+        ("execution", "team"),
+        ("member", muda.as_str()),
+        ("member", madya.as_str()),
+        (role_muda.as_str(), "team_lead"),
+        ("action", "create"),
+    ];
+    // The Kepala Bidang may not appoint: they prepare the draft for the Kepala Dinas.
+    let answer = kabid.post(&app, "/penugasan/baru", &prepared).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let location = answer.location.unwrap();
+    let id: i64 = location.trim_start_matches("/penugasan/").parse().unwrap();
+    let change = format!("{location}/ubah");
+
+    // A member reads the draft but may not change it: no link, and the form is refused with
+    // the rule (PEN-10 · Pasal 11–13).
+    let mut jf = official(&app, nip::AHLI_MUDA).await;
+    let html = page(&mut jf, &app, &location).await;
+    assert!(html.select(&sel("#ubah-konsep")).next().is_none());
+    let answer = jf.get(&app, &change).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    assert!(answer.body.contains("PEN-10"), "{}", answer.body);
+
+    // The Kepala Dinas opens it: "Ubah konsep" leads to the form filled with the draft.
+    let mut kadis = app.admin.clone();
+    let html = page(&mut kadis, &app, &location).await;
+    let link = html
+        .select(&sel("a#ubah-konsep"))
+        .next()
+        .expect("the change link");
+    assert_eq!(link.value().attr("href"), Some(change.as_str()));
+    let html = page(&mut kadis, &app, &change).await;
+    assert_eq!(
+        html.select(&sel("form#susun-penugasan"))
+            .next()
+            .and_then(|f| f.value().attr("action")),
+        Some(change.as_str())
+    );
+    assert_eq!(sent(&html, "title"), ["Tim Data Rujukan"]);
+    assert_eq!(sent(&html, "field"), ["Kesehatan"]);
+    assert_eq!(sent(&html, "start"), ["2027-01-01"]);
+    assert_eq!(sent(&html, "until"), ["2027-06-30"]);
+    let mut members = sent(&html, "member");
+    members.sort();
+    let mut expected = vec![muda.clone(), madya.clone()];
+    expected.sort();
+    assert_eq!(members, expected);
+    // The draft does not count against its own members' load.
+    let loads: Vec<String> = html
+        .select(&sel("#calon-terpilih .candidate-load"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(loads, ["0", "0"]);
+    let lead = html
+        .select(&sel(&format!(
+            "select[name='{role_muda}'] option[selected]"
+        )))
+        .next()
+        .and_then(|o| o.value().attr("value"));
+    assert_eq!(lead, Some("team_lead"));
+    let owner = html
+        .select(&sel("select#pemilik option[selected]"))
+        .next()
+        .and_then(|o| o.value().attr("value"));
+    assert_eq!(owner, Some(root.as_str()));
+    assert_eq!(
+        text(&html, "#simpan").as_deref(),
+        Some("Simpan perubahan konsep")
+    );
+
+    // A refused change (the team lead's term runs 18 months, PEN-05) shows the form again
+    // with every violation and its rule, keeps what was typed, and changes nothing.
+    let until_muda = format!("until_{muda}");
+    let mut refused = prepared.clone();
+    refused[4] = ("title", "Tim Data Rujukan Terpadu");
+    refused.push((until_muda.as_str(), "2028-06-30"));
+    let answer = kadis.post(&app, &change, &refused).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        answer.body
+    );
+    let html = answer.html();
+    assert!(text(&html, ".form-error").is_some());
+    let violations = text(&html, "#pelanggaran").unwrap();
+    assert!(
+        violations.contains("PEN-05 · Pasal 9 ayat 4"),
+        "{violations}"
+    );
+    assert_eq!(sent(&html, "title"), ["Tim Data Rujukan Terpadu"]);
+    let stored = app
+        .store
+        .assignment(sikerja_domain::assignment::AssignmentId(id))
+        .await
+        .unwrap();
+    assert_eq!(stored.title, "Tim Data Rujukan");
+    assert_eq!(stored.members.len(), 2);
+
+    // The change: a new title, one member, individual work; the page says so.
+    let changed = vec![
+        ("owner_unit", root.as_str()),
+        ("field", "Kesehatan"),
+        ("start", "2027-01-01"),
+        ("until", "2027-03-31"),
+        ("title", "Tim Data Rujukan Terpadu"),
+        ("execution", "individual"),
+        ("member", muda.as_str()),
+        ("action", "create"),
+    ];
+    let answer = kadis.post(&app, &change, &changed).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(
+        answer.location.as_deref(),
+        Some(format!("{location}?diubah=1").as_str())
+    );
+    let stored = app
+        .store
+        .assignment(sikerja_domain::assignment::AssignmentId(id))
+        .await
+        .unwrap();
+    assert_eq!(stored.title, "Tim Data Rujukan Terpadu");
+    assert_eq!(stored.execution.code(), "individual");
+    assert_eq!(stored.members.len(), 1);
+    assert_eq!(stored.members[0].until.to_string(), "2027-03-31");
+    assert_eq!(stored.status.code(), "draft");
+
+    // It is still the Kepala Dinas' to start; once started it is no longer a draft.
+    let html = page(&mut kadis, &app, &format!("{location}?diubah=1")).await;
+    assert_eq!(
+        text(&html, "p.notice[role=status]").as_deref(),
+        Some("Konsep penugasan diubah.")
+    );
+    assert!(html.select(&sel("#mulai-alur")).next().is_some());
+    let (status, answer) = common::assignments::post(
+        &mut kadis,
+        &app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let html = page(&mut kadis, &app, &location).await;
+    assert!(html.select(&sel("#ubah-konsep")).next().is_none());
+    let answer = kadis.get(&app, &change).await;
+    assert_eq!(answer.status, StatusCode::CONFLICT, "{}", answer.body);
+    let answer = kadis.post(&app, &change, &changed).await;
+    assert_eq!(answer.status, StatusCode::CONFLICT, "{}", answer.body);
+}
+
+/// Issue 15 point 8: an employee's page lists the assignments they are a member of by period
+/// (this one, 2027, is still to come), with its role and status, linked for whoever may open
+/// it (the HR admin, a fellow member) and unlinked for a colleague not involved; and their
+/// performance agreements.
+#[tokio::test]
+async fn the_employee_page_lists_their_assignments_by_period_and_their_agreements() {
+    let app = app().await;
+    let id = started_team(&app).await;
+    let lead = app.employee_id(nip::AHLI_MUDA).await;
+    let link = format!("#penugasan-pegawai a[href='/penugasan/{id}']");
+
+    let mut kadis = app.admin.clone();
+    let html = page(&mut kadis, &app, &format!("/pegawai/{lead}")).await;
+    assert!(text(&html, "#penugasan-datang").is_some());
+    assert!(text(&html, "#penugasan-kini").is_none());
+    let line = text(&html, "#penugasan-pegawai .work-item").unwrap();
+    assert!(line.contains("Tim Percepatan Rujukan"), "{line}");
+    assert!(line.contains("Ketua Tim"), "{line}");
+    assert!(line.contains("2027"), "{line}");
+    assert!(line.contains("Dalam proses persetujuan"), "{line}");
+    assert_eq!(
+        text(&html, &link).as_deref(),
+        Some("Tim Percepatan Rujukan")
+    );
+    assert!(text(&html, "#perjanjian-pegawai h2").is_some());
+
+    let mut member = official(&app, nip::PELAKSANA).await;
+    let html = page(&mut member, &app, &format!("/pegawai/{lead}")).await;
+    assert!(text(&html, &link).is_some());
+
+    // The Kepala Bidang plays no part in it: the title, not a link to a page they may not open.
+    let mut kabid = official(&app, nip::KABID).await;
+    let answer = kabid.get(&app, &format!("/pegawai/{lead}")).await;
+    if answer.status == StatusCode::OK {
+        let html = answer.html();
+        assert!(text(&html, &link).is_none());
+        assert!(
+            text(&html, "#penugasan-pegawai")
+                .unwrap()
+                .contains("Tim Percepatan Rujukan")
+        );
+        let opened = kabid.get(&app, &format!("/penugasan/{id}")).await;
+        assert_eq!(opened.status, StatusCode::FORBIDDEN);
+    }
+
+    // Someone in no assignment reads that they have none.
+    let html = page(
+        &mut kadis,
+        &app,
+        &format!("/pegawai/{}", app.employee_id(nip::KABID).await),
+    )
+    .await;
+    assert!(
+        text(&html, "#penugasan-pegawai")
+            .unwrap()
+            .contains("Belum pernah")
+    );
 }

@@ -254,6 +254,8 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // A party signs an agreement only after ticking that they read it (issue 15 point 6).
+    "signature_not_confirmed",
     // The upload of the whole agency (issue 14 point 3): the file, its agency, its size.
     "import_file_missing",
     "import_other_agency",
@@ -360,6 +362,10 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "invalid_status",
     "letterhead_logo_not_png",
     "letterhead_without_name",
+    // Issue 15 point 8: the register and letterhead forms of the admin page.
+    "letter_issuer_unknown",
+    "letter_kind_unknown",
+    "letterhead_too_many_lines",
     "plan_title_blank",
     "post_invalid",
     "progress_invalid",

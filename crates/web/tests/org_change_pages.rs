@@ -94,7 +94,9 @@ async fn org_01_the_pages_open_to_the_hr_admin_and_the_keeper_by_area_and_to_nob
     for uri in [LIST, "/organisasi/perubahan/baru", staff_form] {
         let answer = nobody.get(&app, uri).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{uri}");
-        assert_eq!(answer.location.as_deref(), Some("/masuk"));
+        // Issue 15 point 8: the sign-in page is told where to return.
+        let back: String = form_urlencoded::byte_serialize(uri.as_bytes()).collect();
+        assert_eq!(answer.location, Some(format!("/masuk?ke={back}")));
     }
 
     // The chooser offers the keeper structural kinds only; the header links by role.

@@ -445,3 +445,103 @@ async fn the_stylesheet_is_versioned_for_long_caching_and_pages_are_compressed()
     let (_, plain, _) = app.send(common::get("/masuk")).await;
     assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
 }
+
+/// Issue 15 point 8: `/aturan` lists every catalogued rule by topic, each linked to its page,
+/// and the server-side search (`?q=`, no JavaScript) finds by ID, article and words.
+#[tokio::test]
+async fn rule_catalogue_lists_every_rule_by_topic_and_searches() {
+    let app = app().await;
+    // Public: nobody signed in reads it, without the employee search of signed-in people.
+    let mut nobody = common::Browser::new();
+    let all = nobody.get(&app, "/aturan").await;
+    assert_eq!(all.status, StatusCode::OK);
+    let page = Html::parse_document(&all.body);
+    let count = sikerja_domain::rules::RuleId::all().count();
+    assert_eq!(page.select(&sel("li.rule-entry")).count(), count);
+    assert!(page.select(&sel("section.rule-topic h2")).count() >= 8);
+    assert!(page.select(&sel(".header-search")).next().is_none());
+    assert!(
+        page.select(&sel("a.rule-link[href='/aturan/KED-03']"))
+            .next()
+            .is_some()
+    );
+    assert_eq!(
+        text(&page, "#topik-ked h2").as_deref(),
+        Some("Kedudukan Pejabat Fungsional dan Pelaksana")
+    );
+
+    let by_id = app.page("/aturan?q=KED-03").await;
+    assert_eq!(
+        texts(&by_id, "li.rule-entry")
+            .iter()
+            .map(|t| t.split_whitespace().next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>(),
+        vec!["KED-03".to_string()]
+    );
+    let by_article = app.page("/aturan?q=Pasal+9+ayat+%286%29").await;
+    assert!(
+        by_article
+            .select(&sel("li.rule-entry[data-rule='PEN-08']"))
+            .next()
+            .is_some()
+    );
+    let by_words = app.page("/aturan?q=ketua+tim").await;
+    assert!(
+        by_words
+            .select(&sel("li.rule-entry[data-rule='PEN-04']"))
+            .next()
+            .is_some()
+    );
+    assert_eq!(
+        by_words
+            .select(&sel("form[action='/aturan'] input[name=q]"))
+            .next()
+            .and_then(|i| i.value().attr("value")),
+        Some("ketua tim")
+    );
+    let none = app.page("/aturan?q=tidak+ada+kata+ini").await;
+    assert!(text(&none, "#tidak-ditemukan").is_some());
+    assert_eq!(none.select(&sel("li.rule-entry")).count(), 0);
+    // A control character in the search is refused before anything is read.
+    let (status, _) = app.get("/aturan?q=KED%0003").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Each rule's page leads back to the catalogue.
+    let rule = app.page("/aturan/KED-03").await;
+    assert!(
+        rule.select(&sel("nav.crumbs a[href='/aturan']"))
+            .next()
+            .is_some()
+    );
+}
+
+/// Issue 15 point 8: an unknown verification code gets its own 404 page in Indonesian, shows
+/// the public no employee search nor sign-in-only navigation, and a malformed code is not
+/// echoed.
+#[tokio::test]
+async fn an_unknown_verification_code_has_its_own_page() {
+    let app = app().await;
+    let mut nobody = common::Browser::new();
+    let answer = nobody.get(&app, "/verifikasi/TIDAKADA123").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    let page = Html::parse_document(&answer.body);
+    assert_eq!(
+        text(&page, "h1").as_deref(),
+        Some("Kode verifikasi tidak dikenal")
+    );
+    assert_eq!(text(&page, "#kode").as_deref(), Some("TIDAKADA123"));
+    assert!(text(&page, "#status-surat").is_some_and(|s| s.contains("Tidak ada surat")));
+    assert!(page.select(&sel(".header-search")).next().is_none());
+    assert!(page.select(&sel("a[href='/kinerja']")).next().is_none());
+    assert!(page.select(&sel("nav.crumbs a[href='/']")).next().is_none());
+    assert!(
+        page.select(&sel("a.sign-in-link[href='/masuk']"))
+            .next()
+            .is_some()
+    );
+
+    let odd = nobody.get(&app, "/verifikasi/%3Cb%3E").await;
+    assert_eq!(odd.status, StatusCode::NOT_FOUND);
+    let page = Html::parse_document(&odd.body);
+    assert!(text(&page, "#kode").is_none());
+    assert!(!odd.body.contains("<b>"));
+}

@@ -391,8 +391,9 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
     let history = kadis.get(&app, &format!("/kinerja/perjanjian/{top}")).await;
     let history = text(&history.html(), "#jejak-audit").unwrap();
     assert!(
-        history.contains("agreement.created") && history.contains("target.added"),
-        "{history}"
+        history.contains("membuat Perjanjian Kinerja")
+            && history.contains("menambahkan target pada Perjanjian Kinerja"),
+        "the history reads as sentences (issue 15 point 5): {history}"
     );
     let refused = pelaksana
         .post(
@@ -403,13 +404,50 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 
-    // Both parties sign the Kepala Bidang's agreement; it is locked.
+    // Both parties sign the Kepala Bidang's agreement; it is locked. A party signs only after
+    // ticking that they read it (issue 15 point 6): without it nothing is signed.
     let kabid_pk = link_id(&link_of_first_child(&app, &mut kadis, &top).await);
-    let signed = kabid
+    let unconfirmed = kabid
         .post(
             &app,
             &format!("/kinerja/perjanjian/{kabid_pk}/tandatangani"),
             &[],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        text(&unconfirmed.html(), ".form-error")
+            .unwrap_or_default()
+            .contains("Centang pernyataan"),
+        "{}",
+        unconfirmed.body
+    );
+    let page = kabid
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
+        .await;
+    assert_eq!(
+        page.body.matches("Belum ditandatangani").count(),
+        2,
+        "nothing was signed"
+    );
+    assert_eq!(
+        texts(&page.html(), "#tanda-tangan label.check").len(),
+        1,
+        "the sign form asks for the statement"
+    );
+    let print = kabid
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}/cetak"))
+        .await;
+    let place = text(&print.html(), "#tempat-tanggal").unwrap();
+    assert!(
+        place.contains("……"),
+        "a draft leaves the day blank: {place}"
+    );
+    let signed = kabid
+        .post(
+            &app,
+            &format!("/kinerja/perjanjian/{kabid_pk}/tandatangani"),
+            &[("setuju", "ya")],
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
@@ -417,10 +455,29 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         .post(
             &app,
             &format!("/kinerja/perjanjian/{kabid_pk}/tandatangani"),
-            &[],
+            &[("setuju", "ya")],
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    // The printed form names the second party's signer (not an account), with the place and
+    // the day of signing.
+    let print = kabid
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}/cetak"))
+        .await;
+    let printed = text(&print.html(), ".signatures").unwrap();
+    assert!(
+        !printed.contains("akun") && !printed.contains("(NIP"),
+        "{printed}"
+    );
+    assert!(
+        printed.matches("NIP ").count() == 2,
+        "both parties with their NIP: {printed}"
+    );
+    let place = text(&print.html(), "#tempat-tanggal").unwrap();
+    assert!(
+        !place.contains("……") && place.contains(", ") && place.len() > 12,
+        "the seat and the day: {place}"
+    );
     let page = kabid
         .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
         .await;

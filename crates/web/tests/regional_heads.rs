@@ -179,15 +179,12 @@ async fn the_admin_page_records_and_ends_terms_and_shows_a_vacant_office() {
     let page = app.page("/admin/kepala-daerah").await;
     let rows = common::texts(&page, "#masa-jabatan tr.term");
     assert_eq!(rows.len(), 2, "{rows:?}");
-    // Every change is in the audit trail with its Indonesian label.
+    // Every change is in the audit trail, read as an Indonesian sentence.
     let audit = app.page("/admin/audit").await;
-    let all = common::collapse(&audit.root_element().text().collect::<String>());
+    let all = common::texts(&audit, "tr.audit-entry .audit-sentence").join(" ");
+    assert!(all.contains("mencatat masa jabatan Kepala Daerah"), "{all}");
     assert!(
-        all.contains("pencatatan masa jabatan Kepala Daerah"),
-        "{all}"
-    );
-    assert!(
-        all.contains("pengakhiran masa jabatan Kepala Daerah"),
+        all.contains("mengakhiri masa jabatan Kepala Daerah"),
         "{all}"
     );
 }

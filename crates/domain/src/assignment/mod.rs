@@ -35,8 +35,8 @@ pub use model::{
     CountWindow, Instrument, Member, MemberRole, MembershipKind, PastAssignment,
 };
 pub use offer::{
-    DraftStanding, OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, change_draft, owner_offer,
-    owner_route,
+    DraftStanding, OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, change_draft, may_change_draft,
+    owner_offer, owner_route,
 };
 pub use picker::{Fit, Search, org_units, search_key};
 pub use scope::{instrument_for, org_unit_of, scope_of};

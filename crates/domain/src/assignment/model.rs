@@ -90,6 +90,20 @@ vocabulary! {
     }
 }
 
+impl MembershipKind {
+    /// The label for an assignment executed this way (issue 15 point 9): a person assigned
+    /// alone is not in a *tim kerja*.
+    pub fn label_for(self, execution: Execution) -> &'static str {
+        match (execution, self) {
+            (Execution::Team, _) => self.label(),
+            (Execution::Individual, MembershipKind::OwnUnit) => "tugas di Unit Organisasi sendiri",
+            (Execution::Individual, MembershipKind::Seconded) => {
+                "diperbantukan ke Unit Organisasi/Instansi lain"
+            }
+        }
+    }
+}
+
 vocabulary! {
     /// PEN-07 INTERPRETATION: what "at most 3 times" counts.
     CountWindow {

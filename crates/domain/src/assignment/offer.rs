@@ -277,14 +277,36 @@ pub struct DraftStanding {
     pub prepared_by: Option<EmployeeId>,
 }
 
+/// Whether `me` may change a draft standing as `stored` before its workflow starts (issue 14
+/// point 6): the head of the owner Unit Organisasi (or its Plt./Plh.) any draft of the unit,
+/// including one prepared for them; a volunteer the request they are a member of; a Kepala
+/// Bidang/Seksi only the draft they prepared themselves (PEN-10, Pasal 11–13). The pages offer
+/// "Ubah konsep" by it and [`change_draft`] refuses by it.
+pub fn may_change_draft(me: EmployeeId, stored: &DraftStanding) -> Result<(), Refusal> {
+    let may = match stored.route {
+        Some(OwnerRoute::Appoint) => true,
+        Some(OwnerRoute::Volunteer) => stored.members.contains(&me),
+        Some(OwnerRoute::Prepare) => stored.prepared_by == Some(me),
+        None => false,
+    };
+    if may {
+        Ok(())
+    } else {
+        Err(Refusal::new(
+            RefusalKind::NotPermitted,
+            "not_the_appointing_head",
+            RuleId::PEN_10,
+            "Pasal 11–13",
+            "Konsep ini hanya dapat diubah oleh pimpinan Unit Organisasi pemiliknya, oleh Kepala Bidang/Seksi yang menyiapkannya, atau oleh pegawai yang mengajukannya (PEN-10 · Pasal 11–13).".to_string(),
+        ))
+    }
+}
+
 /// Whether `me` may change a draft before its workflow starts, and who the changed draft is
 /// then prepared by (issue 14 point 6: "the head opens it, may change it and starts the
 /// workflow"). `after` is what the changed draft is to `me` ([`owner_route`]).
 ///
-/// - Before: the head of the owner Unit Organisasi (or its Plt./Plh.) may change any draft of
-///   the unit, including one prepared for them; a volunteer may change the request they are a
-///   member of; a Kepala Bidang/Seksi may change only the draft they prepared themselves
-///   (PEN-10, Pasal 11–13). Nobody else.
+/// - Before: [`may_change_draft`]. Nobody else.
 /// - After: the changed draft must again be one `me` may author (a volunteer stays a member).
 /// - A prepared draft keeps its preparer while the head changes it, so it stays waiting for
 ///   the head; a draft `me` now prepares is prepared by `me`; a volunteer request is prepared
@@ -304,17 +326,7 @@ pub fn change_draft(
             message.to_string(),
         )
     };
-    let may_before = match stored.route {
-        Some(OwnerRoute::Appoint) => true,
-        Some(OwnerRoute::Volunteer) => stored.members.contains(&me),
-        Some(OwnerRoute::Prepare) => stored.prepared_by == Some(me),
-        None => false,
-    };
-    if !may_before {
-        return Err(refused(
-            "Konsep ini hanya dapat diubah oleh pimpinan Unit Organisasi pemiliknya, oleh Kepala Bidang/Seksi yang menyiapkannya, atau oleh pegawai yang mengajukannya (PEN-10 · Pasal 11–13).",
-        ));
-    }
+    may_change_draft(me, stored)?;
     match after {
         OwnerRoute::Volunteer if !after_members.contains(&me) => Err(refused(
             "Pengajuan sukarela hanya untuk diri sendiri: Anda harus tetap menjadi anggotanya (PEN-10 · Pasal 13).",

@@ -4,9 +4,10 @@
 //! problems waiting for a head, running assignments owned by a head, assessments — move to a
 //! new holder or lose theirs. A holder that disappears is flagged, never silently lost.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::holders::Exercise;
+use crate::org::vocabulary;
 use crate::organisation::{EmployeeId, Organisation, PositionId};
 use crate::placement::{ManualDecisions, Official, Outcome, compute_placements};
 
@@ -25,7 +26,26 @@ pub enum PlacementSide {
     Absent,
 }
 
+vocabulary! {
+    /// Which of the [`PlacementSide`] cases a side is (the API's `state`).
+    SideState {
+        Placed => "placed", "berkedudukan";
+        /// KED-09.
+        Unresolved => "unresolved", "belum terselesaikan (KED-09)";
+        Absent => "absent", "tidak berkedudukan sebagai JF/Pelaksana";
+    }
+}
+
 impl PlacementSide {
+    /// Which case this side is.
+    pub fn state(&self) -> SideState {
+        match self {
+            PlacementSide::Placed { .. } => SideState::Placed,
+            PlacementSide::Unresolved { .. } => SideState::Unresolved,
+            PlacementSide::Absent => SideState::Absent,
+        }
+    }
+
     fn of(o: Option<&Outcome>) -> PlacementSide {
         match o {
             Some(Outcome::Placed(p)) => PlacementSide::Placed {
@@ -41,22 +61,22 @@ impl PlacementSide {
     }
 }
 
-/// What changed about one person's placement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ShiftKind {
-    /// Atasan langsung (post or person) changes.
-    Superior,
-    /// Pejabat Penilai Kinerja changes (KED-11 records it with its date).
-    Assessor,
-    /// The coordinating Pengawas (STR-07) changes.
-    Coordinator,
-    /// Was settled, becomes a case no rule covers (KED-09).
-    BecomesUnresolved,
-    /// Was unresolved (or new), becomes settled.
-    Settled,
-    /// No longer placed: left the service, or now holds a head post.
-    Leaves,
+vocabulary! {
+    /// What changed about one person's placement (issue 14 point 7: the preview's labels).
+    ShiftKind {
+        /// Atasan langsung (post or person) changes.
+        Superior => "superior", "atasan langsung berubah";
+        /// Pejabat Penilai Kinerja changes (KED-11 records it with its date).
+        Assessor => "assessor", "Pejabat Penilai Kinerja berubah";
+        /// The coordinating Pengawas (STR-07) changes.
+        Coordinator => "coordinator", "koordinator berubah";
+        /// Was settled, becomes a case no rule covers (KED-09).
+        BecomesUnresolved => "becomes_unresolved", "menjadi belum terselesaikan";
+        /// Was unresolved (or new), becomes settled.
+        Settled => "settled", "kedudukannya menjadi jelas";
+        /// No longer placed: left the service, or now holds a head post.
+        Leaves => "leaves", "tidak lagi ditempatkan";
+    }
 }
 
 /// A person whose placement a change touches.
@@ -68,20 +88,20 @@ pub struct PlacementShift {
     pub what: Vec<ShiftKind>,
 }
 
-/// The kinds of work whose holder is a position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HeldItemKind {
-    /// An open step of an assignment workflow (PEN-18).
-    WorkflowStep,
-    /// A result waiting at a reviewer (MEK-05).
-    ResultReview,
-    /// A problem waiting for a head's decision (LAP-05).
-    ProblemDecision,
-    /// A running assignment whose owner head is the position (PEN-10).
-    AssignmentOwner,
-    /// An assessment whose assessor is the position (KIN-04).
-    Assessment,
+vocabulary! {
+    /// The kinds of work whose holder is a position.
+    HeldItemKind {
+        /// An open step of an assignment workflow (PEN-18).
+        WorkflowStep => "workflow_step", "Langkah alur yang menunggu";
+        /// A result waiting at a reviewer (MEK-05).
+        ResultReview => "result_review", "Hasil kerja di pemeriksa";
+        /// A problem waiting for a head's decision (LAP-05).
+        ProblemDecision => "problem_decision", "Permasalahan menunggu keputusan";
+        /// A running assignment whose owner head is the position (PEN-10).
+        AssignmentOwner => "assignment_owner", "Penugasan berjalan milik unit";
+        /// An assessment whose assessor is the position (KIN-04).
+        Assessment => "assessment", "Penilaian kinerja";
+    }
 }
 
 /// A piece of work held by a position, as storage lists it.
@@ -147,6 +167,36 @@ pub enum HolderShift {
     },
 }
 
+vocabulary! {
+    /// Which of the [`HolderShift`] cases a shift is (the API's `outcome`), with what the
+    /// preview says happens to the work.
+    HoldingOutcome {
+        MovesTo => "moves_to", "berpindah ke pemegang jabatan yang baru";
+        /// Flagged: a Plt./Plh. is to be named.
+        Vacant => "vacant", "jabatan lowong — tunjuk Plt./Plh.";
+        /// Flagged: to be reassigned by hand.
+        PositionClosed => "position_closed", "jabatan dihapus — alihkan secara manual";
+    }
+}
+
+impl HoldingOutcome {
+    /// Whether the work is left without a holder (flagged on the preview).
+    pub fn flagged(self) -> bool {
+        self != HoldingOutcome::MovesTo
+    }
+}
+
+impl HolderShift {
+    /// Which case this shift is.
+    pub fn outcome(&self) -> HoldingOutcome {
+        match self {
+            HolderShift::MovesTo { .. } => HoldingOutcome::MovesTo,
+            HolderShift::Vacant { .. } => HoldingOutcome::Vacant,
+            HolderShift::PositionClosed { .. } => HoldingOutcome::PositionClosed,
+        }
+    }
+}
+
 /// Everything a change does, before it is saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Impact {
@@ -159,7 +209,7 @@ impl Impact {
     pub fn flagged(&self) -> usize {
         self.holdings
             .iter()
-            .filter(|h| !matches!(h, HolderShift::MovesTo { .. }))
+            .filter(|h| h.outcome().flagged())
             .count()
     }
 }

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 pub use apply::{apply, apply_all};
 pub use impact::{
-    HeldItem, HeldItemKind, Holder, HolderShift, Impact, PlacementShift, PlacementSide, ShiftKind,
-    holder_of, impact,
+    HeldItem, HeldItemKind, Holder, HolderShift, HoldingOutcome, Impact, PlacementShift,
+    PlacementSide, ShiftKind, SideState, holder_of, impact,
 };
 
 use crate::assignment::Day;
@@ -188,6 +188,51 @@ pub enum OrgChange {
     },
 }
 
+vocabulary! {
+    /// The kind of an [`OrgChange`]: its stable code (API, audit, import; the `kind` of the
+    /// JSON) and its Indonesian label.
+    ChangeKind {
+        Hire => "hire", "Pegawai baru";
+        Appoint => "appoint", "Pengangkatan dalam jabatan / mutasi";
+        Vacate => "vacate", "Dibebaskan dari jabatan";
+        SetGrade => "set_grade", "Kenaikan pangkat/golongan";
+        Leave => "leave", "Berhenti / pensiun";
+        NameActing => "name_acting", "Penunjukan Plt./Plh.";
+        EndActing => "end_acting", "Berakhirnya Plt./Plh.";
+        AddUnit => "add_unit", "Pembentukan unit";
+        RenameUnit => "rename_unit", "Perubahan nama unit";
+        MoveUnit => "move_unit", "Pemindahan unit";
+        MergeUnit => "merge_unit", "Penggabungan unit";
+        CloseUnit => "close_unit", "Penghapusan unit";
+        AddPosition => "add_position", "Pembentukan jabatan";
+        ChangePosition => "change_position", "Perubahan jabatan";
+        ClosePosition => "close_position", "Penghapusan jabatan";
+    }
+}
+
+impl ChangeKind {
+    /// Whether a change of this kind is a staff change or a structural one.
+    pub fn area(self) -> ChangeArea {
+        match self {
+            ChangeKind::Hire
+            | ChangeKind::Appoint
+            | ChangeKind::Vacate
+            | ChangeKind::SetGrade
+            | ChangeKind::Leave
+            | ChangeKind::NameActing
+            | ChangeKind::EndActing => ChangeArea::Staff,
+            ChangeKind::AddUnit
+            | ChangeKind::RenameUnit
+            | ChangeKind::MoveUnit
+            | ChangeKind::MergeUnit
+            | ChangeKind::CloseUnit
+            | ChangeKind::AddPosition
+            | ChangeKind::ChangePosition
+            | ChangeKind::ClosePosition => ChangeArea::Structure,
+        }
+    }
+}
+
 /// Who keeps what a change touches: BKPSDM the staff, Bagian Organisasi the units and
 /// positions (see `access::Action::RecordOrgChange`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -202,65 +247,38 @@ pub enum ChangeArea {
 impl OrgChange {
     /// Whether the change is a staff change or a structural one.
     pub fn area(&self) -> ChangeArea {
+        self.kind().area()
+    }
+
+    /// The kind of the change (issue 14 point 7: pages and imports key on it, not on strings).
+    pub fn kind(&self) -> ChangeKind {
         match self {
-            OrgChange::Hire { .. }
-            | OrgChange::Appoint { .. }
-            | OrgChange::Vacate { .. }
-            | OrgChange::SetGrade { .. }
-            | OrgChange::Leave { .. }
-            | OrgChange::NameActing { .. }
-            | OrgChange::EndActing { .. } => ChangeArea::Staff,
-            OrgChange::AddUnit { .. }
-            | OrgChange::RenameUnit { .. }
-            | OrgChange::MoveUnit { .. }
-            | OrgChange::MergeUnit { .. }
-            | OrgChange::CloseUnit { .. }
-            | OrgChange::AddPosition { .. }
-            | OrgChange::ChangePosition { .. }
-            | OrgChange::ClosePosition { .. } => ChangeArea::Structure,
+            OrgChange::Hire { .. } => ChangeKind::Hire,
+            OrgChange::Appoint { .. } => ChangeKind::Appoint,
+            OrgChange::Vacate { .. } => ChangeKind::Vacate,
+            OrgChange::SetGrade { .. } => ChangeKind::SetGrade,
+            OrgChange::Leave { .. } => ChangeKind::Leave,
+            OrgChange::NameActing { .. } => ChangeKind::NameActing,
+            OrgChange::EndActing { .. } => ChangeKind::EndActing,
+            OrgChange::AddUnit { .. } => ChangeKind::AddUnit,
+            OrgChange::RenameUnit { .. } => ChangeKind::RenameUnit,
+            OrgChange::MoveUnit { .. } => ChangeKind::MoveUnit,
+            OrgChange::MergeUnit { .. } => ChangeKind::MergeUnit,
+            OrgChange::CloseUnit { .. } => ChangeKind::CloseUnit,
+            OrgChange::AddPosition { .. } => ChangeKind::AddPosition,
+            OrgChange::ChangePosition { .. } => ChangeKind::ChangePosition,
+            OrgChange::ClosePosition { .. } => ChangeKind::ClosePosition,
         }
     }
 
     /// Stable code of the change kind (API, audit, import).
     pub fn code(&self) -> &'static str {
-        match self {
-            OrgChange::Hire { .. } => "hire",
-            OrgChange::Appoint { .. } => "appoint",
-            OrgChange::Vacate { .. } => "vacate",
-            OrgChange::SetGrade { .. } => "set_grade",
-            OrgChange::Leave { .. } => "leave",
-            OrgChange::NameActing { .. } => "name_acting",
-            OrgChange::EndActing { .. } => "end_acting",
-            OrgChange::AddUnit { .. } => "add_unit",
-            OrgChange::RenameUnit { .. } => "rename_unit",
-            OrgChange::MoveUnit { .. } => "move_unit",
-            OrgChange::MergeUnit { .. } => "merge_unit",
-            OrgChange::CloseUnit { .. } => "close_unit",
-            OrgChange::AddPosition { .. } => "add_position",
-            OrgChange::ChangePosition { .. } => "change_position",
-            OrgChange::ClosePosition { .. } => "close_position",
-        }
+        self.kind().code()
     }
 
     /// Indonesian label of the change kind.
     pub fn label(&self) -> &'static str {
-        match self {
-            OrgChange::Hire { .. } => "Pegawai baru",
-            OrgChange::Appoint { .. } => "Pengangkatan dalam jabatan / mutasi",
-            OrgChange::Vacate { .. } => "Dibebaskan dari jabatan",
-            OrgChange::SetGrade { .. } => "Kenaikan pangkat/golongan",
-            OrgChange::Leave { .. } => "Berhenti / pensiun",
-            OrgChange::NameActing { .. } => "Penunjukan Plt./Plh.",
-            OrgChange::EndActing { .. } => "Berakhirnya Plt./Plh.",
-            OrgChange::AddUnit { .. } => "Pembentukan unit",
-            OrgChange::RenameUnit { .. } => "Perubahan nama unit",
-            OrgChange::MoveUnit { .. } => "Pemindahan unit",
-            OrgChange::MergeUnit { .. } => "Penggabungan unit",
-            OrgChange::CloseUnit { .. } => "Penghapusan unit",
-            OrgChange::AddPosition { .. } => "Pembentukan jabatan",
-            OrgChange::ChangePosition { .. } => "Perubahan jabatan",
-            OrgChange::ClosePosition { .. } => "Penghapusan jabatan",
-        }
+        self.kind().label()
     }
 
     /// The agency whose organisation the change touches, as read in `org` before it applies.

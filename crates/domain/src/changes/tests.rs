@@ -421,3 +421,44 @@ fn org_07_grades_follow_the_employment_type_and_every_change_has_a_code_and_labe
         assert_eq!(LeaveReason::from_code(r.code()), Some(*r));
     }
 }
+
+/// Issue 14 point 7: the kind of a change is the domain's `ChangeKind`, whose code is the
+/// change's JSON tag (one mapping), and its area is the kind's.
+#[test]
+fn a_changes_kind_code_is_its_json_tag() {
+    let e = EmployeeId(1);
+    let p = PositionId(2);
+    let u = UnitId(3);
+    let samples = [
+        OrgChange::Appoint {
+            employee: e,
+            position: p,
+        },
+        OrgChange::Vacate { employee: e },
+        OrgChange::Leave {
+            employee: e,
+            reason: LeaveReason::ALL[0],
+        },
+        OrgChange::NameActing {
+            position: p,
+            employee: e,
+            acting: ActingKind::Plt,
+        },
+        OrgChange::EndActing { position: p },
+        OrgChange::RenameUnit {
+            unit: u,
+            name: "Bidang Baru".into(),
+        },
+        OrgChange::MoveUnit { unit: u, parent: u },
+        OrgChange::MergeUnit { unit: u, into: u },
+        OrgChange::CloseUnit { unit: u },
+        OrgChange::ClosePosition { position: p },
+    ];
+    for c in samples {
+        let json = serde_json::to_value(&c).expect("serialises");
+        assert_eq!(json["kind"], c.kind().code());
+        assert_eq!(ChangeKind::from_code(c.code()), Some(c.kind()));
+        assert_eq!(c.area(), c.kind().area());
+    }
+    assert_eq!(ChangeKind::ALL.len(), 15);
+}

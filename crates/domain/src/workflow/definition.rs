@@ -103,12 +103,84 @@ pub enum StepKind {
     Submit,
     /// Agrees or refuses; a refusal needs reasons and ends the request.
     Decide,
+    /// Recommends or refuses (the head of the wanted people's Unit Organisasi, II.B.1.b.3 and
+    /// II.B.1.c.4); a refusal needs reasons and ends the request.
+    Recommend,
     /// Lists the people matching the criteria (the answer with the list).
     Compose,
-    /// Issues a letter.
+    /// Signs and issues a letter (Surat Tugas, Surat Penugasan).
     Issue,
+    /// Establishes the assignment by Keputusan (PEN-12, Pasal 14).
+    Establish,
     /// Confirms receipt of the assignment.
     Receive,
+}
+
+impl StepKind {
+    /// Stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            StepKind::Submit => "submit",
+            StepKind::Decide => "decide",
+            StepKind::Recommend => "recommend",
+            StepKind::Compose => "compose",
+            StepKind::Issue => "issue",
+            StepKind::Establish => "establish",
+            StepKind::Receive => "receive",
+        }
+    }
+
+    /// What the button that takes the step says (issue 15 point 9: a recommendation is not
+    /// "Setujui", a Keputusan is established, not forwarded).
+    pub fn action_label(self) -> &'static str {
+        match self {
+            StepKind::Submit => "Kirim",
+            StepKind::Decide => "Setujui",
+            StepKind::Recommend => "Rekomendasikan",
+            StepKind::Compose => "Susun dan kirim jawaban",
+            StepKind::Issue => "Terbitkan",
+            StepKind::Establish => "Tetapkan",
+            StepKind::Receive => "Terima penugasan",
+        }
+    }
+
+    /// What the step asks, as a noun for the swimlane.
+    pub fn label(self) -> &'static str {
+        match self {
+            StepKind::Submit => "pengiriman",
+            StepKind::Decide => "keputusan",
+            StepKind::Recommend => "rekomendasi",
+            StepKind::Compose => "penyusunan",
+            StepKind::Issue => "penerbitan",
+            StepKind::Establish => "penetapan",
+            StepKind::Receive => "penerimaan",
+        }
+    }
+
+    /// Whether the holder may refuse the step with reasons (agreeing steps only; a compose
+    /// step only when it has a refusal letter).
+    pub fn refusable(self, has_refusal_letter: bool) -> bool {
+        match self {
+            StepKind::Decide | StepKind::Recommend => true,
+            StepKind::Compose => has_refusal_letter,
+            StepKind::Submit | StepKind::Issue | StepKind::Establish | StepKind::Receive => false,
+        }
+    }
+}
+
+impl StepDef {
+    /// Whether the holder may refuse this step with reasons (the machine's rule).
+    pub fn refusable(&self) -> bool {
+        self.kind.refusable(self.refusal_letter.is_some())
+    }
+
+    /// The letter going ahead with this step issues at once — number, files, status issued —
+    /// in the same transaction as the step (issue 15 point 4): an instrument the step's holder
+    /// signs ([`LetterKind::is_instrument`]). A request or an answer stays a draft to be issued
+    /// from its page.
+    pub fn issues_on_proceed(&self) -> Option<LetterKind> {
+        self.letter.filter(|l| l.is_instrument())
+    }
 }
 
 /// The letters the workflows produce (DOC-04; rendered by the letters crate).
@@ -153,6 +225,19 @@ impl LetterKind {
             LetterKind::SuratTugas => "surat_tugas",
             LetterKind::SecretaryDecree => "secretary_decree",
             LetterKind::RegentDecree => "regent_decree",
+        }
+    }
+
+    /// Whether the letter assigns or establishes (Surat Tugas, Surat Penugasan, Keputusan):
+    /// signed by the holder of the step that makes it, and issued by that step (issue 15
+    /// point 4). The request and its answer are correspondence, issued on their own.
+    pub fn is_instrument(self) -> bool {
+        match self {
+            LetterKind::SuratTugas
+            | LetterKind::AssignmentLetter
+            | LetterKind::SecretaryDecree
+            | LetterKind::RegentDecree => true,
+            LetterKind::InvolvementRequest | LetterKind::InvolvementAnswer => false,
         }
     }
 
@@ -290,7 +375,7 @@ const SECRETARY_DECREE: StepDef = with_letter(
     step(
         "establish",
         Lane::RegionalSecretary,
-        K::Issue,
+        K::Establish,
         "Menetapkan Keputusan Sekretaris Daerah (Pasal 14)",
         Next::Step("receive"),
     ),
@@ -339,7 +424,7 @@ const CROSS_UNIT: &[StepDef] = &[
         step(
             "head_recommendation",
             Lane::TargetHead,
-            K::Decide,
+            K::Recommend,
             "Memberi rekomendasi atas pelibatan",
             Next::Step("compose"),
         ),
@@ -407,7 +492,7 @@ const CROSS_AGENCY: &[StepDef] = &[
         step(
             "head_recommendation",
             Lane::TargetHead,
-            K::Decide,
+            K::Recommend,
             "Memberi rekomendasi atas ketersediaan pegawai",
             Next::Step("ppk_answer"),
         ),
@@ -453,7 +538,7 @@ const CROSS_AGENCY: &[StepDef] = &[
         step(
             "establish",
             Lane::RegionalHead,
-            K::Issue,
+            K::Establish,
             "Menetapkan Keputusan Bupati (Pasal 14)",
             Next::Step("receive"),
         ),

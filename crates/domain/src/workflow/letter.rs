@@ -222,6 +222,7 @@ pub fn compose(kind: LetterKind, refusal: bool, facts: LetterFacts) -> LetterCon
             decree_body(&facts, issuer.to_string(), "Instansi Pemerintah")
         }
     };
+    let paragraphs = paragraphs.iter().map(|p| single_stops(p)).collect();
     let work_title = title.to_string();
     let team = facts.team;
     LetterContent {
@@ -250,6 +251,30 @@ pub fn compose(kind: LetterKind, refusal: bool, facts: LetterFacts) -> LetterCon
         work_title,
         team: Some(team),
     }
+}
+
+/// A paragraph with each doubled full stop made one: a sentence that ends on an abbreviated
+/// title ("Ahmad Fauzi, S.Kom."), a typed text that ends with its own stop ("6 bulan.") or a
+/// title ending in one, followed by the sentence's stop (Tata Naskah Dinas: one stop ends a
+/// sentence). An ellipsis (three or more) is left as written.
+pub(crate) fn single_stops(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| **c == '.').count();
+        if run == 2 {
+            out.push('.');
+            i += 2;
+        } else if run > 0 {
+            out.extend(std::iter::repeat_n('.', run));
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The name of a team as letters write it: "Tim Kerja X", or the title itself when it already

@@ -405,3 +405,46 @@ fn doc_04_facts_survive_a_json_round_trip() {
     let back: LetterFacts = serde_json::from_str(&serde_json::to_string(&f).unwrap()).unwrap();
     assert_eq!(back, f);
 }
+
+#[test]
+fn doc_04_no_letter_ends_a_sentence_with_two_full_stops() {
+    // Issue 15 point 7: "S.Kom.." — a text ending in its own stop before the sentence's stop.
+    let kinds = [
+        (LetterKind::InvolvementRequest, false),
+        (LetterKind::InvolvementAnswer, false),
+        (LetterKind::InvolvementAnswer, true),
+        (LetterKind::AssignmentLetter, false),
+        (LetterKind::SuratTugas, false),
+        (LetterKind::SecretaryDecree, false),
+        (LetterKind::RegentDecree, false),
+    ];
+    for (kind, refusing) in kinds {
+        let mut f = facts(WorkflowKind::CrossUnitAppointment);
+        f.assignment_title = "Penyusunan Rencana Aksi Kesehatan Daerah Tahap II.".into();
+        f.owner_unit = "Bidang Perencanaan dan Evaluasi Kab.".into();
+        f.signer.position = "Kepala Badan Perencanaan Pembangunan Daerah Kab.".into();
+        f.reasons = Some("Pegawai sedang bertugas di luar daerah.".into());
+        if let Some(i) = f.involvement.as_mut() {
+            i.duration = "6 (enam) bulan.".into();
+        }
+        for m in &mut f.members {
+            m.until = day("2025-07-31");
+            m.unit = format!("{} Kab.", m.unit);
+        }
+        let letter = compose(kind, refusing, f);
+        for p in &letter.paragraphs {
+            assert!(
+                !p.contains("..") || p.contains("..."),
+                "{kind:?}: two full stops in {p:?}"
+            );
+        }
+    }
+    assert_eq!(
+        super::letter::single_stops("Ahmad Fauzi, S.Kom.."),
+        "Ahmad Fauzi, S.Kom."
+    );
+    assert_eq!(
+        super::letter::single_stops("tunggu ... lalu."),
+        "tunggu ... lalu."
+    );
+}

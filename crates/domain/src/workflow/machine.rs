@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::definition::{Lane, LetterKind, Next, StepKind, WorkflowKind};
+use super::definition::{Lane, LetterKind, Next, WorkflowKind};
 
 /// Where a request stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -75,6 +75,38 @@ pub enum WorkflowError {
     /// This step cannot be refused (a submission, an issue, a receipt).
     #[error("Langkah ini tidak dapat ditolak.")]
     NotRefusable,
+    /// The letter this step answers is still an unnumbered draft (issue 15 point 4; DOC-05:
+    /// a letter goes out numbered from the register).
+    #[error(
+        "{letter} belum diterbitkan (belum bernomor); penandatangannya menerbitkannya dahulu di halaman surat, baru permohonan dapat dijawab (DOC-05, Lampiran IV)."
+    )]
+    LetterNotIssued { letter: String },
+}
+
+/// Whether step `step` of `kind` may be taken now that the letters of the request are as
+/// `issued` says (issue 15 point 4): a step that answers an involvement request — the one
+/// right after the step that sent it — waits until that request has been issued with its
+/// number (DOC-05). Other steps need nothing issued.
+pub fn check_answerable(
+    kind: WorkflowKind,
+    step: &str,
+    issued: impl Fn(LetterKind) -> bool,
+) -> Result<(), WorkflowError> {
+    let def = kind.definition();
+    let Some(i) = def.steps.iter().position(|s| s.code == step) else {
+        return Ok(());
+    };
+    let answered = i
+        .checked_sub(1)
+        .and_then(|p| def.steps.get(p))
+        .and_then(|p| p.letter)
+        .filter(|l| *l == LetterKind::InvolvementRequest);
+    match answered {
+        Some(l) if !issued(l) => Err(WorkflowError::LetterNotIssued {
+            letter: l.label().to_string(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The state of a new request.
@@ -114,9 +146,7 @@ pub fn advance(
             copies: s.copies.to_vec(),
         }),
         Decision::Refuse(r) => {
-            let refusable = s.kind == StepKind::Decide
-                || (s.kind == StepKind::Compose && s.refusal_letter.is_some());
-            if !refusable {
+            if !s.refusable() {
                 return Err(WorkflowError::NotRefusable);
             }
             if r.reasons.trim().is_empty() {

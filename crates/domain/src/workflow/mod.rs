@@ -31,5 +31,7 @@ pub use letter::{
     Involvement, LetterContent, LetterFacts, LetterMember, LetterParty, MissingContent, compose,
     team_name, work_years,
 };
-pub use machine::{Decision, Refusal, State, Transition, WorkflowError, advance, start};
-pub use record::{ReminderKind, RequestState, StepProgress, TaskKind};
+pub use machine::{
+    Decision, Refusal, State, Transition, WorkflowError, advance, check_answerable, start,
+};
+pub use record::{ReminderKind, RequestState, StepDecision, StepProgress, TaskKind};

@@ -50,6 +50,27 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What the person taking a step decided (`request_step.decision`).
+    StepDecision {
+        /// The step is taken: the request moves on.
+        Proceed => "proceed", "Diteruskan";
+        /// The step is refused with reasons, where the step allows it.
+        Refuse => "refuse", "Ditolak";
+    }
+}
+
+impl StepDecision {
+    /// The decision of a refusal flag.
+    pub fn of_refusal(refuse: bool) -> StepDecision {
+        if refuse {
+            StepDecision::Refuse
+        } else {
+            StepDecision::Proceed
+        }
+    }
+}
+
+vocabulary! {
     /// A reminder recorded on a request (`request_reminder.kind`).
     ReminderKind {
         Nudge => "nudge", "Pengingat dari pemohon";

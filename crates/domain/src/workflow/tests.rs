@@ -239,3 +239,71 @@ fn every_workflow_is_a_path_from_its_first_step_to_assigned_over_known_steps() {
         assert_eq!(def.steps.last().map(|s| s.lane), Some(Lane::Employee));
     }
 }
+
+#[test]
+fn pen_14_pen_15_a_recommendation_is_recommended_and_a_keputusan_established() {
+    for kind in WorkflowKind::ALL {
+        let def = kind.definition();
+        for s in def.steps {
+            if s.code == "head_recommendation" {
+                assert_eq!(s.kind, StepKind::Recommend, "{kind:?}");
+                assert_eq!(s.kind.action_label(), "Rekomendasikan");
+                assert!(s.refusable(), "a recommendation may be refused");
+            }
+            if matches!(
+                s.letter,
+                Some(LetterKind::SecretaryDecree | LetterKind::RegentDecree)
+            ) {
+                assert_eq!(s.kind, StepKind::Establish, "{kind:?} {}", s.code);
+                assert_eq!(s.kind.action_label(), "Tetapkan");
+            }
+        }
+    }
+}
+
+#[test]
+fn pen_12_the_step_making_an_instrument_issues_it_and_a_request_or_answer_does_not() {
+    for kind in WorkflowKind::ALL {
+        for s in kind.definition().steps {
+            let issues = s.issues_on_proceed();
+            match s.letter {
+                Some(
+                    l @ (LetterKind::SuratTugas
+                    | LetterKind::AssignmentLetter
+                    | LetterKind::SecretaryDecree
+                    | LetterKind::RegentDecree),
+                ) => assert_eq!(issues, Some(l), "{kind:?} {}", s.code),
+                _ => assert_eq!(issues, None, "{kind:?} {}", s.code),
+            }
+        }
+    }
+}
+
+#[test]
+fn doc_05_an_involvement_request_is_answered_only_once_issued() {
+    for kind in [
+        WorkflowKind::CrossUnitAppointment,
+        WorkflowKind::CrossAgencyAppointment,
+    ] {
+        let answer = kind.definition().steps[1].code;
+        let refused = check_answerable(kind, answer, |_| false);
+        assert!(
+            matches!(refused, Err(WorkflowError::LetterNotIssued { .. })),
+            "{kind:?}: {refused:?}"
+        );
+        assert_eq!(
+            check_answerable(kind, answer, |l| l == LetterKind::InvolvementRequest),
+            Ok(())
+        );
+        // The request itself, and later steps, need nothing issued.
+        assert_eq!(check_answerable(kind, "request", |_| false), Ok(()));
+        assert_eq!(check_answerable(kind, "receive", |_| false), Ok(()));
+    }
+    // A volunteer's request carries no letter: nothing to wait for.
+    assert_eq!(
+        check_answerable(WorkflowKind::VolunteerCrossUnit, "owner_decision", |_| {
+            false
+        }),
+        Ok(())
+    );
+}

@@ -116,6 +116,7 @@ pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
     super::demo_planning::seed(store, this_year()).await?;
     super::demo_assignments::seed(store).await?;
     super::demo_execution::seed(store).await?;
+    super::demo_assignments::seed_prepared(store).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()

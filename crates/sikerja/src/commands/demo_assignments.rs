@@ -10,9 +10,9 @@ use chrono::{Datelike, Months, NaiveDate, Utc};
 use sikerja_domain::Nip;
 use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, Day, Member, MemberRole};
 use sikerja_domain::planning::target::Execution;
-use sikerja_domain::workflow::Involvement;
+use sikerja_domain::workflow::{Involvement, LetterKind};
 use sikerja_storage::planning::PlanningActor;
-use sikerja_storage::{AssignmentInput, AuditActor, RequestStart, Store};
+use sikerja_storage::{AssignmentInput, AuditActor, RenderLetter, RequestStart, Store};
 
 fn day(d: NaiveDate) -> anyhow::Result<Day> {
     Ok(Day::new(
@@ -38,7 +38,10 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
     let actor = PlanningActor {
         employee: Some(camat.employee.id),
         regional_head_of: None,
-        audit: AuditActor::in_position("Camat Martapura (demo)", position.position.name.clone()),
+        audit: AuditActor::in_position(
+            camat.employee.display_name(),
+            position.position.name.clone(),
+        ),
     };
     if !store.assignments_involving(&actor, 1).await?.is_empty() {
         return Ok(());
@@ -76,7 +79,8 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
         .create_assignment(&input, &actor)
         .await
         .context("penugasan demo")?;
-    store
+    let letters = demo_letters();
+    let request = store
         .start_request(
             id,
             &RequestStart {
@@ -91,11 +95,122 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
                 },
             },
             &actor,
+            &letters,
         )
         .await
         .context("permohonan pelibatan demo")?;
+    // The Camat signs and issues the request letter, so that the Kepala Bidang can answer it
+    // (an unissued request is not answered: DOC-05, issue 15 point 4).
+    let letter = store
+        .assignment_request(request)
+        .await
+        .context("permohonan pelibatan demo")?
+        .letters
+        .into_iter()
+        .find(|l| l.kind == LetterKind::InvolvementRequest)
+        .context("surat permohonan pelibatan demo")?;
+    store
+        .issue_letter(letter.id, &actor, |facts| letters.render(facts))
+        .await
+        .context("menerbitkan surat permohonan pelibatan demo")?;
     println!(
         "Penugasan demo: permohonan pelibatan Camat Martapura menunggu Kepala Bidang Aplikasi Informatika."
     );
     Ok(())
+}
+
+/// The title of the demo's prepared draft.
+const PREPARED_TITLE: &str = "Penyusunan katalog aplikasi perangkat daerah (fiktif)";
+
+/// A draft the Kepala Bidang Aplikasi Informatika prepared for the Kepala Dinas (issue 14
+/// point 6): an Administrator does not appoint for a Dinas (PEN-13, Lampiran II.B.1.a), so
+/// the draft waits for the head of the Unit Organisasi, who may change it ("Ubah konsep") and
+/// start it. Skipped when the Kepala Dinas already has it.
+pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
+    let people = sikerja_demo::demo_people();
+    let kabid = store
+        .employee_by_nip(&Nip::parse(people.administrator.nip)?)
+        .await?;
+    let kadis = store
+        .employee_by_nip(&Nip::parse(people.head_of_office.nip)?)
+        .await?;
+    let member = store
+        .employee_by_nip(&Nip::parse(people.functional.nip)?)
+        .await?;
+    let owner = kadis
+        .position
+        .as_ref()
+        .context("Kepala Dinas demo tidak memegang jabatan")?;
+    let kabid_post = kabid
+        .position
+        .as_ref()
+        .context("Kepala Bidang demo tidak memegang jabatan")?;
+    let head = PlanningActor {
+        employee: Some(kadis.employee.id),
+        regional_head_of: None,
+        audit: AuditActor::in_position(kadis.employee.display_name(), owner.position.name.clone()),
+    };
+    if store
+        .assignments_involving(&head, 200)
+        .await?
+        .iter()
+        .any(|l| l.title == PREPARED_TITLE)
+    {
+        return Ok(());
+    }
+    let actor = PlanningActor {
+        employee: Some(kabid.employee.id),
+        regional_head_of: None,
+        audit: AuditActor::in_position(
+            kabid.employee.display_name(),
+            kabid_post.position.name.clone(),
+        ),
+    };
+    // Two months from the first day of the fifth month ahead, after the Camat's request.
+    let today = (Utc::now() + chrono::TimeDelta::hours(8)).date_naive();
+    let first = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)
+        .and_then(|d| d.checked_add_months(Months::new(5)))
+        .context("tanggal demo")?;
+    let last = first
+        .checked_add_months(Months::new(2))
+        .and_then(|d| d.pred_opt())
+        .context("tanggal demo")?;
+    let input = AssignmentInput {
+        draft: AssignmentDraft {
+            id: None,
+            execution: Execution::Individual,
+            owner_unit: owner.position.unit,
+            owner_agency: kadis.employee.agency,
+            method: AssignmentMethod::Appointment,
+            members: vec![Member {
+                employee: member.employee.id,
+                role: MemberRole::Member,
+                from: day(first)?,
+                until: day(last)?,
+            }],
+            responsible_official: None,
+            field: "Informatika".into(),
+            team_lead_reason: None,
+        },
+        title: PREPARED_TITLE.into(),
+        target: None,
+    };
+    store
+        .prepare_assignment(&input, &actor)
+        .await
+        .context("rancangan penugasan demo")?;
+    println!(
+        "Penugasan demo: rancangan Kepala Bidang Aplikasi Informatika menunggu Kepala Dinas untuk ditetapkan."
+    );
+    Ok(())
+}
+
+/// The renderer of the letters the demo's workflow steps issue (issue 15 point 4): the
+/// embedded templates, the QR code to `localhost` (the demo runs there).
+pub(super) fn demo_letters() -> sikerja_web::letters::StepLetters {
+    sikerja_web::letters::StepLetters::new(
+        std::sync::Arc::new(sikerja_web::letters::Letters::new(Default::default())),
+        String::new(),
+        None,
+    )
 }

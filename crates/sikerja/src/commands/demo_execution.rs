@@ -6,6 +6,7 @@
 //! lead, an open problem (Dinas), a report asked for (RSUD), and a result at a different point
 //! of its review chain in each. All fictional, all through the store's own checks. Skipped for a department whose head already has the demo assignment.
 
+use super::demo_assignments::demo_letters;
 use anyhow::{Context, anyhow};
 use chrono::{Datelike, Months, NaiveDate, Utc};
 use sikerja_domain::Nip;
@@ -154,7 +155,7 @@ async fn actor(store: &Store, org: &Organisation, e: EmployeeId) -> anyhow::Resu
         .find(|x| x.id == e)
         .ok_or_else(|| anyhow!("pegawai demo {e:?} tidak ada"))?;
     let view = store.employee_by_nip(&person.nip).await?;
-    let label = format!("{} (demo)", person.display_name());
+    let label = person.display_name();
     Ok(PlanningActor {
         employee: Some(e),
         regional_head_of: None,
@@ -299,6 +300,7 @@ async fn run(
                 ..Default::default()
             },
             head,
+            &demo_letters(),
         )
         .await
         .with_context(|| format!("Surat Tugas demo {}", plan.title))?;
@@ -312,6 +314,7 @@ async fn run(
                     text: "Diterima".into(),
                 },
                 &actor(store, org, *e).await?,
+                &demo_letters(),
             )
             .await
             .with_context(|| format!("penerimaan Surat Tugas demo {}", plan.title))?;

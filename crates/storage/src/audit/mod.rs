@@ -4,12 +4,14 @@
 //! Since issue 12 point 4 each hash is an HMAC under a key kept outside the database (`key`),
 //! and the chain's head is checkpointed to an append-only file outside it (`checkpoint`), so
 //! that neither recomputing the chain nor cutting its end goes unnoticed. `chain` holds the
-//! canonical forms and hashes, `verify` the walk, `read` the lists for the admin pages.
+//! canonical forms and hashes, `verify` the walk, `read` the lists for the admin pages, `names` the records and
+//! actors those lists name.
 
 pub(crate) mod chain;
 pub(crate) mod checkpoint;
 mod event;
 mod key;
+mod names;
 mod read;
 mod settings;
 mod verify;
@@ -30,7 +32,8 @@ pub use checkpoint::AuditCheckpoint;
 pub use event::AuditActor;
 pub(crate) use event::append_by;
 pub use key::AuditKey;
-pub use read::{AuditEntry, AuditFilter};
+pub use names::{AuditNames, RecordLink, RecordName, actor_nip};
+pub use read::{AuditEntry, AuditFilter, SignIns};
 pub use settings::AuditSettings;
 pub use verify::{AuditBreak, AuditReport, AuditVerification};
 

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 
+use sikerja_domain::audit::{AuditAction, AuditSubject};
+
 use crate::Store;
 use crate::entities::audit_log;
 use crate::error::Result;
@@ -46,8 +48,24 @@ pub struct AuditFilter {
     pub from: Option<DateTime<Utc>>,
     /// Entries strictly before this instant.
     pub until: Option<DateTime<Utc>>,
+    /// Whether sign-ins and sign-outs are listed among the other entries, left out, or
+    /// listed alone (the "Riwayat masuk" view).
+    pub sign_ins: SignIns,
     pub limit: u32,
     pub offset: u32,
+}
+
+/// How [`AuditFilter`] treats sign-ins and sign-outs (issue 15 point 5): they name a client
+/// address and crowd a record's history, so pages list them apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SignIns {
+    /// Listed with every other entry.
+    #[default]
+    Mixed,
+    /// Left out.
+    Excluded,
+    /// Listed alone.
+    Only,
 }
 
 impl From<audit_log::Model> for AuditEntry {
@@ -87,6 +105,12 @@ impl Store {
         if let Some(v) = &filter.action {
             q = q.filter(audit_log::Column::Action.eq(v.as_str()));
         }
+        let sign_ins = AuditAction::sign_in_codes();
+        q = match filter.sign_ins {
+            SignIns::Mixed => q,
+            SignIns::Excluded => q.filter(audit_log::Column::Action.is_not_in(sign_ins)),
+            SignIns::Only => q.filter(audit_log::Column::Action.is_in(sign_ins)),
+        };
         if let Some(v) = filter.from {
             q = q.filter(audit_log::Column::At.gte(v));
         }
@@ -112,14 +136,30 @@ impl Store {
     }
 
     /// The whole history of one record (e.g. `("agency", "3")`), oldest first.
-    pub async fn audit_of(
+    pub async fn audit_of(&self, entity: AuditSubject, entity_id: &str) -> Result<Vec<AuditEntry>> {
+        Ok(audit_log::Entity::find()
+            .filter(audit_log::Column::Entity.eq(entity.code()))
+            .filter(audit_log::Column::EntityId.eq(entity_id))
+            .order_by_asc(audit_log::Column::Seq)
+            .order_by_asc(audit_log::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(AuditEntry::from)
+            .collect())
+    }
+
+    /// The history a record's page shows, oldest first: its audit entries without sign-ins
+    /// and sign-outs, which only the audit trail's own view lists (issue 15 point 5).
+    pub async fn record_history(
         &self,
-        entity: sikerja_domain::audit::AuditSubject,
+        entity: AuditSubject,
         entity_id: &str,
     ) -> Result<Vec<AuditEntry>> {
         Ok(audit_log::Entity::find()
             .filter(audit_log::Column::Entity.eq(entity.code()))
             .filter(audit_log::Column::EntityId.eq(entity_id))
+            .filter(audit_log::Column::Action.is_not_in(AuditAction::sign_in_codes()))
             .order_by_asc(audit_log::Column::Seq)
             .order_by_asc(audit_log::Column::Id)
             .all(&self.db)

@@ -32,6 +32,10 @@ pub struct Model {
     pub holder_signed_by: Option<String>,
     pub setter_signed_at: Option<DateTimeUtc>,
     pub setter_signed_by: Option<String>,
+    /// The person who signed as *pihak kedua*: name with titles, and NIP (none for a regional
+    /// head).
+    pub setter_signer_name: Option<String>,
+    pub setter_signer_nip: Option<String>,
     pub created_at: DateTimeUtc,
     pub created_by: String,
     pub updated_at: DateTimeUtc,

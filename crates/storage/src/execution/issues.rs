@@ -14,6 +14,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::{AssignmentId, Day, MembershipKind};
 use sikerja_domain::execution::Actor;
 use sikerja_domain::execution::issue::{
@@ -228,7 +229,7 @@ async fn label_of<C: ConnectionTrait>(db: &C, a: IssueAddressee) -> Result<Strin
             .unwrap_or_default(),
         IssueAddressee::RegionalHead(agency) => regional_head::Entity::find()
             .filter(regional_head::Column::AgencyId.eq(agency.0))
-            .filter(regional_head::Column::Kind.eq("head"))
+            .filter(regional_head::Column::Kind.eq(RegionalHeadKind::Head.code()))
             .one(db)
             .await?
             .map_or_else(

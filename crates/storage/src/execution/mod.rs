@@ -18,6 +18,7 @@ use serde::Serialize;
 use sikerja_domain::assignment::{AssignmentId, AssignmentStatus, Day, MemberRole};
 use sikerja_domain::execution::{Actor, Refusal, RefusalKind, Work, WorkKind, WorkMember};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
+use sikerja_domain::planning::target::Execution;
 use sikerja_domain::planning::target::PlanStatus;
 
 pub use breakdown::{BreakdownMember, BreakdownView, WorkItemView};
@@ -150,7 +151,7 @@ async fn load_assignment<C: ConnectionTrait>(db: &C, id: AssignmentId) -> Result
             .filter(|b| *b > 0),
         None => None,
     };
-    let kind = if a.execution == "team" {
+    let kind = if Execution::from_code(&a.execution) == Some(Execution::Team) {
         WorkKind::Team
     } else {
         WorkKind::Individual

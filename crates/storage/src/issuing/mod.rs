@@ -18,6 +18,7 @@ pub use registers::{
 
 use sikerja_domain::audit::{AuditAction, AuditSubject};
 use std::future::Future;
+use std::pin::Pin;
 
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -27,6 +28,7 @@ use sha2::{Digest, Sha256};
 use sikerja_domain::assignment::Day;
 use sikerja_domain::workflow::{LetterContent, LetterKind, LetterStatus};
 
+use crate::connect::WriteTxn;
 use crate::convert::display_name;
 use crate::entities::{employee, issued_letter, letter_number, request_letter};
 use crate::error::{Result, StorageError, corrupt};
@@ -57,6 +59,17 @@ pub struct IssueFacts {
 pub struct RenderedFiles {
     pub pdf: Vec<u8>,
     pub docx: Vec<u8>,
+}
+
+/// The future of a rendering: both files, or why not.
+pub type Rendering<'a> =
+    Pin<Box<dyn Future<Output = std::result::Result<RenderedFiles, String>> + Send + 'a>>;
+
+/// Makes both files of a letter being issued from its facts — the letters crate, through the
+/// web layer. Handed to the workflow's decisions, so that the step that makes a Surat Tugas,
+/// Surat Penugasan or Keputusan issues it in the same transaction (issue 15 point 4).
+pub trait RenderLetter: Send + Sync {
+    fn render(&self, facts: IssueFacts) -> Rendering<'_>;
 }
 
 /// A letter as issued (without its files).
@@ -267,12 +280,29 @@ impl Store {
         })
     }
 
+    /// Whether `by` signs recorded letter `letter` — the same decision that lets the issue
+    /// and the cancel through (`not_the_signer` otherwise) — so that pages show "Terbitkan
+    /// surat" and "Batalkan" only to the signer (issue 15 point 4).
+    pub async fn signs_letter(&self, letter: i64, by: &PlanningActor) -> Result<bool> {
+        let row = request_letter::Entity::find_by_id(letter)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StorageError::not_found("request_letter", letter))?;
+        match letter_issuer(&self.db, &row, Some(by)).await {
+            Ok(_) => Ok(true),
+            Err(StorageError::Forbidden { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Issues a recorded letter (DOC-05, DOC-06) as `by`, who must hold or act in the position
     /// that signs it: takes the next number of the issuer's register, dates and signs the
     /// content, has `render` make both files, stores them with their SHA-256 and a
     /// verification code, and appends the audit row, in one transaction. A letter already
     /// issued (and not cancelled) answers `already_issued`; a rendering that fails answers
-    /// `render_failed` and takes no number.
+    /// `render_failed` and takes no number. Letters the workflow issues with the step that
+    /// makes them (Surat Tugas, Surat Penugasan, Keputusan: issue 15 point 4) come here only
+    /// after a cancelled issue.
     pub async fn issue_letter<F, Fut>(
         &self,
         letter: i64,
@@ -285,138 +315,8 @@ impl Store {
     {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
-        // Two issues of the same letter at once: the second waits here, then finds the first.
-        let row = request_letter::Entity::find_by_id(letter)
-            .lock_exclusive()
-            .one(&txn)
-            .await?
-            .ok_or_else(|| StorageError::not_found("request_letter", letter))?;
-        let live = issued_letter::Entity::find()
-            .select_only()
-            .column(issued_letter::Column::Number)
-            .filter(issued_letter::Column::RequestLetterId.eq(letter))
-            .filter(issued_letter::Column::Status.eq(LetterStatus::Issued.code()))
-            .into_tuple::<String>()
-            .one(&txn)
-            .await?;
-        if let Some(number) = live {
-            return Err(StorageError::conflict(
-                "already_issued",
-                format!("Surat ini sudah diterbitkan dengan nomor {number}."),
-            ));
-        }
-        let issuer = letter_issuer(&txn, &row, Some(by)).await?;
-        let record = letter_record(row.clone())?;
-        let now = Utc::now();
-        let date = day_of(now)?;
-        let mut content = record.content;
-        content.date = date;
-        content.signer.position = issuer.position.clone();
-        if let Some(me) = by.employee
-            && let Some(e) = employee::Entity::find_by_id(me.0).one(&txn).await?
-        {
-            content.signer.name = display_name(&e);
-            content.signer.nip = Some(e.nip.clone());
-            content.signer.rank = crate::convert::rank_line(&e.grade);
-        }
-        let mut letterhead =
-            letterheads::letterhead_of(&txn, issuer.agency, issuer.department).await?;
-        if let (Some(title), false) = (&issuer.regional_head, letterhead.stored) {
-            letterhead.lines = vec![title.to_uppercase()];
-        }
-        let register = registers::locked_register(
-            &txn,
-            issuer.agency,
-            issuer.department,
-            record.kind,
-            i32::from(date.year()),
-        )
-        .await?;
-        let number = registers::take_number(&txn, &register, &by.audit.label, now).await?;
-        let code = verify_code()?;
-        let content_json = serde_json::to_string(&json!({
-            "number": number.number,
-            "content": content,
-        }))
-        .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
-        let content_sha256 = sha256_hex(content_json.as_bytes());
-        let budget_regulation = crate::policies::in_force(
-            &*txn,
-            sikerja_domain::organisation::AgencyId(issuer.agency),
-            date,
-        )
-        .await?
-        .letters
-        .budget_regulation;
-        let facts = IssueFacts {
-            content: content.clone(),
-            letterhead,
-            number: Some(number.number.clone()),
-            verify_code: Some(code.clone()),
-            content_sha256: Some(content_sha256.clone()),
-            budget_regulation,
-        };
-        let files = render(facts).await.map_err(|e| {
-            tracing::warn!(letter, error = %e, "rendering a letter failed");
-            StorageError::invalid(
-                "render_failed",
-                "Surat tidak dapat dibuat (PDF/DOCX); tidak ada nomor yang terpakai.",
-            )
-        })?;
-        let pdf_sha256 = sha256_hex(&files.pdf);
-        let docx_sha256 = sha256_hex(&files.docx);
-        let id = issued_letter::Entity::insert(issued_letter::ActiveModel {
-            request_letter_id: Set(letter),
-            agency_id: Set(issuer.agency),
-            number_id: Set(number.id),
-            number: Set(number.number.clone()),
-            kind: Set(record.kind.code().to_string()),
-            subject: Set(content.subject.clone()),
-            signer_name: Set(content.signer.name.clone()),
-            signer_position: Set(content.signer.position.clone()),
-            letter_date: Set(date.to_string()),
-            verify_code: Set(code),
-            content: Set(content_json),
-            content_sha256: Set(content_sha256.clone()),
-            pdf: Set(files.pdf),
-            docx: Set(files.docx),
-            pdf_sha256: Set(pdf_sha256.clone()),
-            docx_sha256: Set(docx_sha256.clone()),
-            issued_at: Set(now),
-            issued_by: Set(by.audit.label.clone()),
-            status: Set(LetterStatus::Issued.code().to_string()),
-            cancelled_at: Set(None),
-            cancel_reason: Set(String::new()),
-            ..Default::default()
-        })
-        .exec(&txn)
-        .await?
-        .last_insert_id;
-        let mut n: letter_number::ActiveModel = number.clone().into();
-        n.issued_letter_id = Set(Some(id));
-        letter_number::Entity::update(n).exec(&txn).await?;
-        audit::append_by(
-            &txn,
-            &by.audit,
-            AuditAction::LetterIssue,
-            audit::Subject::new(AuditSubject::IssuedLetter, id, issuer.agency),
-            json!({
-                "rule_id": "DOC-05",
-                "article": "Lampiran IV",
-                "letter": letter,
-                "kind": record.kind.code(),
-                "number": number.number,
-                "register": register.id,
-                "seq": number.seq,
-                "date": date.to_string(),
-                "signer": content.signer.name,
-                "content_sha256": content_sha256,
-                "pdf_sha256": pdf_sha256,
-                "docx_sha256": docx_sha256,
-            }),
-        )
-        .await?;
-        let view = self.issued_in(&txn, id).await?;
+        let id = issue_in(&txn, letter, by, render).await?;
+        let view = self.issued_in(&*txn, id).await?;
         txn.commit().await?;
         Ok(view)
     }
@@ -565,4 +465,150 @@ impl Store {
         txn.commit().await?;
         Ok(view)
     }
+}
+
+/// Issues recorded letter `letter` as `by` inside `txn` (see [`Store::issue_letter`]): the
+/// issue's id. Shared by the letter's own issue and the workflow step that issues the letter it
+/// makes (issue 15 point 4), so that both are one decision in one transaction.
+pub(crate) async fn issue_in<F, Fut>(
+    txn: &WriteTxn,
+    letter: i64,
+    by: &PlanningActor,
+    render: F,
+) -> Result<i64>
+where
+    F: FnOnce(IssueFacts) -> Fut,
+    Fut: Future<Output = std::result::Result<RenderedFiles, String>>,
+{
+    // Two issues of the same letter at once: the second waits here, then finds the first.
+    let row = request_letter::Entity::find_by_id(letter)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| StorageError::not_found("request_letter", letter))?;
+    let live = issued_letter::Entity::find()
+        .select_only()
+        .column(issued_letter::Column::Number)
+        .filter(issued_letter::Column::RequestLetterId.eq(letter))
+        .filter(issued_letter::Column::Status.eq(LetterStatus::Issued.code()))
+        .into_tuple::<String>()
+        .one(txn)
+        .await?;
+    if let Some(number) = live {
+        return Err(StorageError::conflict(
+            "already_issued",
+            format!("Surat ini sudah diterbitkan dengan nomor {number}."),
+        ));
+    }
+    let issuer = letter_issuer(txn, &row, Some(by)).await?;
+    let record = letter_record(row.clone())?;
+    let now = Utc::now();
+    let date = day_of(now)?;
+    let mut content = record.content;
+    content.date = date;
+    content.signer.position = issuer.position.clone();
+    if let Some(me) = by.employee
+        && let Some(e) = employee::Entity::find_by_id(me.0).one(txn).await?
+    {
+        content.signer.name = display_name(&e);
+        content.signer.nip = Some(e.nip.clone());
+        content.signer.rank = crate::convert::rank_line(&e.grade);
+    }
+    let mut letterhead = letterheads::letterhead_of(txn, issuer.agency, issuer.department).await?;
+    if let (Some(title), false) = (&issuer.regional_head, letterhead.stored) {
+        letterhead.lines = vec![title.to_uppercase()];
+    }
+    let register = registers::locked_register(
+        txn,
+        issuer.agency,
+        issuer.department,
+        record.kind,
+        i32::from(date.year()),
+    )
+    .await?;
+    let number = registers::take_number(txn, &register, &by.audit.label, now).await?;
+    let code = verify_code()?;
+    let content_json = serde_json::to_string(&json!({
+        "number": number.number,
+        "content": content,
+    }))
+    .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
+    let content_sha256 = sha256_hex(content_json.as_bytes());
+    let budget_regulation = crate::policies::in_force(
+        &**txn,
+        sikerja_domain::organisation::AgencyId(issuer.agency),
+        date,
+    )
+    .await?
+    .letters
+    .budget_regulation;
+    let facts = IssueFacts {
+        content: content.clone(),
+        letterhead,
+        number: Some(number.number.clone()),
+        verify_code: Some(code.clone()),
+        content_sha256: Some(content_sha256.clone()),
+        budget_regulation,
+    };
+    let files = render(facts).await.map_err(|e| {
+        tracing::warn!(letter, error = %e, "rendering a letter failed");
+        StorageError::invalid(
+            "render_failed",
+            "Surat tidak dapat dibuat (PDF/DOCX); tidak ada nomor yang terpakai.",
+        )
+    })?;
+    let pdf_sha256 = sha256_hex(&files.pdf);
+    let docx_sha256 = sha256_hex(&files.docx);
+    let id = issued_letter::Entity::insert(issued_letter::ActiveModel {
+        request_letter_id: Set(letter),
+        agency_id: Set(issuer.agency),
+        number_id: Set(number.id),
+        number: Set(number.number.clone()),
+        kind: Set(record.kind.code().to_string()),
+        subject: Set(content.subject.clone()),
+        signer_name: Set(content.signer.name.clone()),
+        signer_position: Set(content.signer.position.clone()),
+        letter_date: Set(date.to_string()),
+        verify_code: Set(code),
+        content: Set(content_json),
+        content_sha256: Set(content_sha256.clone()),
+        pdf: Set(files.pdf),
+        docx: Set(files.docx),
+        pdf_sha256: Set(pdf_sha256.clone()),
+        docx_sha256: Set(docx_sha256.clone()),
+        issued_at: Set(now),
+        issued_by: Set(by.audit.label.clone()),
+        status: Set(LetterStatus::Issued.code().to_string()),
+        cancelled_at: Set(None),
+        cancel_reason: Set(String::new()),
+        ..Default::default()
+    })
+    .exec(txn)
+    .await?
+    .last_insert_id;
+    let mut n: letter_number::ActiveModel = number.clone().into();
+    n.issued_letter_id = Set(Some(id));
+    letter_number::Entity::update(n).exec(txn).await?;
+    audit::append_by(
+        txn,
+        &by.audit,
+        AuditAction::LetterIssue,
+        audit::Subject::new(AuditSubject::IssuedLetter, id, issuer.agency),
+        json!({
+            "rule_id": "DOC-05",
+            "article": "Lampiran IV",
+            "letter": letter,
+            "kind": record.kind.code(),
+            "number": number.number,
+            "register": register.id,
+            "seq": number.seq,
+            "date": date.to_string(),
+            "signer": content.signer.name,
+            "content_sha256": content_sha256,
+            "pdf_sha256": pdf_sha256,
+            "docx_sha256": docx_sha256,
+        }),
+    )
+    .await?;
+    Ok(id)
 }

@@ -22,8 +22,11 @@ use super::authority::{
 };
 use super::views::{
     AgreementId, AgreementSummary, AgreementVersionView, AgreementView, PlanningActor, SetterView,
+    SignerView,
 };
-use crate::entities::{agreement_target, agreement_version, performance_agreement};
+use crate::entities::{
+    agency, agreement_target, agreement_version, employee, performance_agreement,
+};
 use crate::error::{OnConstraint, Result, StorageError, corrupt};
 use crate::{Store, audit};
 
@@ -163,6 +166,8 @@ pub(crate) async fn create_in(
         holder_signed_by: Set(None),
         setter_signed_at: Set(None),
         setter_signed_by: Set(None),
+        setter_signer_name: Set(None),
+        setter_signer_nip: Set(None),
         created_at: Set(now),
         created_by: Set(by.audit.label.clone()),
         updated_at: Set(now),
@@ -299,12 +304,40 @@ pub(crate) fn summary(
     })
 }
 
+/// The person `by` is, as named under a signature: the employee with their NIP, or the
+/// regional head in term as head of the agency on `day` (`head_in_term`). Falls back to the
+/// audit label when neither is found (an account without a current term).
+async fn signer_of<C: ConnectionTrait>(
+    db: &C,
+    by: &PlanningActor,
+    day: sikerja_domain::assignment::Day,
+) -> Result<SignerView> {
+    if let Some(e) = by.employee {
+        if let Some(m) = employee::Entity::find_by_id(e.0).one(db).await? {
+            return Ok(SignerView {
+                name: crate::convert::display_name(&m),
+                nip: Some(m.nip),
+            });
+        }
+    } else if let Some(agency) = by.regional_head_of
+        && let Some(name) = crate::regional_head_terms::head_in_term(db, agency.0, day).await?
+    {
+        return Ok(SignerView { name, nip: None });
+    }
+    Ok(SignerView {
+        name: by.audit.label.clone(),
+        nip: None,
+    })
+}
+
 /// Clears both signatures of a draft whose content changed, returning who had signed.
 pub(crate) fn unsign(active: &mut performance_agreement::ActiveModel) {
     active.holder_signed_at = Set(None);
     active.holder_signed_by = Set(None);
     active.setter_signed_at = Set(None);
     active.setter_signed_by = Set(None);
+    active.setter_signer_name = Set(None);
+    active.setter_signer_nip = Set(None);
     active.updated_at = Set(Utc::now().trunc_subsecs(6));
 }
 
@@ -373,11 +406,21 @@ impl Store {
             })
             .collect();
         let dialogues = super::dialogues::dialogues_of(&txn, id).await?;
+        let place = agency::Entity::find_by_id(a.agency_id)
+            .one(&txn)
+            .await?
+            .map(|g| g.seat)
+            .unwrap_or_default();
         txn.commit().await?;
         Ok(AgreementView {
             summary,
             holder_signed_by: a.holder_signed_by,
             setter_signed_by: a.setter_signed_by,
+            setter_signer: a.setter_signer_name.map(|name| SignerView {
+                name,
+                nip: a.setter_signer_nip,
+            }),
+            place,
             created_at: a.created_at,
             created_by: a.created_by,
             targets: views,
@@ -468,6 +511,9 @@ impl Store {
                 Party::Setter => {
                     active.setter_signed_at = Set(Some(now));
                     active.setter_signed_by = Set(Some(by.audit.label.clone()));
+                    let signer = signer_of(&txn, by, crate::policies::day_of(now)).await?;
+                    active.setter_signer_name = Set(Some(signer.name));
+                    active.setter_signer_nip = Set(signer.nip);
                     signed_as.push("setter");
                 }
             }

@@ -23,5 +23,5 @@ pub use plans::{PlanId, PlanVersionView, PlanView, PlanWaiting};
 pub use views::{
     AgreementFilter, AgreementId, AgreementPosts, AgreementSummary, AgreementVersionView,
     AgreementView, DialogueId, DialogueView, Identification, Participant, PlanningActor, PostLine,
-    SetterView, TargetChild, TargetId, TargetNode, TargetView,
+    SetterView, SignerView, TargetChild, TargetId, TargetNode, TargetView,
 };

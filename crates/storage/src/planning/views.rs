@@ -137,12 +137,23 @@ pub struct DialogueView {
     pub recorded_by: String,
 }
 
+/// A person named under a signature: name with titles, and NIP (none for a regional head).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignerView {
+    pub name: String,
+    pub nip: Option<String>,
+}
+
 /// One agreement in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgreementView {
     pub summary: AgreementSummary,
     pub holder_signed_by: Option<String>,
     pub setter_signed_by: Option<String>,
+    /// The person who signed as *pihak kedua* (issue 15 point 6); `None` until they sign.
+    pub setter_signer: Option<SignerView>,
+    /// Where the agreement is signed: the agency's seat (e.g. "Martapura").
+    pub place: String,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub targets: Vec<TargetView>,

@@ -8,7 +8,7 @@ use sea_orm::{
     QueryOrder,
 };
 use serde::Serialize;
-use sikerja_domain::assignment::Day;
+use sikerja_domain::assignment::{Day, MemberRole};
 use sikerja_domain::holders::Exercise;
 use sikerja_domain::planning::target::Execution;
 use sikerja_domain::workflow::{
@@ -95,7 +95,7 @@ pub(crate) async fn record(
     by: &PlanningActor,
     parties: &[i64],
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<i64> {
     let a = &ctx.assignment;
     let workflow =
         WorkflowKind::from_code(&req.workflow).ok_or_else(|| corrupt("workflow", &req.workflow))?;
@@ -194,10 +194,12 @@ pub(crate) async fn record(
             unit,
             department: department_name,
             agency: agency_name,
-            role: match m.role.as_str() {
-                "team_lead" => "Ketua Tim".to_string(),
-                _ if !team => "Pelaksana tugas individu".to_string(),
-                _ => "Anggota".to_string(),
+            role: match MemberRole::from_code(&m.role)
+                .ok_or_else(|| corrupt("member role", &m.role))?
+            {
+                MemberRole::TeamLead => "Ketua Tim".to_string(),
+                MemberRole::Member if !team => "Pelaksana tugas individu".to_string(),
+                MemberRole::Member => "Anggota".to_string(),
             },
             from: day(&m.from_day)?,
             until: day(&m.until_day)?,
@@ -231,7 +233,7 @@ pub(crate) async fn record(
     let content = compose(kind, input.refuse, facts);
     let json = serde_json::to_string(&content)
         .map_err(|_| StorageError::invalid("letter_content", "Isi surat tidak dapat disimpan."))?;
-    request_letter::Entity::insert(request_letter::ActiveModel {
+    let id = request_letter::Entity::insert(request_letter::ActiveModel {
         request_id: Set(req.id),
         step: Set(s.code.to_string()),
         kind: Set(kind.code().to_string()),
@@ -239,9 +241,10 @@ pub(crate) async fn record(
         created_at: Set(now),
         ..Default::default()
     })
-    .exec_without_returning(txn)
-    .await?;
-    Ok(())
+    .exec(txn)
+    .await?
+    .last_insert_id;
+    Ok(id)
 }
 
 impl Store {

@@ -4,8 +4,9 @@
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use sikerja_domain::assignment::{
-    AssignmentId, AssignmentMethod, AssignmentRelation, AssignmentScope, AssignmentStatus,
+    AssignmentId, AssignmentMethod, AssignmentRelation, AssignmentScope, AssignmentStatus, Day,
 };
+use sikerja_domain::planning::target::Execution;
 
 use super::RequestId;
 use crate::Store;
@@ -21,6 +22,9 @@ pub struct AssignmentLine {
     pub owner_unit_name: String,
     pub scope: AssignmentScope,
     pub method: AssignmentMethod,
+    pub execution: Execution,
+    /// First and last day over the members (none without members).
+    pub period: Option<(Day, Day)>,
     pub status: AssignmentStatus,
     pub request: Option<RequestId>,
     pub current_step: Option<String>,
@@ -109,10 +113,28 @@ impl Store {
             .filter(assignment_request::Column::AssignmentId.is_in(rows.iter().map(|a| a.id)))
             .all(&self.db)
             .await?;
+        let members = assignment_member::Entity::find()
+            .filter(assignment_member::Column::AssignmentId.is_in(rows.iter().map(|a| a.id)))
+            .all(&self.db)
+            .await?;
         rows.into_iter()
             .map(|a| {
                 let r = reqs.iter().find(|r| r.assignment_id == a.id);
+                let mut period: Option<(Day, Day)> = None;
+                for m in members.iter().filter(|m| m.assignment_id == a.id) {
+                    let from =
+                        Day::parse(&m.from_day).map_err(|_| corrupt("from_day", &m.from_day))?;
+                    let until =
+                        Day::parse(&m.until_day).map_err(|_| corrupt("until_day", &m.until_day))?;
+                    period = Some(match period {
+                        Some((f, u)) => (f.min(from), u.max(until)),
+                        None => (from, until),
+                    });
+                }
                 Ok(AssignmentLine {
+                    execution: Execution::from_code(&a.execution)
+                        .ok_or_else(|| corrupt("execution", &a.execution))?,
+                    period,
                     id: AssignmentId(a.id),
                     scope: AssignmentScope::from_code(&a.scope)
                         .ok_or_else(|| corrupt("scope", &a.scope))?,

@@ -16,12 +16,14 @@
 pub(crate) mod lanes;
 mod letters;
 mod list;
+mod member_of;
 mod policy;
 mod tasks;
 
 pub use letters::LetterRecord;
 pub(crate) use letters::{issuer as letter_issuer, record_of as letter_record};
 pub use list::AssignmentLine;
+pub use member_of::MembershipLine;
 pub use policy::{MAX_ESCALATION_HOURS, WorkflowPolicy};
 pub use tasks::{InboxItem, ReminderView, TaskCategory, WaitingView};
 
@@ -38,13 +40,16 @@ use sikerja_domain::assignment::{
 use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_domain::workflow::{
-    Decision, Involvement, Lane, Refusal, RequestState, State, TaskKind, WorkflowError,
-    WorkflowKind, advance, start, workflow_for,
+    Decision, Involvement, Lane, Refusal, RequestState, State, StepDecision, TaskKind,
+    WorkflowError, WorkflowKind, advance, check_answerable, start, workflow_for,
 };
 
 use self::lanes::Context;
-use crate::entities::{assignment, assignment_request, request_step, request_task};
+use crate::entities::{
+    assignment, assignment_request, issued_letter, request_letter, request_step, request_task,
+};
 use crate::error::{Result, StorageError, corrupt};
+use crate::issuing::{RenderLetter, issue_in};
 use crate::planning::PlanningActor;
 use crate::{Store, audit};
 
@@ -57,7 +62,7 @@ pub struct StepView {
     pub step: String,
     pub lane: String,
     pub member: Option<EmployeeId>,
-    pub decision: String,
+    pub decision: StepDecision,
     pub text: String,
     pub actor: String,
     pub actor_position: Option<String>,
@@ -93,6 +98,13 @@ pub struct StepInput {
     pub text: String,
 }
 
+impl StepInput {
+    /// What the input decides.
+    pub fn decision(&self) -> StepDecision {
+        StepDecision::of_refusal(self.refuse)
+    }
+}
+
 fn state_of(row: &assignment_request::Model, kind: WorkflowKind) -> Result<State> {
     let state =
         RequestState::from_code(&row.state).ok_or_else(|| corrupt("request state", &row.state))?;
@@ -124,6 +136,9 @@ fn workflow_error(e: WorkflowError) -> StorageError {
         WorkflowError::UnknownStep { .. } => StorageError::invalid("unknown_step", message),
         WorkflowError::ReasonsRequired => StorageError::invalid("reasons_required", message),
         WorkflowError::NotRefusable => StorageError::invalid("not_refusable", message),
+        WorkflowError::LetterNotIssued { .. } => {
+            StorageError::conflict("request_letter_not_issued", message)
+        }
     }
 }
 
@@ -165,14 +180,44 @@ pub(crate) async fn load(
     Ok((req, Context::load(txn, a).await?))
 }
 
+/// The kinds of the letters of request `request` issued now (a live, not cancelled, issue).
+async fn issued_kinds(
+    txn: &crate::connect::WriteTxn,
+    request: i64,
+) -> Result<Vec<sikerja_domain::workflow::LetterKind>> {
+    let letters = request_letter::Entity::find()
+        .filter(request_letter::Column::RequestId.eq(request))
+        .all(txn)
+        .await?;
+    let live: Vec<i64> = issued_letter::Entity::find()
+        .filter(issued_letter::Column::RequestLetterId.is_in(letters.iter().map(|l| l.id)))
+        .filter(
+            issued_letter::Column::Status.eq(sikerja_domain::workflow::LetterStatus::Issued.code()),
+        )
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|i| i.request_letter_id)
+        .collect();
+    Ok(letters
+        .iter()
+        .filter(|l| live.contains(&l.id))
+        .filter_map(|l| sikerja_domain::workflow::LetterKind::from_code(&l.kind))
+        .collect())
+}
+
 /// Takes one step of an open request inside `txn`: for every party of the step whose lane
-/// `by` holds and that has not been decided yet. Returns the state after it.
+/// `by` holds and that has not been decided yet. Returns the state after it. A step that makes
+/// an instrument (Surat Tugas, Surat Penugasan, Keputusan) issues it here with `render` —
+/// number, files, status issued — so that the step, the letter and their audit rows are one
+/// decision (issue 15 point 4); if the issue fails the step is refused and nothing is kept.
 async fn take_step(
     txn: &crate::connect::WriteTxn,
     req: &assignment_request::Model,
     ctx: &Context,
     input: &StepInput,
     by: &PlanningActor,
+    render: &dyn RenderLetter,
 ) -> Result<State> {
     let a = &ctx.assignment;
     let kind =
@@ -212,6 +257,9 @@ async fn take_step(
     if mine.is_empty() {
         return Err(not_the_holder(s.lane));
     }
+    // An involvement request is answered once it has gone out numbered (DOC-05).
+    let issued = issued_kinds(txn, req.id).await?;
+    check_answerable(kind, s.code, |l| issued.contains(&l)).map_err(workflow_error)?;
     let all_parties = lanes::parties(s.lane, &holders);
     let decided: Vec<i64> = request_step::Entity::find()
         .filter(request_step::Column::RequestId.eq(req.id))
@@ -254,7 +302,7 @@ async fn take_step(
         step: Set(s.code.to_string()),
         lane: Set(s.lane.code().to_string()),
         member_id: Set(*party),
-        decision: Set(if input.refuse { "refuse" } else { "proceed" }.to_string()),
+        decision: Set(input.decision().code().to_string()),
         text: Set(input.text.trim().to_string()),
         actor: Set(by.audit.label.clone()),
         actor_position: Set(acting_as.clone().or_else(|| by.audit.position.clone())),
@@ -287,7 +335,21 @@ async fn take_step(
         state.clone()
     };
     if let Some(kind) = letter {
-        letters::record(txn, req, ctx, s, kind, input, by, &now_parties, now).await?;
+        let id = letters::record(txn, req, ctx, s, kind, input, by, &now_parties, now).await?;
+        if !input.refuse && s.issues_on_proceed() == Some(kind) {
+            issue_in(txn, id, by, |facts| render.render(facts))
+                .await
+                .map_err(|e| match e {
+                    StorageError::Invalid { code, message } => StorageError::Invalid {
+                        code,
+                        message: format!(
+                            "Langkah tidak diambil karena {} tidak dapat diterbitkan: {message}",
+                            kind.label()
+                        ),
+                    },
+                    other => other,
+                })?;
+        }
     }
     if complete {
         if !input.refuse && !t.copies.is_empty() {
@@ -355,7 +417,7 @@ async fn take_step(
             "lane": s.lane.code(),
             "acting_as": acting_as,
             "members": now_parties.iter().filter(|p| **p != 0).collect::<Vec<_>>(),
-            "decision": if input.refuse { "refuse" } else { "proceed" },
+            "decision": input.decision().code(),
             "text": input.text.trim(),
             "letter": letter.map(|l| l.label()),
             "copies": t.copies.iter().map(|c| c.label()).collect::<Vec<_>>(),
@@ -384,12 +446,13 @@ impl Store {
     /// its lane): the head assigning within the unit (PEN-13) or requesting involvement (PEN-14,
     /// PEN-15: purpose, competence, expected targets and duration required), the employee
     /// stating their wish (PEN-16, PEN-17). The workflow follows from the draft's scope and
-    /// method.
+    /// method. A first step that makes a Surat Tugas issues it with `render` (issue 15 point 4).
     pub async fn start_request(
         &self,
         assignment: AssignmentId,
         content: &RequestStart,
         by: &PlanningActor,
+        render: &dyn RenderLetter,
     ) -> Result<RequestId> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
@@ -460,22 +523,26 @@ impl Store {
             refuse: false,
             text: content.text.clone(),
         };
-        take_step(&txn, &req, &ctx, &step, by).await?;
+        take_step(&txn, &req, &ctx, &step, by, render).await?;
         txn.commit().await?;
         Ok(id)
     }
 
-    /// Takes a step of a request (PEN-18: only the holder of its lane, only once).
+    /// Takes a step of a request (PEN-18: only the holder of its lane, only once). A step that
+    /// makes an instrument issues it with `render` in the same transaction (issue 15 point 4);
+    /// a step answering an involvement request not yet issued is refused
+    /// (`request_letter_not_issued`, DOC-05).
     pub async fn decide_step(
         &self,
         request: RequestId,
         input: &StepInput,
         by: &PlanningActor,
+        render: &dyn RenderLetter,
     ) -> Result<()> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
         let (req, ctx) = load(&txn, request).await?;
-        take_step(&txn, &req, &ctx, input, by).await?;
+        take_step(&txn, &req, &ctx, input, by, render).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -503,19 +570,22 @@ impl Store {
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|s| StepView {
-                step: s.step,
-                lane: s.lane,
-                member: (s.member_id != 0).then_some(EmployeeId(s.member_id)),
-                decision: s.decision,
-                text: s.text,
-                actor: s.actor,
-                actor_position: s.actor_position,
-                decided_at: s.decided_at,
-                letter: s.letter,
-                copies: serde_json::from_str(&s.copies).unwrap_or_default(),
+            .map(|s| {
+                Ok(StepView {
+                    decision: StepDecision::from_code(&s.decision)
+                        .ok_or_else(|| corrupt("step decision", &s.decision))?,
+                    step: s.step,
+                    lane: s.lane,
+                    member: (s.member_id != 0).then_some(EmployeeId(s.member_id)),
+                    text: s.text,
+                    actor: s.actor,
+                    actor_position: s.actor_position,
+                    decided_at: s.decided_at,
+                    letter: s.letter,
+                    copies: serde_json::from_str(&s.copies).unwrap_or_default(),
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
         Ok(RequestView {
             id: r.id,
             assignment: AssignmentId(r.assignment_id),

@@ -14,6 +14,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
+use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::{AssignmentId, Day};
 use sikerja_domain::workflow::{Lane, ReminderKind, StepKind, TaskKind, WorkflowKind};
 
@@ -33,8 +34,12 @@ use crate::{Store, audit};
 pub enum TaskCategory {
     /// Agree or refuse.
     Decide,
-    /// Send on, compose, or issue a letter.
+    /// Send on or compose.
     Forward,
+    /// Sign and issue a Surat Tugas or Surat Penugasan.
+    Issue,
+    /// Establish the assignment by Keputusan (PEN-12).
+    Establish,
     /// Receive the assignment.
     Receive,
     /// A copy (*tembusan*) to read.
@@ -48,6 +53,8 @@ impl TaskCategory {
         match self {
             TaskCategory::Decide => "Untuk diputuskan",
             TaskCategory::Forward => "Untuk diteruskan",
+            TaskCategory::Issue => "Untuk diterbitkan",
+            TaskCategory::Establish => "Untuk ditetapkan",
             TaskCategory::Receive => "Untuk diterima",
             TaskCategory::Copy => "Tembusan untuk dibaca",
             TaskCategory::Notice => "Pemberitahuan eskalasi",
@@ -196,7 +203,7 @@ async fn addressed_to<C: ConnectionTrait>(db: &C, by: &PlanningActor) -> Result<
         // while a term covers today), also when it was opened for a predecessor.
         let heads: Vec<i64> = regional_head_term::Entity::find()
             .filter(regional_head_term::Column::AgencyId.eq(agency.0))
-            .filter(regional_head_term::Column::Kind.eq("head"))
+            .filter(regional_head_term::Column::Kind.eq(RegionalHeadKind::Head.code()))
             .all(db)
             .await?
             .into_iter()
@@ -212,7 +219,9 @@ fn category(kind: TaskKind, step: Option<StepKind>) -> TaskCategory {
         (TaskKind::Copy, _) => TaskCategory::Copy,
         (TaskKind::Notice, _) => TaskCategory::Notice,
         (_, Some(StepKind::Receive)) => TaskCategory::Receive,
-        (_, Some(StepKind::Decide)) => TaskCategory::Decide,
+        (_, Some(StepKind::Decide | StepKind::Recommend)) => TaskCategory::Decide,
+        (_, Some(StepKind::Issue)) => TaskCategory::Issue,
+        (_, Some(StepKind::Establish)) => TaskCategory::Establish,
         _ => TaskCategory::Forward,
     }
 }

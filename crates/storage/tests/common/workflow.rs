@@ -202,11 +202,45 @@ impl World {
         (sekda, kadis, epid)
     }
 
+    /// The Kepala Dinas starts a cross-unit request and issues its letter, so that it may be
+    /// answered (issue 15 point 4).
     pub async fn request_involvement(&self, id: AssignmentId) -> RequestId {
+        let request = self.request_involvement_draft(id).await;
+        self.issue_request_letter(request, &self.actor(&self.d.kadis).await)
+            .await;
+        request
+    }
+
+    /// The request started, its letter still an unnumbered draft.
+    pub async fn request_involvement_draft(&self, id: AssignmentId) -> RequestId {
         self.store
-            .start_request(id, &involvement(), &self.actor(&self.d.kadis).await)
+            .start_request(
+                id,
+                &involvement(),
+                &self.actor(&self.d.kadis).await,
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .unwrap()
+    }
+
+    /// `by` issues the involvement request letter of `request`.
+    pub async fn issue_request_letter(&self, request: RequestId, by: &PlanningActor) {
+        let view = self.store.assignment_request(request).await.unwrap();
+        let letter = view
+            .letters
+            .iter()
+            .find(|l| l.kind == sikerja_domain::workflow::LetterKind::InvolvementRequest)
+            .expect("an involvement request letter");
+        self.store
+            .issue_letter(letter.id, by, |_| async {
+                Ok(sikerja_storage::RenderedFiles {
+                    pdf: b"%PDF-1.7 request".to_vec(),
+                    docx: b"PK request".to_vec(),
+                })
+            })
+            .await
+            .unwrap();
     }
 }
 

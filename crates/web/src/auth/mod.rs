@@ -4,6 +4,7 @@
 
 mod device;
 mod password;
+mod return_to;
 mod session_store;
 mod throttle;
 
@@ -23,6 +24,7 @@ pub use password::{
     HashError, MIN_PASSWORD_LEN, check_new_password, hash_password, temporary_password,
     verify_password,
 };
+pub use return_to::{MAX_RETURN_LEN, RETURN_PARAM, safe_return_path, sign_in_location};
 pub use session_store::DbSessionStore;
 pub use throttle::FORGET_AFTER;
 pub(crate) use throttle::{Admitted, Attempt, SIGN_IN_REFUSED};

@@ -17,7 +17,7 @@ use axum::extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use sikerja_domain::access::{Action, Actor, GrantedRole, Role};
 use sikerja_domain::changes::ChangeArea;
 use sikerja_domain::organisation::{AgencyId, DepartmentId, EmployeeId};
@@ -985,6 +985,15 @@ pub async fn authorise(
     }
     let id = params.as_ref().and_then(path_id);
     if let Err(e) = check(&store, &principal, access, id, &parts.method).await {
+        // A page asked for without a session: sign in, then come back to it (issue 15
+        // point 8). Not for htmx fragments, which are parts of another page.
+        if !is_api
+            && matches!(e, WebError::Unauthenticated)
+            && parts.method == Method::GET
+            && !parts.headers.contains_key("hx-request")
+        {
+            return Redirect::to(&crate::auth::sign_in_location(&parts.uri)).into_response();
+        }
         return render(e);
     }
     parts.extensions.insert(principal);

@@ -15,7 +15,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 use sikerja_domain::access::Action;
-use sikerja_domain::changes::{ChangeArea, Impact};
+use sikerja_domain::changes::{ChangeArea, ChangeKind, Impact};
 use sikerja_domain::organisation::AgencyId;
 use sikerja_storage::StorageError;
 use sikerja_storage::policies::today;
@@ -133,16 +133,18 @@ pub struct ItemProblem {
 
 /// The field of an item a storage or domain refusal of it is about: the row it names that
 /// breaks the rule (`position_taken` → `position`), else the item's subject.
-pub fn refused_field(kind: &str, code: &str) -> &'static str {
+/// Keyed on the domain's [`ChangeKind`] (issue 14 point 7); `None` is an item whose kind is
+/// missing or unknown. The codes are the domain's and storage's refusal codes.
+pub fn refused_field(kind: Option<ChangeKind>, code: &str) -> &'static str {
     match code {
         "org_change_basis_invalid" => "basis.number",
         "employee_exists" => "employee",
         "grade_kind_mismatch" => "grade",
         "position_level_mismatch" => "functional_level",
-        "unit_head_exists" if kind == "add_position" => "is_head",
+        "unit_head_exists" if kind == Some(ChangeKind::AddPosition) => "is_head",
         "position_taken" | "position_not_vacant" | "acting_in_own_position" => "position",
         "unit_other_department" | "unit_cycle" | "department_root_exists"
-            if kind == "merge_unit" =>
+            if kind == Some(ChangeKind::MergeUnit) =>
         {
             "into"
         }
@@ -151,14 +153,27 @@ pub fn refused_field(kind: &str, code: &str) -> &'static str {
     }
 }
 
-/// The field naming what an item of `kind` is about.
-pub fn subject_field(kind: &str) -> &'static str {
+/// The field naming what an item of `kind` is about (`kind` itself when it is missing or
+/// unknown).
+pub fn subject_field(kind: Option<ChangeKind>) -> &'static str {
+    let Some(kind) = kind else {
+        return "kind";
+    };
     match kind {
-        "hire" | "vacate" | "set_grade" | "leave" => "employee",
-        "appoint" | "name_acting" | "end_acting" | "add_position" | "change_position"
-        | "close_position" => "position",
-        "add_unit" | "rename_unit" | "move_unit" | "merge_unit" | "close_unit" => "unit",
-        _ => "kind",
+        ChangeKind::Hire | ChangeKind::Vacate | ChangeKind::SetGrade | ChangeKind::Leave => {
+            "employee"
+        }
+        ChangeKind::Appoint
+        | ChangeKind::NameActing
+        | ChangeKind::EndActing
+        | ChangeKind::AddPosition
+        | ChangeKind::ChangePosition
+        | ChangeKind::ClosePosition => "position",
+        ChangeKind::AddUnit
+        | ChangeKind::RenameUnit
+        | ChangeKind::MoveUnit
+        | ChangeKind::MergeUnit
+        | ChangeKind::CloseUnit => "unit",
     }
 }
 
@@ -241,13 +256,8 @@ pub fn storage_refused(e: StorageError, items: &[ChangeItem], source: Source<'_>
         let kind = items
             .get(index)
             .and_then(|i| i.kind.as_deref())
-            .unwrap_or("");
-        details.push(source.detail(
-            index,
-            refused_field(kind.trim(), code),
-            code,
-            message.clone(),
-        ));
+            .and_then(|k| ChangeKind::from_code(k.trim()));
+        details.push(source.detail(index, refused_field(kind, code), code, message.clone()));
     }
     web
 }

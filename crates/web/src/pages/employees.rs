@@ -1,6 +1,7 @@
 //! The employee page: identity, position, acting posts, placement with rule and article, its
 //! history, the recorded organisation changes naming the employee and, for the HR admin, the
-//! links to record the next one (issue 14 point 1); ratings, experience.
+//! links to record the next one (issue 14 point 1); assignments and performance agreements
+//! (issue 15 point 8, [`super::employee_work`]); ratings, experience.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,11 +13,12 @@ use sikerja_storage::PositionView;
 use super::organisation::history::{self, ChangeLine};
 use super::organisation::links::{ChangeLink, Rights, Subject, links, new_change_href};
 use crate::AppState;
+use crate::audit_sentences::{self, AuditRow, Reader};
 use crate::authz::Principal;
 use crate::error::PageError;
 use crate::extract::Id;
 use crate::format;
-use crate::views::{AuditLine, Layout, OfficialCell, PlacementRow, decider_names};
+use crate::views::{Layout, OfficialCell, PlacementRow, decider_names};
 use sikerja_domain::access::Action;
 
 /// A position held or acted in, with its unit.
@@ -83,12 +85,14 @@ pub struct EmployeePage {
     experience: Vec<(String, u8)>,
     /// The record's own audit history, for the person themself and those who read the audit
     /// trail of the agency (BKPSDM admin, Sekda); `None` for everyone else.
-    audit: Option<Vec<AuditLine>>,
+    audit: Option<Vec<AuditRow>>,
     /// The recorded changes naming the employee (issue 14 point 1), for the person themself,
     /// the HR admin and the audit readers; `None` for everyone else.
     changes: Option<Vec<ChangeLine>>,
     /// Links to the change forms, for the HR admin (`Action::RecordOrgChange`, staff).
     change_links: Vec<ChangeLink>,
+    /// Assignments and performance agreements (issue 15 point 8).
+    work: super::employee_work::EmployeeWork,
 }
 
 /// `GET /pegawai/{id}`
@@ -106,15 +110,24 @@ pub async fn show_employee(
             agency: view.employee.agency,
         })
         .is_ok();
+    // The record's history without sign-ins (issue 15 point 5): those, with their client
+    // addresses, are in the audit trail's own view for audit readers only.
     let audit = if own || reads_audit {
         let entries = state
             .store
-            .audit_of(
+            .record_history(
                 sikerja_domain::audit::AuditSubject::Employee,
                 &id.to_string(),
             )
             .await?;
-        Some(entries.into_iter().rev().map(AuditLine::from).collect())
+        let entries: Vec<_> = entries.into_iter().rev().collect();
+        let names = state.store.audit_names(&entries).await?;
+        let reader = if reads_audit {
+            Reader::AuditReader
+        } else {
+            Reader::Party
+        };
+        Some(audit_sentences::rows(&entries, &names, reader))
     } else {
         None
     };
@@ -133,6 +146,14 @@ pub async fn show_employee(
         None
     };
     let acting_posts = state.store.acting_posts(EmployeeId(id)).await?;
+    let work = super::employee_work::load(
+        &state.store,
+        &principal,
+        EmployeeId(id),
+        view.employee.agency,
+        super::execution_today()?,
+    )
+    .await?;
     let subject = Subject {
         employee: Some(id),
         ..Subject::default()
@@ -189,6 +210,7 @@ pub async fn show_employee(
             .collect(),
         changes,
         change_links,
+        work,
         placement: placement.as_ref().map(|p| PlacementRow::new(p, &deciders)),
         history: history
             .iter()

@@ -6,6 +6,7 @@ mod admin;
 mod assignments;
 mod departments;
 mod employee_search;
+mod employee_work;
 mod employees;
 mod execution;
 pub(crate) mod header;
@@ -16,6 +17,7 @@ mod organisation;
 mod placements;
 mod planning;
 mod position_map;
+mod rule_catalogue;
 mod rules;
 mod sign_in;
 mod span;
@@ -201,6 +203,18 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             AssignmentRecord,
             assignments::show::show_assignment,
         )
+        // Issue 14 point 6: a draft changed before its workflow starts, by whoever the
+        // domain lets change it (checked by the handler after the assignment's own check).
+        .get(
+            "/penugasan/{id}/ubah",
+            AssignmentRecord,
+            assignments::change::show_change_assignment,
+        )
+        .post(
+            "/penugasan/{id}/ubah",
+            Official,
+            assignments::change::change_assignment,
+        )
         .post(
             "/penugasan/{id}/mulai",
             Official,
@@ -382,6 +396,8 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
         )
         .get("/pegawai", SignedIn, employee_search::search_employees)
         .get("/pegawai/{id}", Employee, employees::show_employee)
+        // Issue 15 point 8: the rule catalogue, searched by ID, article or words.
+        .get("/aturan", Public, rule_catalogue::list_rules)
         .get("/aturan/{id}", Public, rules::show_rule)
         .get("/masuk", Public, sign_in::show_sign_in)
         .post("/masuk", Public, sign_in::create_session)
@@ -480,9 +496,30 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             admin::import::preview_import,
         )
         .post("/admin/impor", Administer, admin::import::confirm_import)
+        // Issue 15 point 8: numbering registers and letterheads (DOC-05), CLI only before.
+        .get(
+            "/admin/surat",
+            Administer,
+            admin::letters::show_letter_settings,
+        )
+        .post(
+            "/admin/surat/register",
+            Administer,
+            admin::letters::set_register,
+        )
+        .post(
+            "/admin/surat/kop",
+            Administer,
+            admin::letters::set_letterhead,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)
+        .get(
+            "/admin/audit/masuk",
+            ReadAudit,
+            admin::audit::sign_ins::list_sign_ins,
+        )
         .build()
 }
 

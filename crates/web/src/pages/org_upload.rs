@@ -13,6 +13,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use sikerja_domain::changes::{HoldingOutcome, ShiftKind, SideState};
+use sikerja_domain::org::ActingKind;
 use sikerja_domain::organisation::AgencyId;
 use tower_sessions::Session;
 
@@ -263,11 +265,11 @@ fn official(o: Option<&ImpactOfficialDto>) -> String {
     match o {
         None => "—".into(),
         Some(o) => {
-            let acting = match o.acting.as_deref() {
-                Some("plt") => "Plt. ",
-                Some("plh") => "Plh. ",
-                _ => "",
-            };
+            let acting = o
+                .acting
+                .as_deref()
+                .and_then(ActingKind::from_code)
+                .map_or(String::new(), |a| format!("{} ", a.label()));
             format!(
                 "{acting}{} ({})",
                 o.employee_name.clone().unwrap_or_default(),
@@ -277,31 +279,32 @@ fn official(o: Option<&ImpactOfficialDto>) -> String {
     }
 }
 
+/// A side of the DTO in words; its state's label comes from the domain's [`SideState`].
 fn side(s: &crate::api::dto::org_changes::ImpactSideDto) -> String {
-    match s.state.as_str() {
-        "placed" => format!(
+    match SideState::from_code(&s.state).unwrap_or(SideState::Absent) {
+        SideState::Placed => format!(
             "atasan langsung {}; Pejabat Penilai Kinerja {}",
             official(s.superior.as_ref()),
             official(s.assessor.as_ref())
         ),
-        "unresolved" => format!(
-            "belum terselesaikan (KED-09): {}",
+        SideState::Unresolved => format!(
+            "{}: {}",
+            SideState::Unresolved.label(),
             s.reason.clone().unwrap_or_default()
         ),
-        _ => "tidak berkedudukan sebagai JF/Pelaksana".into(),
+        SideState::Absent => SideState::Absent.label().into(),
     }
 }
 
+/// The label of a shift code of the DTO (the domain's [`ShiftKind`]).
 fn shift_label(code: &str) -> &'static str {
-    match code {
-        "superior" => "atasan langsung berubah",
-        "assessor" => "Pejabat Penilai Kinerja berubah",
-        "coordinator" => "koordinator berubah",
-        "becomes_unresolved" => "menjadi belum terselesaikan",
-        "settled" => "kedudukan terselesaikan",
-        "leaves" => "tidak lagi berkedudukan",
-        _ => "berubah",
-    }
+    ShiftKind::from_code(code).map_or("berubah", ShiftKind::label)
+}
+
+/// The outcome of a holding code of the DTO (the domain's [`HoldingOutcome`]); an unknown
+/// code is read as the worst case, flagged.
+fn outcome(code: &str) -> HoldingOutcome {
+    HoldingOutcome::from_code(code).unwrap_or(HoldingOutcome::PositionClosed)
 }
 
 fn preview_page(
@@ -335,12 +338,8 @@ fn preview_page(
         .iter()
         .map(|h| HoldingLine {
             label: h.label.clone(),
-            outcome: match h.outcome.as_str() {
-                "moves_to" => "berpindah ke pemegang jabatan yang baru",
-                "vacant" => "jabatan lowong — tunjuk Plt./Plh.",
-                _ => "jabatan dihapus — alihkan secara manual",
-            },
-            flagged: h.outcome != "moves_to",
+            outcome: outcome(&h.outcome).label(),
+            flagged: outcome(&h.outcome).flagged(),
         })
         .collect();
     PreviewPage {

@@ -2,7 +2,9 @@
 //! superior, PPK, coordinator, recommender, the rule and its article, notes and manual
 //! decisions; filtered by GET parameters (htmx swaps only the table), exportable to XLSX;
 //! `?per=YYYY-MM-DD` shows them as of that day (issue 14 point 1: who assessed whom on 1 March,
-//! or who will once the pending changes take effect), computed, not stored.
+//! or who will once the pending changes take effect), computed, not stored. A large department
+//! (RSUD, about 570 rows) is shown [`PAGE_SIZE`] rows a page (`?halaman=`, issue 15 point 8),
+//! the filters and the day kept in the page links; the XLSX export has every matching row.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -45,7 +47,13 @@ pub struct PlacementQuery {
     pub q: Option<String>,
     /// The day shown (`YYYY-MM-DD`); today when absent.
     pub per: Option<String>,
+    /// The page of the table (from 1); not part of the filters, so not in the export link.
+    #[serde(skip_serializing)]
+    pub halaman: Option<String>,
 }
+
+/// Rows of the kedudukan table per page.
+pub const PAGE_SIZE: usize = 100;
 
 impl PlacementQuery {
     fn normalised(self) -> Self {
@@ -55,7 +63,17 @@ impl PlacementQuery {
             rule: non_empty(self.rule),
             q: non_empty(self.q),
             per: non_empty(self.per),
+            halaman: non_empty(self.halaman),
         }
+    }
+
+    /// The page asked for (from 1; anything unreadable is the first).
+    fn page(&self) -> usize {
+        self.halaman
+            .as_deref()
+            .and_then(|h| h.parse::<usize>().ok())
+            .filter(|h| *h >= 1)
+            .unwrap_or(1)
     }
 
     fn status(&self) -> Option<PlacementStatus> {
@@ -113,10 +131,46 @@ pub struct Choice {
     pub selected: bool,
 }
 
-/// The table fragment that htmx swaps.
+/// The table fragment that htmx swaps: one page of the rows matching the filters.
 pub struct PlacementTable {
     pub rows: Vec<PlacementRow>,
     pub export_href: String,
+    /// Rows matching the filters, on every page.
+    pub total: usize,
+    /// The 1-based numbers of the first and last row shown.
+    pub first: usize,
+    pub last: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+/// One page of the placements matching the filters.
+struct PageOf {
+    shown: Vec<PlacementView>,
+    total: usize,
+    page: usize,
+    pages: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+/// The page `page` of `views` (clamped to the last page) with the links to its neighbours,
+/// which keep the filters and the day.
+fn paged(views: Vec<PlacementView>, page: usize, href: impl Fn(usize) -> String) -> PageOf {
+    let total = views.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let start = (page - 1) * PAGE_SIZE;
+    PageOf {
+        shown: views.into_iter().skip(start).take(PAGE_SIZE).collect(),
+        total,
+        page,
+        pages,
+        prev: (page > 1).then(|| href(page - 1)),
+        next: (page < pages).then(|| href(page + 1)),
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -174,16 +228,31 @@ pub async fn list_placements(
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
     let header = load_header(&state.store, id, "kedudukan").await?;
     let (views, as_of) = load_views(&state.store, id, &query).await?;
-    let deciders = decider_names(&state.store, &views).await;
+    let filters = query.query_string();
+    let sep = if filters.is_empty() { "" } else { "&" };
+    let shown = paged(views, query.page(), |n| {
+        format!("/perangkat-daerah/{id}/kedudukan?{filters}{sep}halaman={n}")
+    });
+    let deciders = decider_names(&state.store, &shown.shown).await;
+    let first = if shown.total == 0 {
+        0
+    } else {
+        (shown.page - 1) * PAGE_SIZE + 1
+    };
     let table = PlacementTable {
-        rows: views
+        rows: shown
+            .shown
             .iter()
             .map(|p| PlacementRow::new(p, &deciders))
             .collect(),
-        export_href: format!(
-            "/perangkat-daerah/{id}/kedudukan.xlsx?{}",
-            query.query_string()
-        ),
+        export_href: format!("/perangkat-daerah/{id}/kedudukan.xlsx?{filters}"),
+        total: shown.total,
+        first,
+        last: first + shown.shown.len().saturating_sub(1),
+        page: shown.page,
+        pages: shown.pages,
+        prev_href: shown.prev,
+        next_href: shown.next,
     };
     // The same URL answers a page or a fragment: caches must tell them apart.
     let vary = [(header::VARY, HeaderValue::from_static("HX-Request"))];

@@ -307,6 +307,7 @@ pub async fn show_rule(
             format!("{} {}", rule.as_str(), rule.title()),
             state.demo_mode,
         )
+        .crumb("Aturan", "/aturan")
         .crumb(
             format!("Aturan {}", rule.as_str()),
             format!("/aturan/{rule}"),

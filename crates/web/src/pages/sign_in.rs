@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -27,9 +27,16 @@ pub struct SignInPage {
     error: Option<&'static str>,
     demo: Vec<DemoSignIn>,
     demo_password: &'static str,
+    /// The page to return to after signing in (`?ke=`), already checked to be same-site.
+    return_to: Option<String>,
 }
 
-fn page(state: &AppState, nip: String, error: Option<&'static str>) -> SignInPage {
+fn page(
+    state: &AppState,
+    nip: String,
+    error: Option<&'static str>,
+    return_to: Option<String>,
+) -> SignInPage {
     let demo = if state.demo_mode {
         state.demo_sign_ins.to_vec()
     } else {
@@ -41,12 +48,30 @@ fn page(state: &AppState, nip: String, error: Option<&'static str>) -> SignInPag
         error,
         demo,
         demo_password: DEMO_PASSWORD,
+        return_to,
     }
 }
 
-/// `GET /masuk`
-pub async fn show_sign_in(State(state): State<AppState>) -> SignInPage {
-    page(&state, String::new(), None)
+/// Where the sign-in page was asked to return to.
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInQuery {
+    #[serde(default)]
+    pub ke: String,
+}
+
+/// The page to return to, if it is a same-site path ([`auth::safe_return_path`]); anything
+/// else is dropped and sign-in goes to the start page.
+fn return_to(raw: &str) -> Option<String> {
+    auth::safe_return_path(raw.trim()).map(str::to_string)
+}
+
+/// `GET /masuk`, `GET /masuk?ke=/pegawai/12`
+pub async fn show_sign_in(
+    State(state): State<AppState>,
+    query: Result<Query<SignInQuery>, axum::extract::rejection::QueryRejection>,
+) -> SignInPage {
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    page(&state, String::new(), None, return_to(&query.ke))
 }
 
 /// The sign-in form.
@@ -56,6 +81,9 @@ pub struct SignInForm {
     pub nip: String,
     #[serde(default)]
     pub password: String,
+    /// The page to return to (issue 15 point 8); followed only if same-site.
+    #[serde(default)]
+    pub ke: String,
 }
 
 /// Who a sign-in form names: an employee's credential or a regional head's.
@@ -125,7 +153,12 @@ pub async fn create_session(
                 sign_in.known_device = admitted == Admitted::KnownDevice,
                 "sign-in refused"
             );
-            let refused = page(&state, form.nip.trim().to_string(), Some(SIGN_IN_REFUSED));
+            let refused = page(
+                &state,
+                form.nip.trim().to_string(),
+                Some(SIGN_IN_REFUSED),
+                return_to(&form.ke),
+            );
             return Ok((StatusCode::UNAUTHORIZED, refused).into_response());
         }
     };
@@ -149,11 +182,11 @@ pub async fn create_session(
     )
     .await?;
     let next = if user.must_change {
-        "/akun/kata-sandi"
+        "/akun/kata-sandi".to_string()
     } else {
-        "/"
+        return_to(&form.ke).unwrap_or_else(|| "/".to_string())
     };
-    let mut response = Redirect::to(next).into_response();
+    let mut response = Redirect::to(&next).into_response();
     if let Some(cookie) = auth::device_cookie(&device, state.secure_cookies) {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }

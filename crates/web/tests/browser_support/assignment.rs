@@ -180,11 +180,12 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
     .await?;
     take_step(client, base, people.functional.nip, id, "diterima").await?;
 
-    // The person assigned sees the assignment running, with its four letters.
+    // The person assigned sees the assignment in force — scheduled, as its period (from
+    // 1 February 2027) has not begun (issue 15 point 9) — with its four letters.
     sign_in(client, people.functional.nip).await?;
     client.goto(&format!("{base}/penugasan/{id}")).await?;
     let status = text_of(client, "#status-penugasan").await?;
-    assert_eq!(status.trim(), "Berjalan");
+    assert_eq!(status.trim(), "Terjadwal");
     let letters = text_of(client, "#surat").await?;
     for l in [
         "Surat permohonan pelibatan",

@@ -83,6 +83,7 @@ async fn running_team(app: &TestApp) -> i64 {
                 ..Default::default()
             },
             &kadis,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .expect("started");
@@ -93,7 +94,12 @@ async fn running_team(app: &TestApp) -> i64 {
             text: "Diterima".into(),
         };
         app.store
-            .decide_step(request, &receive, &actor(e))
+            .decide_step(
+                request,
+                &receive,
+                &actor(e),
+                &sikerja_storage::testing::FakeLetters,
+            )
             .await
             .expect("received");
     }

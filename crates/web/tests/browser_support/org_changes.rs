@@ -103,6 +103,7 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
                 },
             },
             &actor,
+            &sikerja_storage::testing::FakeLetters,
         )
         .await
         .expect("request started");

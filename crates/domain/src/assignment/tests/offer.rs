@@ -238,3 +238,24 @@ fn pen_10_nobody_else_changes_a_draft_and_a_volunteer_stays_a_member() {
     assert!(change_draft(other, &asked, OwnerRoute::Volunteer, &[jf, other]).is_err());
     assert!(change_draft(jf, &asked, OwnerRoute::Volunteer, &[other]).is_err());
 }
+
+#[test]
+fn pen_10_may_change_draft_answers_what_change_draft_refuses_by() {
+    let (head, kabid, other_kabid, jf) =
+        (EmployeeId(1), EmployeeId(2), EmployeeId(4), EmployeeId(3));
+    let prepared = standing(Some(OwnerRoute::Appoint), &[jf], Some(kabid));
+    assert_eq!(may_change_draft(head, &prepared), Ok(()));
+    let theirs = standing(Some(OwnerRoute::Prepare), &[jf], Some(kabid));
+    assert_eq!(may_change_draft(kabid, &theirs), Ok(()));
+    let refused = may_change_draft(other_kabid, &theirs).expect_err("refused");
+    assert_eq!(refused.code, "not_the_appointing_head");
+    assert_eq!(refused.citation.to_string(), "PEN-10 · Pasal 11–13");
+    assert_eq!(
+        change_draft(other_kabid, &theirs, OwnerRoute::Prepare, &[jf]),
+        Err(refused)
+    );
+    assert!(may_change_draft(jf, &standing(None, &[jf], None)).is_err());
+    let asked = standing(Some(OwnerRoute::Volunteer), &[jf], None);
+    assert_eq!(may_change_draft(jf, &asked), Ok(()));
+    assert!(may_change_draft(head, &asked).is_err());
+}

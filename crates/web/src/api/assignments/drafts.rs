@@ -288,6 +288,7 @@ pub async fn list_candidates(
         agency: q.agency.map_or(owner_agency, AgencyId),
         field: q.field.unwrap_or_default().trim().to_string(),
         start,
+        exclude: None,
     };
     let list = state.store.assignment_candidates(&query).await?;
     let search = Search::new(q.q.as_deref().unwrap_or_default());

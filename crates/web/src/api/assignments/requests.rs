@@ -44,6 +44,7 @@ pub async fn start_request(
     State(state): State<AppState>,
     principal: Principal,
     Id(id): Id,
+    headers: axum::http::HeaderMap,
     body: Result<Json<StartRequestBody>, JsonRejection>,
 ) -> Result<(StatusCode, Json<IdDto>), ApiError> {
     let Json(r) = body?;
@@ -53,9 +54,12 @@ pub async fn start_request(
         text: r.text,
         involvement,
     };
+    let agency = state.store.assignment(AssignmentId(id)).await?.agency;
+    let render =
+        crate::letters::step_letters(&state, agency, crate::letters::host(&headers)).await?;
     let request = state
         .store
-        .start_request(AssignmentId(id), &start, &by)
+        .start_request(AssignmentId(id), &start, &by, &render)
         .await
         .map_err(|e| start_error(e, &start.involvement))?;
     Ok((StatusCode::CREATED, Json(IdDto { id: request })))
@@ -101,14 +105,15 @@ pub async fn get_request(
         (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
         (status = 403, description = "Bukan pemegang langkah (`not_the_step_holder`); token API (`official_only`)", body = ErrorEnvelope),
         (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "`already_decided` (sudah diputuskan atau belum gilirannya); `lane_vacant`", body = ErrorEnvelope),
-        (status = 422, description = "`reasons_required`, `not_refusable`, `unknown_step`", body = ErrorEnvelope)
+        (status = 409, description = "`already_decided` (sudah diputuskan atau belum gilirannya); `lane_vacant`; `request_letter_not_issued` (surat permohonan pelibatan belum diterbitkan, DOC-05)", body = ErrorEnvelope),
+        (status = 422, description = "`reasons_required`, `not_refusable`, `unknown_step`; `render_failed` (surat langkah ini tidak dapat dibuat: langkah tidak diambil)", body = ErrorEnvelope)
     )
 )]
 pub async fn decide_step(
     State(state): State<AppState>,
     principal: Principal,
     Id(id): Id,
+    headers: axum::http::HeaderMap,
     body: Result<Json<StepRequest>, JsonRejection>,
 ) -> Result<StatusCode, ApiError> {
     let Json(r) = body?;
@@ -118,7 +123,11 @@ pub async fn decide_step(
         refuse: r.refuse,
         text: r.text,
     };
-    state.store.decide_step(id, &input, &by).await?;
+    let assignment = state.store.assignment_request(id).await?.assignment;
+    let agency = state.store.assignment(assignment).await?.agency;
+    let render =
+        crate::letters::step_letters(&state, agency, crate::letters::host(&headers)).await?;
+    state.store.decide_step(id, &input, &by, &render).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

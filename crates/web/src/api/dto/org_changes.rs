@@ -3,9 +3,7 @@
 //! impact of a batch and the recorded changes described back in natural keys.
 
 use serde::{Deserialize, Serialize};
-use sikerja_domain::changes::{
-    HeldItemKind, Holder, HolderShift, Impact, OrgChange, PlacementSide, ShiftKind,
-};
+use sikerja_domain::changes::{Holder, HolderShift, Impact, OrgChange, PlacementSide};
 use sikerja_domain::organisation::{EmployeeId, PositionId, UnitId};
 use sikerja_domain::placement::Official;
 use sikerja_storage::org_changes::OrgChangeView;
@@ -114,27 +112,6 @@ pub struct OrgChangeDto {
     pub change: serde_json::Value,
 }
 
-fn shift_code(k: ShiftKind) -> &'static str {
-    match k {
-        ShiftKind::Superior => "superior",
-        ShiftKind::Assessor => "assessor",
-        ShiftKind::Coordinator => "coordinator",
-        ShiftKind::BecomesUnresolved => "becomes_unresolved",
-        ShiftKind::Settled => "settled",
-        ShiftKind::Leaves => "leaves",
-    }
-}
-
-fn held_code(k: HeldItemKind) -> &'static str {
-    match k {
-        HeldItemKind::WorkflowStep => "workflow_step",
-        HeldItemKind::ResultReview => "result_review",
-        HeldItemKind::ProblemDecision => "problem_decision",
-        HeldItemKind::AssignmentOwner => "assignment_owner",
-        HeldItemKind::Assessment => "assessment",
-    }
-}
-
 impl Resolved {
     fn nip(&self, e: EmployeeId) -> Option<String> {
         self.employee_keys.get(&e).map(|k| k.0.clone())
@@ -165,21 +142,21 @@ impl Resolved {
                 assessor,
                 coordinator,
             } => ImpactSideDto {
-                state: "placed".into(),
+                state: s.state().code().into(),
                 superior: Some(self.official(superior)),
                 assessor: Some(self.official(assessor)),
                 coordinator: coordinator.as_ref().map(|c| self.official(c)),
                 reason: None,
             },
             PlacementSide::Unresolved { reason } => ImpactSideDto {
-                state: "unresolved".into(),
+                state: s.state().code().into(),
                 superior: None,
                 assessor: None,
                 coordinator: None,
                 reason: Some(reason.clone()),
             },
             PlacementSide::Absent => ImpactSideDto {
-                state: "absent".into(),
+                state: s.state().code().into(),
                 superior: None,
                 assessor: None,
                 coordinator: None,
@@ -201,7 +178,7 @@ impl Resolved {
                 .map(|p| PlacementShiftDto {
                     employee_nip: self.nip(p.employee),
                     employee_name: self.employee_keys.get(&p.employee).map(|k| k.1.clone()),
-                    what: p.what.iter().map(|w| shift_code(*w).to_string()).collect(),
+                    what: p.what.iter().map(|w| w.code().to_string()).collect(),
                     before: self.side(&p.before),
                     after: self.side(&p.after),
                 })
@@ -210,22 +187,20 @@ impl Resolved {
                 .holdings
                 .iter()
                 .map(|h| {
-                    let (outcome, item, before, after) = match h {
+                    let (item, before, after) = match h {
                         HolderShift::MovesTo {
                             item,
                             before,
                             after,
-                        } => ("moves_to", item, before.as_ref(), Some(after)),
-                        HolderShift::Vacant { item, before } => {
-                            ("vacant", item, before.as_ref(), None)
-                        }
-                        HolderShift::PositionClosed { item, before } => {
-                            ("position_closed", item, before.as_ref(), None)
+                        } => (item, before.as_ref(), Some(after)),
+                        HolderShift::Vacant { item, before }
+                        | HolderShift::PositionClosed { item, before } => {
+                            (item, before.as_ref(), None)
                         }
                     };
                     HoldingShiftDto {
-                        outcome: outcome.into(),
-                        kind: held_code(item.kind).into(),
+                        outcome: h.outcome().code().into(),
+                        kind: item.kind.code().into(),
                         id: item.id,
                         label: item.label.clone(),
                         position_code: self.position_code(item.position),

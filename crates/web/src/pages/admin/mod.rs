@@ -1,7 +1,8 @@
 //! Administration of an agency by its HR admin (Admin BKPSDM, issue 3 points 3, 5 and 6):
 //! granted roles, the regional heads' terms (issue 14 point 4), API tokens, the reporting
 //! settings (issue 13), the agency's dated policies (issue 14 point 5), its fields of experience
-//! (issue 14 point 6), the upload of the whole agency (issue 14 point 3) and the audit trail.
+//! (issue 14 point 6), the upload of the whole agency (issue 14 point 3), the numbering registers
+//! and letterheads (issue 15 point 8) and the audit trail.
 //! Every page is registered with
 //! `Access::Administer`; the handlers work on the admin's own agency only and re-check it
 //! with [`administered_agency`], so a page never reaches another agency's records.
@@ -9,6 +10,7 @@
 pub mod audit;
 pub mod experience_fields;
 pub mod import;
+pub mod letters;
 pub mod policies;
 pub mod regional_heads;
 pub mod reporting;
@@ -69,6 +71,8 @@ pub enum Tab {
     ExperienceFields,
     /// The upload of the whole agency (issue 14 point 3).
     Import,
+    /// Numbering registers and letterheads (issue 15 point 8).
+    Letters,
     Audit,
 }
 

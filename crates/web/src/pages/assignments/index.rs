@@ -53,8 +53,10 @@ pub struct AssignmentsPage {
     reporting: crate::pages::execution::index::ReportingInbox,
 }
 
-const GROUPS: [(TaskCategory, &str); 5] = [
+const GROUPS: [(TaskCategory, &str); 7] = [
     (TaskCategory::Decide, "putuskan"),
+    (TaskCategory::Issue, "terbitkan"),
+    (TaskCategory::Establish, "tetapkan"),
     (TaskCategory::Forward, "teruskan"),
     (TaskCategory::Receive, "terima"),
     (TaskCategory::Copy, "tembusan"),
@@ -95,6 +97,7 @@ async fn page(
     let by = principal.planning_actor(None)?;
     let items = state.store.inbox(&by).await?;
     let lines = state.store.assignments_involving(&by, 100).await?;
+    let today = sikerja_storage::policies::today();
     let assignments = lines
         .iter()
         .map(|l| {
@@ -108,9 +111,9 @@ async fn page(
                 owner_unit_name: l.owner_unit_name.clone(),
                 scope: l.scope.label(),
                 method: l.method.label(),
-                status: l.status.label(),
+                status: l.status.label_on(l.period, today),
                 step,
-                relation: l.relation.label(),
+                relation: l.relation.label_for(l.execution),
             }
         })
         .collect();

@@ -59,6 +59,9 @@ pub struct LetterPage {
     cancelled: Vec<IssuedLine>,
     /// Why the last form was refused.
     error: Option<String>,
+    /// The reader signs the letter: the issue and cancel forms are theirs (issue 15 point 4;
+    /// the same decision storage makes when they are sent).
+    signs: bool,
 }
 
 /// An issue of the letter as the page shows it.
@@ -131,8 +134,16 @@ pub(crate) async fn page(
         .filter(|i| !i.status.in_force())
         .map(IssuedLine::from)
         .collect();
+    let signs = match principal.actor() {
+        Some(_) => {
+            let by = principal.planning_actor(None)?;
+            state.store.signs_letter(id, &by).await?
+        }
+        None => false,
+    };
     let c = &letter.content;
     Ok(LetterPage {
+        signs,
         layout: Layout::new(letter.label.clone(), state.demo_mode)
             .crumb("Penugasan", "/penugasan")
             .crumb(a.title.clone(), format!("/penugasan/{}", a.id.0))

@@ -1,10 +1,12 @@
 //! Assignment pages (issue 5; PEN-01..19): the person's inbox and assignments (`/penugasan`),
 //! the draft form with the candidate picker (`/penugasan/baru`), an assignment with the
 //! swimlane of its approval workflow and the forms to take its steps (`/penugasan/{id}`), and
-//! the preview of a recorded letter (`/penugasan/surat/{id}`). Storage decides every change
+//! the preview of a recorded letter (`/penugasan/surat/{id}`), and the same draft form to change
+//! a recorded draft before its workflow starts (`/penugasan/{id}/ubah`, issue 14 point 6). Storage decides every change
 //! (who may draft, who holds a step); a refused form shows the page again with the Indonesian
 //! reason and changes nothing.
 
+pub mod change;
 pub mod index;
 pub mod letter;
 pub mod letter_files;
@@ -22,26 +24,14 @@ use sikerja_storage::{AssignmentView, InboxItem, TaskCategory};
 use crate::authz::Principal;
 use crate::format;
 
-/// What the button of a step says.
+/// What the button of a step says: the domain's label of the step kind.
 fn proceed_label(kind: StepKind) -> &'static str {
-    match kind {
-        StepKind::Submit => "Kirim",
-        StepKind::Decide => "Setujui",
-        StepKind::Compose => "Susun dan kirim jawaban",
-        StepKind::Issue => "Terbitkan",
-        StepKind::Receive => "Terima penugasan",
-    }
+    kind.action_label()
 }
 
 /// What a step kind asks, for the swimlane.
 fn kind_label(kind: StepKind) -> &'static str {
-    match kind {
-        StepKind::Submit => "pengiriman",
-        StepKind::Decide => "keputusan",
-        StepKind::Compose => "penyusunan",
-        StepKind::Issue => "penerbitan",
-        StepKind::Receive => "penerimaan",
-    }
+    kind.label()
 }
 
 fn role_label(role: MemberRole, team: bool) -> &'static str {

@@ -12,6 +12,10 @@
 //! keeps them from appointing, and saving hands the draft to that head. The field of the task
 //! is chosen from the agency's fields of experience (a datalist; a synonym is accepted).
 //!
+//! Issue 14 point 6 also: the same form changes a recorded draft (`change.rs`,
+//! `/penugasan/{id}/ubah`), filled with the draft and saved through
+//! `Store::change_assignment_draft`.
+//!
 //! Issue 15 point 3: the whole page is one form, so a search ("Cari", `action=search`) or a
 //! page of the list (`page`) posts everything typed and ticked and shows it again — without
 //! JavaScript. The chosen are always listed; the others are searched by name, NIP, unit,
@@ -25,7 +29,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sikerja_domain::assignment::{
-    AssignmentDraft, Day, OwnerOffer, OwnerRoute, Report, Search, owner_route,
+    AssignmentDraft, AssignmentId, Day, MemberRole, OwnerOffer, OwnerRoute, Report, Search,
+    owner_route,
 };
 use sikerja_domain::organisation::{AgencyId, EmployeeId, UnitId};
 use sikerja_storage::{AssignmentInput, CandidateQuery, StorageError};
@@ -46,10 +51,23 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// The recorded draft the form changes (`/penugasan/{id}/ubah`).
+pub struct Changing {
+    pub id: AssignmentId,
+    pub title: String,
+    /// The target the draft carries (kept: the form does not choose it).
+    pub target: Option<i64>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "assignments/new.html")]
 pub struct NewAssignmentPage {
     layout: Layout,
+    /// Where the form posts: `/penugasan/baru` or `/penugasan/{id}/ubah`.
+    action: String,
+    heading: &'static str,
+    /// Changing a recorded draft: the save button says so.
+    changing: bool,
     error: Option<String>,
     volunteer: bool,
     owner_units: Vec<Choice>,
@@ -80,7 +98,7 @@ pub async fn show_new_assignment(
     query: Result<Query<Pairs>, QueryRejection>,
 ) -> Result<NewAssignmentPage, PageError> {
     let Query(pairs) = query?;
-    Ok(page(&state, &principal, &pairs, None, None).await?)
+    Ok(page(&state, &principal, &pairs, None, None, None).await?)
 }
 
 /// `POST /penugasan/baru` — `action=check` checks the draft, `action=create` records it; any
@@ -91,33 +109,68 @@ pub async fn create_assignment(
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
-    if !matches!(field(&pairs, "action"), "check" | "create") {
-        return Ok(page(&state, &principal, &pairs, None, None)
+    submit(&state, &principal, &pairs, None).await
+}
+
+/// The form posted: checked, recorded (a new draft, or the change of `change`), or shown
+/// again with everything it holds.
+pub(super) async fn submit(
+    state: &AppState,
+    principal: &Principal,
+    pairs: &Pairs,
+    change: Option<&Changing>,
+) -> Result<Response, PageError> {
+    if !matches!(field(pairs, "action"), "check" | "create") {
+        return Ok(page(state, principal, pairs, None, None, change)
             .await?
             .into_response());
     }
-    let request = request_of(&principal, &pairs);
+    let request = request_of(principal, pairs);
     let own = principal.actor().and_then(|a| a.facts().agency);
     let draft = match request.draft(own) {
-        Ok(d) => d,
+        // A changed draft is checked against its members' other assignments, not itself.
+        Ok(d) => AssignmentDraft {
+            id: change.map(|c| c.id),
+            ..d
+        },
         Err(problems) => {
-            return refuse(&state, &principal, &pairs, None, problems_text(&problems)).await;
+            return refuse(
+                state,
+                principal,
+                pairs,
+                None,
+                problems_text(&problems),
+                change,
+            )
+            .await;
         }
     };
-    if field(&pairs, "action") == "create" {
+    if field(pairs, "action") == "create" {
         let by = principal.planning_actor(None)?;
-        let prepare = chosen_route(&state, &principal, &draft).await? == Some(OwnerRoute::Prepare);
         let input = AssignmentInput {
             draft,
             title: request.title.trim().to_string(),
-            target: None,
+            target: change.and_then(|c| c.target),
         };
-        let recorded = if prepare {
-            state.store.prepare_assignment(&input, &by).await
-        } else {
-            state.store.create_assignment(&input, &by).await
+        let recorded = match change {
+            Some(c) => state
+                .store
+                .change_assignment_draft(c.id, &input, &by)
+                .await
+                .map(|()| c.id),
+            None => {
+                let route = chosen_route(state, principal, &input.draft).await?;
+                if route == Some(OwnerRoute::Prepare) {
+                    state.store.prepare_assignment(&input, &by).await
+                } else {
+                    state.store.create_assignment(&input, &by).await
+                }
+            }
         };
         return match recorded {
+            Ok(id) if change.is_some() => {
+                Ok(Redirect::to(&format!("/penugasan/{}?diubah=1", id.0)).into_response())
+            }
             Ok(id) => Ok(Redirect::to(&format!("/penugasan/{}", id.0)).into_response()),
             Err(e @ StorageError::Invalid { .. }) => {
                 let report = state.store.check_assignment(&input.draft).await?;
@@ -130,11 +183,12 @@ pub async fn create_assignment(
                     )
                 };
                 refuse(
-                    &state,
-                    &principal,
-                    &pairs,
+                    state,
+                    principal,
+                    pairs,
                     Some((report, &input.draft)),
                     message,
+                    change,
                 )
                 .await
             }
@@ -143,7 +197,7 @@ pub async fn create_assignment(
                 match crate::pages::planning::refused_status(&e) {
                     Some(status) if !matches!(e, WebError::NotFound { .. }) => {
                         let page =
-                            page(&state, &principal, &pairs, None, Some(e.message())).await?;
+                            page(state, principal, pairs, None, Some(e.message()), change).await?;
                         Ok((status, page).into_response())
                     }
                     _ => Err(e.into()),
@@ -157,7 +211,15 @@ pub async fn create_assignment(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let page = page(&state, &principal, &pairs, Some((report, &draft)), None).await?;
+    let page = page(
+        state,
+        principal,
+        pairs,
+        Some((report, &draft)),
+        None,
+        change,
+    )
+    .await?;
     Ok((status, page).into_response())
 }
 
@@ -167,8 +229,9 @@ async fn refuse(
     pairs: &Pairs,
     report: Option<(Report, &AssignmentDraft)>,
     message: String,
+    change: Option<&Changing>,
 ) -> Result<Response, PageError> {
-    let page = page(state, principal, pairs, report, Some(message)).await?;
+    let page = page(state, principal, pairs, report, Some(message), change).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -196,10 +259,10 @@ fn request_of(principal: &Principal, pairs: &Pairs) -> AssignmentRequest {
             };
             MemberRequest {
                 employee: id,
-                role: match field(pairs, &format!("role_{id}")) {
-                    "team_lead" => "team_lead".into(),
-                    _ => "member".into(),
-                },
+                role: MemberRole::from_code(field(pairs, &format!("role_{id}")))
+                    .unwrap_or(MemberRole::Member)
+                    .code()
+                    .into(),
                 from: own("from", start),
                 until: own("until", until),
             }
@@ -265,12 +328,13 @@ async fn chosen_route(
         .map(|o| o.route))
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     principal: &Principal,
     pairs: &Pairs,
     report: Option<(Report, &AssignmentDraft)>,
     error: Option<String>,
+    change: Option<&Changing>,
 ) -> Result<NewAssignmentPage, WebError> {
     let facts = principal
         .actor()
@@ -343,6 +407,7 @@ async fn page(
             agency: AgencyId(agency),
             field: field_text.clone(),
             start: start_day,
+            exclude: change.map(|c| c.id),
         };
         ranked = state.store.assignment_candidates(&query).await?;
         // A volunteer requests for themselves only (PEN-10, Pasal 13).
@@ -374,10 +439,31 @@ async fn page(
             label: a.name,
         })
         .collect();
+    let (layout, action, heading) = match change {
+        Some(c) => {
+            let action = format!("/penugasan/{}/ubah", c.id.0);
+            (
+                Layout::new("Ubah konsep penugasan", state.demo_mode)
+                    .crumb("Penugasan", "/penugasan")
+                    .crumb(c.title.clone(), format!("/penugasan/{}", c.id.0))
+                    .crumb("Ubah konsep", action.clone()),
+                action,
+                "Ubah konsep penugasan",
+            )
+        }
+        None => (
+            Layout::new("Susun penugasan", state.demo_mode)
+                .crumb("Penugasan", "/penugasan")
+                .crumb("Susun penugasan", "/penugasan/baru"),
+            "/penugasan/baru".to_string(),
+            "Susun penugasan",
+        ),
+    };
     Ok(NewAssignmentPage {
-        layout: Layout::new("Susun penugasan", state.demo_mode)
-            .crumb("Penugasan", "/penugasan")
-            .crumb("Susun penugasan", "/penugasan/baru"),
+        layout,
+        action,
+        heading,
+        changing: change.is_some(),
         error,
         volunteer,
         owner_units: units

@@ -4,7 +4,7 @@
 //! and the facts it used. Issue 15 point 3: the chosen stay listed whatever the search, the
 //! others are searched and shown a page at a time.
 
-use sikerja_domain::assignment::{AssignmentDraft, Finding, Report, Search};
+use sikerja_domain::assignment::{AssignmentDraft, Finding, MemberRole, Report, Search};
 use sikerja_storage::Candidate;
 
 use crate::pages::planning::forms::{Pairs, field, fields};
@@ -157,7 +157,8 @@ pub(super) fn candidate_row(
             })
             .collect(),
         selected,
-        lead: field(pairs, &format!("role_{id}")) == "team_lead",
+        lead: MemberRole::from_code(field(pairs, &format!("role_{id}")))
+            == Some(MemberRole::TeamLead),
         from: own("from", start),
         until: own("until", until),
     }

@@ -51,6 +51,8 @@ pub struct TakeForm {
     pub proceed: &'static str,
     pub refusable: bool,
     pub receive: bool,
+    /// The letter going ahead issues at once — number, files — (issue 15 point 4).
+    pub issues: Option<&'static str>,
 }
 
 /// A recorded letter as listed.
@@ -94,6 +96,8 @@ pub struct AssignmentPage {
     lanes: Vec<LaneRow>,
     request_state: Option<&'static str>,
     involvement: Option<Involvement>,
+    /// The reader may change the draft (`change.rs`): the "Ubah konsep" link.
+    can_change: bool,
     can_start: bool,
     start_label: &'static str,
     start_needs_involvement: bool,
@@ -103,10 +107,11 @@ pub struct AssignmentPage {
     reminders: Vec<ReminderLine>,
 }
 
-/// `?diingatkan=2` after a nudge.
+/// `?diingatkan=2` after a nudge, `?diubah=1` after the draft was changed.
 #[derive(Debug, Default, Deserialize)]
 pub struct ShowQuery {
     pub diingatkan: Option<usize>,
+    pub diubah: Option<u8>,
 }
 
 /// `GET /penugasan/{id}`
@@ -118,7 +123,8 @@ pub async fn show_assignment(
 ) -> Result<AssignmentPage, PageError> {
     let notice = q
         .diingatkan
-        .map(|n| format!("Pengingat dikirim kepada {n} pemegang langkah yang sedang menunggu."));
+        .map(|n| format!("Pengingat dikirim kepada {n} pemegang langkah yang sedang menunggu."))
+        .or_else(|| q.diubah.map(|_| "Konsep penugasan diubah.".to_string()));
     Ok(page(&state, &principal, id, None, notice).await?)
 }
 
@@ -171,6 +177,7 @@ pub(crate) async fn page(
                 proceed: proceed_label(s.kind),
                 refusable: refusable(s),
                 receive: s.kind == StepKind::Receive,
+                issues: s.issues_on_proceed().map(|l| l.label()),
             });
         }
     }
@@ -181,6 +188,7 @@ pub(crate) async fn page(
         (c.rule_id.to_string(), c.article)
     };
     let method_citation = a.method.citation();
+    let can_change = super::change::may_change(state, principal, &a).await?;
     Ok(AssignmentPage {
         layout: Layout::new(a.title.clone(), state.demo_mode)
             .crumb("Penugasan", "/penugasan")
@@ -196,7 +204,13 @@ pub(crate) async fn page(
         instrument: a.instrument.label(),
         instrument_rule_id: instrument_citation_rule,
         instrument_article,
-        status: a.status.label(),
+        status: a.status.label_on(
+            a.members
+                .iter()
+                .map(|m| (m.from, m.until))
+                .reduce(|(f, u), (f2, u2)| (f.min(f2), u.max(u2))),
+            sikerja_storage::policies::today(),
+        ),
         created: format!("{} oleh {}", format::date_time(a.created_at), a.created_by),
         members: a
             .members
@@ -205,7 +219,7 @@ pub(crate) async fn page(
                 name: m.name.clone(),
                 nip: m.nip.clone(),
                 role: role_label(m.role, team),
-                membership: m.membership.label(),
+                membership: m.membership.label_for(a.execution),
                 period: format!("{} – {}", m.from.label(), m.until.label()),
             })
             .collect(),
@@ -227,6 +241,7 @@ pub(crate) async fn page(
                 duration: r.duration.clone(),
             })
         }),
+        can_change,
         can_start: request.is_none() && a.status == AssignmentStatus::Draft && holds_first,
         start_label: first.map_or("", |s| s.label),
         start_needs_involvement: first

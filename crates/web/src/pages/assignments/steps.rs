@@ -6,9 +6,10 @@
 use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
+use axum::http::HeaderMap;
 use axum::response::Response;
 use sikerja_domain::assignment::AssignmentId;
-use sikerja_domain::workflow::Involvement;
+use sikerja_domain::workflow::{Involvement, StepDecision};
 use sikerja_storage::{RequestStart, StepInput};
 
 use super::show::page;
@@ -31,11 +32,23 @@ async fn answer(
     .await
 }
 
-/// `POST /penugasan/{id}/mulai` — starts the workflow (the first step, by its holder).
+/// The renderer of the letters a step of assignment `id` issues (issue 15 point 4).
+async fn step_letters(
+    state: &AppState,
+    id: i64,
+    headers: &HeaderMap,
+) -> Result<crate::letters::StepLetters, WebError> {
+    let agency = state.store.assignment(AssignmentId(id)).await?.agency;
+    crate::letters::step_letters(state, agency, crate::letters::host(headers)).await
+}
+
+/// `POST /penugasan/{id}/mulai` — starts the workflow (the first step, by its holder); a first
+/// step that makes a Surat Tugas issues it (issue 15 point 4).
 pub async fn start_request(
     State(state): State<AppState>,
     principal: Principal,
     Id(id): Id,
+    headers: HeaderMap,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
@@ -50,9 +63,10 @@ pub async fn start_request(
                 duration: field(&pairs, "duration").to_string(),
             },
         };
+        let render = step_letters(&state, id, &headers).await?;
         state
             .store
-            .start_request(AssignmentId(id), &start, &by)
+            .start_request(AssignmentId(id), &start, &by, &render)
             .await?;
         Ok(format!("/penugasan/{id}#alur"))
     }
@@ -61,11 +75,13 @@ pub async fn start_request(
 }
 
 /// `POST /penugasan/{id}/langkah` — takes the current step: `decision` is `proceed` or
-/// `refuse` (reasons in `text`, required).
+/// `refuse` (reasons in `text`, required). The signer's step issues its letter in the same
+/// decision (issue 15 point 4).
 pub async fn decide_step(
     State(state): State<AppState>,
     principal: Principal,
     Id(id): Id,
+    headers: HeaderMap,
     form: Result<Form<Pairs>, FormRejection>,
 ) -> Result<Response, PageError> {
     let Form(pairs) = form?;
@@ -74,10 +90,15 @@ pub async fn decide_step(
         let request = started_request(&state, id, "request_not_started").await?;
         let input = StepInput {
             step: field(&pairs, "step").to_string(),
-            refuse: field(&pairs, "decision") == "refuse",
+            refuse: StepDecision::from_code(field(&pairs, "decision"))
+                == Some(StepDecision::Refuse),
             text: field(&pairs, "text").to_string(),
         };
-        state.store.decide_step(request, &input, &by).await?;
+        let render = step_letters(&state, id, &headers).await?;
+        state
+            .store
+            .decide_step(request, &input, &by, &render)
+            .await?;
         Ok(format!("/penugasan/{id}#alur"))
     }
     .await;

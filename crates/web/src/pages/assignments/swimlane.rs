@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sikerja_domain::workflow::{Definition, StepProgress};
+use sikerja_domain::workflow::{Definition, StepDecision, StepProgress};
 use sikerja_storage::RequestView;
 
 use super::kind_label;
@@ -100,7 +100,7 @@ pub fn rows(
                                 .member
                                 .and_then(|m| name(m.0))
                                 .filter(|n| !t.actor.starts_with(n.as_str())),
-                            refused: t.decision == "refuse",
+                            refused: t.decision == StepDecision::Refuse,
                             actor: t.actor.clone(),
                             position: t.actor_position.clone(),
                             at: format::date_time(t.decided_at),

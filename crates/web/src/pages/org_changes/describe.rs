@@ -303,18 +303,7 @@ pub fn placement_lines(impact: &Impact, n: &Names) -> Vec<Line> {
         .iter()
         .map(|s| {
             let who = n.employee_name(s.employee);
-            let what: Vec<&str> = s
-                .what
-                .iter()
-                .map(|k| match k {
-                    ShiftKind::Superior => "atasan langsung berubah",
-                    ShiftKind::Assessor => "Pejabat Penilai Kinerja berubah",
-                    ShiftKind::Coordinator => "koordinator berubah",
-                    ShiftKind::BecomesUnresolved => "menjadi belum terselesaikan",
-                    ShiftKind::Settled => "kedudukannya menjadi jelas",
-                    ShiftKind::Leaves => "tidak lagi ditempatkan",
-                })
-                .collect();
+            let what: Vec<&str> = s.what.iter().map(|k| k.label()).collect();
             let rule = if s.what.contains(&ShiftKind::BecomesUnresolved)
                 || s.what.contains(&ShiftKind::Settled)
             {
@@ -340,14 +329,16 @@ pub fn placement_lines(impact: &Impact, n: &Names) -> Vec<Line> {
         .collect()
 }
 
+/// The kind of a held item with the rule that makes its holder a position.
 fn item_kind(k: HeldItemKind) -> (&'static str, &'static str) {
-    match k {
-        HeldItemKind::WorkflowStep => ("Langkah alur yang menunggu", "PEN-18"),
-        HeldItemKind::ResultReview => ("Hasil kerja di pemeriksa", "MEK-05"),
-        HeldItemKind::ProblemDecision => ("Permasalahan menunggu keputusan", "LAP-05"),
-        HeldItemKind::AssignmentOwner => ("Penugasan berjalan milik unit", "PEN-10"),
-        HeldItemKind::Assessment => ("Penilaian kinerja", "KIN-04"),
-    }
+    let rule = match k {
+        HeldItemKind::WorkflowStep => "PEN-18",
+        HeldItemKind::ResultReview => "MEK-05",
+        HeldItemKind::ProblemDecision => "LAP-05",
+        HeldItemKind::AssignmentOwner => "PEN-10",
+        HeldItemKind::Assessment => "KIN-04",
+    };
+    (k.label(), rule)
 }
 
 /// The held work that moves to a new holder or is flagged, each with its rule.

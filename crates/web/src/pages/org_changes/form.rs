@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use sikerja_domain::Nip;
 use sikerja_domain::assignment::Day;
-use sikerja_domain::changes::{ChangeArea, DatedChange, LeaveReason, LegalBasis, OrgChange};
+use sikerja_domain::changes::{ChangeKind, DatedChange, LeaveReason, LegalBasis, OrgChange};
 use sikerja_domain::education::Education;
 use sikerja_domain::grade::Grade;
 use sikerja_domain::limits::{self, TextKind};
@@ -18,52 +18,10 @@ use sikerja_domain::organisation::{
 
 use super::describe::{Names, employee_choice};
 
-/// One kind of change as the pages offer it: its stable code (`OrgChange::code`), its label
-/// (`OrgChange::label`) and who records it (`OrgChange::area`).
-pub struct Kind {
-    pub code: &'static str,
-    pub label: &'static str,
-    pub area: ChangeArea,
-}
-
-const fn kind(code: &'static str, label: &'static str, area: ChangeArea) -> Kind {
-    Kind { code, label, area }
-}
-
-/// Every kind, in the order the choosing page lists them (a test checks them against
-/// `OrgChange`).
-pub const KINDS: &[Kind] = &[
-    kind("hire", "Pegawai baru", ChangeArea::Staff),
-    kind(
-        "appoint",
-        "Pengangkatan dalam jabatan / mutasi",
-        ChangeArea::Staff,
-    ),
-    kind("vacate", "Dibebaskan dari jabatan", ChangeArea::Staff),
-    kind("set_grade", "Kenaikan pangkat/golongan", ChangeArea::Staff),
-    kind("leave", "Berhenti / pensiun", ChangeArea::Staff),
-    kind("name_acting", "Penunjukan Plt./Plh.", ChangeArea::Staff),
-    kind("end_acting", "Berakhirnya Plt./Plh.", ChangeArea::Staff),
-    kind("add_unit", "Pembentukan unit", ChangeArea::Structure),
-    kind("rename_unit", "Perubahan nama unit", ChangeArea::Structure),
-    kind("move_unit", "Pemindahan unit", ChangeArea::Structure),
-    kind("merge_unit", "Penggabungan unit", ChangeArea::Structure),
-    kind("close_unit", "Penghapusan unit", ChangeArea::Structure),
-    kind("add_position", "Pembentukan jabatan", ChangeArea::Structure),
-    kind(
-        "change_position",
-        "Perubahan jabatan",
-        ChangeArea::Structure,
-    ),
-    kind(
-        "close_position",
-        "Penghapusan jabatan",
-        ChangeArea::Structure,
-    ),
-];
-
-pub fn kind_of(code: &str) -> Option<&'static Kind> {
-    KINDS.iter().find(|k| k.code == code)
+/// The kind of change a code names (`OrgChange::code`; issue 14 point 7: the pages key on
+/// the domain's [`ChangeKind`], which gives its label and who records it).
+pub fn kind_of(code: &str) -> Option<ChangeKind> {
+    ChangeKind::from_code(code)
 }
 
 /// A closed list a select offers.
@@ -201,9 +159,9 @@ const LEVEL: Spec = spec(
 );
 
 /// The fields of a kind, after the three every change has (day, basis number and date).
-fn specs(code: &str) -> Vec<Spec> {
-    match code {
-        "hire" => vec![
+fn specs(kind: ChangeKind) -> Vec<Spec> {
+    match kind {
+        ChangeKind::Hire => vec![
             spec(
                 "nip",
                 "NIP",
@@ -237,7 +195,7 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Kosongkan bila belum menduduki jabatan; jabatan yang dipilih harus lowong.",
             ),
         ],
-        "appoint" => vec![
+        ChangeKind::Appoint => vec![
             EMPLOYEE,
             spec(
                 "jabatan",
@@ -247,9 +205,9 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Harus lowong, atau dikosongkan lebih dulu; jabatan lama pegawai menjadi lowong.",
             ),
         ],
-        "vacate" => vec![EMPLOYEE],
-        "set_grade" => vec![EMPLOYEE, GRADE],
-        "leave" => vec![
+        ChangeKind::Vacate => vec![EMPLOYEE],
+        ChangeKind::SetGrade => vec![EMPLOYEE, GRADE],
+        ChangeKind::Leave => vec![
             EMPLOYEE,
             spec(
                 "alasan",
@@ -259,7 +217,7 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Setiap Plt./Plh. yang dipegangnya ikut berakhir.",
             ),
         ],
-        "name_acting" => vec![
+        ChangeKind::NameActing => vec![
             POSITION,
             spec(
                 "pegawai",
@@ -283,8 +241,8 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Kosongkan bila belum ditentukan; bila diisi, berakhirnya dicatat sebagai perubahan bertanggal.",
             ),
         ],
-        "end_acting" => vec![POSITION],
-        "add_unit" => vec![
+        ChangeKind::EndActing => vec![POSITION],
+        ChangeKind::AddUnit => vec![
             spec(
                 "induk",
                 "Di bawah unit",
@@ -315,8 +273,8 @@ fn specs(code: &str) -> Vec<Spec> {
                 "",
             ),
         ],
-        "rename_unit" => vec![UNIT, spec("nama", "Nama baru", Input::Text, true, "")],
-        "move_unit" => vec![
+        ChangeKind::RenameUnit => vec![UNIT, spec("nama", "Nama baru", Input::Text, true, "")],
+        ChangeKind::MoveUnit => vec![
             UNIT,
             spec(
                 "induk",
@@ -326,7 +284,7 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Dalam Perangkat Daerah yang sama, bukan di bawah unit itu sendiri (ORG-03).",
             ),
         ],
-        "merge_unit" => vec![
+        ChangeKind::MergeUnit => vec![
             spec(
                 "unit",
                 "Unit yang digabungkan",
@@ -342,14 +300,14 @@ fn specs(code: &str) -> Vec<Spec> {
                 "Sub-unit dan jabatannya pindah ke unit ini.",
             ),
         ],
-        "close_unit" => vec![spec(
+        ChangeKind::CloseUnit => vec![spec(
             "unit",
             "Unit",
             Input::Unit,
             true,
             "Hanya unit tanpa sub-unit dan jabatan.",
         )],
-        "add_position" => vec![
+        ChangeKind::AddPosition => vec![
             UNIT,
             NAME,
             spec(
@@ -369,20 +327,19 @@ fn specs(code: &str) -> Vec<Spec> {
                 "",
             ),
         ],
-        "change_position" => vec![
+        ChangeKind::ChangePosition => vec![
             POSITION,
             spec("nama", "Nama jabatan", Input::Text, true, ""),
             CLASS,
             LEVEL,
         ],
-        "close_position" => vec![spec(
+        ChangeKind::ClosePosition => vec![spec(
             "jabatan",
             "Jabatan",
             Input::Position,
             true,
             "Hanya jabatan yang lowong.",
         )],
-        _ => Vec::new(),
     }
 }
 
@@ -431,9 +388,9 @@ fn options(all: Vec<(String, String)>, selected: &str, required: bool) -> Vec<Op
         .collect()
 }
 
-/// The fields of `code` with `values` and `problems`, choices from `org`.
+/// The fields of `kind` with `values` and `problems`, choices from `org`.
 pub fn fields(
-    code: &str,
+    kind: ChangeKind,
     values: &Values,
     problems: &Problems,
     org: &Organisation,
@@ -441,7 +398,7 @@ pub fn fields(
     let names = Names(org);
     [EFFECTIVE, BASIS_NUMBER, BASIS_DATE]
         .into_iter()
-        .chain(specs(code))
+        .chain(specs(kind))
         .map(|s| {
             let value = values.get(s.name).cloned().unwrap_or_default();
             let error = problems
@@ -489,7 +446,7 @@ pub fn fields(
 /// The values a link into the form fills in (`pegawai`, `jabatan`, `unit` by identity; the
 /// unit of a new unit or position is its parent or home), with today as the default days.
 pub fn prefilled(
-    code: &str,
+    kind: ChangeKind,
     query: &HashMap<String, String>,
     org: &Organisation,
     today: Day,
@@ -503,7 +460,7 @@ pub fn prefilled(
     }
     if let Some(p) = id("jabatan").and_then(|i| org.positions.iter().find(|p| p.id.0 == i)) {
         v.insert("jabatan".into(), p.id.0.to_string());
-        if code == "change_position" {
+        if kind == ChangeKind::ChangePosition {
             v.insert("nama".into(), p.name.clone());
             v.insert("kelas".into(), p.class.code().into());
             if let Some(l) = p.functional_level {
@@ -512,7 +469,11 @@ pub fn prefilled(
         }
     }
     if let Some(u) = id("unit").and_then(|i| org.units.iter().find(|u| u.id.0 == i)) {
-        let key = if code == "add_unit" { "induk" } else { "unit" };
+        let key = if kind == ChangeKind::AddUnit {
+            "induk"
+        } else {
+            "unit"
+        };
         v.insert(key.into(), u.id.0.to_string());
     }
     v
@@ -682,18 +643,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn spec_of(code: &str, name: &str) -> Spec {
-        specs(code)
+    fn spec_of(kind: ChangeKind, name: &str) -> Spec {
+        specs(kind)
             .into_iter()
             .find(|s| s.name == name)
             .unwrap_or(spec("", "", Input::Text, false, ""))
     }
 }
 
-/// The form of kind `code` read into a batch: one dated change, or for a Plt./Plh. with an end
+/// The form of kind `kind` read into a batch: one dated change, or for a Plt./Plh. with an end
 /// day the naming and its dated end. Every problem is named by its field.
 pub fn read(
-    code: &str,
+    kind: ChangeKind,
     values: &Values,
     org: &Organisation,
     agency: AgencyId,
@@ -706,10 +667,10 @@ pub fn read(
     let effective = r.required_day(&EFFECTIVE);
     let number = r.text(&BASIS_NUMBER, TextKind::Title);
     let basis_day = r.required_day(&BASIS_DATE);
-    let f = |name: &str| Reader::spec_of(code, name);
+    let f = |name: &str| Reader::spec_of(kind, name);
     let mut until = None;
-    let change: Option<OrgChange> = match code {
-        "hire" => {
+    let change: Option<OrgChange> = match kind {
+        ChangeKind::Hire => {
             let nip = r
                 .text(&f("nip"), TextKind::Nip)
                 .and_then(|v| match Nip::parse(&v) {
@@ -766,7 +727,7 @@ pub fn read(
                 _ => None,
             }
         }
-        "appoint" => {
+        ChangeKind::Appoint => {
             let e = r.employee(&EMPLOYEE);
             let p = r.required_position(&f("jabatan"));
             e.zip(p).map(|(e, p)| OrgChange::Appoint {
@@ -774,10 +735,10 @@ pub fn read(
                 position: p.id,
             })
         }
-        "vacate" => r
+        ChangeKind::Vacate => r
             .employee(&EMPLOYEE)
             .map(|e| OrgChange::Vacate { employee: e.id }),
-        "set_grade" => {
+        ChangeKind::SetGrade => {
             let e = r.employee(&EMPLOYEE);
             let g = e.and_then(|e| r.grade(&GRADE, e.employment_type == EmploymentType::Pppk));
             e.zip(g).map(|(e, grade)| OrgChange::SetGrade {
@@ -785,7 +746,7 @@ pub fn read(
                 grade,
             })
         }
-        "leave" => {
+        ChangeKind::Leave => {
             let e = r.employee(&EMPLOYEE);
             let reason = r
                 .choice(&f("alasan"), Vocab::Leave)
@@ -796,7 +757,7 @@ pub fn read(
                 reason,
             })
         }
-        "name_acting" => {
+        ChangeKind::NameActing => {
             let p = r.required_position(&POSITION);
             let e = r.employee(&f("pegawai"));
             let acting = r
@@ -818,10 +779,10 @@ pub fn read(
                 _ => None,
             }
         }
-        "end_acting" => r
+        ChangeKind::EndActing => r
             .required_position(&POSITION)
             .map(|p| OrgChange::EndActing { position: p.id }),
-        "add_unit" => {
+        ChangeKind::AddUnit => {
             let parent = r.unit(&f("induk"));
             let name = r.text(&NAME, TextKind::Name);
             let unit_code = r.text(&f("kode"), TextKind::Code);
@@ -846,13 +807,13 @@ pub fn read(
                 _ => None,
             }
         }
-        "rename_unit" => {
+        ChangeKind::RenameUnit => {
             let u = r.unit(&UNIT);
             let name = r.text(&f("nama"), TextKind::Name);
             u.zip(name)
                 .map(|(u, name)| OrgChange::RenameUnit { unit: u.id, name })
         }
-        "move_unit" => {
+        ChangeKind::MoveUnit => {
             let u = r.unit(&UNIT);
             let parent = r.unit(&f("induk"));
             u.zip(parent).map(|(u, p)| OrgChange::MoveUnit {
@@ -860,7 +821,7 @@ pub fn read(
                 parent: p.id,
             })
         }
-        "merge_unit" => {
+        ChangeKind::MergeUnit => {
             let u = r.unit(&f("unit"));
             let into = r.unit(&f("ke_unit"));
             u.zip(into).map(|(u, i)| OrgChange::MergeUnit {
@@ -868,10 +829,10 @@ pub fn read(
                 into: i.id,
             })
         }
-        "close_unit" => r
+        ChangeKind::CloseUnit => r
             .unit(&f("unit"))
             .map(|u| OrgChange::CloseUnit { unit: u.id }),
-        "add_position" => {
+        ChangeKind::AddPosition => {
             let u = r.unit(&UNIT);
             let name = r.text(&NAME, TextKind::Name);
             let position_code = r.text(&f("kode"), TextKind::Code);
@@ -901,7 +862,7 @@ pub fn read(
                 _ => None,
             }
         }
-        "change_position" => {
+        ChangeKind::ChangePosition => {
             let p = r.required_position(&POSITION);
             let name = r.text(&f("nama"), TextKind::Name);
             let class = r
@@ -921,13 +882,9 @@ pub fn read(
                 _ => None,
             }
         }
-        "close_position" => r
+        ChangeKind::ClosePosition => r
             .required_position(&f("jabatan"))
             .map(|p| OrgChange::ClosePosition { position: p.id }),
-        _ => {
-            r.problem("jenis", "Jenis perubahan tidak dikenal.");
-            None
-        }
     };
     match (change, effective, number, basis_day) {
         (Some(change), Some(effective), Some(number), Some(date)) if r.problems.is_empty() => {

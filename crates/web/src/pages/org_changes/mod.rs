@@ -22,7 +22,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sikerja_domain::access::Action;
-use sikerja_domain::changes::{ChangeArea, DatedChange};
+use sikerja_domain::changes::{ChangeArea, ChangeKind, DatedChange};
 use sikerja_domain::organisation::{AgencyId, Organisation};
 use sikerja_storage::org_changes::OrgChangeState;
 use sikerja_storage::policies::today;
@@ -34,7 +34,7 @@ use crate::pages::planning::forms::{Pairs, field};
 use crate::pages::planning::refused_status;
 use crate::views::Layout;
 use describe::{Line, Names, dated_in_words};
-use form::{FieldView, KINDS, Kind, Problems, Values, kind_of};
+use form::{FieldView, Problems, Values, kind_of};
 
 const LIST: &str = "/organisasi/perubahan";
 /// The most changes one confirming form may carry: one change, or a Plt./Plh. and its end.
@@ -150,13 +150,13 @@ pub async fn show_new_change(
                     .map(|v| format!("&{k}={v}"))
             })
             .collect();
-        let kinds = KINDS
+        let kinds = ChangeKind::ALL
             .iter()
-            .filter(|k| require_area(&principal, agency, k.area).is_ok())
+            .filter(|k| require_area(&principal, agency, k.area()).is_ok())
             .map(|k| KindLink {
-                code: k.code,
-                label: k.label,
-                staff: k.area == ChangeArea::Staff,
+                code: k.code(),
+                label: k.label(),
+                staff: k.area() == ChangeArea::Staff,
             })
             .collect();
         let kinds: Vec<KindLink> = kinds;
@@ -169,9 +169,9 @@ pub async fn show_new_change(
         .into_response());
     };
     let kind = kind_of(code).ok_or_else(unknown_kind)?;
-    require_area(&principal, agency, kind.area)?;
+    require_area(&principal, agency, kind.area())?;
     let org = current_organisation(&state, agency).await?;
-    let values = form::prefilled(kind.code, &query, &org, today());
+    let values = form::prefilled(kind, &query, &org, today());
     Ok(form_page(&state, kind, &org, &values, &Vec::new(), None).into_response())
 }
 
@@ -184,7 +184,7 @@ fn unknown_kind() -> PageError {
 
 fn form_page(
     state: &AppState,
-    kind: &'static Kind,
+    kind: ChangeKind,
     org: &Organisation,
     values: &Values,
     problems: &Problems,
@@ -202,10 +202,10 @@ fn form_page(
     });
     let citation = refusal.and_then(WebError::citation);
     FormPage {
-        layout: layout(kind.label, state.demo_mode),
-        code: kind.code,
-        label: kind.label,
-        fields: form::fields(kind.code, values, problems, org),
+        layout: layout(kind.label(), state.demo_mode),
+        code: kind.code(),
+        label: kind.label(),
+        fields: form::fields(kind, values, problems, org),
         employees,
         error: refusal.map(WebError::message).or_else(|| {
             (!problems.is_empty())
@@ -248,10 +248,10 @@ pub async fn preview_change(
     let agency = kept_agency(&principal)?;
     let Form(pairs) = form?;
     let kind = kind_of(field(&pairs, "jenis")).ok_or_else(unknown_kind)?;
-    require_area(&principal, agency, kind.area)?;
+    require_area(&principal, agency, kind.area())?;
     let org = current_organisation(&state, agency).await?;
     let values = values_of(&pairs);
-    let batch = match form::read(kind.code, &values, &org, agency) {
+    let batch = match form::read(kind, &values, &org, agency) {
         Ok(b) => b,
         Err(problems) => {
             let page = form_page(&state, kind, &org, &values, &problems, None);
@@ -273,13 +273,13 @@ pub async fn preview_change(
     let json = serde_json::to_string(&batch).map_err(|_| WebError::Internal)?;
     Ok(PreviewPage {
         layout: layout("Pratinjau perubahan", state.demo_mode),
-        label: kind.label,
+        label: kind.label(),
         changes: batch.iter().map(|c| dated_in_words(c, &names)).collect(),
         placements: describe::placement_lines(&impact, &names),
         holdings: describe::holding_lines(&impact, &names),
         flagged: impact.flagged(),
         batch: json,
-        code: kind.code,
+        code: kind.code(),
     }
     .into_response())
 }
@@ -457,19 +457,16 @@ pub async fn cancel_change(
 
 #[cfg(test)]
 mod tests {
-    use super::form::KINDS;
+    use sikerja_domain::changes::ChangeKind;
 
-    /// The kinds the pages offer are `OrgChange`'s own: every code parses as a change kind,
-    /// with the label and area the domain gives it.
+    /// The kinds the pages offer are `OrgChange`'s own (issue 14 point 7): every code of the
+    /// domain's `ChangeKind` is a tag of `OrgChange` and reads back as the same kind.
     #[test]
     fn the_offered_kinds_are_the_domains() {
-        assert_eq!(KINDS.len(), 15);
-        let mut codes: Vec<&str> = KINDS.iter().map(|k| k.code).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), 15);
-        for k in KINDS {
-            let sample = serde_json::json!({"kind": k.code});
+        assert_eq!(ChangeKind::ALL.len(), 15);
+        for k in ChangeKind::ALL {
+            assert_eq!(super::form::kind_of(k.code()), Some(*k));
+            let sample = serde_json::json!({"kind": k.code()});
             // Only the tag is checked here: a change with its fields is built by the form.
             assert!(
                 serde_json::from_value::<sikerja_domain::changes::OrgChange>(sample)

@@ -16,11 +16,12 @@ use sikerja_storage::planning::{AgreementView, DialogueInput, PlanView, TargetVi
 use super::forms::{self, Pairs};
 use super::respond;
 use crate::AppState;
+use crate::audit_sentences::{self, AuditRow, Reader};
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
 use crate::extract::Id;
 use crate::format;
-use crate::views::{AuditLine, Layout};
+use crate::views::Layout;
 
 /// A target as shown.
 pub struct TargetRow {
@@ -161,6 +162,13 @@ pub struct AgreementBody {
     pub holder_signed_by: String,
     pub setter_signed: Option<String>,
     pub setter_signed_by: String,
+    /// The person who signed as *pihak kedua*, named under the signature of the printed form.
+    pub setter_signer_name: Option<String>,
+    pub setter_signer_nip: String,
+    /// "Martapura, 7 Desember 2026": the seat of the agency and the day the second party
+    /// signed; the day is left blank on a draft.
+    pub place: String,
+    pub signed_on: Option<String>,
     pub total_budget: String,
     pub targets: Vec<TargetRow>,
     pub versions: Vec<VersionRow>,
@@ -191,6 +199,19 @@ fn body(v: &AgreementView) -> AgreementBody {
         holder_signed_by: v.holder_signed_by.clone().unwrap_or_default(),
         setter_signed: s.setter_signed_at.map(format::date_time),
         setter_signed_by: v.setter_signed_by.clone().unwrap_or_default(),
+        setter_signer_name: v.setter_signer.as_ref().map(|x| x.name.clone()),
+        setter_signer_nip: v
+            .setter_signer
+            .as_ref()
+            .and_then(|x| x.nip.as_deref())
+            .and_then(|n| sikerja_domain::Nip::parse(n).ok())
+            .map(|n| n.spaced())
+            .unwrap_or_default(),
+        place: v.place.clone(),
+        signed_on: match (s.status, s.holder_signed_at, s.setter_signed_at) {
+            (AgreementStatus::Signed, Some(h), Some(t)) => Some(format::date(h.max(t))),
+            _ => None,
+        },
         total_budget: format::rupiah(s.budget),
         targets: v
             .targets
@@ -244,7 +265,7 @@ pub struct AgreementPage {
     kinds: Vec<(&'static str, &'static str)>,
     today: String,
     /// The agreement's own audit history, for its parties and those who read the audit trail.
-    audit: Option<Vec<AuditLine>>,
+    audit: Option<Vec<AuditRow>>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -316,15 +337,23 @@ async fn page(
     let reads_audit = principal
         .require(sikerja_domain::access::Action::ReadAudit { agency: s.agency })
         .is_ok();
+    // The agreement's history as sentences, without sign-ins (issue 15 point 5).
     let audit = if is_holder || is_setter || reads_audit {
         let entries = state
             .store
-            .audit_of(
+            .record_history(
                 sikerja_domain::audit::AuditSubject::PerformanceAgreement,
                 &id.to_string(),
             )
             .await?;
-        Some(entries.into_iter().rev().map(AuditLine::from).collect())
+        let entries: Vec<_> = entries.into_iter().rev().collect();
+        let names = state.store.audit_names(&entries).await?;
+        let reader = if reads_audit {
+            Reader::AuditReader
+        } else {
+            Reader::Party
+        };
+        Some(audit_sentences::rows(&entries, &names, reader))
     } else {
         None
     };
@@ -404,6 +433,9 @@ async fn answer(
     })
     .await
 }
+
+/// The form field of the statement a party ticks before signing.
+const CONFIRM: &str = "setuju";
 
 fn here(id: i64) -> String {
     format!("/kinerja/perjanjian/{id}")
@@ -495,9 +527,24 @@ pub async fn sign_agreement(
     State(state): State<AppState>,
     principal: Principal,
     Id(id): Id,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
     let result = async {
         let by = principal.planning_actor(None)?;
+        // A signature is confirmed on the page (issue 15 point 6): a party who did not tick
+        // the statement is asked to; anyone else gets the storage's refusal below.
+        if forms::field(&pairs, CONFIRM) != "ya" {
+            let summary = state.store.agreement(id).await?.summary;
+            let (is_holder, is_setter) = super::parties(&principal, &summary);
+            if is_holder || is_setter {
+                return Err(WebError::invalid(
+                    "signature_not_confirmed",
+                    "Centang pernyataan bahwa Anda telah membaca seluruh isi perjanjian dan \
+                     lampirannya sebelum menandatangani.",
+                ));
+            }
+        }
         state.store.sign_agreement(id, &by).await?;
         Ok(here(id))
     }

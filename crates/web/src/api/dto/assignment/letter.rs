@@ -135,18 +135,12 @@ impl From<&LetterRecord> for LetterDto {
 
 /// Stable code of a step kind.
 pub fn step_kind_code(k: StepKind) -> &'static str {
-    match k {
-        StepKind::Submit => "submit",
-        StepKind::Decide => "decide",
-        StepKind::Compose => "compose",
-        StepKind::Issue => "issue",
-        StepKind::Receive => "receive",
-    }
+    k.code()
 }
 
 /// Whether a step may be refused (with reasons): the workflow machine's rule.
 pub fn refusable(s: &StepDef) -> bool {
-    s.kind == StepKind::Decide || (s.kind == StepKind::Compose && s.refusal_letter.is_some())
+    s.refusable()
 }
 
 /// A lane of a workflow.

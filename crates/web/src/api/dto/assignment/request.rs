@@ -195,7 +195,7 @@ impl From<&RequestView> for RequestDto {
                     lane: s.lane.clone(),
                     lane_label: lane_label(&def, &s.lane),
                     member: s.member.map(|m| m.0),
-                    decision: s.decision.clone(),
+                    decision: s.decision.code().to_string(),
                     text: s.text.clone(),
                     actor: s.actor.clone(),
                     actor_position: s.actor_position.clone(),
@@ -257,6 +257,8 @@ pub fn category_code(c: TaskCategory) -> &'static str {
     match c {
         TaskCategory::Decide => "decide",
         TaskCategory::Forward => "forward",
+        TaskCategory::Issue => "issue",
+        TaskCategory::Establish => "establish",
         TaskCategory::Receive => "receive",
         TaskCategory::Copy => "copy",
         TaskCategory::Notice => "notice",
@@ -310,6 +312,10 @@ impl From<&InboxItem> for InboxItemDto {
 pub struct InboxCountsDto {
     pub decide: usize,
     pub forward: usize,
+    /// Surat Tugas or Surat Penugasan to sign and issue.
+    pub issue: usize,
+    /// Keputusan to establish (PEN-12).
+    pub establish: usize,
     pub receive: usize,
     pub copy: usize,
     pub notice: usize,
@@ -336,6 +342,8 @@ impl InboxDto {
             *match i.category {
                 TaskCategory::Decide => &mut counts.decide,
                 TaskCategory::Forward => &mut counts.forward,
+                TaskCategory::Issue => &mut counts.issue,
+                TaskCategory::Establish => &mut counts.establish,
                 TaskCategory::Receive => &mut counts.receive,
                 TaskCategory::Copy => &mut counts.copy,
                 TaskCategory::Notice => &mut counts.notice,
