@@ -88,6 +88,10 @@ pub struct RequestView {
     pub waiting: Vec<WaitingView>,
     pub reminders: Vec<ReminderView>,
     pub letters: Vec<LetterRecord>,
+    /// The kinds of the request's letters issued with their number and not cancelled: the
+    /// fact `check_answerable` reads (DOC-05), so a page offers a step only when it may be
+    /// taken.
+    pub issued: Vec<sikerja_domain::workflow::LetterKind>,
 }
 
 /// What a person decides on a step, with the text of the decision (reasons for a refusal).
@@ -181,8 +185,8 @@ pub(crate) async fn load(
 }
 
 /// The kinds of the letters of request `request` issued now (a live, not cancelled, issue).
-async fn issued_kinds(
-    txn: &crate::connect::WriteTxn,
+async fn issued_kinds<C: sea_orm::ConnectionTrait>(
+    txn: &C,
     request: i64,
 ) -> Result<Vec<sikerja_domain::workflow::LetterKind>> {
     let letters = request_letter::Entity::find()
@@ -602,6 +606,7 @@ impl Store {
             waiting,
             reminders: tasks::reminders(&self.db, id).await?,
             letters: letters::of_request(&self.db, id).await?,
+            issued: issued_kinds(&self.db, id).await?,
         })
     }
 }

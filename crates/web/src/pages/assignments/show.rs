@@ -13,7 +13,9 @@ use chrono::Utc;
 use serde::Deserialize;
 use sikerja_domain::assignment::{AssignmentId, AssignmentStatus, instrument_for};
 use sikerja_domain::planning::target::Execution;
-use sikerja_domain::workflow::{Involvement, LetterKind, RequestState, StepKind};
+use sikerja_domain::workflow::{
+    Involvement, LetterKind, RequestState, StepKind, check_answerable,
+};
 use sikerja_storage::TaskCategory;
 
 use super::swimlane::{LaneRow, rows};
@@ -53,6 +55,10 @@ pub struct TakeForm {
     pub receive: bool,
     /// The letter going ahead issues at once — number, files — (issue 15 point 4).
     pub issues: Option<&'static str>,
+    /// Why the step cannot be taken yet, when the domain says so (`check_answerable`: the
+    /// involvement request it answers is still an unnumbered draft, DOC-05); the page then
+    /// shows the reason instead of the buttons.
+    pub blocked: Option<String>,
 }
 
 /// A recorded letter as listed.
@@ -171,6 +177,9 @@ pub(crate) async fn page(
                 && !matches!(i.category, TaskCategory::Copy | TaskCategory::Notice)
         });
         if mine {
+            let blocked = check_answerable(r.workflow, s.code, |l| r.issued.contains(&l))
+                .err()
+                .map(|e| e.to_string());
             take = Some(TakeForm {
                 step: s.code,
                 label: s.label,
@@ -178,6 +187,7 @@ pub(crate) async fn page(
                 refusable: refusable(s),
                 receive: s.kind == StepKind::Receive,
                 issues: s.issues_on_proceed().map(|l| l.label()),
+                blocked,
             });
         }
     }
