@@ -297,6 +297,13 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
             && !head.contains("disetujui oleh"),
         "{head}"
     );
+    // Issue 15 point 4: the buttons follow the domain's plan_steps_open — the JF, who
+    // submitted, has nothing to press; the head who sets the agreement has the decision.
+    assert!(texts(&waiting_page.html(), "#keputusan-rencana").is_empty());
+    assert!(texts(&waiting_page.html(), "#ajukan").is_empty());
+    let deciding = kabid.get(&app, &plan).await;
+    assert_eq!(texts(&deciding.html(), "#setujui").len(), 1, "{}", deciding.body);
+    assert!(texts(&deciding.html(), "#ajukan").is_empty());
     let blank = kabid
         .post(&app, &format!("{plan}/kembalikan"), &[("note", " ")])
         .await;
@@ -451,6 +458,23 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    // Issue 15 point 4: the party who signed is offered no second signature, but told why
+    // (the domain's MEK-02 answer); the other party still has the form.
+    let page = kabid
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
+        .await;
+    assert!(texts(&page.html(), "#tandatangani").is_empty(), "{}", page.body);
+    assert!(
+        text(&page.html(), "#belum-dapat-ditandatangani")
+            .unwrap_or_default()
+            .contains("sudah menandatangani"),
+        "{}",
+        page.body
+    );
+    let page = kadis
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
+        .await;
+    assert_eq!(texts(&page.html(), "#tandatangani").len(), 1, "{}", page.body);
     let signed = kadis
         .post(
             &app,

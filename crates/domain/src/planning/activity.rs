@@ -168,6 +168,30 @@ pub fn plan_next(
     }
 }
 
+impl PlanStep {
+    /// The party of the agreement who takes this step: its holder submits, the head who set
+    /// the agreement approves or returns (MEK-02, MEK-03).
+    pub fn party(self) -> super::agreement::Party {
+        match self {
+            PlanStep::Submit => super::agreement::Party::Holder,
+            PlanStep::Approve | PlanStep::Return => super::agreement::Party::Setter,
+        }
+    }
+}
+
+/// The steps someone who is `parties` of the agreement may take on a version in `current`:
+/// the plan page offers exactly these and storage refuses the others (issue 15 point 4).
+pub fn plan_steps_open(
+    current: super::target::PlanStatus,
+    parties: &[super::agreement::Party],
+) -> Vec<PlanStep> {
+    PlanStep::ALL
+        .iter()
+        .copied()
+        .filter(|s| parties.contains(&s.party()) && plan_next(current, *s).is_some())
+        .collect()
+}
+
 /// The state a step needs.
 pub fn plan_step_from(step: PlanStep) -> super::target::PlanStatus {
     use super::target::PlanStatus::*;
@@ -179,8 +203,25 @@ pub fn plan_step_from(step: PlanStep) -> super::target::PlanStatus {
 
 #[cfg(test)]
 mod plan_step_tests {
+    use super::super::agreement::Party;
     use super::super::target::PlanStatus;
     use super::*;
+
+    #[test]
+    fn mek_02_mek_03_the_holder_submits_a_draft_and_the_setter_approves_or_returns_it() {
+        use PlanStep::*;
+        assert_eq!(plan_steps_open(PlanStatus::Draft, &[Party::Holder]), [Submit]);
+        assert!(plan_steps_open(PlanStatus::Draft, &[Party::Setter]).is_empty());
+        assert_eq!(
+            plan_steps_open(PlanStatus::Submitted, &[Party::Setter]),
+            [Approve, Return]
+        );
+        assert!(plan_steps_open(PlanStatus::Submitted, &[Party::Holder]).is_empty());
+        for done in [PlanStatus::Approved, PlanStatus::Returned] {
+            assert!(plan_steps_open(done, &[Party::Holder, Party::Setter]).is_empty());
+        }
+        assert!(plan_steps_open(PlanStatus::Submitted, &[]).is_empty());
+    }
 
     #[test]
     fn mek_03_a_submitted_plan_is_approved_or_returned_and_nothing_else_moves() {

@@ -344,12 +344,7 @@ impl Store {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
         let (_, a, current) = load(&txn, id).await?;
-        let party = if step == PlanStep::Submit {
-            Party::Holder
-        } else {
-            Party::Setter
-        };
-        require(&txn, &a, by, party).await?;
+        require(&txn, &a, by, step.party()).await?;
         // The notes are read once the person is known to decide (a stranger learns nothing).
         if let Some(note) = note {
             if note.is_empty() {

@@ -258,6 +258,9 @@ pub struct AgreementPage {
     is_holder: bool,
     /// The reader sets the agreement (*pihak kedua*).
     is_setter: bool,
+    /// Why the reader cannot sign now (already signed, no target yet), from the domain's
+    /// `agreement::next` — the same answer the signing would get; `None`: the form is shown.
+    sign_refusal: Option<String>,
     /// Posts the holder may cascade to (derived).
     cascade_to: Vec<Choice>,
     participants: Vec<Choice>,
@@ -274,6 +277,26 @@ pub struct PrintPage {
     layout: Layout,
     a: AgreementBody,
     agency_name: String,
+}
+
+/// Why `parties` cannot sign the agreement now, asking the lifecycle the signing itself asks
+/// (MEK-02): `None` when they can.
+fn sign_refusal(
+    s: &sikerja_storage::planning::AgreementSummary,
+    parties: &[sikerja_domain::planning::agreement::Party],
+) -> Option<String> {
+    use sikerja_domain::planning::agreement::{AgreementEvent, AgreementState, next};
+    let now = AgreementState {
+        status: s.status,
+        version: s.version,
+        holder_signed: s.holder_signed_at.is_some(),
+        setter_signed: s.setter_signed_at.is_some(),
+    };
+    let event = AgreementEvent::Sign {
+        parties,
+        has_targets: s.targets > 0,
+    };
+    next(&now, &event).err().map(|r| r.message)
 }
 
 /// `GET /kinerja/perjanjian/{id}`
@@ -357,6 +380,7 @@ async fn page(
     } else {
         None
     };
+    let sign_refusal = sign_refusal(s, &super::party_list(principal, s));
     let a = body(&v);
     let mut layout = Layout::new(
         format!("Perjanjian Kinerja {} {}", a.position_name, a.year),
@@ -376,6 +400,7 @@ async fn page(
         error,
         is_holder,
         is_setter,
+        sign_refusal,
         cascade_to,
         participants,
         plans,

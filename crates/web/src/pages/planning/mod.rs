@@ -57,6 +57,21 @@ where
     }
 }
 
+/// The parties of an agreement the reader is, as the domain's lifecycle functions take them
+/// (`agreement::next`, `activity::plan_steps_open`), so that a page offers a form exactly when
+/// the same function would let its change through (issue 15 point 4).
+pub(crate) fn party_list(
+    principal: &Principal,
+    s: &AgreementSummary,
+) -> Vec<sikerja_domain::planning::agreement::Party> {
+    use sikerja_domain::planning::agreement::Party;
+    let (holder, setter) = parties(principal, s);
+    [(holder, Party::Holder), (setter, Party::Setter)]
+        .into_iter()
+        .filter_map(|(is, p)| is.then_some(p))
+        .collect()
+}
+
 /// Which parties of an agreement the reader is, for showing forms (storage decides again on
 /// every change): the holder (*pihak pertama*) and the setter (*pihak kedua*).
 pub(crate) fn parties(principal: &Principal, s: &AgreementSummary) -> (bool, bool) {

@@ -8,6 +8,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use sikerja_domain::access::Action;
+use sikerja_domain::planning::activity::{PlanStep, plan_steps_open};
 use sikerja_domain::planning::target::PlanStatus;
 use sikerja_storage::planning::PlanView;
 
@@ -130,8 +131,12 @@ async fn page(
         None => return Err(WebError::forbidden("Rencana ini di luar jangkauan Anda.")),
     }
     let a = state.store.agreement(plan.agreement).await?;
-    let (is_holder, is_setter) = super::parties(principal, &a.summary);
+    let (is_holder, _) = super::parties(principal, &a.summary);
     let status = plan.current().map(|v| v.status);
+    // The steps offered are the ones the domain would let through (issue 15 point 4).
+    let open = status
+        .map(|st| plan_steps_open(st, &super::party_list(principal, &a.summary)))
+        .unwrap_or_default();
     let versions = version_rows(&plan);
     let mut rows: Vec<ActivityRow> = versions
         .iter()
@@ -183,8 +188,8 @@ async fn page(
         versions,
         current_status: status.map_or("", |s| s.label()),
         current_approved: status == Some(PlanStatus::Approved),
-        can_submit: is_holder && status == Some(PlanStatus::Draft),
-        can_approve: is_setter && status == Some(PlanStatus::Submitted),
+        can_submit: open.contains(&PlanStep::Submit),
+        can_approve: open.contains(&PlanStep::Approve),
         can_change: is_holder,
         rows,
         running: plan
