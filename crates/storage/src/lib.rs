@@ -77,7 +77,7 @@ pub use execution::results::{
     WorkResultView,
 };
 pub use execution::{
-    BreakdownMember, BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView,
+    BreakdownMember, BreakdownView, DueReport, Offers, EvidenceRecord, FeedbackView, IssueAddresseeView,
     IssueDecisionView, IssueView, MAX_EVIDENCE_FILES, ReportInput, ReportLineView,
     ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
 };

@@ -369,6 +369,10 @@ async fn mek_05_the_lead_submits_a_result_a_reviewer_returns_it_and_it_goes_up_u
     let mut pelaksana = official(&app, nip::PELAKSANA).await;
     let html = page_ok(&mut pelaksana, &app, &href).await;
     assert!(text(&html, "#form-hasil").is_none(), "a member does not");
+    // Issue 15 point 4: the forms follow the domain's answers — a plain member gives no
+    // feedback (LAP-04) and asks no report (LAP-03).
+    assert!(text(&html, "#form-umpan-balik").is_none());
+    assert!(text(&html, "#form-permintaan").is_none());
 
     let fields = [
         ("title", "Daftar layanan puskesmas"),

@@ -53,6 +53,38 @@ pub struct BreakdownView {
     pub reader: Parts,
     /// The planning targets the work serves (the assignment's linked target, the plan's).
     pub targets: Vec<i64>,
+    /// What the reader may do in the work now, each answered by the domain function the
+    /// action itself is checked with (issue 15 point 4), so a page offers exactly these.
+    pub offers: Offers,
+}
+
+/// The actions a page offers the reader of a piece of work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Offers {
+    /// Members the reader may ask for a report (LAP-03, `report::may_request_report`).
+    pub request_report: Vec<EmployeeId>,
+    /// Members the reader may give feedback to (LAP-04, `feedback::may_give`).
+    pub feedback: Vec<EmployeeId>,
+    /// The reader may raise a team problem (LAP-05, `issue::may_raise`).
+    pub raise_issue: bool,
+    /// The reader may submit a result of an assignment (MEK-04, `review::check_submission`).
+    pub submit_result: bool,
+}
+
+/// What `actor` may do in `work` now.
+fn offers(actor: &sikerja_domain::execution::Actor, work: &sikerja_domain::execution::Work) -> Offers {
+    use sikerja_domain::execution::{feedback, issue, report, review};
+    let members = || work.members.iter().map(|m| m.employee);
+    Offers {
+        request_report: members()
+            .filter(|&e| report::may_request_report(actor, work, e).is_ok())
+            .collect(),
+        feedback: members()
+            .filter(|&e| feedback::may_give(actor, work, e).is_ok())
+            .collect(),
+        raise_issue: issue::may_raise(actor, work).is_ok(),
+        submit_result: review::check_submission(work, actor, true).is_ok(),
+    }
 }
 
 /// A member of the work, as the breakdown's choice of the one responsible shows them.
@@ -115,6 +147,7 @@ impl Store {
                 .collect(),
             editable: may_edit(&actor, &w.work).is_ok(),
             reader: parts(&actor, &w.work),
+            offers: offers(&actor, &w.work),
             targets: w.targets.clone(),
             items,
         })

@@ -21,7 +21,7 @@ use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::target::Execution;
 use sikerja_domain::planning::target::PlanStatus;
 
-pub use breakdown::{BreakdownMember, BreakdownView, WorkItemView};
+pub use breakdown::{BreakdownMember, BreakdownView, Offers, WorkItemView};
 pub use feedback::FeedbackView;
 pub use issues::{IssueAddresseeView, IssueDecisionView, IssueView};
 pub use reports::{

@@ -34,7 +34,10 @@ pub struct MemberOption {
     pub position: String,
     pub level: Option<&'static str>,
     pub experience: String,
-    pub is_me: bool,
+    /// The reader may ask them for a report (the domain's LAP-03 answer).
+    pub ask_report: bool,
+    /// The reader may give them feedback (the domain's LAP-04 answer).
+    pub feedback: bool,
 }
 
 /// A row of the breakdown (recorded, or blank in the form).
@@ -159,8 +162,6 @@ pub(crate) async fn page(
     let reports = state.store.work_reports(r, &by).await?;
     let feedback = state.store.work_feedback(r, &by).await?;
     let team = bd.kind == WorkKind::Team;
-    let owner_head = bd.reader.owner_head.is_some();
-    let my_role = bd.reader.member;
 
     let mut members = Vec::new();
     for m in &bd.members {
@@ -180,7 +181,8 @@ pub(crate) async fn page(
                     .collect::<Vec<_>>()
                     .join("; ")
             }),
-            is_me: me == Some(m.employee),
+            ask_report: bd.offers.request_report.contains(&m.employee),
+            feedback: bd.offers.feedback.contains(&m.employee),
         });
     }
 
@@ -312,7 +314,6 @@ pub(crate) async fn page(
         })
         .collect();
 
-    let is_lead = my_role == Some(MemberRole::TeamLead);
     let href = super::work_href(r);
     let (record, record_label) = match r {
         WorkRef::Assignment(a) => (
@@ -363,24 +364,16 @@ pub(crate) async fn page(
         evidence_accept: state.files.policy().accept(),
         evidence_limits: crate::uploads::limits_text(state.files.policy()),
         targets,
-        may_request: owner_head && bd.running,
-        // The head of the owner unit, a team lead, or someone who sees the work without
-        // being a member (a PPK); storage decides who may give it to whom (LAP-04).
-        may_give_feedback: bd.running && (owner_head || is_lead || my_role.is_none()),
+        // Each form is offered when the domain function its action is checked with lets
+        // the reader through (issue 15 point 4; `Offers`).
+        may_request: !bd.offers.request_report.is_empty(),
+        may_give_feedback: !bd.offers.feedback.is_empty(),
         has_results: assignment.is_some(),
         results,
-        // The individual or the team lead (MEK-05); storage decides.
-        may_submit_result: bd.running
-            && assignment.is_some()
-            && match my_role {
-                Some(MemberRole::TeamLead) => true,
-                Some(MemberRole::Member) => !team,
-                None => false,
-            },
+        may_submit_result: assignment.is_some() && bd.offers.submit_result,
         has_issues: team,
         issues,
-        // The team lead raises the team's problems (LAP-05); storage decides.
-        can_raise_issue: bd.running && team && is_lead,
+        can_raise_issue: team && bd.offers.raise_issue,
         today: format::today_iso(),
     })
 }
