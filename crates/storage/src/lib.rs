@@ -77,8 +77,8 @@ pub use execution::results::{
     WorkResultView,
 };
 pub use execution::{
-    BreakdownMember, BreakdownView, DueReport, Offers, EvidenceRecord, FeedbackView, IssueAddresseeView,
-    IssueDecisionView, IssueView, MAX_EVIDENCE_FILES, ReportInput, ReportLineView,
+    BreakdownMember, BreakdownView, DueReport, EvidenceRecord, FeedbackView, IssueAddresseeView,
+    IssueDecisionView, IssueView, MAX_EVIDENCE_FILES, Offers, ReportInput, ReportLineView,
     ReportRequestView, ReportView, WorkItemView, WorkRef, WorkSchedule,
 };
 pub use experience_fields::ExperienceFieldView;

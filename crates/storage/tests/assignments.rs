@@ -1018,3 +1018,102 @@ async fn pen_08_a_synonym_of_the_controlled_field_counts_as_the_lead_s_experienc
     assert_eq!(fields.len(), 1);
     assert_eq!(fields[0].used_by, names[0].2);
 }
+
+/// An employee's page lists every assignment they are a member of (issue 15 point 8): the
+/// newest period first, with their own role and period in each, and nobody else's.
+#[tokio::test]
+async fn an_employees_memberships_list_each_assignment_with_their_role_newest_first() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let first = w.team(vec![
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::TeamLead,
+            "2027-01-01",
+            "2027-03-31",
+        )
+        .await,
+        w.member(
+            &w.d.pelaksana,
+            MemberRole::Member,
+            "2027-02-01",
+            "2027-03-31",
+        )
+        .await,
+    ]);
+    let first = w.store.create_assignment(&first, &kadis).await.unwrap();
+    let mut second = w.team(vec![
+        w.member(
+            &w.d.ahli_pertama,
+            MemberRole::TeamLead,
+            "2027-07-01",
+            "2027-09-30",
+        )
+        .await,
+        w.member(
+            &w.d.ahli_muda,
+            MemberRole::Member,
+            "2027-08-01",
+            "2027-09-30",
+        )
+        .await,
+    ]);
+    second.title = "Tim Survei Kepuasan".into();
+    let second = w.store.create_assignment(&second, &kadis).await.unwrap();
+
+    let lines = w
+        .store
+        .memberships_of_employee(w.id(&w.d.ahli_muda).await)
+        .await
+        .unwrap();
+    let seen: Vec<_> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.assignment,
+                l.role,
+                l.from.to_string(),
+                l.until.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                second,
+                MemberRole::Member,
+                "2027-08-01".into(),
+                "2027-09-30".into()
+            ),
+            (
+                first,
+                MemberRole::TeamLead,
+                "2027-01-01".into(),
+                "2027-03-31".into()
+            ),
+        ]
+    );
+    assert_eq!(lines[0].title, "Tim Survei Kepuasan");
+    assert!(lines.iter().all(|l| l.status == AssignmentStatus::Draft));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.method == AssignmentMethod::Appointment)
+    );
+    assert!(!lines[0].owner_unit_name.is_empty());
+
+    let pelaksana = w
+        .store
+        .memberships_of_employee(w.id(&w.d.pelaksana).await)
+        .await
+        .unwrap();
+    assert_eq!(pelaksana.len(), 1);
+    assert_eq!(pelaksana[0].assignment, first);
+    let none = w
+        .store
+        .memberships_of_employee(w.id(&w.d.ahli_madya).await)
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+}

@@ -538,7 +538,11 @@ async fn pen_14_pen_12_a_cross_unit_appointment_goes_through_the_target_side_to_
     assert_eq!(body["error"]["code"], "request_letter_not_issued");
     // …and the assignment page, asking the same domain check, offers no button but says why.
     let page = kabid.get(&app, &format!("/penugasan/{id}")).await;
-    assert!(page.body.contains("id=\"belum-dapat-dijawab\""), "{}", page.body);
+    assert!(
+        page.body.contains("id=\"belum-dapat-dijawab\""),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("DOC-05"), "{}", page.body);
     assert!(!page.body.contains("id=\"lanjutkan\""), "{}", page.body);
     // …so the Camat issues it first.
@@ -554,7 +558,11 @@ async fn pen_14_pen_12_a_cross_unit_appointment_goes_through_the_target_side_to_
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let page = kabid.get(&app, &format!("/penugasan/{id}")).await;
     assert!(page.body.contains("id=\"lanjutkan\""), "{}", page.body);
-    assert!(!page.body.contains("id=\"belum-dapat-dijawab\""), "{}", page.body);
+    assert!(
+        !page.body.contains("id=\"belum-dapat-dijawab\""),
+        "{}",
+        page.body
+    );
     for (step, who) in [
         ("ppk_decision", &mut kabid),
         ("head_recommendation", &mut kadis),

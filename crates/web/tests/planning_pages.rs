@@ -302,7 +302,12 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
     assert!(texts(&waiting_page.html(), "#keputusan-rencana").is_empty());
     assert!(texts(&waiting_page.html(), "#ajukan").is_empty());
     let deciding = kabid.get(&app, &plan).await;
-    assert_eq!(texts(&deciding.html(), "#setujui").len(), 1, "{}", deciding.body);
+    assert_eq!(
+        texts(&deciding.html(), "#setujui").len(),
+        1,
+        "{}",
+        deciding.body
+    );
     assert!(texts(&deciding.html(), "#ajukan").is_empty());
     let blank = kabid
         .post(&app, &format!("{plan}/kembalikan"), &[("note", " ")])
@@ -463,7 +468,11 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
     let page = kabid
         .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
         .await;
-    assert!(texts(&page.html(), "#tandatangani").is_empty(), "{}", page.body);
+    assert!(
+        texts(&page.html(), "#tandatangani").is_empty(),
+        "{}",
+        page.body
+    );
     assert!(
         text(&page.html(), "#belum-dapat-ditandatangani")
             .unwrap_or_default()
@@ -474,7 +483,12 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
     let page = kadis
         .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
         .await;
-    assert_eq!(texts(&page.html(), "#tandatangani").len(), 1, "{}", page.body);
+    assert_eq!(
+        texts(&page.html(), "#tandatangani").len(),
+        1,
+        "{}",
+        page.body
+    );
     let signed = kadis
         .post(
             &app,

@@ -210,7 +210,10 @@ mod plan_step_tests {
     #[test]
     fn mek_02_mek_03_the_holder_submits_a_draft_and_the_setter_approves_or_returns_it() {
         use PlanStep::*;
-        assert_eq!(plan_steps_open(PlanStatus::Draft, &[Party::Holder]), [Submit]);
+        assert_eq!(
+            plan_steps_open(PlanStatus::Draft, &[Party::Holder]),
+            [Submit]
+        );
         assert!(plan_steps_open(PlanStatus::Draft, &[Party::Setter]).is_empty());
         assert_eq!(
             plan_steps_open(PlanStatus::Submitted, &[Party::Setter]),

@@ -72,7 +72,10 @@ pub struct Offers {
 }
 
 /// What `actor` may do in `work` now.
-fn offers(actor: &sikerja_domain::execution::Actor, work: &sikerja_domain::execution::Work) -> Offers {
+fn offers(
+    actor: &sikerja_domain::execution::Actor,
+    work: &sikerja_domain::execution::Work,
+) -> Offers {
     use sikerja_domain::execution::{feedback, issue, report, review};
     let members = || work.members.iter().map(|m| m.employee);
     Offers {

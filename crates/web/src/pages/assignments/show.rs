@@ -13,9 +13,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use sikerja_domain::assignment::{AssignmentId, AssignmentStatus, instrument_for};
 use sikerja_domain::planning::target::Execution;
-use sikerja_domain::workflow::{
-    Involvement, LetterKind, RequestState, StepKind, check_answerable,
-};
+use sikerja_domain::workflow::{Involvement, LetterKind, RequestState, StepKind, check_answerable};
 use sikerja_storage::TaskCategory;
 
 use super::swimlane::{LaneRow, rows};
