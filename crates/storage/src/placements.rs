@@ -15,44 +15,47 @@ use crate::officials::Officials;
 use crate::placement_query;
 use crate::search::employee_matches;
 use crate::views::{
-    OfficialRef, PersonRef, PlacementChange, PlacementFilter, PlacementView, SpanView,
+    OfficialRef, Page, PersonRef, PlacementChange, PlacementFilter, PlacementView, SpanView,
 };
 
 impl Store {
     /// Stored placements matching the filter, ordered by department, unit and position.
     pub async fn placements(&self, filter: &PlacementFilter) -> Result<Vec<PlacementView>> {
-        use placement::Column as P;
-        let mut all = Condition::all();
-        if let Some(a) = filter.agency {
-            all = all.add(P::AgencyId.eq(a.0));
-        }
-        if let Some(d) = filter.department {
-            all = all.add(P::DepartmentId.eq(d.0));
-        }
-        if let Some(u) = filter.unit {
-            all = all.add(P::UnitId.eq(u.0));
-        }
-        if let Some(s) = filter.status {
-            all = all.add(P::Status.eq(s.code()));
-        }
-        if let Some(rule) = filter
-            .rule_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        {
-            all = all.add(
-                Condition::any()
-                    .add(P::RuleId.eq(rule))
-                    .add(P::AssessorRuleId.eq(rule)),
-            );
-        }
-        if let Some(matches) = employee_matches(filter.search.as_deref()) {
-            all = all.add(matches);
-        }
         let mut q = placement_query::select(self.db.get_database_backend());
-        q.cond_where(all);
+        q.cond_where(condition(filter));
         placement_query::fetch(&self.db, &q).await
+    }
+
+    /// One page of the stored placements matching the filter, in the same order, with how
+    /// many match in all: the database counts and cuts the page, so a large department (RSUD,
+    /// about 570 rows) is never loaded whole for a page of it (issue 15 point 8). An offset
+    /// past the end answers no items and the total.
+    pub async fn placements_page(
+        &self,
+        filter: &PlacementFilter,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Page<PlacementView>> {
+        use sea_orm::sea_query::{Alias, Expr, Query};
+        let backend = self.db.get_database_backend();
+        let mut matching = placement_query::select(backend);
+        matching.cond_where(condition(filter));
+        let mut count = Query::select();
+        count
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+            .from_subquery(matching.clone(), Alias::new("matching"));
+        let total = self
+            .db
+            .query_one(&count)
+            .await?
+            .map(|row| row.try_get::<i64>("", "n"))
+            .transpose()?
+            .unwrap_or(0);
+        matching.limit(limit).offset(offset);
+        Ok(Page {
+            items: placement_query::fetch(&self.db, &matching).await?,
+            total: u64::try_from(total).unwrap_or(0),
+        })
     }
 
     /// The placement of one employee; `None` for holders of structural positions.
@@ -179,4 +182,38 @@ pub(crate) async fn placement_of_in<C: ConnectionTrait>(
     let mut q = placement_query::select(db.get_database_backend());
     q.cond_where(Condition::all().add(placement::Column::EmployeeId.eq(employee.0)));
     Ok(placement_query::fetch(db, &q).await?.into_iter().next())
+}
+
+/// The condition a placement filter sets on the placement query.
+fn condition(filter: &PlacementFilter) -> Condition {
+    use placement::Column as P;
+    let mut all = Condition::all();
+    if let Some(a) = filter.agency {
+        all = all.add(P::AgencyId.eq(a.0));
+    }
+    if let Some(d) = filter.department {
+        all = all.add(P::DepartmentId.eq(d.0));
+    }
+    if let Some(u) = filter.unit {
+        all = all.add(P::UnitId.eq(u.0));
+    }
+    if let Some(s) = filter.status {
+        all = all.add(P::Status.eq(s.code()));
+    }
+    if let Some(rule) = filter
+        .rule_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        all = all.add(
+            Condition::any()
+                .add(P::RuleId.eq(rule))
+                .add(P::AssessorRuleId.eq(rule)),
+        );
+    }
+    if let Some(matches) = employee_matches(filter.search.as_deref()) {
+        all = all.add(matches);
+    }
+    all
 }

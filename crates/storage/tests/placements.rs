@@ -645,3 +645,63 @@ async fn ked_11_recomputations_at_once_record_a_ppk_change_once() {
         "the import and the one change: {history:?}"
     );
 }
+
+/// Issue 15 point 8: a page of the kedudukan list is cut by the database, in the order of the
+/// whole list, with the count of every matching row; filters apply before the cut.
+#[tokio::test]
+async fn a_page_of_placements_is_cut_in_list_order_with_the_total_of_the_filter() {
+    let store = fresh_store().await;
+    let d = dinkes("kab-banjar");
+    store
+        .import_agency(&d.builder.build(), "tester")
+        .await
+        .unwrap();
+    let all = store.placements(&PlacementFilter::default()).await.unwrap();
+    let nips = |v: &[PlacementView]| v.iter().map(|p| p.employee.nip.clone()).collect::<Vec<_>>();
+    let mut pages = Vec::new();
+    for offset in [0, 4] {
+        let page = store
+            .placements_page(&PlacementFilter::default(), offset, 4)
+            .await
+            .unwrap();
+        assert_eq!(page.total, 6);
+        pages.extend(page.items);
+    }
+    assert_eq!(
+        nips(&pages),
+        nips(&all),
+        "two pages give the whole list, in order"
+    );
+    let past = store
+        .placements_page(&PlacementFilter::default(), 12, 4)
+        .await
+        .unwrap();
+    assert!(past.items.is_empty());
+    assert_eq!(past.total, 6);
+    let unresolved = store
+        .placements_page(
+            &PlacementFilter {
+                status: Some(PlacementStatus::Unresolved),
+                ..Default::default()
+            },
+            0,
+            4,
+        )
+        .await
+        .unwrap();
+    assert_eq!(unresolved.total, 1);
+    assert_eq!(nips(&unresolved.items), [d.ahli_utama.clone()]);
+    let searched = store
+        .placements_page(
+            &PlacementFilter {
+                search: Some(d.pelaksana.as_str().to_string()),
+                ..Default::default()
+            },
+            0,
+            4,
+        )
+        .await
+        .unwrap();
+    assert_eq!(searched.total, 1, "a NIP search counts through the join");
+    assert_eq!(nips(&searched.items), [d.pelaksana.clone()]);
+}

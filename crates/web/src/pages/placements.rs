@@ -3,7 +3,8 @@
 //! decisions; filtered by GET parameters (htmx swaps only the table), exportable to XLSX;
 //! `?per=YYYY-MM-DD` shows them as of that day (issue 14 point 1: who assessed whom on 1 March,
 //! or who will once the pending changes take effect), computed, not stored. A large department
-//! (RSUD, about 570 rows) is shown [`PAGE_SIZE`] rows a page (`?halaman=`, issue 15 point 8),
+//! (RSUD, about 570 rows) is shown [`PAGE_SIZE`] rows a page (`?halaman=`, issue 15 point 8; the
+//! database counts and cuts today's page, `Store::placements_page`),
 //! the filters and the day kept in the page links; the XLSX export has every matching row.
 
 use askama::Template;
@@ -163,14 +164,53 @@ fn paged(views: Vec<PlacementView>, page: usize, href: impl Fn(usize) -> String)
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     let start = (page - 1) * PAGE_SIZE;
+    let shown = views.into_iter().skip(start).take(PAGE_SIZE).collect();
+    page_of(shown, total, page, href)
+}
+
+fn page_of(
+    shown: Vec<PlacementView>,
+    total: usize,
+    page: usize,
+    href: impl Fn(usize) -> String,
+) -> PageOf {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
     PageOf {
-        shown: views.into_iter().skip(start).take(PAGE_SIZE).collect(),
+        shown,
         total,
         page,
         pages,
         prev: (page > 1).then(|| href(page - 1)),
         next: (page < pages).then(|| href(page + 1)),
     }
+}
+
+/// One page of the placements the query asks for. Today's are cut by the database
+/// (`placements_page`: only the page is loaded); another day's are computed whole by the
+/// engine and cut here. A page past the end shows the last one.
+async fn load_page(
+    store: &Store,
+    id: i64,
+    query: &PlacementQuery,
+    href: impl Fn(usize) -> String,
+) -> Result<(PageOf, Option<AsOf>), WebError> {
+    let today = as_of::today();
+    if as_of::parse(query.per.as_deref(), today)?.is_some() {
+        let (views, as_of) = load_views(store, id, query).await?;
+        return Ok((paged(views, query.page(), href), as_of));
+    }
+    let filter = query.filter(id);
+    let size = PAGE_SIZE as u64;
+    let offset = |page: usize| (page.max(1) as u64 - 1) * size;
+    let mut page = query.page().max(1);
+    let mut got = store.placements_page(&filter, offset(page), size).await?;
+    let total = usize::try_from(got.total).unwrap_or(usize::MAX);
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    if page > pages {
+        page = pages;
+        got = store.placements_page(&filter, offset(page), size).await?;
+    }
+    Ok((page_of(got.items, total, page, href), None))
 }
 
 #[derive(Template, WebTemplate)]
@@ -227,12 +267,12 @@ pub async fn list_placements(
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default().normalised();
     let header = load_header(&state.store, id, "kedudukan").await?;
-    let (views, as_of) = load_views(&state.store, id, &query).await?;
     let filters = query.query_string();
     let sep = if filters.is_empty() { "" } else { "&" };
-    let shown = paged(views, query.page(), |n| {
+    let (shown, as_of) = load_page(&state.store, id, &query, |n| {
         format!("/perangkat-daerah/{id}/kedudukan?{filters}{sep}halaman={n}")
-    });
+    })
+    .await?;
     let deciders = decider_names(&state.store, &shown.shown).await;
     let first = if shown.total == 0 {
         0
