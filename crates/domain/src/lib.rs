@@ -21,6 +21,7 @@ pub mod nip;
 pub mod numbering;
 pub mod org;
 pub mod organisation;
+pub mod performance;
 pub mod placement;
 pub mod planning;
 pub mod policy;

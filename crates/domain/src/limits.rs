@@ -95,6 +95,12 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "held_on",
             "month_from",
             "month_to",
+            // Issue 16: performance assessment vocabularies (KIN-02, period and curve policy).
+            "work_results",
+            "work_behaviour",
+            "core_value",
+            "cadence",
+            "organisation_rating",
             "_csrf",
         ],
     ),
@@ -139,6 +145,10 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             // Issue 14: a previewed batch of organisation changes (JSON) carried to the
             // confirming form; its strings are checked again after parsing.
             "batch",
+            // Issue 16: the evidence of a core value's rating (KIN-02) and an employee's
+            // development needs (follow-up, KIN-01).
+            "evidence",
+            "development_needs",
         ],
     ),
 ];

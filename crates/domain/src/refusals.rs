@@ -266,6 +266,105 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
     r("acting_in_own_position", RuleId::ORG_05, "Pasal 1"),
     r("employee_exists", RuleId::ORG_07, "Pasal 1"),
     r("grade_kind_mismatch", RuleId::ORG_07, "Pasal 1"),
+    // Performance management (issue 16; sikerja_domain::performance). KIN-01: periods and
+    // follow-up are Pasal 18 ayat (1).
+    r(
+        "period_policy_invalid",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf c",
+    ),
+    r(
+        "period_year_invalid",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf c",
+    ),
+    r(
+        "follow_up_kind_twice",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf d",
+    ),
+    // KIN-02: the rating of results and behaviour (seven core values, evidence), the
+    // employee's acknowledgement or one objection decided with a reason, the curve.
+    r(
+        "behaviour_value_missing",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r("behaviour_value_twice", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    r(
+        "behaviour_evidence_blank",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r("assessment_incomplete", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    r(
+        "not_the_assessed_employee",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r(
+        "assessment_not_finalised",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r(
+        "objection_already_made",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r(
+        "objection_reasons_blank",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r("objection_not_pending", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    r(
+        "objection_decision_blank",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r(
+        "objection_rating_unchanged",
+        RuleId::KIN_02,
+        "Pasal 18 ayat (2)",
+    ),
+    r("objection_pending", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    r("curve_policy_invalid", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    r("distribution_exceeded", RuleId::KIN_02, "Pasal 18 ayat (2)"),
+    // KED-09: no assessor while the placement is unresolved.
+    r("placement_unresolved", RuleId::KED_09, "Lampiran I"),
+    // KIN-04: the assessor by placement, never oneself nor a subordinate of the assessed; a
+    // locked assessment changes by a reopening with a reason by the assessor's superior.
+    r("not_the_assessor", RuleId::KIN_04, "Lampiran I; Pasal 18"),
+    r("assessor_vacant", RuleId::KIN_04, "Lampiran I; Pasal 18"),
+    r("assessing_oneself", RuleId::KIN_04, "Lampiran I; Pasal 18"),
+    r("assessing_superior", RuleId::KIN_04, "Lampiran I; Pasal 18"),
+    r(
+        "own_assessment_decision",
+        RuleId::KIN_04,
+        "Lampiran I; Pasal 18",
+    ),
+    r(
+        "not_the_assessor_superior",
+        RuleId::KIN_04,
+        "Lampiran I; Pasal 18",
+    ),
+    r(
+        "assessor_superior_vacant",
+        RuleId::KIN_04,
+        "Lampiran I; Pasal 18",
+    ),
+    r("assessment_locked", RuleId::KIN_04, "Lampiran I; Pasal 18"),
+    r(
+        "assessment_not_locked",
+        RuleId::KIN_04,
+        "Lampiran I; Pasal 18",
+    ),
+    r(
+        "reopen_reason_blank",
+        RuleId::KIN_04,
+        "Lampiran I; Pasal 18",
+    ),
 ];
 
 /// The rule and article of a rule-caused refusal code.

@@ -85,6 +85,7 @@ impl RuleId {
     pub const ORG_04: RuleId = RuleId(60);
     pub const ORG_05: RuleId = RuleId(61);
     pub const KED_11: RuleId = RuleId(62);
+    pub const KIN_02: RuleId = RuleId(63);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -428,6 +429,11 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::KED_11,
         "KED-11",
         "Rincian kedudukan dan riwayat perubahannya",
+    ),
+    (
+        RuleId::KIN_02,
+        "KIN-02",
+        "Penilaian hasil kerja dan perilaku kerja; predikat kinerja dan kurva distribusi",
     ),
 ];
 

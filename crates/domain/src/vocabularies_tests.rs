@@ -73,6 +73,17 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::placement::PlacementStatus,
         crate::execution::report::ReportLineKind,
         crate::execution::issue::IssueDecisionKind,
+        crate::performance::rating::ExpectationLevel,
+        crate::performance::rating::CoreValue,
+        crate::performance::period::PeriodCadence,
+        crate::performance::period::PeriodKind,
+        crate::performance::period::PeriodWindow,
+        crate::performance::assessment::AssessmentState,
+        crate::performance::assessment::AssessmentAction,
+        crate::performance::curve::OrganisationRating,
+        crate::performance::curve::CurveMode,
+        crate::performance::curve::ExcessKind,
+        crate::performance::follow_up::FollowUpKind,
     );
 }
 

@@ -237,6 +237,10 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Manajemen kinerja setiap Pejabat Fungsional dan Pelaksana, individu maupun dalam tim: perencanaan (penetapan dan klarifikasi ekspektasi), pelaksanaan dengan pemantauan dan pembinaan, penilaian, dan tindak lanjut.",
             "Pasal 18 ayat (1)",
         ),
+        "KIN-02" => (
+            "Rincian pengelolaan kinerja mengikuti ketentuan nasional (PermenPANRB 6/2022): hasil kerja dan perilaku kerja (tujuh nilai dasar BerAKHLAK) masing-masing dinilai di bawah, sesuai atau di atas ekspektasi; pasangan keduanya menentukan predikat kinerja. Predikat kinerja organisasi membatasi sebaran predikat pegawai (kurva distribusi); persentasenya adalah kebijakan instansi per tahun.",
+            "Pasal 18 ayat (2)",
+        ),
         "KIN-04" => (
             "Siapa menilai siapa ditentukan oleh kedudukan (KED) dan dicatat saat rencana atau hasil diajukan, bukan oleh penyaringan peran; tidak seorang pun memeriksa atau menilai pekerjaannya sendiri; penilaian yang selesai dikunci.",
             "Lampiran I; Pasal 18",

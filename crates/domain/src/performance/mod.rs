@@ -1,0 +1,50 @@
+//! Performance management (Pasal 18, Lampiran III.B.3.e; RULES KIN-01..04, STR-06, KED-09;
+//! issue 16, the domain core): assessment periods, the assessor by placement, the rating of
+//! work results and work behaviour with the predikat matrix, the assessment's states with the
+//! objection and the reopening, the distribution curve and the follow-up.
+//!
+//! Pure: storage loads the facts (the placement outcome fixed on the record, the organisation
+//! snapshot, the stored assessment and the agency's policies) and persists what these
+//! functions decide. `docs/performance.md` describes the rules, the policies and their
+//! defaults.
+
+pub mod assessment;
+pub mod assessor;
+pub mod curve;
+pub mod follow_up;
+pub mod period;
+pub mod rating;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
+
+pub use assessment::{
+    Action, ActorFacts, AssessmentAction, AssessmentFacts, AssessmentState, Transition, next,
+};
+pub use assessor::{Decider, FixedAssessor, check_assessor, check_assessor_superior, fix_assessor};
+pub use curve::{
+    CurveExcess, CurveMode, CurvePolicy, DistributionCounts, OrganisationRating,
+    check_distribution, finalise_gate,
+};
+pub use follow_up::{FollowUp, FollowUpKind, check_follow_up};
+pub use period::{
+    AssessmentPeriod, PeriodCadence, PeriodKind, PeriodPolicy, periods_of_year, periods_on,
+};
+pub use rating::{
+    AssessmentRating, BehaviourRating, CoreValue, ExpectationLevel, PerformanceRating, ValueRating,
+    performance_rating, rate,
+};
+
+use crate::refusals::{Refusal, RefusalKind};
+use crate::rules::RuleId;
+
+/// A refusal of this module.
+fn refusal(
+    kind: RefusalKind,
+    code: &'static str,
+    rule_id: RuleId,
+    article: &'static str,
+    message: impl Into<String>,
+) -> Refusal {
+    Refusal::new(kind, code, rule_id, article, message)
+}
