@@ -135,7 +135,8 @@ fn kin_04(kind: RefusalKind, code: &'static str, message: impl Into<String>) -> 
     refusal(kind, code, RuleId::KIN_04, KIN_04_ARTICLE, message)
 }
 
-fn require_text(text: &str, code: &'static str, what: &str) -> Result<(), Refusal> {
+/// A required free text (`field` as the form and the API name it): not blank, within limits.
+fn require_text(text: &str, field: &str, code: &'static str, what: &str) -> Result<(), Refusal> {
     if text.trim().is_empty() {
         return Err(kin_02(
             RefusalKind::Invalid,
@@ -144,7 +145,7 @@ fn require_text(text: &str, code: &'static str, what: &str) -> Result<(), Refusa
         ));
     }
     crate::limits::check_as(crate::limits::TextKind::Note, text)
-        .map_err(|p| kin_02(RefusalKind::Invalid, p.code(), p.message("reason")))
+        .map_err(|p| kin_02(RefusalKind::Invalid, p.code(), p.message(field)))
 }
 
 fn locked(state: AssessmentState) -> Refusal {
@@ -254,7 +255,12 @@ pub fn next(
                             "Keberatan atas penilaian ini sudah pernah diajukan; keberatan hanya satu kali.",
                         ));
                     }
-                    require_text(reasons, "objection_reasons_blank", "Alasan keberatan")?;
+                    require_text(
+                        reasons,
+                        "reasons",
+                        "objection_reasons_blank",
+                        "Alasan keberatan",
+                    )?;
                     Ok(to(S::Objected, None, kin_02_citation))
                 }
                 _ => Ok(to(S::Acknowledged, None, kin_02_citation)),
@@ -283,7 +289,12 @@ pub fn next(
             }
             match action {
                 Action::UpholdObjection { rating, reason } => {
-                    require_text(reason, "objection_decision_blank", "Alasan keputusan")?;
+                    require_text(
+                        reason,
+                        "reason",
+                        "objection_decision_blank",
+                        "Alasan keputusan",
+                    )?;
                     if facts.rating == Some(rating.rating) {
                         return Err(kin_02(
                             RefusalKind::Invalid,
@@ -298,7 +309,12 @@ pub fn next(
                     ))
                 }
                 Action::DismissObjection { reason } => {
-                    require_text(reason, "objection_decision_blank", "Alasan keputusan")?;
+                    require_text(
+                        reason,
+                        "reason",
+                        "objection_decision_blank",
+                        "Alasan keputusan",
+                    )?;
                     Ok(to(S::ObjectionDismissed, None, kin_02_citation))
                 }
                 _ => Err(not_superior()),

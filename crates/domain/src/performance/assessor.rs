@@ -55,8 +55,8 @@ pub fn fix_assessor(outcome: &Outcome) -> Result<FixedAssessor, Refusal> {
             RuleId::KED_09,
             "Lampiran I",
             format!(
-                "Kedudukan pegawai ini belum terselesaikan, sehingga Pejabat Penilai Kinerjanya belum dapat ditentukan: {} Penetapan manual diperlukan lebih dahulu.",
-                u.reason.trim_end_matches('.').to_string() + "."
+                "Kedudukan pegawai ini belum terselesaikan, sehingga Pejabat Penilai Kinerjanya belum dapat ditentukan: {}. Penetapan manual diperlukan lebih dahulu.",
+                u.reason.trim().trim_end_matches('.')
             ),
         )),
     }

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::refusal;
-use crate::limits::{TextKind, check_as};
+use crate::limits::{check_as, kind_of};
 use crate::org::vocabulary;
 use crate::refusals::{Refusal, RefusalKind};
 use crate::rules::{Citation, RuleId};
@@ -140,7 +140,7 @@ pub fn rate(r: &AssessmentRating) -> Result<RatingOutcome, Refusal> {
                 ),
             ));
         }
-        if let Err(p) = check_as(TextKind::Note, &v.evidence) {
+        if let Err(p) = check_as(kind_of("evidence"), &v.evidence) {
             return Err(refusal(
                 RefusalKind::Invalid,
                 p.code(),

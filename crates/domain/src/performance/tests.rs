@@ -14,9 +14,10 @@ use crate::holders::{
     DepartmentFacts, Exercise, OrgSnapshot, PersonFacts, PositionFacts, RegionalHeadFacts,
     UnitFacts,
 };
+use crate::org::PositionClass;
 use crate::org::{ActingKind, DepartmentKind};
 use crate::organisation::{Acting, AgencyId, DepartmentId, EmployeeId, PositionId, UnitId};
-use crate::placement::{Outcome, Unresolved};
+use crate::placement::{Official, Outcome, Placement, Unresolved};
 use crate::regional_heads::Term;
 use crate::rules::{Citation, RuleId};
 
@@ -157,6 +158,38 @@ fn kin_04_nobody_assesses_themselves_or_someone_placed_above_them() {
     let e = check_assessor(&above, EmployeeId(3), &fixed(120)).unwrap_err();
     assert_eq!(e.code, "assessing_superior");
     assert_eq!(e.citation.rule_id, RuleId::KIN_04);
+}
+
+fn official(position: i64, employee: i64, class: PositionClass) -> Official {
+    Official {
+        position: PositionId(position),
+        employee: EmployeeId(employee),
+        class,
+        acting: None,
+    }
+}
+
+#[test]
+fn kin_04_str_06_the_assessor_is_fixed_as_the_placements_ppk_post_with_its_recommender() {
+    // An Ahli Madya: PPK the Kepala Dinas (post 100), the Kepala Bidang recommends (STR-06);
+    // the KED-12 citation wins when the policy moved the assessor.
+    let placed = Outcome::Placed(Placement {
+        employee: JF,
+        superior: official(110, 2, PositionClass::Administrator),
+        assessor: official(100, 1, PositionClass::Jpt),
+        coordinator: None,
+        recommender: Some(official(110, 2, PositionClass::Administrator)),
+        citation: Citation::new(RuleId::KED_01, "Lampiran I.B.1.c.1"),
+        assessor_citation: Some(Citation::new(RuleId::STR_06, "Lampiran I.B.2.c")),
+        notes: Vec::new(),
+        manual: false,
+    });
+    let f = fix_assessor(&placed).unwrap();
+    assert_eq!(f.employee, JF);
+    // The post is fixed, not its holder of the day.
+    assert_eq!(f.position, PositionId(100));
+    assert_eq!(f.recommender, Some(PositionId(110)));
+    assert_eq!(f.citation.rule_id, RuleId::STR_06);
 }
 
 #[test]
