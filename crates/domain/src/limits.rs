@@ -96,8 +96,8 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "month_from",
             "month_to",
             // Issue 16: performance assessment vocabularies (KIN-02, period and curve policy).
-            "work_results",
-            "work_behaviour",
+            "results_level",
+            "behaviour_level",
             "core_value",
             "cadence",
             "organisation_rating",

@@ -66,7 +66,7 @@ pub fn performance_rating(
 /// The assessor's level on one core value and the evidence for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueRating {
-    pub value: CoreValue,
+    pub core_value: CoreValue,
     pub level: ExpectationLevel,
     /// What the employee did that shows the level; required unless the level is *sesuai*.
     pub evidence: String,
@@ -76,14 +76,14 @@ pub struct ValueRating {
 /// and each core value with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BehaviourRating {
-    pub overall: ExpectationLevel,
+    pub behaviour_level: ExpectationLevel,
     pub values: Vec<ValueRating>,
 }
 
 /// The assessor's rating of one employee in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentRating {
-    pub work_results: ExpectationLevel,
+    pub results_level: ExpectationLevel,
     pub work_behaviour: BehaviourRating,
 }
 
@@ -102,7 +102,7 @@ pub fn rate(r: &AssessmentRating) -> Result<RatingOutcome, Refusal> {
             .work_behaviour
             .values
             .iter()
-            .filter(|v| v.value == *value)
+            .filter(|v| v.core_value == *value)
             .count()
         {
             0 => {
@@ -135,7 +135,7 @@ pub fn rate(r: &AssessmentRating) -> Result<RatingOutcome, Refusal> {
                 KIN_02_ARTICLE,
                 format!(
                     "Nilai dasar {} dinilai {}: tuliskan bukti perilakunya.",
-                    v.value.label(),
+                    v.core_value.label(),
                     v.level.label().to_lowercase()
                 ),
             ));
@@ -151,7 +151,7 @@ pub fn rate(r: &AssessmentRating) -> Result<RatingOutcome, Refusal> {
         }
     }
     Ok(RatingOutcome {
-        rating: performance_rating(r.work_results, r.work_behaviour.overall),
+        rating: performance_rating(r.results_level, r.work_behaviour.behaviour_level),
         citation: rating_citation(),
     })
 }
@@ -190,7 +190,7 @@ mod tests {
         CoreValue::ALL
             .iter()
             .map(|v| ValueRating {
-                value: *v,
+                core_value: *v,
                 level,
                 evidence: evidence.to_string(),
             })
@@ -201,9 +201,9 @@ mod tests {
     fn kin_02_the_assessors_overall_behaviour_level_is_kept_as_given() {
         // Every value "sesuai", overall "di atas": the assessor's overall level decides.
         let r = AssessmentRating {
-            work_results: Above,
+            results_level: Above,
             work_behaviour: BehaviourRating {
-                overall: Above,
+                behaviour_level: Above,
                 values: all_values(Meets, ""),
             },
         };
@@ -217,9 +217,9 @@ mod tests {
         let mut values = all_values(Meets, "");
         values[2].level = Below;
         let r = AssessmentRating {
-            work_results: Meets,
+            results_level: Meets,
             work_behaviour: BehaviourRating {
-                overall: Meets,
+                behaviour_level: Meets,
                 values: values.clone(),
             },
         };
@@ -228,9 +228,9 @@ mod tests {
         assert!(e.message.contains("Kompeten"));
         values[2].evidence = "Belum menguasai aplikasi baru.".into();
         let r = AssessmentRating {
-            work_results: Meets,
+            results_level: Meets,
             work_behaviour: BehaviourRating {
-                overall: Meets,
+                behaviour_level: Meets,
                 values,
             },
         };
@@ -242,16 +242,16 @@ mod tests {
         let mut values = all_values(Meets, "");
         values.pop();
         let mut r = AssessmentRating {
-            work_results: Meets,
+            results_level: Meets,
             work_behaviour: BehaviourRating {
-                overall: Meets,
+                behaviour_level: Meets,
                 values,
             },
         };
         assert_eq!(rate(&r).unwrap_err().code, "behaviour_value_missing");
         r.work_behaviour.values = all_values(Meets, "");
         r.work_behaviour.values.push(ValueRating {
-            value: CoreValue::Loyal,
+            core_value: CoreValue::Loyal,
             level: Meets,
             evidence: String::new(),
         });
@@ -261,9 +261,9 @@ mod tests {
     #[test]
     fn kin_02_evidence_with_a_control_character_is_refused() {
         let r = AssessmentRating {
-            work_results: Meets,
+            results_level: Meets,
             work_behaviour: BehaviourRating {
-                overall: Meets,
+                behaviour_level: Meets,
                 values: all_values(Above, "baik\u{0}"),
             },
         };
