@@ -18,7 +18,9 @@
 //!   by the assessor's superior, which puts it back to draft.
 //!
 //! Who the actor is (the assessor, the employee, the assessor's superior) is decided by
-//! [`super::assessor`]; [`next`] takes the result as [`ActorFacts`].
+//! [`super::assessor`]; [`next`] takes the result as [`ActorFacts`]. The distribution curve is
+//! asked separately before a finalisation or an upheld objection is stored
+//! ([`super::curve::finalise_gate`]), with the agency's counts storage loads.
 
 use serde::{Deserialize, Serialize};
 
