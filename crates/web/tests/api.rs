@@ -264,3 +264,97 @@ fn openapi_document_declares_security_and_error_answers_of_every_protected_opera
 fn openapi_document_matches_the_snapshot() {
     insta::assert_json_snapshot!("openapi", sikerja_web::api::openapi());
 }
+
+/// Common Indonesian words that never appear in an English description. Matched as whole words,
+/// outside `code` spans and outside *italic* spans: proper names of instruments and quoted
+/// Indonesian labels are italicised (*rencana pelaksanaan kegiatan dan anggaran*). Kept small on
+/// purpose: a new Indonesian description almost always carries one of them.
+const INDONESIAN_WORDS: &[&str] = &[
+    "tidak",
+    "bukan",
+    "dan",
+    "atau",
+    "yang",
+    "belum",
+    "sudah",
+    "dengan",
+    "untuk",
+    "diberikan",
+    "disimpan",
+    "ditolak",
+    "dicatat",
+    "kosong",
+];
+
+/// Collects every `summary`, `description` and tag text of the document (examples are skipped:
+/// they show data, and `message` examples are Indonesian by design).
+fn described_texts(v: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                if key == "example" || key == "examples" {
+                    continue;
+                }
+                let here = format!("{at}/{key}");
+                match (key.as_str(), value) {
+                    ("summary" | "description" | "title", serde_json::Value::String(text)) => {
+                        out.push((here, text.clone()));
+                    }
+                    _ => described_texts(value, &here, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                described_texts(item, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The text with its `code` spans and then its *italic* spans left out.
+fn outside_spans(text: &str) -> String {
+    let drop_between = |text: &str, mark: char| -> String {
+        text.split(mark).step_by(2).collect::<Vec<_>>().join(" ")
+    };
+    drop_between(&drop_between(text, '`'), '*')
+}
+
+/// The listed Indonesian words a description uses outside its spans.
+fn indonesian_words(text: &str) -> Vec<String> {
+    outside_spans(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| INDONESIAN_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+#[test]
+fn openapi_descriptions_are_english() {
+    // The check itself: it catches Indonesian and lets names and codes pass.
+    assert_eq!(indonesian_words("Tidak ditemukan"), ["tidak"]);
+    assert_eq!(
+        indonesian_words("Bukan pihak perjanjian atau token"),
+        ["bukan", "atau"]
+    );
+    assert!(indonesian_words("A plan (*rencana pelaksanaan kegiatan dan anggaran*)").is_empty());
+    assert!(indonesian_words("Not found (`dan_atau`); Standar (`invalid_*`)").is_empty());
+
+    let doc = serde_json::to_value(sikerja_web::api::openapi()).expect("document as JSON");
+    let mut texts = Vec::new();
+    described_texts(&doc, "", &mut texts);
+    assert!(texts.len() > 100, "the walk finds the descriptions");
+    let bad: Vec<String> = texts
+        .iter()
+        .filter_map(|(at, text)| {
+            let words = indonesian_words(text);
+            (!words.is_empty()).then(|| format!("{at}: {words:?} in {text:?}"))
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "the API description is English (docs/api.md, Language):\n{}",
+        bad.join("\n")
+    );
+}

@@ -24,8 +24,8 @@ use sikerja_domain::access::Action;
     path = "/api/v1/agencies",
     tag = "agencies",
     responses(
-        (status = 200, description = "Semua instansi", body = Vec<AgencyDto>),
-        (status = 500, description = "Kesalahan server", body = ErrorEnvelope)
+        (status = 200, description = "All agencies", body = Vec<AgencyDto>),
+        (status = 500, description = "Server error", body = ErrorEnvelope)
     )
 )]
 pub async fn list_agencies(
@@ -50,8 +50,8 @@ pub async fn list_agencies(
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id")),
     responses(
-        (status = 200, description = "Instansi dengan Perangkat Daerahnya", body = AgencyDetailDto),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "The agency with its regional offices (*Perangkat Daerah*)", body = AgencyDetailDto),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_agency(
@@ -97,12 +97,12 @@ pub enum ExportFormat {
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id"), ExportQuery),
     responses(
-        (status = 200, description = "Bundel instansi (JSON `sikerja-agency/1` atau XLSX)", content(
+        (status = 200, description = "Agency bundle (JSON `sikerja-agency/1` or XLSX)", content(
             ("application/json"),
             ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         )),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Format tidak dikenal", body = ErrorEnvelope)
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Unknown format", body = ErrorEnvelope)
     )
 )]
 pub async fn export_agency(
@@ -155,18 +155,18 @@ pub async fn export_agency(
     path = "/api/v1/agencies/import",
     tag = "agencies",
     request_body(
-        description = "Bundel JSON (`application/json`) atau buku kerja XLSX (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`)",
+        description = "JSON bundle (`application/json`) or XLSX workbook (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`)",
         content(
             ("application/json"),
             ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         )
     ),
     responses(
-        (status = 201, description = "Diimpor", body = super::dto::ImportSummaryDto),
-        (status = 400, description = "Isi tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 413, description = "Terlalu besar", body = ErrorEnvelope),
-        (status = 415, description = "Jenis isi tidak didukung", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; semua masalah dicantumkan", body = ErrorEnvelope)
+        (status = 201, description = "Imported", body = super::dto::ImportSummaryDto),
+        (status = 400, description = "The body cannot be read", body = ErrorEnvelope),
+        (status = 413, description = "Too large", body = ErrorEnvelope),
+        (status = 415, description = "Unsupported content type", body = ErrorEnvelope),
+        (status = 422, description = "Refused; every problem is listed", body = ErrorEnvelope)
     )
 )]
 pub async fn import_agency(

@@ -29,9 +29,9 @@ pub struct DepartmentQuery {
     tag = "departments",
     params(DepartmentQuery),
     responses(
-        (status = 200, description = "Perangkat Daerah", body = Vec<DepartmentDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+        (status = 200, description = "Regional office (*Perangkat Daerah*)", body = Vec<DepartmentDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 422, description = "Invalid parameters", body = ErrorEnvelope)
     )
 )]
 pub async fn list_departments(
@@ -57,8 +57,8 @@ pub async fn list_departments(
     tag = "departments",
     params(("id" = i64, Path, description = "Department id")),
     responses(
-        (status = 200, description = "Perangkat Daerah", body = DepartmentDto),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Regional office (*Perangkat Daerah*)", body = DepartmentDto),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_department(
@@ -77,7 +77,7 @@ pub async fn get_department(
     params(("id" = i64, Path, description = "Department id")),
     responses(
         (status = 200, description = "Unit", body = Vec<UnitDto>),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_units(
@@ -96,8 +96,8 @@ pub async fn list_units(
     tag = "departments",
     params(("id" = i64, Path, description = "Department id")),
     responses(
-        (status = 200, description = "Jabatan", body = Vec<PositionDto>),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Position", body = Vec<PositionDto>),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_positions(
@@ -116,8 +116,8 @@ pub async fn list_positions(
     tag = "departments",
     params(("id" = i64, Path, description = "Department id")),
     responses(
-        (status = 200, description = "Rentang kendali", body = Vec<SpanDto>),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Span of control", body = Vec<SpanDto>),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_span_of_control(

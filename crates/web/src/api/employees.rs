@@ -39,9 +39,9 @@ pub struct EmployeeQuery {
     tag = "employees",
     params(EmployeeQuery),
     responses(
-        (status = 200, description = "Satu halaman pegawai", body = EmployeePageDto),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+        (status = 200, description = "One page of employees", body = EmployeePageDto),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 422, description = "Invalid parameters", body = ErrorEnvelope)
     )
 )]
 pub async fn list_employees(
@@ -87,8 +87,8 @@ pub async fn list_employees(
     tag = "employees",
     params(("id" = i64, Path, description = "Employee id")),
     responses(
-        (status = 200, description = "Pegawai", body = EmployeeDto),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Employee", body = EmployeeDto),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_employee(

@@ -70,9 +70,9 @@ async fn list(state: &AppState, agency: AgencyId) -> Result<Vec<ExperienceFieldD
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id")),
     responses(
-        (status = 200, description = "Daftar bidang tugas instansi", body = Vec<ExperienceFieldDto>),
-        (status = 403, description = "Di luar jangkauan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "The agency's list of experience fields", body = Vec<ExperienceFieldDto>),
+        (status = 403, description = "Out of reach", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_experience_fields(
@@ -95,11 +95,11 @@ pub async fn get_experience_fields(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = ExperienceFieldsRequest,
     responses(
-        (status = 200, description = "Daftar disimpan; daftar sesudahnya", body = Vec<ExperienceFieldDto>),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan Admin BKPSDM instansi ini", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; tidak ada yang disimpan", body = ErrorEnvelope)
+        (status = 200, description = "List saved; the list afterwards", body = Vec<ExperienceFieldDto>),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the BKPSDM admin of this agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Refused; nothing is saved", body = ErrorEnvelope)
     )
 )]
 pub async fn set_experience_fields(

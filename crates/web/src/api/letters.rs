@@ -22,8 +22,8 @@ use crate::letters::{self, Download, LetterFile, host, letter_agency};
     params(("id" = i64, Path, description = "Letter id")),
     responses(
         (status = 200, description = "PDF", content_type = "application/pdf"),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_letter_pdf(
@@ -44,8 +44,8 @@ pub async fn get_letter_pdf(
     params(("id" = i64, Path, description = "Letter id")),
     responses(
         (status = 200, description = "DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_letter_docx(
@@ -65,9 +65,9 @@ pub async fn get_letter_docx(
     tag = "letters",
     params(("id" = i64, Path, description = "Letter id")),
     responses(
-        (status = 200, description = "Penerbitan surat", body = Vec<IssuedLetterDto>),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Letter issuing", body = Vec<IssuedLetterDto>),
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_letter_issues(
@@ -89,11 +89,11 @@ pub async fn list_letter_issues(
     tag = "letters",
     params(("id" = i64, Path, description = "Letter id")),
     responses(
-        (status = 201, description = "Surat diterbitkan", body = IssuedLetterDto),
-        (status = 403, description = "Bukan penandatangan (`not_the_signer`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah diterbitkan (`already_issued`)", body = ErrorEnvelope),
-        (status = 422, description = "Berkas tidak dapat dibuat (`render_failed`); tidak ada nomor terpakai", body = ErrorEnvelope)
+        (status = 201, description = "Letter issued", body = IssuedLetterDto),
+        (status = 403, description = "Not the signer (`not_the_signer`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already issued (`already_issued`)", body = ErrorEnvelope),
+        (status = 422, description = "The file cannot be rendered (`render_failed`); no number is used up", body = ErrorEnvelope)
     )
 )]
 pub async fn issue_letter(
@@ -118,11 +118,11 @@ pub async fn issue_letter(
     params(("id" = i64, Path, description = "Letter id")),
     request_body = CancelLetterRequest,
     responses(
-        (status = 200, description = "Dibatalkan", body = IssuedLetterDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan penandatangan (`not_the_signer`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan atau belum diterbitkan", body = ErrorEnvelope),
-        (status = 422, description = "Alasan kosong (`cancel_reason_blank`)", body = ErrorEnvelope)
+        (status = 200, description = "Cancelled", body = IssuedLetterDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the signer (`not_the_signer`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found, or not issued yet", body = ErrorEnvelope),
+        (status = 422, description = "Reason is blank (`cancel_reason_blank`)", body = ErrorEnvelope)
     )
 )]
 pub async fn cancel_letter(
@@ -159,8 +159,8 @@ pub async fn cancel_letter(
     tag = "letters",
     params(("code" = String, Path, description = "Verification code printed on the letter")),
     responses(
-        (status = 200, description = "Surat terbit", body = VerificationDto),
-        (status = 404, description = "Tidak ada surat dengan kode ini", body = ErrorEnvelope)
+        (status = 200, description = "Letter issued", body = VerificationDto),
+        (status = 404, description = "No letter with this code", body = ErrorEnvelope)
     ),
     security(())
 )]

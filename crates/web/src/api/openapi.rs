@@ -77,13 +77,13 @@ pub fn complete(doc: OpenApi) -> OpenApi {
                 BEARER: {
                     "type": "http",
                     "scheme": "bearer",
-                    "description": "Token API untuk sistem SPBE lain (`sikerja token create`); `Authorization: Bearer <token>`."
+                    "description": "API token for other SPBE systems (`sikerja token create`); `Authorization: Bearer <token>`."
                 },
                 SESSION: {
                     "type": "apiKey",
                     "in": "cookie",
                     "name": SESSION_COOKIE,
-                    "description": "Sesi orang yang masuk lewat `/masuk` (perubahan perencanaan dan penugasan hanya lewat sesi)."
+                    "description": "Session of a person signed in through `/masuk` (planning and assignment changes only through a session)."
                 }
             }),
         );
@@ -113,63 +113,63 @@ fn operation(m: &Method, path: &str, access: Option<Access>, op: &mut Map<String
         add(
             responses,
             "401",
-            "Tidak masuk: tanpa sesi atau token, atau token tidak sah (`unauthenticated`)",
+            "Not signed in: no session or token, or an invalid token (`unauthenticated`)",
         );
         add(
             responses,
             "403",
-            "Tidak berwenang: di luar instansi token atau peran orangnya, token tanpa hak tulis, atau perubahan yang hanya untuk pejabat (`forbidden`, `official_only`)",
+            "Not authorised: outside the token's agency or the person's roles, a token without write access, or a change only officials may make (`forbidden`, `official_only`)",
         );
     }
     if path.contains('{') {
-        add(responses, "404", "Tidak ditemukan (`not_found`)");
+        add(responses, "404", "Not found (`not_found`)");
         // The screen at the edge reads every path segment (issue 12, point 5): bytes that are
         // not UTF-8 are a 400, a control character a 422.
         add(
             responses,
             "400",
-            "Alamat tidak dapat dibaca: bukan UTF-8 (`bad_request`)",
+            "The address cannot be read: not UTF-8 (`bad_request`)",
         );
         add(
             responses,
             "422",
-            "Nilai di alamat memuat karakter kendali (`control_character`)",
+            "A value in the address contains a control character (`control_character`)",
         );
     }
     if has_query {
         add(
             responses,
             "400",
-            "Parameter pencarian tidak dapat dibaca (`invalid_query`)",
+            "The query parameters cannot be read (`invalid_query`)",
         );
         add(
             responses,
             "422",
-            "Nilai parameter tidak sah (`validation_failed`, `invalid_*`)",
+            "Invalid parameter value (`validation_failed`, `invalid_*`)",
         );
     }
     if has_body {
         add(
             responses,
             "400",
-            "Isi permintaan bukan JSON yang sah (`invalid_json`)",
+            "The request body is not valid JSON (`invalid_json`)",
         );
         add(
             responses,
             "413",
-            "Isi permintaan lebih dari 16 MiB (`payload_too_large`)",
+            "The request body is larger than 16 MiB (`payload_too_large`)",
         );
         add(
             responses,
             "422",
-            "Isi permintaan ditolak; setiap masalah di `details` (`validation_failed`, kode aturan)",
+            "The request body is refused; every problem in `details` (`validation_failed`, rule codes)",
         );
     }
     if *m != Method::GET {
         add(
             responses,
             "409",
-            "Bertentangan dengan keadaan sekarang (mis. sudah diputuskan, nomor sudah dipakai)",
+            "Conflicts with the current state (e.g. already decided, number already used)",
         );
     }
     let security = if public {

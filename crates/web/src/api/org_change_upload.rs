@@ -47,21 +47,21 @@ pub struct OrgChangeUploadDto {
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id"), UploadQuery),
     request_body(
-        description = "Buku kerja XLSX dengan lembar `Perubahan` atau JSON `{\"changes\": […]}`",
+        description = "XLSX workbook with a `Perubahan` sheet, or JSON `{\"changes\": […]}`",
         content(
             ("application/json"),
             ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         )
     ),
     responses(
-        (status = 200, description = "Pratinjau: dampak perubahan; tidak ada yang disimpan", body = OrgChangeUploadDto),
-        (status = 201, description = "Dicatat", body = OrgChangeUploadDto),
-        (status = 403, description = "Bukan pencatat perubahan ini", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Ditolak; `details` menyebut baris perubahannya", body = ErrorEnvelope),
-        (status = 413, description = "Terlalu besar", body = ErrorEnvelope),
-        (status = 415, description = "Jenis isi tidak didukung", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; semua masalah dicantumkan (lembar, baris, kolom)", body = ErrorEnvelope)
+        (status = 200, description = "Preview: impact of the changes; nothing is saved", body = OrgChangeUploadDto),
+        (status = 201, description = "Recorded", body = OrgChangeUploadDto),
+        (status = 403, description = "Not the recorder of this change", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Refused; `details` names the row of the change", body = ErrorEnvelope),
+        (status = 413, description = "Too large", body = ErrorEnvelope),
+        (status = 415, description = "Unsupported content type", body = ErrorEnvelope),
+        (status = 422, description = "Refused; every problem is listed (sheet, row, column)", body = ErrorEnvelope)
     )
 )]
 pub async fn upload_org_changes(
@@ -111,8 +111,8 @@ pub async fn upload_org_changes(
     path = "/api/v1/org-changes/template.xlsx",
     tag = "agencies",
     responses(
-        (status = 200, description = "Templat XLSX", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        (status = 401, description = "Belum masuk", body = ErrorEnvelope)
+        (status = 200, description = "XLSX template", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 401, description = "Not signed in", body = ErrorEnvelope)
     )
 )]
 pub async fn org_change_template() -> Result<Response, ApiError> {

@@ -40,10 +40,10 @@ pub struct OrgChangeQuery {
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id"), OrgChangeQuery),
     responses(
-        (status = 200, description = "Perubahan organisasi bertanggal", body = Vec<OrgChangeDto>),
-        (status = 403, description = "Bukan pencatat perubahan organisasi instansi ini", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Status tidak dikenal (`org_change_state_unknown`)", body = ErrorEnvelope)
+        (status = 200, description = "Dated organisation changes", body = Vec<OrgChangeDto>),
+        (status = 403, description = "Not the recorder of organisation changes for this agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Unknown state (`org_change_state_unknown`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_org_changes(
@@ -83,12 +83,12 @@ pub async fn list_org_changes(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = OrgChangeBatch,
     responses(
-        (status = 200, description = "Dampak perubahan; tidak ada yang disimpan", body = OrgChangeImpactDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pencatat perubahan ini (per jenis: kepegawaian atau struktur)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Ditolak (mis. `position_taken`, `org_change_pending_conflict`); `details` menyebut perubahannya", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; `details` menyebut setiap masalah per perubahan (`changes[2].position`)", body = ErrorEnvelope)
+        (status = 200, description = "Impact of the changes; nothing is saved", body = OrgChangeImpactDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the recorder of this change (by kind: staffing or structure)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Refused (e.g. `position_taken`, `org_change_pending_conflict`); `details` names the change", body = ErrorEnvelope),
+        (status = 422, description = "Refused; `details` names every problem per change (`changes[2].position`)", body = ErrorEnvelope)
     )
 )]
 pub async fn preview_org_changes(
@@ -115,12 +115,12 @@ pub async fn preview_org_changes(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = OrgChangeBatch,
     responses(
-        (status = 201, description = "Dicatat; id perubahan menurut urutan kiriman", body = OrgChangesRecordedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pencatat perubahan ini (per jenis: kepegawaian atau struktur)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Ditolak (mis. `position_taken`, `org_change_pending_conflict`); `details` menyebut perubahannya", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; `details` menyebut setiap masalah per perubahan (`changes[2].position`); tidak ada yang disimpan", body = ErrorEnvelope)
+        (status = 201, description = "Recorded; change ids in the order sent", body = OrgChangesRecordedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the recorder of this change (by kind: staffing or structure)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Refused (e.g. `position_taken`, `org_change_pending_conflict`); `details` names the change", body = ErrorEnvelope),
+        (status = 422, description = "Refused; `details` names every problem per change (`changes[2].position`); nothing is saved", body = ErrorEnvelope)
     )
 )]
 pub async fn record_org_changes(
@@ -155,10 +155,10 @@ pub async fn record_org_changes(
         ("change_id" = i64, Path, description = "Id of the change")
     ),
     responses(
-        (status = 200, description = "Dibatalkan; perubahan sesudahnya", body = OrgChangeDto),
-        (status = 403, description = "Bukan pencatat perubahan ini", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Bukan perubahan yang menunggu tanggal berlaku (`org_change_not_pending`)", body = ErrorEnvelope)
+        (status = 200, description = "Cancelled; the change afterwards", body = OrgChangeDto),
+        (status = 403, description = "Not the recorder of this change", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Not a change waiting for its effective date (`org_change_not_pending`)", body = ErrorEnvelope)
     )
 )]
 pub async fn cancel_org_change(

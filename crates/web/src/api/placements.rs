@@ -59,9 +59,9 @@ fn status(value: Option<&str>) -> Result<Option<PlacementStatus>, WebError> {
     tag = "placements",
     params(PlacementQuery),
     responses(
-        (status = 200, description = "Rincian kedudukan", body = Vec<PlacementDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+        (status = 200, description = "Placement details", body = Vec<PlacementDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 422, description = "Invalid parameters", body = ErrorEnvelope)
     )
 )]
 pub async fn list_placements(
@@ -95,8 +95,8 @@ pub async fn list_placements(
     tag = "placements",
     params(("id" = i64, Path, description = "Employee id")),
     responses(
-        (status = 200, description = "Kedudukan", body = PlacementDto),
-        (status = 404, description = "Pegawai tidak ada atau bukan JF/Pelaksana", body = ErrorEnvelope)
+        (status = 200, description = "Placement", body = PlacementDto),
+        (status = 404, description = "Employee does not exist or is not a JF/Pelaksana", body = ErrorEnvelope)
     )
 )]
 pub async fn get_employee_placement(
@@ -120,11 +120,11 @@ pub async fn get_employee_placement(
     tag = "placements",
     request_body = ManualPlacementRequest,
     responses(
-        (status = 201, description = "Kedudukan yang ditetapkan", body = PlacementDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 404, description = "Pegawai atau jabatan tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Konflik", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; tidak ada yang disimpan", body = ErrorEnvelope)
+        (status = 201, description = "The placement determined", body = PlacementDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 404, description = "Employee or position not found", body = ErrorEnvelope),
+        (status = 409, description = "Conflict", body = ErrorEnvelope),
+        (status = 422, description = "Refused; nothing is saved", body = ErrorEnvelope)
     )
 )]
 pub async fn create_manual_placement(

@@ -48,9 +48,9 @@ pub(crate) async fn agency_policies(
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id")),
     responses(
-        (status = 200, description = "Kebijakan instansi yang berlaku, nilai bawaan dan riwayatnya", body = AgencyPoliciesDto),
-        (status = 403, description = "Di luar jangkauan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "The agency's policy in force, the defaults and its history", body = AgencyPoliciesDto),
+        (status = 403, description = "Out of reach", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_agency_policies(
@@ -72,11 +72,11 @@ pub async fn get_agency_policies(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = PolicyChangeRequest,
     responses(
-        (status = 201, description = "Versi baru dicatat; kebijakan instansi sesudahnya", body = AgencyPoliciesDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan Admin BKPSDM instansi ini", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Ditolak; tidak ada yang disimpan", body = ErrorEnvelope)
+        (status = 201, description = "New version recorded; the agency policy afterwards", body = AgencyPoliciesDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the BKPSDM admin of this agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Refused; nothing is saved", body = ErrorEnvelope)
     )
 )]
 pub async fn create_agency_policy(

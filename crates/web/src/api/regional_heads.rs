@@ -139,9 +139,9 @@ fn office(code: &str) -> Result<RegionalOffice, WebError> {
     tag = "agencies",
     params(("id" = i64, Path, description = "Agency id")),
     responses(
-        (status = 200, description = "Masa jabatan kepala daerah", body = Vec<RegionalHeadTermDto>),
-        (status = 403, description = "Bukan Admin BKPSDM instansi ini atau token tulis", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Terms of office of the regional head", body = Vec<RegionalHeadTermDto>),
+        (status = 403, description = "Not the BKPSDM admin of this agency nor a write token", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_regional_heads(
@@ -161,11 +161,11 @@ pub async fn list_regional_heads(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = RegionalHeadTermBody,
     responses(
-        (status = 201, description = "Masa jabatan dicatat", body = RegionalHeadTermAddedDto),
-        (status = 403, description = "Bukan Admin BKPSDM instansi ini atau token tulis", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Bertumpuk dengan masa jabatan lain (`term_overlaps`); nama pengguna dipakai (`username_taken`)", body = ErrorEnvelope),
-        (status = 422, description = "Jabatan tidak ada pada instansi, tanggal atau isian tidak sah", body = ErrorEnvelope)
+        (status = 201, description = "Term of office recorded", body = RegionalHeadTermAddedDto),
+        (status = 403, description = "Not the BKPSDM admin of this agency nor a write token", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Overlaps another term of office (`term_overlaps`); user name already taken (`username_taken`)", body = ErrorEnvelope),
+        (status = 422, description = "Position not in the agency, or invalid date or fields", body = ErrorEnvelope)
     )
 )]
 pub async fn add_regional_head(
@@ -230,10 +230,10 @@ pub async fn add_regional_head(
     params(("id" = i64, Path, description = "Agency id")),
     request_body = RegionalHeadTermEndBody,
     responses(
-        (status = 204, description = "Masa jabatan diakhiri"),
-        (status = 403, description = "Bukan Admin BKPSDM instansi ini atau token tulis", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Sudah diakhiri (`term_already_ended`), berakhir sebelum mulai, tanggal tidak sah", body = ErrorEnvelope)
+        (status = 204, description = "Term of office ended"),
+        (status = 403, description = "Not the BKPSDM admin of this agency nor a write token", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Already ended (`term_already_ended`), ends before it starts, or invalid date", body = ErrorEnvelope)
     )
 )]
 pub async fn end_regional_head(

@@ -55,10 +55,10 @@ fn draft_of(principal: &Principal, r: &AssignmentRequest) -> Result<AssignmentDr
     tag = "assignments",
     request_body = AssignmentRequest,
     responses(
-        (status = 200, description = "Hasil pemeriksaan (juga bila ada pelanggaran: `allowed` = false)", body = ReportDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Token API (`official_only`); instansi lain", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`: isian tidak dapat dibaca (kode, tanggal)", body = ErrorEnvelope)
+        (status = 200, description = "The check's outcome (also when there are violations: `allowed` = false)", body = ReportDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "API token (`official_only`); another agency", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: fields cannot be read (code, date)", body = ErrorEnvelope)
     )
 )]
 pub async fn check_assignment(
@@ -83,10 +83,10 @@ pub async fn check_assignment(
     tag = "assignments",
     request_body = AssignmentRequest,
     responses(
-        (status = 201, description = "Konsep penugasan dicatat", body = IdDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pimpinan Unit Organisasi pemilik kinerja (`not_the_appointing_head`, dengan aturan pembatasnya: Kepala Bidang/Seksi menyiapkan rancangan dengan `prepare_for_head`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`, `prepare_not_needed`", body = ErrorEnvelope)
+        (status = 201, description = "Assignment draft recorded", body = IdDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the head of the organisation unit that owns the performance (`not_the_appointing_head`, with the limiting rule: a *Kepala Bidang/Seksi* prepares a draft with `prepare_for_head`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 422, description = "`assignment_refused` (every violation in `details`), `validation_failed`, `prepare_not_needed`", body = ErrorEnvelope)
     )
 )]
 pub async fn create_assignment(
@@ -140,9 +140,9 @@ pub struct LimitQuery {
     tag = "assignments",
     params(LimitQuery),
     responses(
-        (status = 200, description = "Penugasan yang melibatkan Anda", body = Vec<AssignmentLineDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope)
+        (status = 200, description = "Assignments involving you", body = Vec<AssignmentLineDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_assignments(
@@ -165,9 +165,9 @@ pub async fn list_assignments(
     tag = "assignments",
     params(("id" = i64, Path, description = "Assignment id")),
     responses(
-        (status = 200, description = "Penugasan", body = AssignmentDto),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Assignment", body = AssignmentDto),
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_assignment(
@@ -194,12 +194,12 @@ pub async fn get_assignment(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = AssignmentRequest,
     responses(
-        (status = 204, description = "Konsep penugasan diubah"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Tidak berhak mengubah konsep ini (`not_the_appointing_head`, PEN-10 · Pasal 11–13); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "`assignment_not_draft`: alurnya sudah dimulai", body = ErrorEnvelope),
-        (status = 422, description = "`assignment_refused` (setiap pelanggaran di `details`), `validation_failed`", body = ErrorEnvelope)
+        (status = 204, description = "Assignment draft changed"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not entitled to change this draft (`not_the_appointing_head`, PEN-10 · Pasal 11–13); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "`assignment_not_draft`: its flow has already started", body = ErrorEnvelope),
+        (status = 422, description = "`assignment_refused` (every violation in `details`), `validation_failed`", body = ErrorEnvelope)
     )
 )]
 pub async fn change_assignment(
@@ -263,11 +263,11 @@ pub struct CandidateParams {
     tag = "assignments",
     params(CandidateParams),
     responses(
-        (status = 200, description = "Calon anggota", body = Vec<CandidateDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Instansi tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "`day_invalid`: tanggal mulai", body = ErrorEnvelope)
+        (status = 200, description = "Candidate members", body = Vec<CandidateDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Agency not found", body = ErrorEnvelope),
+        (status = 422, description = "`day_invalid`: the start date", body = ErrorEnvelope)
     )
 )]
 pub async fn list_candidates(

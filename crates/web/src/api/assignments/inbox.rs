@@ -22,8 +22,8 @@ use crate::extract::Id;
     path = "/api/v1/inbox",
     tag = "assignments",
     responses(
-        (status = 200, description = "Yang menunggu Anda", body = InboxDto),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope)
+        (status = 200, description = "What waits for you", body = InboxDto),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope)
     )
 )]
 pub async fn get_inbox(
@@ -44,10 +44,10 @@ pub async fn get_inbox(
     tag = "assignments",
     params(("task" = i64, Path, description = "Task id (`items[].task` of the inbox)")),
     responses(
-        (status = 204, description = "Ditandai dibaca"),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Bukan tugas Anda atau tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Langkah alur, bukan tembusan (`task_is_a_step`)", body = ErrorEnvelope)
+        (status = 204, description = "Marked as read"),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not your task, or not found", body = ErrorEnvelope),
+        (status = 422, description = "A flow step, not a copy (`task_is_a_step`)", body = ErrorEnvelope)
     )
 )]
 pub async fn mark_task_read(
@@ -69,9 +69,9 @@ pub async fn mark_task_read(
     tag = "assignments",
     params(("id" = i64, Path, description = "Letter id")),
     responses(
-        (status = 200, description = "Surat", body = LetterDto),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Letter", body = LetterDto),
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_letter(
@@ -94,8 +94,8 @@ pub async fn get_letter(
     path = "/api/v1/workflows",
     tag = "assignments",
     responses(
-        (status = 200, description = "Alur penugasan", body = Vec<WorkflowDto>),
-        (status = 401, description = "Tanpa token", body = ErrorEnvelope)
+        (status = 200, description = "Assignment flow", body = Vec<WorkflowDto>),
+        (status = 401, description = "No token", body = ErrorEnvelope)
     )
 )]
 pub async fn list_workflows() -> Json<Vec<WorkflowDto>> {

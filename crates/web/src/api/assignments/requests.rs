@@ -32,12 +32,12 @@ use crate::extract::Id;
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = StartRequestBody,
     responses(
-        (status = 201, description = "Alur dimulai: id permohonan", body = IdDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang langkah pertama (`not_the_step_holder`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah dimulai (`assignment_not_draft`); jabatan kosong (`lane_vacant`)", body = ErrorEnvelope),
-        (status = 422, description = "`involvement_incomplete` (setiap isi yang kosong di `details`); `volunteer_across_agencies` (PEN-11)", body = ErrorEnvelope)
+        (status = 201, description = "Flow started: the request id", body = IdDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the holder of the first step (`not_the_step_holder`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already started (`assignment_not_draft`); position vacant (`lane_vacant`)", body = ErrorEnvelope),
+        (status = 422, description = "`involvement_incomplete` (every blank field in `details`); `volunteer_across_agencies` (PEN-11)", body = ErrorEnvelope)
     )
 )]
 pub async fn start_request(
@@ -74,9 +74,9 @@ pub async fn start_request(
     tag = "assignments",
     params(("id" = i64, Path, description = "Request id")),
     responses(
-        (status = 200, description = "Permohonan dan langkahnya", body = RequestDto),
-        (status = 403, description = "Tidak terlibat", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "The request and its steps", body = RequestDto),
+        (status = 403, description = "Not involved", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_request(
@@ -101,12 +101,12 @@ pub async fn get_request(
     params(("id" = i64, Path, description = "Request id")),
     request_body = StepRequest,
     responses(
-        (status = 204, description = "Langkah diambil"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang langkah (`not_the_step_holder`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "`already_decided` (sudah diputuskan atau belum gilirannya); `lane_vacant`; `request_letter_not_issued` (surat permohonan pelibatan belum diterbitkan, DOC-05)", body = ErrorEnvelope),
-        (status = 422, description = "`reasons_required`, `not_refusable`, `unknown_step`; `render_failed` (surat langkah ini tidak dapat dibuat: langkah tidak diambil)", body = ErrorEnvelope)
+        (status = 204, description = "Step taken"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the step holder (`not_the_step_holder`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "`already_decided` (already decided, or not its turn yet); `lane_vacant`; `request_letter_not_issued` (the involvement request letter is not issued yet, DOC-05)", body = ErrorEnvelope),
+        (status = 422, description = "`reasons_required`, `not_refusable`, `unknown_step`; `render_failed` (this step's letter cannot be rendered: the step is not taken)", body = ErrorEnvelope)
     )
 )]
 pub async fn decide_step(
@@ -140,11 +140,11 @@ pub async fn decide_step(
     params(("id" = i64, Path, description = "Request id")),
     request_body = NudgeRequest,
     responses(
-        (status = 200, description = "Pengingat terkirim", body = NudgedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemohon (`not_the_requester`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Tidak ada langkah yang menunggu (`nothing_waits`)", body = ErrorEnvelope)
+        (status = 200, description = "Reminder sent", body = NudgedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the requester (`not_the_requester`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "No step is waiting (`nothing_waits`)", body = ErrorEnvelope)
     )
 )]
 pub async fn nudge_request(

@@ -35,7 +35,7 @@ pub struct PoliciesDto {
     pub enforce_lead_rules_within_unit: bool,
     /// PEN-08 huruf b: lowest PPPK golongan equivalent to Penata Muda III/a (default 9; 1–17).
     pub pppk_min_golongan: u8,
-    /// PEN-15: position code of the Pejabat yang Berwenang; none: the Sekretaris Daerah.
+    /// PEN-15: position code of the *Pejabat yang Berwenang*; none: the *Sekretaris Daerah*.
     pub authority_position_code: Option<String>,
     /// Read only: the name of that position.
     #[serde(default, skip_deserializing)]

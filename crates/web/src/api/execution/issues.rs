@@ -170,9 +170,9 @@ fn collaboration(code: Option<&str>) -> Result<Collaboration, WebError> {
     tag = "execution",
     params(("id" = i64, Path, description = "Assignment id")),
     responses(
-        (status = 200, description = "Permasalahan dan kendala tim", body = Vec<IssueDto>),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "The team's issues and obstacles", body = Vec<IssueDto>),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_issues(
@@ -196,11 +196,11 @@ pub async fn list_issues(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = IssueBody,
     responses(
-        (status = 201, description = "Permasalahan disampaikan: id", body = IdDto),
-        (status = 403, description = "Bukan Ketua Tim (`not_the_team_raising`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Isi, rekomendasi, batas waktu atau kolaborasi tidak sah", body = ErrorEnvelope)
+        (status = 201, description = "Issue raised: its id", body = IdDto),
+        (status = 403, description = "Not the team lead (`not_the_team_raising`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Assignment not running (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid content, recommendation, deadline or collaboration", body = ErrorEnvelope)
     )
 )]
 pub async fn raise_issue(
@@ -232,9 +232,9 @@ pub async fn raise_issue(
     tag = "execution",
     params(("id" = i64, Path, description = "Issue id")),
     responses(
-        (status = 200, description = "Permasalahan", body = IssueDto),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Issue", body = IssueDto),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_issue(
@@ -255,11 +255,11 @@ pub async fn get_issue(
     params(("id" = i64, Path, description = "Issue id")),
     request_body = IssueDecisionBody,
     responses(
-        (status = 204, description = "Keputusan dicatat"),
-        (status = 403, description = "Bukan penerimanya (`not_the_issue_addressee`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah diputuskan (`issue_already_decided`)", body = ErrorEnvelope),
-        (status = 422, description = "Rekomendasi tidak dikenal, keputusan atau alasan kosong", body = ErrorEnvelope)
+        (status = 204, description = "Decision recorded"),
+        (status = 403, description = "Not its addressee (`not_the_issue_addressee`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already decided (`issue_already_decided`)", body = ErrorEnvelope),
+        (status = 422, description = "Unknown recommendation, or blank decision or reason", body = ErrorEnvelope)
     )
 )]
 pub async fn decide_issue(
@@ -298,10 +298,10 @@ pub async fn decide_issue(
     tag = "execution",
     params(("id" = i64, Path, description = "Issue id")),
     responses(
-        (status = 204, description = "Pengingat dicatat"),
-        (status = 403, description = "Bukan Ketua Tim (`not_the_team_raising`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Terlalu cepat (`issue_nudge_too_soon`) atau sudah diputuskan semua (`issue_already_decided`)", body = ErrorEnvelope)
+        (status = 204, description = "Reminder recorded"),
+        (status = 403, description = "Not the team lead (`not_the_team_raising`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Too soon (`issue_nudge_too_soon`), or all already decided (`issue_already_decided`)", body = ErrorEnvelope)
     )
 )]
 pub async fn nudge_issue(

@@ -55,10 +55,10 @@ fn day(field: &'static str, s: &str) -> Result<Day, WebError> {
     tag = "execution",
     params(("id" = i64, Path, description = "Assignment id")),
     responses(
-        (status = 200, description = "Pelaksanaan penugasan", body = WorkDto),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Penugasan tanpa anggota (`work_without_members`)", body = ErrorEnvelope)
+        (status = 200, description = "Assignment execution", body = WorkDto),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Assignment without members (`work_without_members`)", body = ErrorEnvelope)
     )
 )]
 pub async fn get_work(
@@ -84,11 +84,11 @@ pub async fn get_work(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = BreakdownBody,
     responses(
-        (status = 200, description = "Rincian kegiatan yang dicatat", body = Vec<WorkItemDto>),
-        (status = 403, description = "Bukan Ketua Tim atau pelaksana individu (`not_the_breakdown_editor`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Rincian tidak sah (kode masalah pertama)", body = ErrorEnvelope)
+        (status = 200, description = "The recorded activity breakdown", body = Vec<WorkItemDto>),
+        (status = 403, description = "Neither the team lead nor the individual performer (`not_the_breakdown_editor`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Assignment not running (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid breakdown (code of the first problem)", body = ErrorEnvelope)
     )
 )]
 pub async fn set_breakdown(
@@ -134,13 +134,13 @@ pub async fn set_breakdown(
         (report_body::ReportUpload = "multipart/form-data")
     )),
     responses(
-        (status = 201, description = "Laporan disampaikan: id laporan", body = IdDto),
-        (status = 400, description = "Alamat atau isi tidak dapat dibaca (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pelapor laporan ini (`not_the_individual_reporter`, `not_a_team_member_reporter`, `not_the_team_lead_reporter`, `not_the_requested_reporter`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah dilaporkan atau penugasan tidak berjalan", body = ErrorEnvelope),
-        (status = 413, description = "Isi melebihi batas unggahan (`body_too_large`): banyak berkas kali ukuran berkas terbesar, ditambah formulir", body = ErrorEnvelope),
-        (status = 422, description = "Isi laporan tidak sah; berkas ditolak (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
+        (status = 201, description = "Report delivered: the report id", body = IdDto),
+        (status = 400, description = "The address or body cannot be read (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
+        (status = 403, description = "Not a reporter of this report (`not_the_individual_reporter`, `not_a_team_member_reporter`, `not_the_team_lead_reporter`, `not_the_requested_reporter`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already reported, or the assignment is not running", body = ErrorEnvelope),
+        (status = 413, description = "Body exceeds the upload limit (`body_too_large`): number of files times the largest file size, plus the form", body = ErrorEnvelope),
+        (status = 422, description = "Invalid report content; file refused (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_report(
@@ -204,11 +204,11 @@ pub async fn submit_report(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = ReportRequestBody,
     responses(
-        (status = 201, description = "Laporan diminta: id permintaan", body = IdDto),
-        (status = 403, description = "Bukan Pimpinan Unit Organisasi pemilik kinerja; token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Isi atau batas waktu tidak sah", body = ErrorEnvelope)
+        (status = 201, description = "Report requested: the request id", body = IdDto),
+        (status = 403, description = "Not the head of the organisation unit that owns the performance; API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Assignment not running (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid content or deadline", body = ErrorEnvelope)
     )
 )]
 pub async fn request_report(
@@ -237,11 +237,11 @@ pub async fn request_report(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = FeedbackBody,
     responses(
-        (status = 201, description = "Umpan balik diberikan: id umpan balik", body = IdDto),
-        (status = 403, description = "Bukan pemberi umpan balik (`not_a_feedback_giver`, `feedback_to_self`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Isi tidak sah atau laporan bukan milik penerima", body = ErrorEnvelope)
+        (status = 201, description = "Feedback given: the feedback id", body = IdDto),
+        (status = 403, description = "Not a feedback giver (`not_a_feedback_giver`, `feedback_to_self`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Assignment not running (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid content, or the report does not belong to the recipient", body = ErrorEnvelope)
     )
 )]
 pub async fn give_feedback(
@@ -266,10 +266,10 @@ pub async fn give_feedback(
     tag = "execution",
     params(("id" = i64, Path, description = "Feedback id")),
     responses(
-        (status = 204, description = "Dinyatakan dibaca"),
-        (status = 403, description = "Bukan penerimanya (`not_the_feedback_recipient`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah dinyatakan dibaca (`feedback_already_acknowledged`)", body = ErrorEnvelope)
+        (status = 204, description = "Acknowledged as read"),
+        (status = 403, description = "Not its recipient (`not_the_feedback_recipient`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already acknowledged as read (`feedback_already_acknowledged`)", body = ErrorEnvelope)
     )
 )]
 pub async fn acknowledge_feedback(
@@ -290,9 +290,9 @@ pub async fn acknowledge_feedback(
     tag = "execution",
     params(("id" = i64, Path, description = "Report id")),
     responses(
-        (status = 200, description = "Laporan", body = ReportDto),
-        (status = 403, description = "Bukan pembaca laporan (`not_a_report_reader`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Report", body = ReportDto),
+        (status = 403, description = "Not a reader of the report (`not_a_report_reader`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_report(

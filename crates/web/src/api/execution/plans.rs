@@ -30,9 +30,9 @@ use crate::extract::WorkPath;
     tag = "execution",
     params(("id" = i64, Path, description = "Activity plan id")),
     responses(
-        (status = 200, description = "Pelaksanaan rencana kegiatan", body = WorkDto),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Activity plan execution", body = WorkDto),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_plan_work(
@@ -52,11 +52,11 @@ pub async fn get_plan_work(
     params(("id" = i64, Path, description = "Activity plan id")),
     request_body = BreakdownBody,
     responses(
-        (status = 200, description = "Rincian kegiatan yang dicatat", body = Vec<WorkItemDto>),
-        (status = 403, description = "Bukan pemegang rencana (`not_the_breakdown_editor`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Rencana belum disetujui (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Rincian tidak sah (kode masalah pertama)", body = ErrorEnvelope)
+        (status = 200, description = "The recorded activity breakdown", body = Vec<WorkItemDto>),
+        (status = 403, description = "Not the holder of the plan (`not_the_breakdown_editor`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Plan not approved yet (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid breakdown (code of the first problem)", body = ErrorEnvelope)
     )
 )]
 pub async fn set_plan_breakdown(
@@ -82,13 +82,13 @@ pub async fn set_plan_breakdown(
         (super::report_body::ReportUpload = "multipart/form-data")
     )),
     responses(
-        (status = 201, description = "Laporan disampaikan: id laporan", body = IdDto),
-        (status = 400, description = "Alamat atau isi tidak dapat dibaca (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pelapor laporan ini (`not_the_individual_reporter`, `not_the_requested_reporter`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah dilaporkan atau rencana belum disetujui", body = ErrorEnvelope),
-        (status = 413, description = "Isi melebihi batas unggahan (`body_too_large`): banyak berkas kali ukuran berkas terbesar, ditambah formulir", body = ErrorEnvelope),
-        (status = 422, description = "Isi laporan tidak sah; berkas ditolak (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
+        (status = 201, description = "Report delivered: the report id", body = IdDto),
+        (status = 400, description = "The address or body cannot be read (`bad_request`, `invalid_json`, `invalid_multipart`)", body = ErrorEnvelope),
+        (status = 403, description = "Not a reporter of this report (`not_the_individual_reporter`, `not_the_requested_reporter`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already reported, or the plan is not approved yet", body = ErrorEnvelope),
+        (status = 413, description = "Body exceeds the upload limit (`body_too_large`): number of files times the largest file size, plus the form", body = ErrorEnvelope),
+        (status = 422, description = "Invalid report content; file refused (`file_type_not_allowed`, `file_type_mismatch`, `file_too_large`, `file_empty`, `file_name_invalid`, `too_many_evidence_files`, `file_field_unknown`, `report_part_invalid`)", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_plan_report(
@@ -108,11 +108,11 @@ pub async fn submit_plan_report(
     params(("id" = i64, Path, description = "Activity plan id")),
     request_body = ReportRequestBody,
     responses(
-        (status = 201, description = "Laporan diminta: id permintaan", body = IdDto),
-        (status = 403, description = "Bukan pimpinan yang menyetujui rencana; token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Rencana belum disetujui (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Isi atau batas waktu tidak sah", body = ErrorEnvelope)
+        (status = 201, description = "Report requested: the request id", body = IdDto),
+        (status = 403, description = "Not the head who approves the plan; API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Plan not approved yet (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid content or deadline", body = ErrorEnvelope)
     )
 )]
 pub async fn request_plan_report(
@@ -133,11 +133,11 @@ pub async fn request_plan_report(
     params(("id" = i64, Path, description = "Activity plan id")),
     request_body = FeedbackBody,
     responses(
-        (status = 201, description = "Umpan balik diberikan: id umpan balik", body = IdDto),
-        (status = 403, description = "Bukan pemberi umpan balik (`not_a_feedback_giver`, `feedback_to_self`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Rencana belum disetujui (`work_not_running`)", body = ErrorEnvelope),
-        (status = 422, description = "Isi tidak sah atau laporan bukan milik penerima", body = ErrorEnvelope)
+        (status = 201, description = "Feedback given: the feedback id", body = IdDto),
+        (status = 403, description = "Not a feedback giver (`not_a_feedback_giver`, `feedback_to_self`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Plan not approved yet (`work_not_running`)", body = ErrorEnvelope),
+        (status = 422, description = "Invalid content, or the report does not belong to the recipient", body = ErrorEnvelope)
     )
 )]
 pub async fn give_plan_feedback(

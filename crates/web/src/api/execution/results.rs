@@ -329,9 +329,9 @@ async fn may_see(
     tag = "execution",
     params(("id" = i64, Path, description = "Assignment id")),
     responses(
-        (status = 200, description = "Hasil pelaksanaan kegiatan", body = Vec<ResultDto>),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Activity results", body = Vec<ResultDto>),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn list_results(
@@ -358,11 +358,11 @@ pub async fn list_results(
     params(("id" = i64, Path, description = "Assignment id")),
     request_body = ResultBody,
     responses(
-        (status = 201, description = "Hasil diajukan: id", body = IdDto),
-        (status = 403, description = "Bukan pengaju hasil (`not_the_result_submitter`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Penugasan tidak berjalan (`work_not_running`) atau rantai tidak dapat ditetapkan", body = ErrorEnvelope),
-        (status = 422, description = "Judul kosong, target tidak tercapai (`result_target_not_met`) atau realisasi tidak sah", body = ErrorEnvelope)
+        (status = 201, description = "Result submitted: its id", body = IdDto),
+        (status = 403, description = "Not the submitter of the result (`not_the_result_submitter`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Assignment not running (`work_not_running`), or the chain cannot be determined", body = ErrorEnvelope),
+        (status = 422, description = "Blank title, target not met (`result_target_not_met`), or invalid realisation", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_result(
@@ -393,9 +393,9 @@ pub async fn submit_result(
     tag = "execution",
     params(("id" = i64, Path, description = "Result id")),
     responses(
-        (status = 200, description = "Hasil pelaksanaan kegiatan", body = ResultDto),
-        (status = 403, description = "Tidak terlibat (`not_involved_in_work`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Activity results", body = ResultDto),
+        (status = 403, description = "Not involved in the work (`not_involved_in_work`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_result(
@@ -423,11 +423,11 @@ pub async fn get_result(
     params(("id" = i64, Path, description = "Result id")),
     request_body = ResultResubmissionBody,
     responses(
-        (status = 204, description = "Hasil diajukan ulang"),
-        (status = 403, description = "Bukan pengaju hasil (`not_the_result_submitter`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Hasil tidak dikembalikan (`result_not_returned`) atau penugasan tidak berjalan", body = ErrorEnvelope),
-        (status = 422, description = "Target tidak tercapai (`result_target_not_met`) atau realisasi tidak sah", body = ErrorEnvelope)
+        (status = 204, description = "Result resubmitted"),
+        (status = 403, description = "Not the submitter of the result (`not_the_result_submitter`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Result not returned (`result_not_returned`), or the assignment is not running", body = ErrorEnvelope),
+        (status = 422, description = "Target not met (`result_target_not_met`), or invalid realisation", body = ErrorEnvelope)
     )
 )]
 pub async fn resubmit_result(
@@ -459,11 +459,11 @@ pub async fn resubmit_result(
     params(("id" = i64, Path, description = "Result id")),
     request_body = ResultDecisionBody,
     responses(
-        (status = 204, description = "Keputusan dicatat"),
-        (status = 403, description = "Bukan peninjau langkah ini (`not_the_reviewer`, `own_result_review`); token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah diputuskan (`result_already_decided`)", body = ErrorEnvelope),
-        (status = 422, description = "Keputusan tidak dikenal (`result_decision_invalid`), catatan kosong (`return_notes_blank`), teruskan/terima pada langkah yang salah", body = ErrorEnvelope)
+        (status = 204, description = "Decision recorded"),
+        (status = 403, description = "Not the reviewer of this step (`not_the_reviewer`, `own_result_review`); API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already decided (`result_already_decided`)", body = ErrorEnvelope),
+        (status = 422, description = "Unknown decision (`result_decision_invalid`), blank notes (`return_notes_blank`), forward/accept at the wrong step", body = ErrorEnvelope)
     )
 )]
 pub async fn decide_result(

@@ -67,10 +67,10 @@ fn status(value: Option<&str>) -> Result<Option<AgreementStatus>, WebError> {
     tag = "planning",
     params(AgreementQuery),
     responses(
-        (status = 200, description = "Perjanjian Kinerja", body = Vec<AgreementSummaryDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Di luar cakupan", body = ErrorEnvelope),
-        (status = 422, description = "Parameter tidak valid", body = ErrorEnvelope)
+        (status = 200, description = "*Perjanjian Kinerja*", body = Vec<AgreementSummaryDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Out of scope", body = ErrorEnvelope),
+        (status = 422, description = "Invalid parameters", body = ErrorEnvelope)
     )
 )]
 pub async fn list_agreements(
@@ -102,11 +102,11 @@ pub async fn list_agreements(
     tag = "planning",
     request_body = CreateAgreementRequest,
     responses(
-        (status = 201, description = "Konsep Perjanjian Kinerja dibuat", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan atau pihak yang menetapkan; token API", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian tahun itu sudah ada", body = ErrorEnvelope),
-        (status = 422, description = "Jabatan kosong, tahun di luar rentang, pihak penetap belum dapat ditentukan", body = ErrorEnvelope)
+        (status = 201, description = "Draft *Perjanjian Kinerja* created", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Neither the position holder nor the party who sets it; API token", body = ErrorEnvelope),
+        (status = 409, description = "An agreement for that year already exists", body = ErrorEnvelope),
+        (status = 422, description = "Position vacant, year out of range, or the setting party cannot be determined yet", body = ErrorEnvelope)
     )
 )]
 pub async fn create_agreement(
@@ -135,9 +135,9 @@ pub async fn create_agreement(
     tag = "planning",
     params(("id" = i64, Path, description = "Agreement id")),
     responses(
-        (status = 200, description = "Perjanjian Kinerja", body = AgreementDto),
-        (status = 403, description = "Di luar cakupan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "*Perjanjian Kinerja*", body = AgreementDto),
+        (status = 403, description = "Out of scope", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_agreement(
@@ -157,11 +157,11 @@ pub async fn get_agreement(
     tag = "planning",
     params(("id" = i64, Path, description = "Agreement id")),
     responses(
-        (status = 204, description = "Ditandatangani"),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah ditandatangani (`already_signed`, `agreement_signed`)", body = ErrorEnvelope),
-        (status = 422, description = "Perjanjian tanpa target", body = ErrorEnvelope)
+        (status = 204, description = "Signed"),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already signed (`already_signed`, `agreement_signed`)", body = ErrorEnvelope),
+        (status = 422, description = "Agreement without targets", body = ErrorEnvelope)
     )
 )]
 pub async fn sign_agreement(
@@ -183,12 +183,12 @@ pub async fn sign_agreement(
     params(("id" = i64, Path, description = "Agreement id")),
     request_body = AmendmentRequest,
     responses(
-        (status = 204, description = "Diubah; menjadi konsep versi berikutnya"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian belum ditandatangani (`agreement_not_signed`)", body = ErrorEnvelope),
-        (status = 422, description = "Alasan kosong", body = ErrorEnvelope)
+        (status = 204, description = "Changed; becomes a draft of the next version"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Agreement not signed yet (`agreement_not_signed`)", body = ErrorEnvelope),
+        (status = 422, description = "Reason is blank", body = ErrorEnvelope)
     )
 )]
 pub async fn amend_agreement(
@@ -214,12 +214,12 @@ pub async fn amend_agreement(
     params(("id" = i64, Path, description = "Agreement id (the earlier year)")),
     request_body = CopyRequest,
     responses(
-        (status = 201, description = "Perjanjian tahun baru dibuat dari salinan", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan (`not_the_holder`) atau token API (`official_only`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian tahun itu sudah ada (`agreement_exists`)", body = ErrorEnvelope),
-        (status = 422, description = "Tahun tidak sesudah tahun asal (`copy_year_not_later`)", body = ErrorEnvelope)
+        (status = 201, description = "New year's agreement created from a copy", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the position holder (`not_the_holder`), or an API token (`official_only`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "An agreement for that year already exists (`agreement_exists`)", body = ErrorEnvelope),
+        (status = 422, description = "Year not after the source year (`copy_year_not_later`)", body = ErrorEnvelope)
     )
 )]
 pub async fn copy_agreement(
@@ -243,11 +243,11 @@ pub async fn copy_agreement(
     params(("id" = i64, Path, description = "Agreement id")),
     request_body = DialogueRequest,
     responses(
-        (status = 201, description = "Dialog kinerja dicatat", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Tanggal, peserta, catatan atau target tidak valid", body = ErrorEnvelope)
+        (status = 201, description = "Performance dialogue recorded", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Invalid date, participants, notes or targets", body = ErrorEnvelope)
     )
 )]
 pub async fn record_dialogue(
@@ -304,8 +304,8 @@ pub async fn record_dialogue(
     path = "/api/v1/agreement-posts",
     tag = "planning",
     responses(
-        (status = 200, description = "Jabatan yang direncanakan", body = AgreementPostsDto),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope)
+        (status = 200, description = "Planned positions", body = AgreementPostsDto),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_agreement_posts(

@@ -32,10 +32,10 @@ use crate::extract::Id;
     tag = "planning",
     request_body = ExpectationRequest,
     responses(
-        (status = 201, description = "Ekspektasi ditetapkan", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan atasan yang menetapkan (`not_the_setter`); token API", body = ErrorEnvelope),
-        (status = 422, description = "Uraian kosong, jabatan kosong", body = ErrorEnvelope)
+        (status = 201, description = "Expectation set", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the superior who sets it (`not_the_setter`); API token", body = ErrorEnvelope),
+        (status = 422, description = "Blank description, position vacant", body = ErrorEnvelope)
     )
 )]
 pub async fn set_expectation(
@@ -63,10 +63,10 @@ pub async fn set_expectation(
     tag = "planning",
     params(("id" = i64, Path, description = "Expectation id")),
     responses(
-        (status = 204, description = "Ekspektasi diterima"),
-        (status = 403, description = "Bukan penerima (`not_the_recipient`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah diterima", body = ErrorEnvelope)
+        (status = 204, description = "Expectation accepted"),
+        (status = 403, description = "Not the recipient (`not_the_recipient`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already accepted", body = ErrorEnvelope)
     )
 )]
 pub async fn acknowledge_expectation(
@@ -98,9 +98,9 @@ pub struct ExpectationQuery {
     tag = "planning",
     params(ExpectationQuery),
     responses(
-        (status = 200, description = "Ekspektasi", body = Vec<ExpectationDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Token API (`official_only`)", body = ErrorEnvelope)
+        (status = 200, description = "Expectations", body = Vec<ExpectationDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "API token (`official_only`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_expectations(

@@ -32,11 +32,11 @@ fn activities(requests: &[ActivityRequest]) -> Result<Vec<Activity>, WebError> {
     params(("id" = i64, Path, description = "Target id")),
     request_body = ActivityPlanRequest,
     responses(
-        (status = 201, description = "Rencana disusun", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`: setiap masalah di `details`; judul kosong", body = ErrorEnvelope)
+        (status = 201, description = "Plan drawn up", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the position holder", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: every problem in `details`; blank title", body = ErrorEnvelope)
     )
 )]
 pub async fn draft_activity_plan(
@@ -63,9 +63,9 @@ pub async fn draft_activity_plan(
     tag = "planning",
     params(("id" = i64, Path, description = "Activity plan id")),
     responses(
-        (status = 200, description = "Rencana pelaksanaan kegiatan", body = PlanDto),
-        (status = 403, description = "Di luar cakupan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope)
+        (status = 200, description = "Activity plan", body = PlanDto),
+        (status = 403, description = "Out of scope", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
     )
 )]
 pub async fn get_activity_plan(
@@ -85,11 +85,11 @@ pub async fn get_activity_plan(
     params(("id" = i64, Path, description = "Activity plan id")),
     request_body = PlanVersionRequest,
     responses(
-        (status = 201, description = "Versi rencana", body = PlanVersionCreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`; alasan perubahan kosong", body = ErrorEnvelope)
+        (status = 201, description = "Plan versions", body = PlanVersionCreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the position holder", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`; blank reason for the change", body = ErrorEnvelope)
     )
 )]
 pub async fn revise_activity_plan(
@@ -116,10 +116,10 @@ pub async fn revise_activity_plan(
     tag = "planning",
     params(("id" = i64, Path, description = "Activity plan id")),
     responses(
-        (status = 204, description = "Rencana diajukan"),
-        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Bukan konsep (`plan_state`)", body = ErrorEnvelope)
+        (status = 204, description = "Plan submitted"),
+        (status = 403, description = "Not the position holder", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Not a draft (`plan_state`)", body = ErrorEnvelope)
     )
 )]
 pub async fn submit_activity_plan(
@@ -143,11 +143,11 @@ pub async fn submit_activity_plan(
     params(("id" = i64, Path, description = "Activity plan id")),
     request_body = PlanReturnRequest,
     responses(
-        (status = 204, description = "Rencana dikembalikan dengan catatan"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pihak yang menetapkan perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Belum diajukan (`plan_state`)", body = ErrorEnvelope),
+        (status = 204, description = "Plan returned with notes"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the party who sets the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Not submitted yet (`plan_state`)", body = ErrorEnvelope),
         (status = 422, description = "`plan_return_note_blank`, `text_too_long`, `control_character`", body = ErrorEnvelope)
     )
 )]
@@ -171,10 +171,10 @@ pub async fn return_activity_plan(
     tag = "planning",
     params(("id" = i64, Path, description = "Activity plan id")),
     responses(
-        (status = 204, description = "Rencana disetujui"),
-        (status = 403, description = "Bukan pihak yang menetapkan perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Belum diajukan (`plan_state`)", body = ErrorEnvelope)
+        (status = 204, description = "Plan approved"),
+        (status = 403, description = "Not the party who sets the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Not submitted yet (`plan_state`)", body = ErrorEnvelope)
     )
 )]
 pub async fn approve_activity_plan(

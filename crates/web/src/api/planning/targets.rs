@@ -48,12 +48,12 @@ fn checked(fields: &TargetFields) -> Result<CheckedTarget, WebError> {
     params(("id" = i64, Path, description = "Agreement id")),
     request_body = AddTargetRequest,
     responses(
-        (status = 201, description = "Target ditambahkan", body = CreatedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian sudah ditandatangani (`agreement_signed`)", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`: setiap masalah di `details`", body = ErrorEnvelope)
+        (status = 201, description = "Target added", body = CreatedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Agreement already signed (`agreement_signed`)", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: every problem in `details`", body = ErrorEnvelope)
     )
 )]
 pub async fn add_target(
@@ -77,12 +77,12 @@ pub async fn add_target(
     params(("id" = i64, Path, description = "Target id")),
     request_body = TargetFields,
     responses(
-        (status = 204, description = "Target diubah"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian sudah ditandatangani", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`: setiap masalah di `details`", body = ErrorEnvelope)
+        (status = 204, description = "Target changed"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Agreement already signed", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`: every problem in `details`", body = ErrorEnvelope)
     )
 )]
 pub async fn update_target(
@@ -106,10 +106,10 @@ pub async fn update_target(
     tag = "planning",
     params(("id" = i64, Path, description = "Target id")),
     responses(
-        (status = 204, description = "Target dihapus"),
-        (status = 403, description = "Bukan pihak perjanjian", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Sudah ditandatangani, atau sudah diturunkan (`target_has_children`)", body = ErrorEnvelope)
+        (status = 204, description = "Target removed"),
+        (status = 403, description = "Not a party to the agreement", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "Already signed, or already broken down (`target_has_children`)", body = ErrorEnvelope)
     )
 )]
 pub async fn remove_target(
@@ -133,12 +133,12 @@ pub async fn remove_target(
     params(("id" = i64, Path, description = "Target id (the parent)")),
     request_body = CascadeRequest,
     responses(
-        (status = 201, description = "Target diturunkan", body = CascadedDto),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan (`not_the_holder`)", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 409, description = "Perjanjian tujuan sudah ditandatangani", body = ErrorEnvelope),
-        (status = 422, description = "`validation_failed`, atau jabatan tujuan bukan bawahan (`not_a_recipient`)", body = ErrorEnvelope)
+        (status = 201, description = "Target broken down", body = CascadedDto),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the position holder (`not_the_holder`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "The target agreement is already signed", body = ErrorEnvelope),
+        (status = 422, description = "`validation_failed`, or the target position is not a subordinate (`not_a_recipient`)", body = ErrorEnvelope)
     )
 )]
 pub async fn cascade_target(
@@ -167,11 +167,11 @@ pub async fn cascade_target(
     params(("id" = i64, Path, description = "Target id")),
     request_body = ProgressRequest,
     responses(
-        (status = 204, description = "Capaian dicatat"),
-        (status = 400, description = "JSON tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Bukan pemegang jabatan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Di luar 0–100 (`progress_out_of_range`)", body = ErrorEnvelope)
+        (status = 204, description = "Achievement recorded"),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the position holder", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Outside 0–100 (`progress_out_of_range`)", body = ErrorEnvelope)
     )
 )]
 pub async fn report_progress(
@@ -207,11 +207,11 @@ pub struct TreeQuery {
     tag = "planning",
     params(("id" = i64, Path, description = "Department id"), TreeQuery),
     responses(
-        (status = 200, description = "Pohon target", body = Vec<TargetNodeDto>),
-        (status = 400, description = "Parameter tidak dapat dibaca", body = ErrorEnvelope),
-        (status = 403, description = "Di luar cakupan", body = ErrorEnvelope),
-        (status = 404, description = "Tidak ditemukan", body = ErrorEnvelope),
-        (status = 422, description = "Tahun tidak disebut (`year_required`)", body = ErrorEnvelope)
+        (status = 200, description = "Target tree", body = Vec<TargetNodeDto>),
+        (status = 400, description = "Parameters cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Out of scope", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Year not given (`year_required`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_department_targets(
