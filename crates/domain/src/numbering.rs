@@ -8,6 +8,8 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use crate::workflow::LetterKind;
+
 /// The placeholder of the sequence number in a pattern.
 pub const SEQ: &str = "{seq}";
 
@@ -258,6 +260,78 @@ impl Machine {
     }
 }
 
+/// What a numbering register numbers (DOC-05): the letters of one [`LetterKind`], or the
+/// performance agreements (*Perjanjian Kinerja*, issue 15 point 6), which are no letter of a
+/// workflow but take a number from their Perangkat Daerah's register all the same. One register
+/// per issuing Perangkat Daerah, register kind and year; its numbers share the sequences of the
+/// agency's formats like any letter's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegisterKind {
+    Letter(LetterKind),
+    PerformanceAgreement,
+}
+
+impl RegisterKind {
+    /// Every register kind: the letters in their order, then the agreements.
+    pub const ALL: [RegisterKind; 7] = [
+        RegisterKind::Letter(LetterKind::ALL[0]),
+        RegisterKind::Letter(LetterKind::ALL[1]),
+        RegisterKind::Letter(LetterKind::ALL[2]),
+        RegisterKind::Letter(LetterKind::ALL[3]),
+        RegisterKind::Letter(LetterKind::ALL[4]),
+        RegisterKind::Letter(LetterKind::ALL[5]),
+        RegisterKind::PerformanceAgreement,
+    ];
+
+    /// Stable code, kept in `letter_registers.kind`: a letter kind's own code, or
+    /// `performance_agreement`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RegisterKind::Letter(kind) => kind.code(),
+            RegisterKind::PerformanceAgreement => "performance_agreement",
+        }
+    }
+
+    /// Parses a stable code.
+    pub fn from_code(code: &str) -> Option<RegisterKind> {
+        RegisterKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Indonesian name of what the register numbers.
+    pub fn label(self) -> &'static str {
+        match self {
+            RegisterKind::Letter(kind) => kind.label(),
+            RegisterKind::PerformanceAgreement => "Perjanjian Kinerja",
+        }
+    }
+
+    /// The letter kind, for a register of letters.
+    pub fn letter(self) -> Option<LetterKind> {
+        match self {
+            RegisterKind::Letter(kind) => Some(kind),
+            RegisterKind::PerformanceAgreement => None,
+        }
+    }
+}
+
+impl From<LetterKind> for RegisterKind {
+    fn from(kind: LetterKind) -> RegisterKind {
+        RegisterKind::Letter(kind)
+    }
+}
+
+impl std::fmt::Display for RegisterKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl serde::Serialize for RegisterKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may panic on unexpected errors
 mod tests {
@@ -349,5 +423,21 @@ mod tests {
         let e = f("{seq}-{seq}");
         let g = f("1-{seq}");
         assert_eq!(e.shared_number(&g).as_deref(), Some("1-1"));
+    }
+
+    #[test]
+    fn doc_05_every_letter_kind_and_the_agreements_have_a_register_kind() {
+        for kind in LetterKind::ALL {
+            assert_eq!(RegisterKind::from(kind).code(), kind.code());
+            assert!(RegisterKind::ALL.contains(&RegisterKind::Letter(kind)));
+        }
+        let pk = RegisterKind::PerformanceAgreement;
+        assert_eq!(RegisterKind::from_code("performance_agreement"), Some(pk));
+        assert_eq!(pk.label(), "Perjanjian Kinerja");
+        assert_eq!(pk.letter(), None);
+        assert_eq!(
+            RegisterKind::from_code("surat_tugas"),
+            Some(RegisterKind::Letter(LetterKind::SuratTugas))
+        );
     }
 }

@@ -56,6 +56,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::planning::structure::SetterKind,
         crate::planning::target::IndicatorKind,
         crate::planning::target::AgreementStatus,
+        crate::numbering::RegisterKind,
         crate::planning::target::Execution,
         crate::planning::target::PlanStatus,
         crate::planning::activity::PlanStep,

@@ -100,7 +100,8 @@ enum Command {
 #[derive(Debug, Subcommand)]
 enum LettersAction {
     /// Set a numbering register: classification code, unit code and pattern of the numbers
-    /// of one letter kind of an issuer (the agency, or a Perangkat Daerah) in a year.
+    /// of one letter kind (or of the performance agreements) of an issuer (the agency, or a
+    /// Perangkat Daerah) in a year.
     Register {
         /// Agency code, e.g. `kab-banjar`.
         #[arg(long)]
@@ -109,7 +110,7 @@ enum LettersAction {
         #[arg(long)]
         department: Option<String>,
         /// `surat_tugas`, `assignment_letter`, `involvement_request`, `involvement_answer`,
-        /// `secretary_decree` or `regent_decree`.
+        /// `secretary_decree`, `regent_decree` or `performance_agreement` (Perjanjian Kinerja).
         #[arg(long)]
         kind: String,
         /// Year of the register (default: this year).

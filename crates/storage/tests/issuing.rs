@@ -186,7 +186,7 @@ async fn doc_05_the_register_pattern_and_letterhead_are_settings_of_the_agency()
     let bad = RegisterSetting {
         agency: w.agency,
         department: Some(department),
-        kind: LetterKind::InvolvementRequest,
+        kind: LetterKind::InvolvementRequest.into(),
         year: year(),
         classification: "000.1.2".into(),
         unit_code: "DINKES".into(),
@@ -356,7 +356,7 @@ fn diskominfostat(
     RegisterSetting {
         agency: w.agency,
         department: Some(department),
-        kind,
+        kind: kind.into(),
         year: year(),
         classification: "800.1.11".into(),
         unit_code: "DISKOMINFOSTAT".into(),

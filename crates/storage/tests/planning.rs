@@ -8,17 +8,19 @@ mod common;
 
 use common::{Dinkes, dinkes};
 use sikerja_domain::Nip;
+use sikerja_domain::numbering::RegisterKind;
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
 use sikerja_domain::planning::activity::Activity;
 use sikerja_domain::planning::structure::{Post, SetterKind};
 use sikerja_domain::planning::target::{
     AgreementStatus, CheckedTarget, Execution, IndicatorKind, PlanStatus,
 };
+use sikerja_domain::workflow::LetterKind;
 use sikerja_storage::planning::{
     AgreementFilter, DialogueInput, ExpectationFilter, PlanningActor, TargetIdentification,
 };
 use sikerja_storage::testing::{TestStore, fresh_store};
-use sikerja_storage::{AuditActor, AuditFilter, AuditVerification, StorageError};
+use sikerja_storage::{AuditActor, AuditFilter, AuditVerification, RegisterSetting, StorageError};
 
 const YEAR: i32 = 2027;
 
@@ -891,4 +893,196 @@ async fn kin_01_twenty_parallel_acknowledgements_record_one() {
         .filter(|e| e.action == "expectation.acknowledged")
         .count();
     assert_eq!(acknowledged, 1);
+}
+
+/// A draft of `post` for `year` with one target, started by `by`.
+async fn agreement_with_target(
+    w: &World,
+    position: &str,
+    nip: &Nip,
+    year: i32,
+    by: &PlanningActor,
+) -> i64 {
+    let pk = w
+        .store
+        .create_agreement(w.agency, w.post(position, nip).await, year, by)
+        .await
+        .unwrap();
+    w.store
+        .add_target(pk, &target("Cakupan layanan rujukan", 1), None, by)
+        .await
+        .unwrap();
+    pk
+}
+
+#[tokio::test]
+async fn doc_05_an_agreement_is_numbered_at_the_second_signature_not_at_the_first() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let kasi = w.actor(&w.d.kasi).await;
+    let pk = agreement_with_target(&w, "kabid-yankes", &w.d.kabid, YEAR, &kabid).await;
+    assert_eq!(w.store.agreement(pk).await.unwrap().number, None);
+
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    assert_eq!(w.store.agreement(pk).await.unwrap().number, None);
+    assert!(
+        w.store.letter_registers(w.agency).await.unwrap().is_empty(),
+        "no register is used before the second signature"
+    );
+
+    w.store.sign_agreement(pk, &kadis).await.unwrap();
+    let first = w.store.agreement(pk).await.unwrap().number;
+    assert_eq!(first.as_deref(), Some("800.1.11/1/DINKES/2027"));
+
+    // A second agreement of the same Perangkat Daerah and year takes the next number.
+    let second_pk = agreement_with_target(&w, "kasi-rujukan", &w.d.kasi, YEAR, &kasi).await;
+    w.store.sign_agreement(second_pk, &kabid).await.unwrap();
+    w.store.sign_agreement(second_pk, &kasi).await.unwrap();
+    let second = w.store.agreement(second_pk).await.unwrap().number;
+    assert_eq!(second.as_deref(), Some("800.1.11/2/DINKES/2027"));
+
+    // The register of performance agreements of the department and year, created with the
+    // defaults, lists both numbers, each line pointing to its agreement.
+    let registers = w.store.letter_registers(w.agency).await.unwrap();
+    assert_eq!(registers.len(), 1, "{registers:?}");
+    let register = &registers[0];
+    assert_eq!(register.kind, RegisterKind::PerformanceAgreement);
+    assert_eq!(register.kind_label, "Perjanjian Kinerja");
+    assert_eq!(register.year, YEAR);
+    let department = w.store.agreement(pk).await.unwrap().summary.department;
+    assert!(department.is_some());
+    assert_eq!(register.department, department);
+    let lines: Vec<(i64, &str, Option<i64>, Option<i64>)> = register
+        .numbers
+        .iter()
+        .map(|n| (n.seq, n.number.as_str(), n.agreement, n.issued_letter))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (1, "800.1.11/1/DINKES/2027", Some(pk), None),
+            (2, "800.1.11/2/DINKES/2027", Some(second_pk), None),
+        ]
+    );
+    assert_eq!(register.next_seq, 3);
+
+    // The signing's audit row carries the number.
+    let entries = w
+        .store
+        .audit_entries(&AuditFilter {
+            action: Some("agreement.signed".into()),
+            agency: Some(w.agency.0),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(entries.total, 4);
+    let numbered: Vec<&str> = entries
+        .items
+        .iter()
+        .filter(|e| e.summary.contains("800.1.11/"))
+        .map(|e| e.summary.as_str())
+        .collect();
+    assert_eq!(numbered.len(), 2, "{:?}", entries.items);
+    assert!(
+        numbered.iter().all(|s| s.contains("DOC-05")),
+        "{numbered:?}"
+    );
+    assert!(matches!(
+        w.store.verify_audit().await.unwrap(),
+        AuditVerification::Intact { .. }
+    ));
+}
+
+#[tokio::test]
+async fn doc_05_an_amended_agreement_signed_again_takes_a_new_number_and_the_old_one_stays() {
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let pk = agreement_with_target(&w, "kabid-yankes", &w.d.kabid, YEAR, &kabid).await;
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    w.store.sign_agreement(pk, &kadis).await.unwrap();
+    w.store
+        .amend_agreement(pk, "Refocusing anggaran APBD-P 2027", &kabid)
+        .await
+        .unwrap();
+    let amended = w.store.agreement(pk).await.unwrap();
+    assert_eq!(amended.number, None);
+    assert!(
+        amended.versions[0]
+            .content
+            .contains("800.1.11/1/DINKES/2027")
+    );
+    w.store.sign_agreement(pk, &kadis).await.unwrap();
+    assert_eq!(w.store.agreement(pk).await.unwrap().number, None);
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    assert_eq!(
+        w.store.agreement(pk).await.unwrap().number.as_deref(),
+        Some("800.1.11/2/DINKES/2027")
+    );
+    let register = &w.store.letter_registers(w.agency).await.unwrap()[0];
+    assert!(register.numbers.iter().all(|n| n.agreement == Some(pk)));
+    assert_eq!(register.numbers.len(), 2);
+}
+
+#[tokio::test]
+async fn doc_05_agreements_share_the_sequence_of_a_letter_register_with_the_same_format() {
+    // The archive officer sets the agreements' register of the year to the format of the
+    // Dinas' Surat Tugas: one sequence (one buku agenda), never the same number twice.
+    let w = World::new().await;
+    let kadis = w.actor(&w.d.kadis).await;
+    let kabid = w.actor(&w.d.kabid).await;
+    let hr = AuditActor::new("Admin BKPSDM");
+    let pk = agreement_with_target(&w, "kabid-yankes", &w.d.kabid, YEAR, &kabid).await;
+    let department = w.store.agreement(pk).await.unwrap().summary.department;
+    for kind in [
+        RegisterKind::Letter(LetterKind::SuratTugas),
+        RegisterKind::PerformanceAgreement,
+    ] {
+        w.store
+            .set_letter_register(
+                &RegisterSetting {
+                    agency: w.agency,
+                    department,
+                    kind,
+                    year: YEAR,
+                    classification: "800.1.11".into(),
+                    unit_code: "DINKES".into(),
+                    pattern: "{classification}/{seq}/{unit}/{year}".into(),
+                },
+                &hr,
+            )
+            .await
+            .unwrap();
+    }
+    // A pattern for the agreements that could write the letters' numbers is refused like a
+    // letter register's (issue 12 point 1).
+    let err = w
+        .store
+        .set_letter_register(
+            &RegisterSetting {
+                agency: w.agency,
+                department,
+                kind: RegisterKind::PerformanceAgreement,
+                year: YEAR,
+                classification: "800.1.11".into(),
+                unit_code: "DINKES".into(),
+                pattern: "{classification}/1{seq}/{unit}/{year}".into(),
+            },
+            &hr,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(&err), "register_overlap");
+    w.store.sign_agreement(pk, &kabid).await.unwrap();
+    w.store.sign_agreement(pk, &kadis).await.unwrap();
+    assert_eq!(
+        w.store.agreement(pk).await.unwrap().number.as_deref(),
+        Some("800.1.11/1/DINKES/2027")
+    );
+    let registers = w.store.letter_registers(w.agency).await.unwrap();
+    assert_eq!(registers.len(), 2);
+    // The Surat Tugas register now goes on from the shared sequence.
+    assert!(registers.iter().all(|r| r.next_seq == 2), "{registers:?}");
 }

@@ -971,6 +971,47 @@ async fn doc_05_the_admin_sets_numbering_registers_and_letterheads_on_a_page() {
         "Dinkes.2"
     );
 
+    // Issue 15 point 6: the register of performance agreements is offered and set the same way.
+    let form = admin.get(&app, "/admin/surat").await.html();
+    let offered: Vec<(String, String)> = form
+        .select(&common::sel("select[name=kind] option"))
+        .map(|o| {
+            (
+                o.value().attr("value").unwrap_or_default().to_string(),
+                o.text().collect::<String>(),
+            )
+        })
+        .collect();
+    assert!(
+        offered.contains(&(
+            "performance_agreement".to_string(),
+            "Perjanjian Kinerja".to_string()
+        )),
+        "{offered:?}"
+    );
+    let saved = admin
+        .post(
+            &app,
+            "/admin/surat/register",
+            &[
+                ("issuer", dept.as_str()),
+                ("kind", "performance_agreement"),
+                ("year", "2027"),
+                ("classification", "000.8.3"),
+                ("unit_code", "Dinkes"),
+                ("pattern", "{classification}/{seq}/{unit}/PK/{year}"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = admin.get(&app, "/admin/surat").await.html();
+    let rows = texts(&page, "tr.register");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Perjanjian Kinerja") && r.contains("000.8.3/1/Dinkes/PK/2027")),
+        "{rows:?}"
+    );
+
     // The agency's letterhead.
     admin.get(&app, "/admin/surat?kop=instansi").await;
     let set = admin

@@ -455,6 +455,11 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         place.contains("……"),
         "a draft leaves the day blank: {place}"
     );
+    // DOC-05: no number before both parties have signed.
+    assert_eq!(
+        text(&print.html(), "#nomor-perjanjian").unwrap(),
+        "Nomor: (diberikan setelah kedua pihak menandatangani)"
+    );
     let signed = kabid
         .post(
             &app,
@@ -489,6 +494,14 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         "{}",
         page.body
     );
+    let half = kabid
+        .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}/cetak"))
+        .await;
+    assert_eq!(
+        text(&half.html(), "#nomor-perjanjian").unwrap(),
+        "Nomor: (diberikan setelah kedua pihak menandatangani)",
+        "one signature gives no number"
+    );
     let signed = kadis
         .post(
             &app,
@@ -516,12 +529,24 @@ async fn mek_02_str_02_a_target_cascades_from_the_kepala_dinas_to_a_kepala_bidan
         !place.contains("……") && place.contains(", ") && place.len() > 12,
         "the seat and the day: {place}"
     );
+    // DOC-05: the second signature numbered it from the register of performance agreements.
+    let number = text(&print.html(), "#nomor-perjanjian").unwrap();
+    assert!(
+        number.starts_with("Nomor: 800.1.11/1/") && !number.contains("diberikan"),
+        "{number}"
+    );
     let page = kabid
         .get(&app, &format!("/kinerja/perjanjian/{kabid_pk}"))
         .await;
     assert_eq!(
         text(&page.html(), "#status-perjanjian").unwrap(),
         "Ditandatangani"
+    );
+    assert!(
+        text(&page.html(), "#nomor-perjanjian")
+            .unwrap()
+            .contains(number.trim_start_matches("Nomor: ")),
+        "the agreement page shows the number too"
     );
     let locked = kabid
         .post(

@@ -180,6 +180,15 @@ pub fn newly_signed(before: &AgreementState, after: &AgreementState) -> Vec<Part
         .collect()
 }
 
+/// Whether going from `before` to `after` makes the agreement fully signed, so that it takes
+/// its number from the register of performance agreements in the same transaction (DOC-05,
+/// issue 15 point 6): at the second of the two signatures, never at the first. An amended
+/// agreement signed again takes a new number; the number of the text it replaced stays with
+/// that kept version.
+pub fn takes_number(before: &AgreementState, after: &AgreementState) -> bool {
+    before.status != AgreementStatus::Signed && after.status == AgreementStatus::Signed
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may panic on unexpected values
 #[path = "agreement_tests.rs"]

@@ -138,3 +138,16 @@ fn mek_02_a_draft_is_changed_directly_not_amended() {
     assert_eq!(r.code, "agreement_not_signed");
     assert_eq!(r.kind, RefusalKind::Conflict);
 }
+
+#[test]
+fn doc_05_an_agreement_takes_its_number_at_the_second_signature_not_the_first() {
+    let half = next(&draft(), &sign(&[Party::Holder])).unwrap();
+    assert!(!takes_number(&draft(), &half));
+    let full = next(&half, &sign(&[Party::Setter])).unwrap();
+    assert!(takes_number(&half, &full));
+    // One person holding both sides signs both at once: numbered then.
+    let both = next(&draft(), &sign(&[Party::Holder, Party::Setter])).unwrap();
+    assert!(takes_number(&draft(), &both));
+    // A signed agreement stays as numbered.
+    assert!(!takes_number(&signed(), &signed()));
+}

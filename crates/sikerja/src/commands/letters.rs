@@ -2,8 +2,8 @@
 //! the archive officer and the HR office set once a year or when an office changes.
 
 use chrono::Datelike;
+use sikerja_domain::numbering::RegisterKind;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
-use sikerja_domain::workflow::LetterKind;
 use sikerja_storage::{AuditActor, LetterheadInput, RegisterSetting, Store};
 
 use crate::config::Config;
@@ -38,8 +38,9 @@ pub struct RegisterArgs<'a> {
 pub async fn register(config: &Config, args: RegisterArgs<'_>) -> anyhow::Result<()> {
     let store = super::open(config).await?;
     let a = store.agency_by_code(args.agency).await?;
-    let kind = LetterKind::from_code(args.kind).ok_or_else(|| {
-        let known: Vec<&str> = LetterKind::ALL.iter().map(|k| k.code()).collect();
+    // A letter kind, or `performance_agreement` for the Perjanjian Kinerja (issue 15 point 6).
+    let kind = RegisterKind::from_code(args.kind).ok_or_else(|| {
+        let known: Vec<&str> = RegisterKind::ALL.iter().map(|k| k.code()).collect();
         anyhow::anyhow!(
             "jenis surat {} tidak dikenal; pilih salah satu: {}",
             args.kind,

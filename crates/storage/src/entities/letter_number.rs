@@ -19,6 +19,9 @@ pub struct Model {
     /// `issued` or `cancelled`.
     pub status: String,
     pub issued_letter_id: Option<i64>,
+    /// The performance agreement that took this number (a register of kind
+    /// `performance_agreement`).
+    pub agreement_id: Option<i64>,
     /// Why it was cancelled.
     pub note: String,
     pub at: DateTimeUtc,

@@ -36,6 +36,11 @@ pub struct Model {
     /// head).
     pub setter_signer_name: Option<String>,
     pub setter_signer_nip: Option<String>,
+    /// The number from the register of performance agreements, given at the second signature
+    /// (DOC-05); `None` until fully signed and again after an amendment, until signed again.
+    pub number: Option<String>,
+    /// The `letter_numbers` line of that number.
+    pub number_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub created_by: String,
     pub updated_at: DateTimeUtc,

@@ -7,7 +7,7 @@
 
 mod duplicates;
 mod letterheads;
-mod registers;
+pub(crate) mod registers;
 
 pub use duplicates::{DuplicateCopy, DuplicateNumber};
 pub use letterheads::{LetterheadInput, LetterheadView};
@@ -522,7 +522,7 @@ where
         txn,
         issuer.agency,
         issuer.department,
-        record.kind,
+        record.kind.into(),
         i32::from(date.year()),
     )
     .await?;

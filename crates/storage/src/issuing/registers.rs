@@ -1,5 +1,5 @@
 //! Numbering registers (DOC-05): one per issuing Perangkat Daerah (department 0: the agency
-//! itself), letter kind and year, with its classification code, the unit's code and the
+//! itself), register kind (a letter kind, or the performance agreements) and year, with its classification code, the unit's code and the
 //! pattern of its numbers. A number is taken inside the transaction that issues the letter,
 //! with the register row locked (PostgreSQL; SQLite serialises writers), so numbers are never
 //! reused nor skipped: a failed issue rolls its number back with it, and a cancelled number
@@ -22,11 +22,13 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use sikerja_domain::numbering::NumberFormat;
+use sikerja_domain::numbering::{NumberFormat, RegisterKind};
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
-use sikerja_domain::workflow::{LetterKind, LetterStatus};
+use sikerja_domain::workflow::LetterStatus;
 
-use crate::entities::{agency, department, letter_number, letter_register, letter_sequence};
+use crate::entities::{
+    agency, department, letter_number, letter_register, letter_sequence, performance_agreement,
+};
 use crate::error::{Result, StorageError, corrupt};
 use crate::{AuditActor, Store, audit};
 
@@ -42,7 +44,7 @@ pub struct RegisterSetting {
     pub agency: AgencyId,
     /// `None`: the agency itself (the Keputusan Bupati).
     pub department: Option<DepartmentId>,
-    pub kind: LetterKind,
+    pub kind: RegisterKind,
     pub year: i32,
     pub classification: String,
     pub unit_code: String,
@@ -57,6 +59,8 @@ pub struct NumberLine {
     pub number: String,
     pub status: LetterStatus,
     pub issued_letter: Option<i64>,
+    /// The performance agreement that took the number (a register of agreements).
+    pub agreement: Option<i64>,
     pub note: String,
     pub at: DateTime<Utc>,
     pub by: String,
@@ -68,7 +72,7 @@ pub struct RegisterView {
     pub id: i64,
     pub agency: AgencyId,
     pub department: Option<DepartmentId>,
-    pub kind: LetterKind,
+    pub kind: RegisterKind,
     pub kind_label: String,
     pub year: i32,
     pub classification: String,
@@ -222,13 +226,14 @@ async fn default_unit_code<C: ConnectionTrait>(
 
 /// The register of an issuer, kind and year, locked for this transaction; created from the
 /// latest earlier year's settings (or the defaults) the first time, with the classification
-/// code the agency's policy in force sets for the kind, when it sets one (DOC-05, issue 14
-/// point 5).
+/// code the agency's policy in force sets for the letter kind, when it sets one (DOC-05, issue
+/// 14 point 5; the policy names no code for the agreements: the default until the archive
+/// officer sets one).
 pub(crate) async fn locked_register(
     txn: &DatabaseTransaction,
     agency: i64,
     department: i64,
-    kind: LetterKind,
+    kind: RegisterKind,
     year: i32,
 ) -> Result<letter_register::Model> {
     let find = || {
@@ -258,7 +263,10 @@ pub(crate) async fn locked_register(
         ),
     };
     let policy = crate::policies::in_force(txn, AgencyId(agency), crate::policies::today()).await?;
-    if let Some(code) = policy.letters.classification(kind) {
+    if let Some(code) = kind
+        .letter()
+        .and_then(|letter| policy.letters.classification(letter))
+    {
         classification = code.to_string();
     }
     // Two first issues at once: one creates the row, the other finds it.
@@ -323,6 +331,7 @@ pub(crate) async fn take_number(
         number: Set(number.clone()),
         status: Set(LetterStatus::Issued.code().to_string()),
         issued_letter_id: Set(None),
+        agreement_id: Set(None),
         note: Set(String::new()),
         at: Set(now),
         by_label: Set(by.to_string()),
@@ -346,12 +355,38 @@ pub(crate) async fn take_number(
         .ok_or_else(|| StorageError::not_found("letter_number", id))
 }
 
+/// Numbers a performance agreement that has just become fully signed (issue 15 point 6): the
+/// next number of the register of performance agreements of its Perangkat Daerah (the agency
+/// itself when it has none) for the agreement's year, created with the defaults on first use,
+/// its line marked as the agreement's so the number is never given again. Runs in the
+/// transaction of the second signature.
+pub(crate) async fn number_agreement(
+    txn: &DatabaseTransaction,
+    agreement: &performance_agreement::Model,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<(letter_register::Model, letter_number::Model)> {
+    let register = locked_register(
+        txn,
+        agreement.agency_id,
+        agreement.department_id.unwrap_or(0),
+        RegisterKind::PerformanceAgreement,
+        agreement.year,
+    )
+    .await?;
+    let number = take_number(txn, &register, by, now).await?;
+    let mut line: letter_number::ActiveModel = number.clone().into();
+    line.agreement_id = Set(Some(agreement.id));
+    let number = letter_number::Entity::update(line).exec(txn).await?;
+    Ok((register, number))
+}
+
 fn view_of(
     r: letter_register::Model,
     numbers: Vec<letter_number::Model>,
     sequences: &HashMap<String, i64>,
 ) -> Result<RegisterView> {
-    let kind = LetterKind::from_code(&r.kind).ok_or_else(|| corrupt("letter kind", &r.kind))?;
+    let kind = RegisterKind::from_code(&r.kind).ok_or_else(|| corrupt("register kind", &r.kind))?;
     // The next number this register gives is its format's (shared) sequence's.
     let next_seq = format_of(&r)
         .ok()
@@ -377,6 +412,7 @@ fn view_of(
                         .ok_or_else(|| corrupt("letter number status", &n.status))?,
                     number: n.number,
                     issued_letter: n.issued_letter_id,
+                    agreement: n.agreement_id,
                     note: n.note,
                     at: n.at,
                     by: n.by_label,

@@ -28,6 +28,7 @@ mod m20261219_000022_org_changes;
 mod m20261220_000023_experience_fields;
 mod m20261221_000025_plan_returns;
 mod m20261222_000030_agreement_signers;
+mod m20261223_000031_agreement_numbers;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261220_000023_experience_fields::Migration),
             Box::new(m20261221_000025_plan_returns::Migration),
             Box::new(m20261222_000030_agreement_signers::Migration),
+            Box::new(m20261223_000031_agreement_numbers::Migration),
         ]
     }
 }

@@ -11,7 +11,9 @@ use sea_orm::{
 use serde_json::json;
 use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::organisation::{AgencyId, EmployeeId, PositionId};
-use sikerja_domain::planning::agreement::{self, AgreementEvent, AgreementState, newly_signed};
+use sikerja_domain::planning::agreement::{
+    self, AgreementEvent, AgreementState, newly_signed, takes_number,
+};
 use sikerja_domain::planning::structure::{Post, Setter, SetterKind};
 use sikerja_domain::planning::target::{AgreementStatus, IndicatorKind};
 use sikerja_domain::refusals::{Refusal, RefusalKind};
@@ -168,6 +170,8 @@ pub(crate) async fn create_in(
         setter_signed_by: Set(None),
         setter_signer_name: Set(None),
         setter_signer_nip: Set(None),
+        number: Set(None),
+        number_id: Set(None),
         created_at: Set(now),
         created_by: Set(by.audit.label.clone()),
         updated_at: Set(now),
@@ -242,6 +246,7 @@ fn snapshot(
     json!({
         "year": a.year,
         "version": a.version,
+        "number": a.number,
         "position": a.position_name,
         "holder": {"name": a.holder_name, "nip": a.holder_nip, "signed_at": a.holder_signed_at, "signed_by": a.holder_signed_by},
         "setter": {"name": a.setter_name, "signed_at": a.setter_signed_at, "signed_by": a.setter_signed_by},
@@ -421,6 +426,7 @@ impl Store {
                 nip: a.setter_signer_nip,
             }),
             place,
+            number: a.number,
             created_at: a.created_at,
             created_by: a.created_by,
             targets: views,
@@ -481,7 +487,9 @@ impl Store {
     }
 
     /// Signs an agreement as the party `by` is (the holder as *pihak pertama*, the setter as
-    /// *pihak kedua*). When both have signed, the agreement is signed and locked.
+    /// *pihak kedua*). When both have signed, the agreement is signed and locked, and takes its
+    /// number from the register of performance agreements of its Perangkat Daerah and year in
+    /// this same transaction (DOC-05, issue 15 point 6).
     pub async fn sign_agreement(&self, id: AgreementId, by: &PlanningActor) -> Result<()> {
         by.audit.checked_label()?;
         let txn = self.begin_write().await?;
@@ -519,17 +527,34 @@ impl Store {
             }
         }
         let complete = after.status == AgreementStatus::Signed;
+        // DOC-05: numbered at the second signature, in this transaction, never twice.
+        let numbered = if takes_number(&before, &after) {
+            let (register, line) =
+                crate::issuing::registers::number_agreement(&txn, &a, &by.audit.label, now).await?;
+            active.number = Set(Some(line.number.clone()));
+            active.number_id = Set(Some(line.id));
+            Some((register, line))
+        } else {
+            None
+        };
         active.status = Set(after.status.code().to_string());
         active.updated_at = Set(now);
         performance_agreement::Entity::update(active)
             .exec(&txn)
             .await?;
+        let mut facts = json!({ "as": signed_as, "complete": complete, "version": a.version });
+        if let Some((register, line)) = &numbered {
+            facts["number"] = json!(line.number);
+            facts["register"] = json!(register.id);
+            facts["seq"] = json!(line.seq);
+            facts["rule_id"] = json!("DOC-05");
+        }
         audit::append_by(
             &txn,
             &by.audit,
             AuditAction::AgreementSigned,
             subject(&a),
-            json!({ "as": signed_as, "complete": complete, "version": a.version }),
+            facts,
         )
         .await?;
         txn.commit().await?;
@@ -568,6 +593,10 @@ impl Store {
         .on_constraint("perubahan Perjanjian Kinerja")?;
         let mut active: performance_agreement::ActiveModel = a.clone().into();
         unsign(&mut active);
+        // The kept version keeps its number (in the snapshot and the register line); the next
+        // version takes its own when it is signed again (DOC-05).
+        active.number = Set(None);
+        active.number_id = Set(None);
         active.status = Set(after.status.code().to_string());
         active.version = Set(after.version);
         performance_agreement::Entity::update(active)
@@ -578,7 +607,12 @@ impl Store {
             &by.audit,
             AuditAction::AgreementAmended,
             subject(&a),
-            json!({ "kept_version": a.version, "new_version": after.version, "reason": reason }),
+            json!({
+                "kept_version": a.version,
+                "kept_number": a.number,
+                "new_version": after.version,
+                "reason": reason,
+            }),
         )
         .await?;
         txn.commit().await?;

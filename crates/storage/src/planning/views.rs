@@ -154,6 +154,9 @@ pub struct AgreementView {
     pub setter_signer: Option<SignerView>,
     /// Where the agreement is signed: the agency's seat (e.g. "Martapura").
     pub place: String,
+    /// The number from the register of performance agreements (DOC-05), given when both
+    /// parties have signed; `None` before, and for an amended draft until signed again.
+    pub number: Option<String>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub targets: Vec<TargetView>,

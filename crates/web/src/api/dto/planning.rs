@@ -542,6 +542,9 @@ pub struct AgreementDto {
     pub summary: AgreementSummaryDto,
     pub holder_signed_by: Option<String>,
     pub setter_signed_by: Option<String>,
+    /// The number from the register of performance agreements of its Perangkat Daerah and
+    /// year (DOC-05), given when both parties have signed; `null` before.
+    pub number: Option<String>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub targets: Vec<TargetDto>,
@@ -558,6 +561,7 @@ impl AgreementDto {
             summary: AgreementSummaryDto::from(&a.summary),
             holder_signed_by: a.holder_signed_by.clone(),
             setter_signed_by: a.setter_signed_by.clone(),
+            number: a.number.clone(),
             created_at: a.created_at,
             created_by: a.created_by.clone(),
             targets: a.targets.iter().map(TargetDto::from).collect(),

@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::Datelike;
 use serde::Deserialize;
+use sikerja_domain::numbering::RegisterKind;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
 use sikerja_domain::workflow::LetterKind;
 use sikerja_storage::{
@@ -267,7 +268,7 @@ fn register_form(
     };
     RegisterForm {
         issuers: issuer_choices(departments, agency_name, &issuer),
-        kinds: LetterKind::ALL
+        kinds: RegisterKind::ALL
             .iter()
             .map(|k| Choice {
                 value: k.code().to_string(),
@@ -368,7 +369,7 @@ pub async fn set_register(
     let Form(pairs) = form?;
     let result = async {
         let departments = departments_of(&state, agency).await?;
-        let kind = LetterKind::from_code(field(&pairs, "kind")).ok_or_else(|| {
+        let kind = RegisterKind::from_code(field(&pairs, "kind")).ok_or_else(|| {
             WebError::invalid("letter_kind_unknown", "Pilih jenis surat.".to_string())
         })?;
         let year: i32 = field(&pairs, "year").parse().map_err(|_| {

@@ -169,6 +169,9 @@ pub struct AgreementBody {
     /// signed; the day is left blank on a draft.
     pub place: String,
     pub signed_on: Option<String>,
+    /// The number from the register of performance agreements (DOC-05); `None` until both
+    /// parties have signed ("Nomor: (diberikan setelah kedua pihak menandatangani)").
+    pub number: Option<String>,
     pub total_budget: String,
     pub targets: Vec<TargetRow>,
     pub versions: Vec<VersionRow>,
@@ -212,6 +215,7 @@ fn body(v: &AgreementView) -> AgreementBody {
             (AgreementStatus::Signed, Some(h), Some(t)) => Some(format::date(h.max(t))),
             _ => None,
         },
+        number: v.number.clone(),
         total_budget: format::rupiah(s.budget),
         targets: v
             .targets
