@@ -196,9 +196,44 @@ fn doc_05_registers_and_letterheads_are_set_from_the_command_line() {
         ],
     );
     assert!(!unknown.status.success());
+    // Issue 15 point 6: the register of performance agreements is set the same way.
+    let agreements = sikerja(
+        &db,
+        &[
+            "letters",
+            "register",
+            "--agency",
+            "kab-banjar",
+            "--department",
+            "diskominfostat",
+            "--kind",
+            "performance_agreement",
+            "--classification",
+            "000.8.3",
+            "--unit-code",
+            "DISKOMINFOSTAT",
+        ],
+    );
+    let out = String::from_utf8_lossy(&agreements.stdout);
+    assert!(
+        agreements.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&agreements.stderr)
+    );
+    assert!(
+        out.contains("Perjanjian Kinerja")
+            && out.contains(&format!("000.8.3/1/DISKOMINFOSTAT/{year}")),
+        "{out}"
+    );
     let list = sikerja(&db, &["letters", "registers", "--agency", "kab-banjar"]);
     let out = String::from_utf8_lossy(&list.stdout);
     assert!(list.status.success(), "{out}");
+    // The demo's signed agreement took its number from that register (DOC-05).
+    assert!(
+        out.lines()
+            .any(|l| l.contains("terbit") && l.contains("Perjanjian Kinerja ")),
+        "{out}"
+    );
     // The demo's workflow steps issue their letters (issue 15 point 4), so the demo has
     // registers of its own; the refused commands added none.
     assert_eq!(

@@ -125,7 +125,7 @@ pub async fn registers(config: &Config, agency: &str) -> anyhow::Result<()> {
         );
         for n in r.numbers {
             println!(
-                "  {:>4}  {}  {}{}",
+                "  {:>4}  {}  {}{}{}",
                 n.seq,
                 n.number,
                 if n.status.in_force() {
@@ -133,6 +133,8 @@ pub async fn registers(config: &Config, agency: &str) -> anyhow::Result<()> {
                 } else {
                     "DIBATALKAN"
                 },
+                n.agreement
+                    .map_or_else(String::new, |id| format!("  Perjanjian Kinerja {id}")),
                 if n.note.is_empty() {
                     String::new()
                 } else {
