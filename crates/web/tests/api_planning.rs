@@ -304,6 +304,10 @@ async fn mek_02_an_agreement_signed_by_holder_and_setter_is_locked_until_amended
     assert_eq!(half["status"], "draft");
     assert!(half["holder_signed_at"].is_string());
     assert!(half["setter_signed_at"].is_null());
+    assert!(
+        half["number"].is_null(),
+        "numbered only when both have signed (DOC-05)"
+    );
     let (status, again) = post(&mut kabid, &app, &format!("{uri}/signatures"), json!({})).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(again["error"]["code"], "already_signed");
@@ -313,6 +317,13 @@ async fn mek_02_an_agreement_signed_by_holder_and_setter_is_locked_until_amended
     assert_eq!(status, StatusCode::NO_CONTENT, "{answer}");
     let signed = get(&mut kabid, &app, &uri).await;
     assert_eq!(signed["status"], "signed");
+    // DOC-05: the second signature gave it the first number of its register.
+    assert!(
+        signed["number"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("800.1.11/1/")),
+        "{signed}"
+    );
     assert!(
         signed["setter_signed_by"]
             .as_str()
