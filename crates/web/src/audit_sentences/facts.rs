@@ -76,6 +76,7 @@ const LABELS: &[(&str, &str)] = &[
     ("recommendations", "Rekomendasi"),
     ("message", "Pesan"),
     ("reason", "Alasan"),
+    ("kept_number", "Nomor teks sebelumnya"),
     ("justification", "Pertimbangan"),
     ("text", "Catatan"),
     ("note", "Catatan"),
