@@ -690,7 +690,7 @@ async fn a_page_of_placements_is_cut_in_list_order_with_the_total_of_the_filter(
         .await
         .unwrap();
     assert_eq!(unresolved.total, 1);
-    assert_eq!(nips(&unresolved.items), [d.ahli_utama.clone()]);
+    assert_eq!(nips(&unresolved.items), std::slice::from_ref(&d.ahli_utama));
     let searched = store
         .placements_page(
             &PlacementFilter {
@@ -703,5 +703,5 @@ async fn a_page_of_placements_is_cut_in_list_order_with_the_total_of_the_filter(
         .await
         .unwrap();
     assert_eq!(searched.total, 1, "a NIP search counts through the join");
-    assert_eq!(nips(&searched.items), [d.pelaksana.clone()]);
+    assert_eq!(nips(&searched.items), std::slice::from_ref(&d.pelaksana));
 }
