@@ -1,13 +1,16 @@
 //! The key facts of a stored audit summary, in Indonesian: the fields a reader needs (the
 //! reason, the note, the letter's number, the rule and article …) labelled, codes turned into
-//! their labels, and everything else (ids, hashes, nested records) left to "Rincian teknis".
+//! their labels (a workflow step its step's label), dates written as Indonesian dates, and
+//! everything else (ids, hashes, nested records) left to "Rincian teknis".
 //! A sign-in's client address is never among them: only the sign-in view shows it, to audit
 //! readers.
 
-use serde_json::Value;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
 use sikerja_domain::access::GrantedRole;
 use sikerja_domain::execution::feedback::FeedbackRole;
 use sikerja_domain::rules::RuleId;
+use sikerja_domain::workflow::WorkflowKind;
 
 use crate::format;
 
@@ -102,7 +105,7 @@ pub fn of(summary: &str) -> Vec<Fact> {
         });
     }
     for (key, label) in LABELS {
-        let Some(value) = map.get(*key).and_then(|v| shown(key, v)) else {
+        let Some(value) = map.get(*key).and_then(|v| shown(key, v, &map)) else {
             continue;
         };
         facts.push(Fact {
@@ -114,10 +117,11 @@ pub fn of(summary: &str) -> Vec<Fact> {
     facts
 }
 
-/// A value as shown, or `None` when it is empty or not a plain value.
-fn shown(key: &str, v: &Value) -> Option<String> {
+/// A value as shown, or `None` when it is empty or not a plain value. `summary` is the whole
+/// summary, for the context of a code (the workflow of a step).
+fn shown(key: &str, v: &Value, summary: &Map<String, Value>) -> Option<String> {
     let text = match v {
-        Value::String(s) => code_label(key, s.trim()).unwrap_or_else(|| s.trim().to_string()),
+        Value::String(s) => plain(key, s.trim(), summary),
         Value::Bool(true) => "ya".to_string(),
         Value::Bool(false) => "tidak".to_string(),
         // Where a name is expected, a number is a stored id: left to "Rincian teknis".
@@ -130,7 +134,7 @@ fn shown(key: &str, v: &Value) -> Option<String> {
             let parts: Option<Vec<String>> = items
                 .iter()
                 .map(|i| match i {
-                    Value::String(s) => Some(s.trim().to_string()),
+                    Value::String(s) => Some(plain(key, s.trim(), summary)),
                     Value::Number(n) => Some(n.to_string()),
                     _ => None,
                 })
@@ -142,9 +146,29 @@ fn shown(key: &str, v: &Value) -> Option<String> {
     (!text.is_empty()).then(|| cut(&text))
 }
 
+/// A text value as shown: a code its label, a date or a moment in Indonesian, any other text
+/// as stored.
+fn plain(key: &str, text: &str, summary: &Map<String, Value>) -> String {
+    code_label(key, text, summary)
+        .or_else(|| date(text))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// A stored calendar day ("2026-12-01") or moment ("2026-12-01T08:00:00Z") written as
+/// Indonesian pages write it ("1 Desember 2026", "1 Desember 2026 pukul 16.00 WITA").
+fn date(text: &str) -> Option<String> {
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(format::day(day));
+    }
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|at| format::date_time(at.with_timezone(&Utc)))
+}
+
 /// The label of a stored code in a field known to hold one.
-fn code_label(key: &str, code: &str) -> Option<String> {
+fn code_label(key: &str, code: &str, summary: &Map<String, Value>) -> Option<String> {
     match (key, code) {
+        ("step", c) => step_label(summary.get("workflow").and_then(Value::as_str), c),
         ("role", c) => GrantedRole::from_code(c)
             .map(|r| r.label())
             .or_else(|| FeedbackRole::from_code(c).map(|r| r.label()))
@@ -155,6 +179,17 @@ fn code_label(key: &str, code: &str) -> Option<String> {
         ("decision", "accept") => Some("diterima".into()),
         _ => None,
     }
+}
+
+/// The label of a workflow step: from the summary's workflow when it names one, else from the
+/// first workflow that has a step of that code (a nudge or an escalation names no workflow).
+fn step_label(workflow: Option<&str>, code: &str) -> Option<String> {
+    let named = workflow.and_then(WorkflowKind::from_code);
+    named
+        .into_iter()
+        .chain(WorkflowKind::ALL)
+        .find_map(|k| k.definition().step(code))
+        .map(|s| s.label.to_string())
 }
 
 fn cut(text: &str) -> String {
@@ -194,7 +229,7 @@ mod tests {
     #[test]
     fn a_step_names_its_rule_and_article_linked_and_its_decision_in_indonesian() {
         let facts = of(
-            r#"{"request":3,"rule_id":"PEN-09","article":"Pasal 9","step":"review","decision":"proceed","text":"  ","members":[4,5],"copies":["Sekda","Inspektur"]}"#,
+            r#"{"request":3,"rule_id":"PEN-09","article":"Pasal 9","step":"receive","decision":"proceed","text":"  ","members":[4,5],"copies":["Sekda","Inspektur"]}"#,
         );
         assert_eq!(facts[0].label, "Dasar aturan");
         assert_eq!(facts[0].value, "PEN-09, Pasal 9");
@@ -207,7 +242,10 @@ mod tests {
             rest,
             vec![
                 ("Keputusan", "diteruskan"),
-                ("Langkah", "review"),
+                (
+                    "Langkah",
+                    "Menerima surat penugasan untuk dilaksanakan dengan penuh tanggung jawab"
+                ),
                 ("Tembusan", "Sekda, Inspektur"),
             ]
         );
@@ -242,6 +280,43 @@ mod tests {
         assert_eq!(facts[0].0, "Bobot");
         assert_eq!(facts[1].0, "Anggaran");
         assert!(facts[1].1.starts_with("Rp"), "{:?}", facts[1]);
+    }
+
+    #[test]
+    fn dates_and_moments_read_as_indonesian_dates() {
+        let facts = pairs(
+            r#"{"date":"2026-12-01","due":"2026-12-01T08:00:00Z","effective_from":"bukan tanggal"}"#,
+        );
+        assert_eq!(
+            facts,
+            vec![
+                ("Tanggal", "1 Desember 2026".to_string()),
+                ("Berlaku sejak", "bukan tanggal".to_string()),
+                ("Tenggat", "1 Desember 2026 pukul 16.00 WITA".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_step_code_reads_as_the_label_of_its_workflow_step() {
+        // PEN-17: the step of the summary's own workflow.
+        let facts = pairs(
+            r#"{"workflow":"volunteer_cross_unit","step":"owner_decision","decision":"proceed"}"#,
+        );
+        assert_eq!(facts[1], ("Langkah", "Menyetujui permohonan".to_string()));
+        // A nudge names no workflow: the step is found in the workflow that has it.
+        let facts = pairs(r#"{"request":2,"step":"owner_decision","note":"Mohon segera."}"#);
+        assert_eq!(facts[0], ("Langkah", "Menyetujui permohonan".to_string()));
+        // A request step of PEN-14 reads with its own workflow's label, not PEN-17's.
+        let cross_unit = sikerja_domain::workflow::WorkflowKind::CrossUnitAppointment
+            .definition()
+            .step("request")
+            .map(|s| s.label.to_string());
+        let facts = pairs(r#"{"workflow":"cross_unit_appointment","step":"request"}"#);
+        assert_eq!(Some(facts[0].1.clone()), cross_unit);
+        // An unknown code and a result's review round number stay as they are / hidden.
+        assert_eq!(pairs(r#"{"step":"review"}"#)[0].1, "review");
+        assert!(pairs(r#"{"step":0}"#).is_empty());
     }
 
     #[test]
