@@ -255,3 +255,47 @@ fn every_action_a_demo_run_records_is_in_the_audit_vocabulary() {
         );
     }
 }
+
+/// Issue 15: the people the demo acts as (planning, the assignment workflow, letters,
+/// execution) are recorded as a signed-in person is, "Nama (NIP …)", so the audit page links
+/// each row to the employee's page; only the demo's own set-up (accounts, grants) is "demo".
+#[test]
+fn the_demo_records_its_people_by_name_and_nip_so_the_audit_page_links_them() {
+    use sikerja_domain::audit::AuditGroup;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let out = sikerja()
+        .arg("demo")
+        .env("SIKERJA_DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let rows = runtime
+        .block_on(sikerja_storage::testing::audit_actors_at(&url))
+        .expect("audit rows");
+    let acted: Vec<&(String, String)> = rows
+        .iter()
+        .filter(|(action, _)| {
+            AuditAction::from_code(action).is_some_and(|a| {
+                matches!(
+                    a.group(),
+                    AuditGroup::Planning | AuditGroup::Assignment | AuditGroup::Execution
+                )
+            })
+        })
+        .collect();
+    assert!(acted.len() > 20, "the demo acts: {}", acted.len());
+    let unlinked: Vec<_> = acted
+        .iter()
+        .filter(|(_, actor)| sikerja_storage::actor_nip(actor).is_none())
+        .collect();
+    assert!(unlinked.is_empty(), "rows without a NIP: {unlinked:?}");
+}

@@ -149,6 +149,19 @@ pub async fn audit_actions_at(url: &str) -> Result<Vec<String>, StorageError> {
     Ok(actions)
 }
 
+/// The `(action, actor)` of every audit row of the database at `url`, in order (for tests of
+/// who the rows name).
+pub async fn audit_actors_at(url: &str) -> Result<Vec<(String, String)>, StorageError> {
+    let (_, url) = crate::connect::parse_url(url)?;
+    let db = Database::connect(url.as_str()).await?;
+    let rows = audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(&db)
+        .await?;
+    db.close().await?;
+    Ok(rows.into_iter().map(|r| (r.action, r.actor)).collect())
+}
+
 async fn forge_chain<C: ConnectionTrait>(
     db: &C,
     from: i64,

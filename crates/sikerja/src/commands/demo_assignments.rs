@@ -38,9 +38,10 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
     let actor = PlanningActor {
         employee: Some(camat.employee.id),
         regional_head_of: None,
-        audit: AuditActor::in_position(
-            camat.employee.display_name(),
-            position.position.name.clone(),
+        audit: AuditActor::employee(
+            &camat.employee.display_name(),
+            camat.employee.nip.as_str(),
+            Some(position.position.name.clone()),
         ),
     };
     if !store.assignments_involving(&actor, 1).await?.is_empty() {
@@ -148,7 +149,11 @@ pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
     let head = PlanningActor {
         employee: Some(kadis.employee.id),
         regional_head_of: None,
-        audit: AuditActor::in_position(kadis.employee.display_name(), owner.position.name.clone()),
+        audit: AuditActor::employee(
+            &kadis.employee.display_name(),
+            kadis.employee.nip.as_str(),
+            Some(owner.position.name.clone()),
+        ),
     };
     if store
         .assignments_involving(&head, 200)
@@ -161,9 +166,10 @@ pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
     let actor = PlanningActor {
         employee: Some(kabid.employee.id),
         regional_head_of: None,
-        audit: AuditActor::in_position(
-            kabid.employee.display_name(),
-            kabid_post.position.name.clone(),
+        audit: AuditActor::employee(
+            &kabid.employee.display_name(),
+            kabid.employee.nip.as_str(),
+            Some(kabid_post.position.name.clone()),
         ),
     };
     // Two months from the first day of the fifth month ahead, after the Camat's request.

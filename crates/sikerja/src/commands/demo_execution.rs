@@ -155,14 +155,15 @@ async fn actor(store: &Store, org: &Organisation, e: EmployeeId) -> anyhow::Resu
         .find(|x| x.id == e)
         .ok_or_else(|| anyhow!("pegawai demo {e:?} tidak ada"))?;
     let view = store.employee_by_nip(&person.nip).await?;
-    let label = person.display_name();
     Ok(PlanningActor {
         employee: Some(e),
         regional_head_of: None,
-        audit: match &view.position {
-            Some(p) => AuditActor::in_position(label, p.position.name.clone()),
-            None => AuditActor::new(label),
-        },
+        // Named and linked as a signed-in person is (issue 15).
+        audit: AuditActor::employee(
+            &person.display_name(),
+            person.nip.as_str(),
+            view.position.as_ref().map(|p| p.position.name.clone()),
+        ),
     })
 }
 

@@ -41,10 +41,11 @@ async fn actor(store: &Store, nip: &str, name: &str) -> anyhow::Result<(Planning
     let actor = PlanningActor {
         employee: Some(id),
         regional_head_of: None,
-        // The audit trail names the person, as for anyone signed in (issue 15 point 9).
-        audit: AuditActor::in_position(
-            person.employee.display_name(),
-            person.position_name_or_empty(),
+        // The audit trail names and links the person, as for anyone signed in (issue 15).
+        audit: AuditActor::employee(
+            &person.employee.display_name(),
+            person.employee.nip.as_str(),
+            Some(person.position_name_or_empty()),
         ),
     };
     Ok((actor, post))

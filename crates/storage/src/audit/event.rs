@@ -30,6 +30,16 @@ impl AuditActor {
         }
     }
 
+    /// An employee, named as the audit trail names and links them: "Nama (NIP 1987…)" (the
+    /// audit page finds the employee by that NIP), acting in `position` when they act in one.
+    /// A signed-in employee's actor and the demo's people take this form.
+    pub fn employee(name: &str, nip: &str, position: Option<String>) -> AuditActor {
+        AuditActor {
+            label: format!("{name} (NIP {nip})"),
+            position,
+        }
+    }
+
     /// An official acting in a position.
     pub fn in_position(label: impl Into<String>, position: impl Into<String>) -> AuditActor {
         AuditActor {

@@ -97,11 +97,13 @@ pub(crate) async fn signed_in(session: &Session) -> Result<Option<SignedIn>, Pag
 
 /// The audit label of a person: "Nama (NIP 1987…)" or "Nama (akun …)".
 pub(crate) fn audit_actor(user: &SignedIn, position: Option<String>) -> AuditActor {
-    let label = match user.account {
-        Account::Employee(_) => format!("{} (NIP {})", user.name, user.login),
-        Account::RegionalHead(_) => format!("{} (akun {})", user.name, user.login),
-    };
-    AuditActor { label, position }
+    match user.account {
+        Account::Employee(_) => AuditActor::employee(&user.name, &user.login, position),
+        Account::RegionalHead(_) => AuditActor {
+            label: format!("{} (akun {})", user.name, user.login),
+            position,
+        },
+    }
 }
 
 /// Appends an audit row for an account event (sign-in, sign-out, password change).
