@@ -20,8 +20,8 @@ pub enum LetterError {
     /// The DOCX package could not be written.
     #[error("DOCX export failed: {0}")]
     Docx(String),
-    /// The letterhead's logo is not a PNG image that can be read.
-    #[error("the letterhead logo is not a readable PNG image: {0}")]
+    /// The letterhead's logo is not a PNG (or, uploaded, JPEG) image that can be read.
+    #[error("the letterhead logo is not a readable image: {0}")]
     Logo(String),
     /// The verification URL does not fit in a QR code.
     #[error("QR code of the verification URL failed: {0}")]

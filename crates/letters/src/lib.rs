@@ -22,6 +22,7 @@ mod build;
 mod docx;
 mod error;
 pub mod format;
+mod logo;
 mod model;
 mod options;
 mod pdf;
@@ -30,6 +31,7 @@ mod sample;
 mod templates;
 
 pub use error::LetterError;
+pub use logo::{MAX_LOGO_SIDE, logo_png};
 pub use model::{
     Appendix, Block, COPIES_HEADING, Column, Field, Heading, Item, Letter, Letterhead, Signature,
     Table, VERIFY_SHA_LEAD, VERIFY_URL_LEAD, Verification,

@@ -1085,3 +1085,124 @@ async fn doc_05_the_admin_sets_numbering_registers_and_letterheads_on_a_page() {
         .await;
     assert_eq!(answer.status, StatusCode::FORBIDDEN);
 }
+
+/// Issue 15 (DOC-05): the letterhead form takes a logo. A PNG is stored with the letterhead,
+/// previewed on the page (served as PNG) and carried by the letters; a file that is no image
+/// (whatever its name and declared type) is refused and changes nothing; "Hapus logo"
+/// removes it; a form sent without a file keeps it.
+#[tokio::test]
+async fn doc_05_the_letterhead_form_takes_a_png_logo_previews_and_removes_it() {
+    let app = app().await;
+    let mut admin = admin(&app).await;
+    let agency = agency(&app).await;
+    let form = admin.get(&app, "/admin/surat?kop=instansi").await.html();
+    assert_eq!(
+        form.select(&common::sel(
+            "#form-kop form[enctype='multipart/form-data'] input[type=file][name=logo]"
+        ))
+        .count(),
+        1
+    );
+    assert!(
+        form.select(&common::sel("#form-kop figure.letterhead-logo"))
+            .next()
+            .is_none()
+    );
+    let texts = [
+        ("issuer", "instansi"),
+        ("line", "PEMERINTAH KABUPATEN UJI"),
+        ("address", "Jalan Uji No. 1, Martapura"),
+    ];
+    let png = sikerja_letters::qr_png("https://contoh.invalid/v/logo").unwrap();
+
+    // A text file named and declared as PNG: refused, nothing stored.
+    let refused = admin
+        .post_files_as(
+            &app,
+            "/admin/surat/kop",
+            &texts,
+            "logo",
+            &[("logo.png", "image/png", b"bukan gambar sama sekali")],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        text(&refused.html(), "#form-kop .form-error")
+            .unwrap()
+            .contains("PNG atau JPEG"),
+        "{}",
+        refused.body
+    );
+    assert!(!app.store.letterhead(agency, None).await.unwrap().stored);
+
+    // A PNG: stored with the letterhead and previewed.
+    admin.get(&app, "/admin/surat?kop=instansi").await;
+    let set = admin
+        .post_files_as(
+            &app,
+            "/admin/surat/kop",
+            &texts,
+            "logo",
+            &[("kop.png", "image/png", &png)],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    let head = app.store.letterhead(agency, None).await.unwrap();
+    assert_eq!(head.logo.as_deref(), Some(png.as_slice()));
+    let form = admin.get(&app, "/admin/surat?kop=instansi").await.html();
+    let src = form
+        .select(&common::sel("#form-kop figure.letterhead-logo img"))
+        .next()
+        .and_then(|i| i.value().attr("src"))
+        .map(str::to_string)
+        .unwrap();
+    let preview = admin.get(&app, &src).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    // The body read as text: the PNG signature's "PNG" survives.
+    assert!(
+        preview
+            .body
+            .chars()
+            .take(4)
+            .collect::<String>()
+            .ends_with("PNG"),
+        "a PNG is served"
+    );
+
+    // Sent again without a file: the logo stays.
+    let kept = admin
+        .post_files_as(&app, "/admin/surat/kop", &texts, "logo", &[])
+        .await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.body);
+    assert!(
+        app.store
+            .letterhead(agency, None)
+            .await
+            .unwrap()
+            .logo
+            .is_some()
+    );
+
+    // "Hapus logo": removed, and the preview is gone.
+    admin.get(&app, "/admin/surat?kop=instansi").await;
+    let mut removing = texts.to_vec();
+    removing.push(("remove_logo", "ya"));
+    let removed = admin
+        .post_files_as(&app, "/admin/surat/kop", &removing, "logo", &[])
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    assert!(
+        app.store
+            .letterhead(agency, None)
+            .await
+            .unwrap()
+            .logo
+            .is_none()
+    );
+    assert_eq!(admin.get(&app, &src).await.status, StatusCode::NOT_FOUND);
+}

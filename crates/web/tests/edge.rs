@@ -366,6 +366,10 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "letter_issuer_unknown",
     "letter_kind_unknown",
     "letterhead_too_many_lines",
+    // Issue 15: the letterhead form's logo file (PNG or JPEG, size, readable).
+    "letterhead_logo_not_image",
+    "letterhead_logo_too_large",
+    "letterhead_logo_unreadable",
     "plan_title_blank",
     "post_invalid",
     "progress_invalid",

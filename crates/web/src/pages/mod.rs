@@ -512,6 +512,11 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::letters::set_letterhead,
         )
+        .get(
+            "/admin/surat/kop/logo",
+            Administer,
+            admin::letters::letterhead_logo,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)

@@ -67,10 +67,21 @@ impl Browser {
         texts: &[(&str, &str)],
         files: &[File<'_>],
     ) -> Answer {
+        self.post_files_as(app, uri, texts, "files", files).await
+    }
+
+    /// Posts a form with files sent under `field` (the CSRF token the last page gave first).
+    pub async fn post_files_as(
+        &mut self,
+        app: &TestApp,
+        uri: &str,
+        texts: &[(&str, &str)],
+        field: &str,
+        files: &[File<'_>],
+    ) -> Answer {
         let csrf = self.csrf.clone().unwrap_or_default();
         let mut all = vec![("_csrf", csrf.as_str())];
         all.extend_from_slice(texts);
-        self.send(app, request(uri, body(&all, "files", files)))
-            .await
+        self.send(app, request(uri, body(&all, field, files))).await
     }
 }

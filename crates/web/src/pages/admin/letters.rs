@@ -2,20 +2,23 @@
 //! until now set only with `sikerja letters register|letterhead`: listed, added and changed
 //! by the HR admin through forms. Storage checks each change and writes it with its audit row
 //! in one transaction (`set_letter_register`, `set_letterhead`); a refused form shows the
-//! page again with the reason and changes nothing. The logo stays a CLI matter: the form
-//! keeps the stored one.
+//! page again with the reason and changes nothing. The letterhead form takes a logo (PNG or
+//! JPEG, its type read from its bytes, kept as PNG: [`sikerja_letters::logo_png`]), shows the
+//! stored one and removes it when asked; left empty, the stored logo stays.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
 use serde::Deserialize;
 use sikerja_domain::numbering::RegisterKind;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
 use sikerja_domain::workflow::LetterKind;
+use sikerja_files::{MediaType, Sniffed};
 use sikerja_storage::{
     DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, LetterheadInput, RegisterSetting, RegisterView,
     format_number,
@@ -25,6 +28,7 @@ use super::{Tab, administered_agency};
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{PageError, WebError};
+use crate::multipart::{FilePart, FormWithFiles};
 use crate::pages::planning::forms::{Pairs, field, fields};
 use crate::pages::planning::respond;
 use crate::views::Layout;
@@ -36,6 +40,10 @@ pub const MAX_LINES: usize = 4;
 pub const MAX_CONTACTS: usize = 3;
 /// The value of the issuer choice naming the agency itself (the Keputusan Bupati).
 const AGENCY: &str = "instansi";
+/// The form field of the letterhead's logo file.
+const LOGO_FIELD: &str = "logo";
+/// The largest logo file the form takes (bytes).
+pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
 
 /// One choice of a select.
 pub struct Choice {
@@ -78,6 +86,13 @@ pub struct LetterheadForm {
     pub contacts: Vec<String>,
     pub stored: bool,
     pub has_logo: bool,
+    /// The address of the logo's preview (the stored logo, or the agency's that a derived
+    /// department letterhead borrows).
+    pub logo_href: String,
+    /// Whether the letterhead holds a logo of its own that the form may remove.
+    pub removable_logo: bool,
+    /// "1,0 MB dan 2000 × 2000 piksel".
+    pub logo_limits: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -319,6 +334,7 @@ async fn letterhead_form(
     };
     let choices = issuer_choices(departments, agency_name, &issuer);
     Ok(LetterheadForm {
+        logo_href: format!("{HREF}/kop/logo?kop={issuer}"),
         issuer_label: choices
             .iter()
             .find(|c| c.selected)
@@ -329,6 +345,12 @@ async fn letterhead_form(
         lines: pad(lines, MAX_LINES),
         address,
         contacts: pad(contacts, MAX_CONTACTS),
+        removable_logo: view.stored && view.logo.is_some(),
+        logo_limits: format!(
+            "{} dan {1} × {1} piksel",
+            sikerja_files::human_size(MAX_LOGO_BYTES as u64),
+            sikerja_letters::MAX_LOGO_SIDE
+        ),
         stored: view.stored,
         has_logo: view.logo.is_some(),
     })
@@ -405,15 +427,88 @@ pub async fn set_register(
     .await
 }
 
-/// `POST /admin/surat/kop`: sets the letterhead of the agency or a department, keeping its
-/// stored logo.
+/// The logo file of a letterhead form, as PNG: `None` when the file input was left empty.
+/// Refused past [`MAX_LOGO_BYTES`], when its bytes are not a PNG or JPEG (whatever its name
+/// or declared type), or when it does not read as an image of at most
+/// [`sikerja_letters::MAX_LOGO_SIDE`] pixels on a side.
+fn uploaded_logo(files: &[FilePart]) -> Result<Option<Vec<u8>>, WebError> {
+    let Some(file) = files
+        .iter()
+        .find(|f| f.field == LOGO_FIELD && !f.is_blank())
+    else {
+        return Ok(None);
+    };
+    if file.bytes.len() > MAX_LOGO_BYTES {
+        return Err(WebError::invalid(
+            "letterhead_logo_too_large",
+            format!(
+                "Berkas logo paling besar {}.",
+                sikerja_files::human_size(MAX_LOGO_BYTES as u64)
+            ),
+        ));
+    }
+    let found = match sikerja_files::sniff(&file.bytes) {
+        Sniffed::Known(MediaType::Png | MediaType::Jpeg) => None,
+        Sniffed::Known(m) => Some(m.label().to_string()),
+        Sniffed::Other(t) => Some(t),
+    };
+    if let Some(found) = found {
+        return Err(WebError::invalid(
+            "letterhead_logo_not_image",
+            format!("Logo kop surat harus gambar PNG atau JPEG; berkas ini {found}."),
+        ));
+    }
+    sikerja_letters::logo_png(&file.bytes)
+        .map(Some)
+        .map_err(|e| {
+            tracing::debug!(error = %e, "letterhead logo refused");
+            WebError::invalid(
+                "letterhead_logo_unreadable",
+                format!(
+                    "Logo tidak terbaca sebagai gambar, atau lebih besar dari {0} × {0} piksel.",
+                    sikerja_letters::MAX_LOGO_SIDE
+                ),
+            )
+        })
+}
+
+/// `GET /admin/surat/kop/logo?kop=instansi|ID`: the logo the letterhead's letters carry, for
+/// the form's preview (404 when it has none).
+pub async fn letterhead_logo(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<LettersQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, PageError> {
+    let agency = administered_agency(&principal)?;
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let departments = departments_of(&state, agency).await?;
+    let department = issuer_of(query.kop.as_deref().unwrap_or_default(), &departments)?;
+    let logo = state
+        .store
+        .letterhead(agency, department)
+        .await?
+        .logo
+        .ok_or(WebError::NotFound { what: "logo" })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, MediaType::Png.mime()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        logo,
+    )
+        .into_response())
+}
+
+/// `POST /admin/surat/kop` (a form with a file): sets the letterhead of the agency or a
+/// department. A logo sent replaces the stored one; "hapus logo" removes it; else it stays.
 pub async fn set_letterhead(
     State(state): State<AppState>,
     principal: Principal,
-    form: Result<Form<Pairs>, FormRejection>,
+    form: Result<FormWithFiles, PageError>,
 ) -> Result<Response, PageError> {
     let agency = administered_agency(&principal)?;
-    let Form(pairs) = form?;
+    let FormWithFiles { pairs, files } = form?;
     let result = async {
         let departments = departments_of(&state, agency).await?;
         let department = issuer_of(field(&pairs, "issuer"), &departments)?;
@@ -429,12 +524,17 @@ pub async fn set_letterhead(
             ));
         }
         let current = state.store.letterhead(agency, department).await?;
+        let logo = match uploaded_logo(&files)? {
+            Some(png) => Some(png),
+            None if field(&pairs, "remove_logo") == "ya" => None,
+            // The stored logo stays; a derived letterhead borrows the agency's, not kept.
+            None => current.stored.then_some(current.logo).flatten(),
+        };
         let input = LetterheadInput {
             lines,
             address: field(&pairs, "address").to_string(),
             contacts,
-            // The stored logo stays; a derived letterhead borrows the agency's, not kept.
-            logo: current.stored.then_some(current.logo).flatten(),
+            logo,
         };
         state
             .store
