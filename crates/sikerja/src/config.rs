@@ -192,6 +192,36 @@ impl Config {
         })
     }
 
+    /// The local address of the server as a browser on this machine opens it
+    /// (`localhost:8080` when it listens on every interface): where the QR codes of letters
+    /// issued outside a request (the demo's) point when `public_url` is not set.
+    pub fn local_address(&self) -> String {
+        if self.listen.ip().is_unspecified() {
+            format!("localhost:{}", self.listen.port())
+        } else {
+            self.listen.to_string()
+        }
+    }
+
+    /// The warning printed at start when `public_url` is not set (issue 15): the QR codes of
+    /// issued letters then point to a local address that nobody outside can open.
+    pub fn public_url_warning(&self) -> Option<String> {
+        let set = self
+            .public_url
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty());
+        (!set).then(|| {
+            format!(
+                "Peringatan: public_url belum diatur. Kode QR dan alamat verifikasi pada surat \
+                 yang diterbitkan menunjuk ke alamat lokal (mis. http://{}/verifikasi/…) dan \
+                 tidak dapat dibuka dari luar. Atur alamat publik Sikerja dengan \
+                 SIKERJA_PUBLIC_URL atau public_url di berkas konfigurasi \
+                 (lihat docs/operations.md).",
+                self.local_address()
+            )
+        })
+    }
+
     /// Where evidence files lie: the S3 bucket when one is configured, else the folder
     /// (`files_dir`, or beside a SQLite file, or `./sikerja.files`).
     pub fn files_backend(&self) -> Backend {
@@ -263,6 +293,24 @@ mod tests {
         assert_eq!(c.database_url.expose(), "sqlite://sikerja.db?mode=rwc");
         assert_eq!(c.listen.port(), 8080);
         assert_eq!(format!("{:?}", c.database_url), "[disembunyikan]");
+    }
+
+    #[test]
+    fn without_public_url_letters_point_to_the_local_address_and_a_warning_says_so() {
+        let mut c = Config::default();
+        assert_eq!(c.local_address(), "127.0.0.1:8080");
+        let warning = c.public_url_warning().expect("warned");
+        assert!(
+            warning.contains("http://127.0.0.1:8080/verifikasi/"),
+            "{warning}"
+        );
+        assert!(warning.contains("SIKERJA_PUBLIC_URL"), "{warning}");
+        c.listen = SocketAddr::from(([0, 0, 0, 0], 9000));
+        assert_eq!(c.local_address(), "localhost:9000");
+        c.public_url = Some(" ".into());
+        assert!(c.public_url_warning().is_some());
+        c.public_url = Some("https://sikerja.example.go.id".into());
+        assert_eq!(c.public_url_warning(), None);
     }
 
     #[test]

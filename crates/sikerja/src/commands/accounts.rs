@@ -99,7 +99,8 @@ fn display_name(p: &KnownPerson) -> String {
 
 /// Gives every well-known demo person the documented demo password (each with its own salt;
 /// argon2 is built optimised even in debug builds, so eleven hashes take well under a second).
-pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
+/// The demo's letters carry the QR code of `config` (`public_url`, else the local address).
+pub async fn set_demo_passwords(store: &Store, config: &Config) -> anyhow::Result<()> {
     for person in demo_people() {
         let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
         let nip = Nip::parse(person.nip).map_err(|e| anyhow::anyhow!("NIP demo tidak sah: {e}"))?;
@@ -114,8 +115,9 @@ pub async fn set_demo_passwords(store: &Store) -> anyhow::Result<()> {
     }
     set_demo_roles(store).await?;
     super::demo_planning::seed(store, this_year()).await?;
-    super::demo_assignments::seed(store).await?;
-    super::demo_execution::seed(store).await?;
+    let letters = super::demo_assignments::demo_letters(config);
+    super::demo_assignments::seed(store, &letters).await?;
+    super::demo_execution::seed(store, &letters).await?;
     super::demo_assignments::seed_prepared(store).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",

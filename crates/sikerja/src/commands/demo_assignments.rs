@@ -13,6 +13,9 @@ use sikerja_domain::planning::target::Execution;
 use sikerja_domain::workflow::{Involvement, LetterKind};
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::{AssignmentInput, AuditActor, RenderLetter, RequestStart, Store};
+use sikerja_web::letters::StepLetters;
+
+use crate::config::Config;
 
 fn day(d: NaiveDate) -> anyhow::Result<Day> {
     Ok(Day::new(
@@ -23,7 +26,7 @@ fn day(d: NaiveDate) -> anyhow::Result<Day> {
 }
 
 /// Seeds the demo request.
-pub async fn seed(store: &Store) -> anyhow::Result<()> {
+pub async fn seed(store: &Store, letters: &StepLetters) -> anyhow::Result<()> {
     let people = sikerja_demo::demo_people();
     let camat = store
         .employee_by_nip(&Nip::parse(people.camat_martapura.nip)?)
@@ -80,7 +83,6 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
         .create_assignment(&input, &actor)
         .await
         .context("penugasan demo")?;
-    let letters = demo_letters();
     let request = store
         .start_request(
             id,
@@ -96,7 +98,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
                 },
             },
             &actor,
-            &letters,
+            letters,
         )
         .await
         .context("permohonan pelibatan demo")?;
@@ -212,11 +214,17 @@ pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
 }
 
 /// The renderer of the letters the demo's workflow steps issue (issue 15 point 4): the
-/// embedded templates, the QR code to `localhost` (the demo runs there).
-pub(super) fn demo_letters() -> sikerja_web::letters::StepLetters {
-    sikerja_web::letters::StepLetters::new(
-        std::sync::Arc::new(sikerja_web::letters::Letters::new(Default::default())),
+/// configured templates, the QR code to `public_url` when it is set, else to the local
+/// address the server listens on (`Config::local_address`; the server warns at start).
+pub(super) fn demo_letters(config: &Config) -> StepLetters {
+    StepLetters::new(
+        std::sync::Arc::new(sikerja_web::letters::Letters::new(
+            sikerja_web::letters::LetterSettings {
+                templates_dir: config.letter_templates.clone(),
+                public_url: config.public_url.clone(),
+            },
+        )),
         String::new(),
-        None,
+        Some(config.local_address()),
     )
 }

@@ -6,7 +6,6 @@
 //! lead, an open problem (Dinas), a report asked for (RSUD), and a result at a different point
 //! of its review chain in each. All fictional, all through the store's own checks. Skipped for a department whose head already has the demo assignment.
 
-use super::demo_assignments::demo_letters;
 use anyhow::{Context, anyhow};
 use chrono::{Datelike, Months, NaiveDate, Utc};
 use sikerja_domain::Nip;
@@ -21,6 +20,7 @@ use sikerja_domain::organisation::{EmployeeId, Organisation, UnitId};
 use sikerja_domain::planning::target::Execution;
 use sikerja_storage::planning::PlanningActor;
 use sikerja_storage::{AssignmentInput, AuditActor, ReportInput, RequestStart, Store, WorkRef};
+use sikerja_web::letters::StepLetters;
 
 fn day(d: NaiveDate) -> anyhow::Result<Day> {
     Ok(Day::new(
@@ -168,7 +168,7 @@ async fn actor(store: &Store, org: &Organisation, e: EmployeeId) -> anyhow::Resu
 }
 
 /// Seeds the demo's running work.
-pub async fn seed(store: &Store) -> anyhow::Result<()> {
+pub async fn seed(store: &Store, letters: &StepLetters) -> anyhow::Result<()> {
     let people_known = sikerja_demo::demo_people();
     let agency = store
         .employee_by_nip(&Nip::parse(people_known.head_of_office.nip)?)
@@ -220,7 +220,18 @@ pub async fn seed(store: &Store) -> anyhow::Result<()> {
         if existing.iter().any(|a| a.title == plan.title) {
             continue;
         }
-        let id = run(store, &org, plan, root, &head_actor, &staff, first, last).await?;
+        let id = run(
+            store,
+            &org,
+            plan,
+            root,
+            &head_actor,
+            &staff,
+            first,
+            last,
+            letters,
+        )
+        .await?;
         work(
             store,
             &org,
@@ -253,6 +264,7 @@ async fn run(
     staff: &[EmployeeId],
     first: NaiveDate,
     last: NaiveDate,
+    letters: &StepLetters,
 ) -> anyhow::Result<AssignmentId> {
     let members = staff
         .iter()
@@ -301,7 +313,7 @@ async fn run(
                 ..Default::default()
             },
             head,
-            &demo_letters(),
+            letters,
         )
         .await
         .with_context(|| format!("Surat Tugas demo {}", plan.title))?;
@@ -315,7 +327,7 @@ async fn run(
                     text: "Diterima".into(),
                 },
                 &actor(store, org, *e).await?,
-                &demo_letters(),
+                letters,
             )
             .await
             .with_context(|| format!("penerimaan Surat Tugas demo {}", plan.title))?;

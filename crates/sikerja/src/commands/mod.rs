@@ -86,7 +86,10 @@ pub async fn load_demo(config: &Config) -> anyhow::Result<Store> {
             bundle.agency.name, s.departments, s.employees
         );
     }
-    accounts::set_demo_passwords(&store).await?;
+    accounts::set_demo_passwords(&store, config).await?;
+    if let Some(warning) = config.public_url_warning() {
+        println!("{warning}");
+    }
     Ok(store)
 }
 

@@ -23,7 +23,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("memuat data demo {}", bundle.agency.code))?;
         }
-        super::accounts::set_demo_passwords(&store).await?;
+        super::accounts::set_demo_passwords(&store, config).await?;
     }
     // Issue 12 point 4: the audit chain's head is checkpointed outside the database at start,
     // on a schedule and at shutdown.
@@ -60,6 +60,11 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         .with_context(|| format!("membuka alamat {}", config.listen))?;
     let addr = listener.local_addr()?;
     let shutdown = shutdown_signal();
+    // Issue 15: without `public_url` the QR codes of letters point to a local address.
+    if let Some(warning) = config.public_url_warning() {
+        println!("{warning}");
+        tracing::warn!("public_url is not set: QR codes on letters point to the request's address");
+    }
     println!("Sikerja berjalan di http://{addr}/");
     println!("Dokumentasi API: http://{addr}/api/docs");
     println!("Berkas bukti disimpan di {files_location}");
