@@ -527,11 +527,13 @@ async fn every_page_fits_a_phone_and_a_desktop_and_passes_axe_for_every_kind_of_
 /// its verification page).
 const NO_DEMO_DATA: &[&str] = &["/verifikasi/{code}"];
 
-/// GET routes that are not pages: files to download and fragments for htmx.
+/// GET routes that are not pages: files to download, images (the letterhead's logo, shown in
+/// an `<img>` on `/admin/surat` when one is stored) and fragments for htmx.
 fn not_a_page(pattern: &str) -> bool {
     pattern.ends_with(".xlsx")
         || pattern.ends_with("/pdf")
         || pattern.ends_with("/docx")
         || pattern.contains("/bukti/")
         || pattern.ends_with("/menu")
+        || pattern.ends_with("/logo")
 }
