@@ -456,7 +456,25 @@ async fn pen_14_the_swimlane_of_a_cross_unit_request_shows_its_seven_lanes_and_t
             .next()
             .is_some()
     );
-    // The PPK holds the step: agree, or refuse with reasons.
+    // The PPK holds the step, but the request is still an unnumbered draft: the page says so
+    // instead of offering the decision (issue 15 point 4, DOC-05)…
+    assert!(html.select(&sel("#lanjutkan")).next().is_none());
+    assert!(
+        text(&html, "#belum-dapat-dijawab")
+            .unwrap()
+            .contains("DOC-05")
+    );
+    // …until the Camat, its signer, issues it; then: agree, or refuse with reasons.
+    let letter = html
+        .select(&sel("a[href^='/penugasan/surat/']"))
+        .filter_map(|a| a.value().attr("href"))
+        .find(|h| h.trim_start_matches("/penugasan/surat/").parse::<i64>().is_ok())
+        .expect("the request letter is linked")
+        .to_string();
+    let issued = camat.post(&app, &format!("{letter}/terbitkan"), &[]).await;
+    assert_eq!(issued.status, StatusCode::SEE_OTHER, "{}", issued.body);
+    let html = page(&mut kabid, &app, &format!("/penugasan/{id}")).await;
+    assert!(html.select(&sel("#belum-dapat-dijawab")).next().is_none());
     assert!(html.select(&sel("#lanjutkan")).next().is_some());
     assert!(
         html.select(&sel("#tolak textarea[required]"))
