@@ -468,7 +468,11 @@ async fn pen_14_the_swimlane_of_a_cross_unit_request_shows_its_seven_lanes_and_t
     let letter = html
         .select(&sel("a[href^='/penugasan/surat/']"))
         .filter_map(|a| a.value().attr("href"))
-        .find(|h| h.trim_start_matches("/penugasan/surat/").parse::<i64>().is_ok())
+        .find(|h| {
+            h.trim_start_matches("/penugasan/surat/")
+                .parse::<i64>()
+                .is_ok()
+        })
         .expect("the request letter is linked")
         .to_string();
     let issued = camat.post(&app, &format!("{letter}/terbitkan"), &[]).await;

@@ -90,7 +90,8 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
         .await
         .expect("draft")
         .0;
-    app.store
+    let request = app
+        .store
         .start_request(
             sikerja_domain::assignment::AssignmentId(id),
             &RequestStart {
@@ -107,6 +108,26 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
         )
         .await
         .expect("request started");
+    // The Camat, its signer, issues the request letter: an unnumbered draft is not answered
+    // (DOC-05, issue 15 point 4).
+    let letter = app
+        .store
+        .assignment_request(request)
+        .await
+        .expect("request")
+        .letters
+        .into_iter()
+        .find(|l| l.kind == sikerja_domain::workflow::LetterKind::InvolvementRequest)
+        .expect("request letter");
+    app.store
+        .issue_letter(letter.id, &actor, |facts| {
+            use sikerja_storage::RenderLetter;
+            static FAKE: sikerja_storage::testing::FakeLetters =
+                sikerja_storage::testing::FakeLetters;
+            FAKE.render(facts)
+        })
+        .await
+        .expect("request letter issued");
 
     // The Kepala Bidang is relieved of the post: the step waits at a vacant post.
     let kabid = EmployeeId(app.employee_id(people.administrator.nip).await);
