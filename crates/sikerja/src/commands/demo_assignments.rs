@@ -11,8 +11,7 @@ use sikerja_domain::Nip;
 use sikerja_domain::assignment::{AssignmentDraft, AssignmentMethod, Day, Member, MemberRole};
 use sikerja_domain::planning::target::Execution;
 use sikerja_domain::workflow::{Involvement, LetterKind};
-use sikerja_storage::planning::PlanningActor;
-use sikerja_storage::{AssignmentInput, AuditActor, RenderLetter, RequestStart, Store};
+use sikerja_storage::{AssignmentInput, RenderLetter, RequestStart, Store};
 use sikerja_web::letters::StepLetters;
 
 use crate::config::Config;
@@ -38,15 +37,7 @@ pub async fn seed(store: &Store, letters: &StepLetters) -> anyhow::Result<()> {
         .position
         .as_ref()
         .context("Camat Martapura demo tidak memegang jabatan")?;
-    let actor = PlanningActor {
-        employee: Some(camat.employee.id),
-        regional_head_of: None,
-        audit: AuditActor::employee(
-            &camat.employee.display_name(),
-            camat.employee.nip.as_str(),
-            Some(position.position.name.clone()),
-        ),
-    };
+    let actor = super::demo_actor(&camat);
     if !store.assignments_involving(&actor, 1).await?.is_empty() {
         return Ok(());
     }
@@ -144,19 +135,11 @@ pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
         .position
         .as_ref()
         .context("Kepala Dinas demo tidak memegang jabatan")?;
-    let kabid_post = kabid
+    kabid
         .position
         .as_ref()
         .context("Kepala Bidang demo tidak memegang jabatan")?;
-    let head = PlanningActor {
-        employee: Some(kadis.employee.id),
-        regional_head_of: None,
-        audit: AuditActor::employee(
-            &kadis.employee.display_name(),
-            kadis.employee.nip.as_str(),
-            Some(owner.position.name.clone()),
-        ),
-    };
+    let head = super::demo_actor(&kadis);
     if store
         .assignments_involving(&head, 200)
         .await?
@@ -165,15 +148,7 @@ pub async fn seed_prepared(store: &Store) -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    let actor = PlanningActor {
-        employee: Some(kabid.employee.id),
-        regional_head_of: None,
-        audit: AuditActor::employee(
-            &kabid.employee.display_name(),
-            kabid.employee.nip.as_str(),
-            Some(kabid_post.position.name.clone()),
-        ),
-    };
+    let actor = super::demo_actor(&kabid);
     // Two months from the first day of the fifth month ahead, after the Camat's request.
     let today = (Utc::now() + chrono::TimeDelta::hours(8)).date_naive();
     let first = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)

@@ -19,7 +19,7 @@ use sikerja_domain::org::{DepartmentKind, PositionClass};
 use sikerja_domain::organisation::{EmployeeId, Organisation, UnitId};
 use sikerja_domain::planning::target::Execution;
 use sikerja_storage::planning::PlanningActor;
-use sikerja_storage::{AssignmentInput, AuditActor, ReportInput, RequestStart, Store, WorkRef};
+use sikerja_storage::{AssignmentInput, ReportInput, RequestStart, Store, WorkRef};
 use sikerja_web::letters::StepLetters;
 
 fn day(d: NaiveDate) -> anyhow::Result<Day> {
@@ -154,17 +154,9 @@ async fn actor(store: &Store, org: &Organisation, e: EmployeeId) -> anyhow::Resu
         .iter()
         .find(|x| x.id == e)
         .ok_or_else(|| anyhow!("pegawai demo {e:?} tidak ada"))?;
-    let view = store.employee_by_nip(&person.nip).await?;
-    Ok(PlanningActor {
-        employee: Some(e),
-        regional_head_of: None,
-        // Named and linked as a signed-in person is (issue 15).
-        audit: AuditActor::employee(
-            &person.display_name(),
-            person.nip.as_str(),
-            view.position.as_ref().map(|p| p.position.name.clone()),
-        ),
-    })
+    Ok(super::demo_actor(
+        &store.employee_by_nip(&person.nip).await?,
+    ))
 }
 
 /// Seeds the demo's running work.

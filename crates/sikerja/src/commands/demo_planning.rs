@@ -11,8 +11,8 @@ use sikerja_domain::Nip;
 use sikerja_domain::planning::activity::Activity;
 use sikerja_domain::planning::structure::Post;
 use sikerja_domain::planning::target::{CheckedTarget, IndicatorKind};
+use sikerja_storage::Store;
 use sikerja_storage::planning::{AgreementFilter, PlanningActor};
-use sikerja_storage::{AuditActor, Store};
 
 fn target(indicator: &str, value: f64, unit: &str, budget: i64, weight: u32) -> CheckedTarget {
     CheckedTarget {
@@ -38,30 +38,8 @@ async fn actor(store: &Store, nip: &str, name: &str) -> anyhow::Result<(Planning
         .first()
         .map(|p| p.post)
         .with_context(|| format!("{name} tidak memegang jabatan"))?;
-    let actor = PlanningActor {
-        employee: Some(id),
-        regional_head_of: None,
-        // The audit trail names and links the person, as for anyone signed in (issue 15).
-        audit: AuditActor::employee(
-            &person.employee.display_name(),
-            person.employee.nip.as_str(),
-            Some(person.position_name_or_empty()),
-        ),
-    };
+    let actor = super::demo_actor(&person);
     Ok((actor, post))
-}
-
-trait PositionName {
-    fn position_name_or_empty(&self) -> String;
-}
-
-impl PositionName for sikerja_storage::EmployeeView {
-    fn position_name_or_empty(&self) -> String {
-        self.position
-            .as_ref()
-            .map(|p| p.position.name.clone())
-            .unwrap_or_default()
-    }
 }
 
 /// Seeds the planning records of the demo for `year`.

@@ -123,3 +123,20 @@ pub async fn placement(config: &Config, agency: Option<&str>) -> anyhow::Result<
     }
     Ok(())
 }
+
+/// A demo person as the demo's records name them: acting as the employee they are, named and
+/// linked in the audit trail as a signed-in person is ("Name (NIP …)", with their position;
+/// issue 15).
+pub(crate) fn demo_actor(
+    person: &sikerja_storage::EmployeeView,
+) -> sikerja_storage::planning::PlanningActor {
+    sikerja_storage::planning::PlanningActor {
+        employee: Some(person.employee.id),
+        regional_head_of: None,
+        audit: sikerja_storage::AuditActor::employee(
+            &person.employee.display_name(),
+            person.employee.nip.as_str(),
+            person.position.as_ref().map(|p| p.position.name.clone()),
+        ),
+    }
+}
