@@ -22,6 +22,9 @@ pub mod write;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
+mod generate_tests;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;
 
 pub use check::check;
