@@ -56,19 +56,23 @@ const POOL_X: f64 = 160.0;
 const POOL_Y: f64 = 80.0;
 /// The band of the pool's name, left of the lanes.
 const POOL_BAND: f64 = 30.0;
-const LANE_H: f64 = 220.0;
-const TASK_W: f64 = 100.0;
-const TASK_H: f64 = 80.0;
+const LANE_H: f64 = 240.0;
+const TASK_W: f64 = 140.0;
+const TASK_H: f64 = 90.0;
 /// The centre of a task or gateway, from the top of its lane.
-const MID: f64 = 110.0;
+const MID: f64 = 120.0;
 const GATEWAY: f64 = 50.0;
 const EVENT: f64 = 36.0;
-const NOTE_W: f64 = 140.0;
-const NOTE_H: f64 = 50.0;
+const NOTE_W: f64 = 160.0;
+const NOTE_H: f64 = 56.0;
+/// The width of a copy's note, which must leave room for the next column's task.
+const COPY_W: f64 = 115.0;
+/// The centre of a refusal's end event, from the top of its lane.
+const REFUSAL_MID: f64 = 200.0;
 /// From a column's centre to the next step's.
-const STEP_GAP: f64 = 150.0;
+const STEP_GAP: f64 = 190.0;
 /// From a step's centre to its gateway's, and from the last column to the end event's.
-const GATEWAY_GAP: f64 = 120.0;
+const GATEWAY_GAP: f64 = 130.0;
 
 /// Builds the map of a workflow.
 pub fn generate(def: &Definition) -> Definitions {
@@ -93,6 +97,8 @@ struct Builder<'a> {
     edges: Vec<Edge>,
     /// Centre of each flow node or annotation, and its size.
     geometry: BTreeMap<String, Bounds>,
+    /// Waypoints of associations drawn other than straight.
+    routes: BTreeMap<String, Vec<Point>>,
 }
 
 fn centred(cx: f64, cy: f64, w: f64, h: f64) -> Bounds {
@@ -137,6 +143,7 @@ impl<'a> Builder<'a> {
             shapes: Vec::new(),
             edges: Vec::new(),
             geometry: BTreeMap::new(),
+            routes: BTreeMap::new(),
         }
     }
 
@@ -218,7 +225,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The node a step's `then` leads to, made when it is an end.
-    fn target(&mut self, step: &StepDef, end_x: f64) -> String {
+    fn target(&mut self, step: &StepDef, end_x: f64, task_cx: f64) -> String {
         match step.then {
             Next::Step(code) => step_id(code),
             Next::Assigned => {
@@ -236,15 +243,16 @@ impl<'a> Builder<'a> {
                 }
                 id
             }
-            Next::Refused => self.refusal_end(step, end_x),
+            Next::Refused => self.refusal_end(step, task_cx + GATEWAY_GAP, task_cx),
         }
     }
 
-    /// The end event of a refusal of `step`, below the column `cx`, with the refusal letter.
-    fn refusal_end(&mut self, step: &StepDef, cx: f64) -> String {
+    /// The end event of a refusal of `step`, below its gateway at `cx`, with the refusal
+    /// letter below the step's task at `task_cx`.
+    fn refusal_end(&mut self, step: &StepDef, cx: f64, task_cx: f64) -> String {
         let id = format!("Refused_{}", step.code);
         let top = self.lane_top(step.lane);
-        let cy = top + 183.0;
+        let cy = top + REFUSAL_MID;
         self.node(
             id.clone(),
             FlowNodeKind::EndEvent,
@@ -252,22 +260,17 @@ impl<'a> Builder<'a> {
             step.lane,
             centred(cx, cy, EVENT, EVENT),
             Some(Bounds {
-                x: cx - EVENT / 2.0 - 100.0,
-                y: cy - 7.0,
-                width: 95.0,
-                height: 14.0,
+                x: cx + EVENT / 2.0 + 4.0,
+                y: cy - 13.0,
+                width: 74.0,
+                height: 27.0,
             }),
         );
         if let Some(letter) = step.refusal_letter {
             self.note(
                 format!("RefusalLetter_{}", step.code),
                 format!("Menerbitkan {} (penolakan dengan alasan)", letter.label()),
-                Bounds {
-                    x: cx + 30.0,
-                    y: top + 160.0,
-                    width: NOTE_W,
-                    height: 46.0,
-                },
+                centred(task_cx, cy, NOTE_W + 20.0, 50.0),
                 &id,
             );
         }
@@ -353,12 +356,43 @@ impl<'a> Builder<'a> {
                 let what = step
                     .letter
                     .map_or_else(|| "permohonan".to_owned(), |l| l.label().to_owned());
-                let copy_top = self.lane_top(*lane);
+                // Right of the column, its line left of it: the lines of several copies
+                // pass beside the other copies' notes, not through them.
+                let copy_mid = self.lane_top(*lane) + MID;
+                let note = format!("Copy_{}_{}", step.code, lane.code());
                 self.note(
-                    format!("Copy_{}_{}", step.code, lane.code()),
+                    note.clone(),
                     format!("Tembusan: {what}"),
-                    centred(*task_cx, copy_top + MID, NOTE_W, NOTE_H),
+                    Bounds {
+                        x: *task_cx,
+                        y: copy_mid - NOTE_H / 2.0,
+                        width: COPY_W,
+                        height: NOTE_H,
+                    },
                     &step_id(step.code),
+                );
+                let line_x = task_cx - 12.0;
+                let task_edge = if copy_mid > top + MID {
+                    top + MID + TASK_H / 2.0
+                } else {
+                    top + MID - TASK_H / 2.0
+                };
+                self.routes.insert(
+                    format!("Association_{note}"),
+                    vec![
+                        Point {
+                            x: *task_cx,
+                            y: copy_mid,
+                        },
+                        Point {
+                            x: line_x,
+                            y: copy_mid,
+                        },
+                        Point {
+                            x: line_x,
+                            y: task_edge,
+                        },
+                    ],
                 );
             }
         }
@@ -368,13 +402,13 @@ impl<'a> Builder<'a> {
         if let Some(first) = first {
             self.flow("Flow_start".to_owned(), "Start", &first, None, None);
         }
-        for (step, (_, gateway_cx)) in steps.iter().zip(&columns) {
+        for (step, (task_cx, gateway_cx)) in steps.iter().zip(&columns) {
             let task = step_id(step.code);
             match gateway_cx {
                 Some(gx) => {
                     let gateway = format!("Gateway_{}", step.code);
                     self.flow(format!("Flow_{}", step.code), &task, &gateway, None, None);
-                    let to = self.target(step, end_x);
+                    let to = self.target(step, end_x, *task_cx);
                     self.flow(
                         format!("Flow_{}_approve", step.code),
                         &gateway,
@@ -382,7 +416,7 @@ impl<'a> Builder<'a> {
                         Some(APPROVE),
                         Some(StepDecision::Proceed),
                     );
-                    let refused = self.refusal_end(step, *gx);
+                    let refused = self.refusal_end(step, *gx, *task_cx);
                     self.flow(
                         format!("Flow_{}_refuse", step.code),
                         &gateway,
@@ -392,7 +426,7 @@ impl<'a> Builder<'a> {
                     );
                 }
                 None => {
-                    let to = self.target(step, end_x);
+                    let to = self.target(step, end_x, *task_cx);
                     self.flow(format!("Flow_{}", step.code), &task, &to, None, None);
                 }
             }
@@ -527,8 +561,9 @@ impl<'a> Builder<'a> {
                     Point { x: t.x, y: tcy },
                 ]
             } else {
+                // Along the source's lane, then across the lanes just before the target.
                 let (sx, tx) = (s.x + s.width, t.x);
-                let mx = (sx + tx) / 2.0;
+                let mx = tx - 20.0;
                 vec![
                     Point { x: sx, y: scy },
                     Point { x: mx, y: scy },
@@ -561,6 +596,15 @@ impl<'a> Builder<'a> {
             });
         }
         for a in &self.process.associations {
+            if let Some(route) = self.routes.get(&a.id) {
+                edges.push(Edge {
+                    id: format!("{}_di", a.id),
+                    bpmn_element: a.id.clone(),
+                    waypoints: route.clone(),
+                    label: None,
+                });
+                continue;
+            }
             let (Some(s), Some(t)) = (
                 self.geometry.get(&a.source_ref),
                 self.geometry.get(&a.target_ref),
@@ -587,8 +631,16 @@ impl<'a> Builder<'a> {
                         },
                     ]
                 }
+            } else if scx < tcx {
+                // A refusal letter, left of its end event.
+                vec![
+                    Point {
+                        x: s.x + s.width,
+                        y: scy,
+                    },
+                    Point { x: t.x, y: tcy },
+                ]
             } else {
-                // A refusal letter, right of its end event.
                 vec![
                     Point { x: s.x, y: scy },
                     Point {
