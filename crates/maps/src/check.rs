@@ -143,7 +143,7 @@ fn process(p: &Process, out: &mut Vec<Problem>) {
     let flow = |id: &str| p.sequence_flows.iter().find(|f| f.id == id);
     for n in &p.flow_nodes {
         for id in &n.incoming {
-            if !flow(id).is_some_and(|f| f.target_ref == n.id) {
+            if flow(id).is_none_or(|f| f.target_ref != n.id) {
                 out.push(
                     Problem::new(ProblemKind::NodeUnknownFlow)
                         .at(&n.id)
@@ -152,7 +152,7 @@ fn process(p: &Process, out: &mut Vec<Problem>) {
             }
         }
         for id in &n.outgoing {
-            if !flow(id).is_some_and(|f| f.source_ref == n.id) {
+            if flow(id).is_none_or(|f| f.source_ref != n.id) {
                 out.push(
                     Problem::new(ProblemKind::NodeUnknownFlow)
                         .at(&n.id)
@@ -161,7 +161,7 @@ fn process(p: &Process, out: &mut Vec<Problem>) {
             }
         }
         if let Some(id) = &n.default
-            && !flow(id).is_some_and(|f| f.source_ref == n.id)
+            && flow(id).is_none_or(|f| f.source_ref != n.id)
         {
             out.push(
                 Problem::new(ProblemKind::NodeUnknownFlow)

@@ -359,3 +359,45 @@ fn pro_03_diff_names_added_removed_renamed_and_moved_elements() {
     };
     assert_eq!(fields[0].field, Field::Position);
 }
+
+/// The generated Gambar 1 opened in the bpmn-js 18 modeler, a task added below "compose" and
+/// joined to it, a step renamed and one coloured, saved (`saveXML`): what the keeper's editor
+/// will send.
+const EDITED_IN_BPMN_JS: &str =
+    include_str!("../tests/data/bpmn_js_edited_cross_unit_appointment.bpmn");
+
+#[test]
+fn pro_03_a_map_saved_by_bpmn_js_reads_and_diffs_against_the_generated_one() {
+    let edited = read(EDITED_IN_BPMN_JS.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let generated = generate(&WorkflowKind::CrossUnitAppointment.definition());
+    let changes = diff(&generated, &edited);
+    let added: Vec<(&str, ElementKind)> = changes
+        .iter()
+        .filter(|c| c.change == Change::Added)
+        .map(|c| (c.id.as_str(), c.kind))
+        .collect();
+    assert_eq!(added.len(), 2, "{added:?}");
+    assert!(added.contains(&("Activity_0i5h7ak", ElementKind::FlowNode)));
+    assert!(added.iter().any(|(_, k)| *k == ElementKind::SequenceFlow));
+    let new_task = edited.processes[0].node("Activity_0i5h7ak").unwrap();
+    assert_eq!(
+        new_task.name.as_deref(),
+        Some("Memeriksa kelengkapan berkas")
+    );
+    // Dropped 200 px below "compose": bpmn-js put it in the lane there.
+    assert_eq!(
+        edited.processes[0].lane_of("Activity_0i5h7ak").unwrap().id,
+        "Lane_target_head"
+    );
+    let changed = |id: &str| -> Vec<Field> {
+        match &changes.iter().find(|c| c.id == id).unwrap().change {
+            Change::Changed(fields) => fields.iter().map(|f| f.field).collect(),
+            other => panic!("{id}: {other:?}"),
+        }
+    };
+    assert_eq!(changed("Step_request"), [Field::Name]);
+    assert!(changed("Step_compose").contains(&Field::Outgoing));
+    // Nothing was removed; colours are not changes of the process.
+    assert!(!changes.iter().any(|c| c.change == Change::Removed));
+    assert!(!changes.iter().any(|c| c.id == "Step_issue"));
+}

@@ -339,8 +339,7 @@ impl Process {
         // innermost.
         self.all_lanes()
             .into_iter()
-            .filter(|l| l.flow_node_refs.iter().any(|r| r == node))
-            .next_back()
+            .rfind(|l| l.flow_node_refs.iter().any(|r| r == node))
     }
 }
 

@@ -358,3 +358,15 @@ fn pro_01_reports_every_finding_at_once() {
         assert!(!p.message().is_empty());
     }
 }
+
+#[test]
+fn pro_01_reads_by_namespace_not_by_prefix() {
+    let expected = read(doc().as_bytes()).unwrap();
+    // The default namespace (no prefix), and another prefix (Signavio writes "semantic:").
+    let default = doc().replace("bpmn:", "").replace("xmlns:bpmn=", "xmlns=");
+    assert_eq!(read(default.as_bytes()).unwrap(), expected);
+    let semantic = doc()
+        .replace("bpmn:", "semantic:")
+        .replace("xmlns:bpmn=", "xmlns:semantic=");
+    assert_eq!(read(semantic.as_bytes()).unwrap(), expected);
+}

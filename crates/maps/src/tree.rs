@@ -176,7 +176,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, Refused> {
     root.ok_or_else(|| not_xml(body, 0, "Berkas kosong."))
 }
 
-fn close(element: Element, stack: &mut Vec<Element>, root: &mut Option<Element>) {
+fn close(element: Element, stack: &mut [Element], root: &mut Option<Element>) {
     match stack.last_mut() {
         Some(parent) => parent.children.push(element),
         None => *root = Some(element),
