@@ -25,6 +25,7 @@ pub mod performance;
 pub mod placement;
 pub mod planning;
 pub mod policy;
+pub mod process_map;
 pub mod refusals;
 pub mod regional_heads;
 pub mod rules;

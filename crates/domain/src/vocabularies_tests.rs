@@ -85,6 +85,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::performance::curve::CurveMode,
         crate::performance::curve::ExcessKind,
         crate::performance::follow_up::FollowUpKind,
+        crate::process_map::ProcessMapKind,
     );
 }
 
