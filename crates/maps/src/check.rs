@@ -2,7 +2,7 @@
 //! demand of the subset, in Rust (no mature XSD validator exists for it; `docs/maps.md` lists
 //! what is checked and what is not). Run on every read document and on every generated one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::*;
 use crate::problem::{MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind};
@@ -140,7 +140,12 @@ fn process(p: &Process, out: &mut Vec<Problem>) {
             }
         }
     }
-    let flow = |id: &str| p.sequence_flows.iter().find(|f| f.id == id);
+    let flows: HashMap<&str, &SequenceFlow> = p
+        .sequence_flows
+        .iter()
+        .map(|f| (f.id.as_str(), f))
+        .collect();
+    let flow = |id: &str| flows.get(id).copied();
     for n in &p.flow_nodes {
         for id in &n.incoming {
             if flow(id).is_none_or(|f| f.target_ref != n.id) {

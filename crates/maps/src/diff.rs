@@ -4,7 +4,7 @@
 //! text annotations (text), and where a shape moved. Listed in the order of the new version,
 //! then what was removed in the order of the old one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -97,29 +97,35 @@ fn s(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
-fn position(defs: &Definitions, id: &str) -> String {
+/// Where each element is drawn: its shape's bounds or its edge's waypoints (the first diagram
+/// drawing it).
+fn positions(defs: &Definitions) -> HashMap<&str, String> {
+    let mut out = HashMap::new();
     for d in &defs.diagrams {
-        if let Some(sh) = d.plane.shapes.iter().find(|x| x.bpmn_element == id) {
+        for sh in &d.plane.shapes {
             let b = sh.bounds;
-            return format!("{} {} {} {}", b.x, b.y, b.width, b.height);
+            out.entry(sh.bpmn_element.as_str())
+                .or_insert_with(|| format!("{} {} {} {}", b.x, b.y, b.width, b.height));
         }
-        if let Some(e) = d.plane.edges.iter().find(|x| x.bpmn_element == id) {
-            return e
-                .waypoints
-                .iter()
-                .map(|p| format!("{},{}", p.x, p.y))
-                .collect::<Vec<_>>()
-                .join(" ");
+        for e in &d.plane.edges {
+            out.entry(e.bpmn_element.as_str()).or_insert_with(|| {
+                e.waypoints
+                    .iter()
+                    .map(|p| format!("{},{}", p.x, p.y))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
         }
     }
-    String::new()
+    out
 }
 
 /// Every element the diff compares, with its facts, in document order.
 fn elements(defs: &Definitions) -> Vec<(String, ElementKind, Facts)> {
+    let positions = positions(defs);
     let mut out = Vec::new();
     let mut push = |id: &str, kind: ElementKind, mut facts: Facts| {
-        facts.insert("position", position(defs, id));
+        facts.insert("position", positions.get(id).cloned().unwrap_or_default());
         out.push((id.to_owned(), kind, facts));
     };
     if let Some(c) = &defs.collaboration {
@@ -206,20 +212,17 @@ fn sorted(ids: &[String]) -> String {
 pub fn diff(before: &Definitions, after: &Definitions) -> Vec<ElementChange> {
     let old = elements(before);
     let new = elements(after);
-    let find = |list: &[(String, ElementKind, Facts)], id: &str| {
-        list.iter()
-            .find(|(i, _, _)| i == id)
-            .map(|(_, k, f)| (*k, f.clone()))
-    };
+    let old_by_id: HashMap<&str, &Facts> = old.iter().map(|(i, _, f)| (i.as_str(), f)).collect();
+    let new_ids: HashSet<&str> = new.iter().map(|(i, _, _)| i.as_str()).collect();
     let mut out = Vec::new();
     for (id, kind, facts) in &new {
-        match find(&old, id) {
+        match old_by_id.get(id.as_str()) {
             None => out.push(ElementChange {
                 id: id.clone(),
                 kind: *kind,
                 change: Change::Added,
             }),
-            Some((_, was)) => {
+            Some(was) => {
                 let fields: Vec<FieldChange> = facts
                     .iter()
                     .filter(|(k, v)| was.get(*k) != Some(v))
@@ -240,7 +243,7 @@ pub fn diff(before: &Definitions, after: &Definitions) -> Vec<ElementChange> {
         }
     }
     for (id, kind, _) in &old {
-        if find(&new, id).is_none() {
+        if !new_ids.contains(id.as_str()) {
             out.push(ElementChange {
                 id: id.clone(),
                 kind: *kind,

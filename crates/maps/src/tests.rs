@@ -370,3 +370,62 @@ fn pro_01_reads_by_namespace_not_by_prefix() {
         .replace("xmlns:bpmn=", "xmlns:semantic=");
     assert_eq!(read(semantic.as_bytes()).unwrap(), expected);
 }
+
+/// A chain of `n` tasks with their flows, shapes and edges (about 9 elements per task).
+fn chain(n: usize) -> String {
+    let mut process = String::new();
+    let mut di = String::new();
+    let mut lane = String::new();
+    for i in 0..n {
+        let incoming = if i > 0 {
+            format!("<bpmn:incoming>F{i}</bpmn:incoming>")
+        } else {
+            String::new()
+        };
+        let outgoing = if i + 1 < n {
+            format!("<bpmn:outgoing>F{}</bpmn:outgoing>", i + 1)
+        } else {
+            String::new()
+        };
+        process.push_str(&format!(
+            "<bpmn:task id=\"T{i}\" name=\"Langkah {i}\">{incoming}{outgoing}</bpmn:task>"
+        ));
+        lane.push_str(&format!("<bpmn:flowNodeRef>T{i}</bpmn:flowNodeRef>"));
+        di.push_str(&format!(
+            "<bpmndi:BPMNShape id=\"T{i}_di\" bpmnElement=\"T{i}\"><dc:Bounds x=\"{}\" y=\"0\" width=\"100\" height=\"80\" /></bpmndi:BPMNShape>",
+            i * 150
+        ));
+        if i + 1 < n {
+            let f = i + 1;
+            process.push_str(&format!(
+                "<bpmn:sequenceFlow id=\"F{f}\" sourceRef=\"T{i}\" targetRef=\"T{f}\" />"
+            ));
+            di.push_str(&format!(
+                "<bpmndi:BPMNEdge id=\"F{f}_di\" bpmnElement=\"F{f}\"><di:waypoint x=\"{}\" y=\"40\" /><di:waypoint x=\"{}\" y=\"40\" /></bpmndi:BPMNEdge>",
+                i * 150 + 100,
+                f * 150
+            ));
+        }
+    }
+    format!(
+        r#"<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="D" targetNamespace="x"><bpmn:process id="P"><bpmn:laneSet id="LS"><bpmn:lane id="L">{lane}</bpmn:lane></bpmn:laneSet>{process}</bpmn:process><bpmndi:BPMNDiagram id="Dg"><bpmndi:BPMNPlane id="Pl" bpmnElement="P">{di}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>"#
+    )
+}
+
+#[test]
+fn pro_01_a_map_at_the_element_limit_reads_and_diffs() {
+    // 495 tasks of 10 elements each: just under 5,000 elements.
+    let xml = chain(495);
+    let started = std::time::Instant::now();
+    let defs = read(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let mut after = defs.clone();
+    after.processes[0].flow_nodes[0].name = Some("Diubah".into());
+    let changes = crate::diff(&defs, &after);
+    assert_eq!(changes.len(), 1);
+    eprintln!(
+        "read and diff of {} bytes: {:?}",
+        xml.len(),
+        started.elapsed()
+    );
+    assert_eq!(refused(&chain(505)), ["bpmn_too_many_elements"]);
+}

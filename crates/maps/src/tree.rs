@@ -43,6 +43,34 @@ impl Element {
     }
 }
 
+/// Lines counted forward as the reader moves on (each byte once).
+struct Lines<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, offset: u64) -> usize {
+        let end = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        if end < self.offset {
+            return line_of_bytes(self.text, end);
+        }
+        if let Some(bytes) = self.text.get(self.offset..end) {
+            self.line += bytes.iter().filter(|c| **c == b'\n').count();
+        }
+        self.offset = end;
+        self.line
+    }
+}
+
+fn line_of_bytes(text: &[u8], end: usize) -> usize {
+    text.get(..end)
+        .map_or(1, |b| b.iter().filter(|c| **c == b'\n').count() + 1)
+}
+
 fn line_of(text: &str, offset: u64) -> usize {
     let end = usize::try_from(offset)
         .unwrap_or(usize::MAX)
@@ -94,6 +122,11 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, Refused> {
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut count = 0usize;
+    let mut lines = Lines {
+        text: body.as_bytes(),
+        offset: 0,
+        line: 1,
+    };
     loop {
         let position = reader.buffer_position();
         let event = reader
@@ -115,14 +148,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, Refused> {
                         Problem::new(ProblemKind::TooManyElements).on_line(line_of(body, position)),
                     ));
                 }
-                let element =
-                    element(&reader, e, line_of(body, position)).map_err(|(kind, d)| {
-                        Refused::one(
-                            Problem::new(kind)
-                                .on_line(line_of(body, position))
-                                .detail(d),
-                        )
-                    })?;
+                let element = element(&reader, e, lines.at(position)).map_err(|(kind, d)| {
+                    Refused::one(
+                        Problem::new(kind)
+                            .on_line(line_of(body, position))
+                            .detail(d),
+                    )
+                })?;
                 if matches!(event, Event::Start(_)) {
                     stack.push(element);
                 } else {
