@@ -490,7 +490,8 @@ impl<'a> Builder<'a> {
             name: Some(def.title.to_owned()),
             target_namespace: format!("urn:sikerja:workflow:{code}"),
             exporter: Some("Sikerja".to_owned()),
-            exporter_version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            // No version: the maps change with the definitions, not with a release.
+            exporter_version: None,
             collaboration: Some(Collaboration {
                 id: collaboration_id.clone(),
                 name: None,
