@@ -159,7 +159,19 @@ fn pro_01_refuses_what_is_not_xml() {
     let broken = doc().replace("</bpmn:process>", "");
     let err = read(broken.as_bytes()).unwrap_err();
     assert_eq!(err.code(), "bpmn_not_xml");
+    // Said in Indonesian, with the line the parser stopped at.
+    assert_eq!(
+        err.problems[0].detail.as_deref(),
+        Some("Seharusnya </bpmn:process>, ditemukan </bpmn:definitions>.")
+    );
     assert!(err.problems[0].line.is_some(), "{err}");
+    let twice = doc().replace("<bpmn:task id=\"T\"", "<bpmn:task id=\"T\" id=\"U\"");
+    assert_eq!(
+        read(twice.as_bytes()).unwrap_err().problems[0]
+            .detail
+            .as_deref(),
+        Some("Atribut yang sama ditulis dua kali pada satu elemen.")
+    );
     assert_eq!(
         refused(&doc().replace("Mulai", "Mulai\u{0}")),
         ["bpmn_not_xml"]

@@ -131,7 +131,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, Refused> {
         let position = reader.buffer_position();
         let event = reader
             .read_event()
-            .map_err(|e| not_xml(body, reader.error_position(), e.to_string()))?;
+            .map_err(|e| not_xml(body, reader.error_position(), describe(&e)))?;
         match event {
             Event::DocType(_) => {
                 return Err(Refused::one(
@@ -191,7 +191,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, Refused> {
                             ));
                         }
                     },
-                    Err(e) => return Err(not_xml(body, position, e.to_string())),
+                    Err(e) => return Err(not_xml(body, position, describe(&e))),
                 };
                 match stack.last_mut() {
                     Some(top) => top.text.push_str(&resolved),
@@ -232,7 +232,7 @@ fn element(
     };
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|e| not_xml(e.to_string()))?;
+        let a = a.map_err(|e| not_xml(describe(&quick_xml::Error::InvalidAttr(e))))?;
         let key = a.key;
         if key.0 == "xmlns" || key.0.starts_with("xmlns:") {
             continue;
@@ -253,7 +253,7 @@ fn element(
                     ProblemKind::Doctype,
                     format!("Entitas &{name}; tidak dikenal."),
                 ),
-                e => not_xml(e.to_string()),
+                e => not_xml(describe(&e)),
             })?;
         attrs.push((ans, alocal.as_ref().to_owned(), value.into_owned()));
     }
@@ -265,4 +265,46 @@ fn element(
         text: String::new(),
         line,
     })
+}
+
+/// What the parser found wrong, in Indonesian (its own messages are English).
+fn describe(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    use quick_xml::events::attributes::AttrError;
+    match e {
+        quick_xml::Error::Syntax(s) => match s {
+            SyntaxError::UnclosedTag => "Sebuah tag tidak ditutup dengan >.".to_owned(),
+            SyntaxError::UnclosedComment => "Sebuah komentar tidak ditutup.".to_owned(),
+            SyntaxError::UnclosedCData => "Sebuah bagian CDATA tidak ditutup.".to_owned(),
+            SyntaxError::UnclosedSingleQuotedAttributeValue
+            | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
+                "Nilai sebuah atribut tidak ditutup tanda kutip.".to_owned()
+            }
+            _ => "Susunan XML tidak sah.".to_owned(),
+        },
+        quick_xml::Error::IllFormed(i) => match i {
+            IllFormedError::MissingEndTag(name) => format!("Elemen <{name}> tidak ditutup."),
+            IllFormedError::UnmatchedEndTag(name) => {
+                format!("Tag penutup </{name}> tanpa tag pembukanya.")
+            }
+            IllFormedError::MismatchedEndTag { expected, found } => {
+                format!("Seharusnya </{expected}>, ditemukan </{found}>.")
+            }
+            IllFormedError::DoubleHyphenInComment => "Sebuah komentar memuat --.".to_owned(),
+            IllFormedError::UnclosedReference => {
+                "Sebuah rujukan & tidak diakhiri titik koma.".to_owned()
+            }
+            _ => "Dokumen XML tidak tersusun dengan benar.".to_owned(),
+        },
+        quick_xml::Error::InvalidAttr(AttrError::Duplicated(..)) => {
+            "Atribut yang sama ditulis dua kali pada satu elemen.".to_owned()
+        }
+        quick_xml::Error::InvalidAttr(_) => {
+            "Sebuah atribut tidak ditulis sebagai nama=\"nilai\".".to_owned()
+        }
+        quick_xml::Error::Escape(_) => "Rujukan karakter atau entitas tidak sah.".to_owned(),
+        quick_xml::Error::Namespace(_) => "Deklarasi namespace tidak sah.".to_owned(),
+        quick_xml::Error::Encoding(_) => "Berkas bukan teks UTF-8.".to_owned(),
+        _ => "Berkas tidak dapat dibaca sebagai XML.".to_owned(),
+    }
 }
