@@ -25,12 +25,12 @@ use crate::pdf::Renderer;
 use crate::qr;
 
 /// A4 in twips, and the margins of the PDF (1.2 cm top, 2 cm bottom and right, 2.5 cm left).
-const PAGE_W: u32 = 11906;
-const PAGE_H: u32 = 16838;
-const MARGIN_L: i32 = 1418;
-const MARGIN_R: i32 = 1134;
+pub(crate) const PAGE_W: u32 = 11906;
+pub(crate) const PAGE_H: u32 = 16838;
+pub(crate) const MARGIN_L: i32 = 1418;
+pub(crate) const MARGIN_R: i32 = 1134;
 /// The width between the margins.
-const TEXT_W: usize = 9354;
+pub(crate) const TEXT_W: usize = 9354;
 const LABEL_W: usize = 1814;
 const COLON_W: usize = 255;
 const MARKER_W: usize = 425;
@@ -41,7 +41,7 @@ const EMU_CM: f64 = 360_000.0;
 
 /// Sizes in half-points.
 const SIZE: usize = 22;
-const SIZE_TABLE: usize = 18;
+pub(crate) const SIZE_TABLE: usize = 18;
 const SIZE_SMALL: usize = 17;
 
 impl Renderer {
@@ -90,21 +90,21 @@ pub fn docx(letter: &Letter) -> Result<Vec<u8>, LetterError> {
     Ok(out.into_inner())
 }
 
-fn run(text: &str) -> Run {
+pub(crate) fn run(text: &str) -> Run {
     Run::new().add_text(text)
 }
 
-fn para(text: &str) -> Paragraph {
+pub(crate) fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text))
 }
 
-fn centered(run: Run) -> Paragraph {
+pub(crate) fn centered(run: Run) -> Paragraph {
     Paragraph::new().add_run(run).align(AlignmentType::Center)
 }
 
 /// Line spacing with its rule given: without `lineRule` LibreOffice does not read `line` as
 /// a multiple of single spacing.
-fn spacing(after: u32, line: i32) -> LineSpacing {
+pub(crate) fn spacing(after: u32, line: i32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .after(after)
@@ -112,7 +112,7 @@ fn spacing(after: u32, line: i32) -> LineSpacing {
 }
 
 /// Sets the size of every run of `p` (a paragraph's own size only reaches its mark).
-fn sized(mut p: Paragraph, size: usize) -> Paragraph {
+pub(crate) fn sized(mut p: Paragraph, size: usize) -> Paragraph {
     p.children = p
         .children
         .into_iter()
@@ -124,7 +124,7 @@ fn sized(mut p: Paragraph, size: usize) -> Paragraph {
     p.size(size)
 }
 
-fn tight(p: Paragraph) -> Paragraph {
+pub(crate) fn tight(p: Paragraph) -> Paragraph {
     p.line_spacing(spacing(0, 240))
 }
 
@@ -137,7 +137,7 @@ fn pic(png: &[u8], width_cm: f64) -> Result<Pic, LetterError> {
     Ok(Pic::new_with_dimensions(png.to_vec(), w, h).size(width, height))
 }
 
-fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
+pub(crate) fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
     let mut c = TableCell::new().width(width, WidthType::Dxa);
     for p in paragraphs {
         c = c.add_paragraph(p);
@@ -343,7 +343,7 @@ fn labeled(label: &str, text: &str, items: &[Item]) -> Table {
     borderless(rows, grid)
 }
 
-fn data_table(t: &crate::model::Table) -> Table {
+pub(crate) fn data_table(t: &crate::model::Table) -> Table {
     let total: usize = t
         .columns
         .iter()
@@ -438,7 +438,7 @@ fn continues(text: &str) -> bool {
 
 /// The signature block; every line but the last keeps with the next, so Word never leaves a
 /// part of it alone on a page.
-fn signature(mut d: Docx, s: &Signature) -> Docx {
+pub(crate) fn signature(mut d: Docx, s: &Signature) -> Docx {
     let at = |p: Paragraph| {
         tight(p)
             .indent(Some(SIGNATURE_INDENT), None, None, None)

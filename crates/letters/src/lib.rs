@@ -7,6 +7,10 @@
 //! (typst, fonts embedded; what is signed and archived) and as DOCX (docx-rs; what officials
 //! edit); both print exactly [`Letter::texts`].
 //!
+//! The employee's evaluation document (*Dokumen Evaluasi Kinerja Pegawai*, KIN-02) has its own
+//! model, [`EvaluationDocument`], and template (`templates/evaluation.typ`), rendered by
+//! [`Renderer::evaluation_pdf`] and [`Renderer::evaluation_docx`].
+//!
 //! ```no_run
 //! # fn demo(content: &sikerja_domain::workflow::LetterContent) -> Result<(), sikerja_letters::LetterError> {
 //! use sikerja_letters::{Letter, LetterOptions, Letterhead, Renderer};
@@ -21,6 +25,7 @@
 mod build;
 mod docx;
 mod error;
+mod evaluation;
 pub mod format;
 mod logo;
 mod model;
@@ -31,6 +36,11 @@ mod sample;
 mod templates;
 
 pub use error::LetterError;
+pub use evaluation::{
+    EvaluationBehaviour, EvaluationDocument, EvaluationForm, EvaluationIndicator, EvaluationPeriod,
+    EvaluationPerson, EvaluationResultPlan, IndicatorLine, PartyLine, PartyTable, ResultGroup,
+    core_value_guidance,
+};
 pub use logo::{MAX_LOGO_SIDE, logo_png};
 pub use model::{
     Appendix, Block, COPIES_HEADING, Column, Field, Heading, Item, Letter, Letterhead, Signature,

@@ -10,9 +10,10 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::error::LetterError;
+use crate::evaluation::EvaluationDocument;
 use crate::model::Letter;
 use crate::qr;
-use crate::templates::Templates;
+use crate::templates::{EVALUATION_PATH, Templates};
 
 /// Liberation Sans (SIL OFL 1.1, from Debian `fonts-liberation2`; licence in `fonts/`), the
 /// metric twin of Arial that the DOCX names.
@@ -109,6 +110,35 @@ impl Renderer {
     /// The number of A4 pages the letter takes.
     pub fn page_count(&self, letter: &Letter) -> Result<usize, LetterError> {
         Ok(self.document(letter)?.pages().len())
+    }
+
+    /// The employee's evaluation document as PDF (KIN-02; `templates/evaluation.typ`).
+    pub fn evaluation_pdf(&self, doc: &EvaluationDocument) -> Result<Vec<u8>, LetterError> {
+        let doc = self.evaluation_document(doc)?;
+        typst_pdf::pdf(&doc, &PdfOptions::default()).map_err(|e| LetterError::Pdf(describe(&e)))
+    }
+
+    /// The number of A4 pages the evaluation document takes.
+    pub fn evaluation_page_count(&self, doc: &EvaluationDocument) -> Result<usize, LetterError> {
+        Ok(self.evaluation_document(doc)?.pages().len())
+    }
+
+    fn evaluation_document(&self, doc: &EvaluationDocument) -> Result<PagedDocument, LetterError> {
+        let mut inputs = Dict::new();
+        inputs.insert(
+            "data".into(),
+            Value::Bytes(Bytes::new(serde_json::to_vec(&doc.form())?)),
+        );
+        self.engine
+            .compile_with_input(EVALUATION_PATH, inputs)
+            .output
+            .map_err(|e| LetterError::Template {
+                template: EVALUATION_PATH.into(),
+                message: match e {
+                    TypstAsLibError::TypstSource(d) => describe(&d),
+                    other => other.to_string(),
+                },
+            })
     }
 
     fn document(&self, letter: &Letter) -> Result<PagedDocument, LetterError> {

@@ -1,11 +1,19 @@
-//! A sample letter of each kind, with fictional people: to check a template override at
-//! start-up and to preview a template.
+//! A sample letter of each kind, and a sample evaluation document, with fictional people: to
+//! check a template override at start-up and to preview a template.
 
 use sikerja_domain::assignment::Day;
 use sikerja_domain::workflow::{
     Involvement, LetterFacts, LetterKind, LetterMember, LetterParty, WorkflowKind, compose,
 };
 
+use sikerja_domain::performance::{
+    CoreValue, ExpectationLevel, OrganisationRating, PerformanceRating, PeriodKind,
+};
+
+use crate::evaluation::{
+    EvaluationBehaviour, EvaluationDocument, EvaluationIndicator, EvaluationPeriod,
+    EvaluationPerson, EvaluationResultPlan,
+};
 use crate::model::{Letter, Letterhead};
 use crate::options::LetterOptions;
 
@@ -81,5 +89,123 @@ impl Letter {
             letterhead,
             LetterOptions::default(),
         )
+    }
+}
+
+impl EvaluationDocument {
+    /// The evaluation document of a fictional employee for the fourth quarter of 2026, rated
+    /// *Baik*: for previewing the template, the demo and the tests.
+    pub fn sample() -> EvaluationDocument {
+        // Constant, valid dates.
+        let day = |m: u8, d: u8| Day::new(2026, m, d).expect("a valid date of 2026");
+        let person =
+            |name: &str, nip: &str, rank: &str, position: &str, unit: &str| EvaluationPerson {
+                name: name.into(),
+                nip: nip.into(),
+                rank: rank.into(),
+                position: position.into(),
+                unit: unit.into(),
+            };
+        let indicator = |indicator: &str, target: &str, realisation: &str| EvaluationIndicator {
+            indicator: indicator.into(),
+            target: target.into(),
+            realisation: realisation.into(),
+        };
+        let behaviour = CoreValue::ALL
+            .iter()
+            .map(|v| {
+                let (level, evidence) = match v {
+                    CoreValue::Competent => (
+                        ExpectationLevel::Above,
+                        "Melatih tiga rekan tim memakai aplikasi dasbor data tanpa diminta.",
+                    ),
+                    _ => (ExpectationLevel::Meets, ""),
+                };
+                EvaluationBehaviour {
+                    core_value: *v,
+                    expectation: match v {
+                        CoreValue::ServiceOriented => {
+                            "Menjawab permintaan data perangkat daerah paling lambat tiga hari kerja."
+                        }
+                        CoreValue::Collaborative => {
+                            "Aktif dalam tim kerja lintas bidang yang ditugaskan."
+                        }
+                        _ => "",
+                    }
+                    .into(),
+                    evidence: evidence.into(),
+                    level: Some(level),
+                }
+            })
+            .collect();
+        EvaluationDocument {
+            agency: "Pemerintah Kabupaten Contoh".into(),
+            period: EvaluationPeriod {
+                year: 2026,
+                kind: PeriodKind::Quarter,
+                number: 4,
+                starts: day(10, 1),
+                ends: day(12, 31),
+            },
+            employee: person(
+                "Nama Pegawai, S.Kom.",
+                "198801012010011001",
+                "Penata (III/c)",
+                "Pranata Komputer Ahli Muda",
+                "Bidang Statistik, Dinas Contoh",
+            ),
+            assessor: person(
+                "Nama Penilai, S.T., M.T.",
+                "197910182005011002",
+                "Pembina (IV/a)",
+                "Kepala Bidang Statistik",
+                "Bidang Statistik, Dinas Contoh",
+            ),
+            assessor_superior: Some(person(
+                "Nama Atasan Penilai, S.E., M.M.",
+                "197204111998031005",
+                "Pembina Utama Muda (IV/c)",
+                "Kepala Dinas Contoh",
+                "Dinas Contoh",
+            )),
+            organisation_rating: Some(OrganisationRating::Good),
+            results: vec![
+                EvaluationResultPlan {
+                    result_plan: "Tersedianya data statistik sektoral yang mutakhir".into(),
+                    indicators: vec![
+                        indicator(
+                            "Jumlah dataset sektoral yang dimutakhirkan",
+                            "12 dataset",
+                            "12 dataset",
+                        ),
+                        indicator(
+                            "Persentase dataset yang lolos pemeriksaan mutu",
+                            "90%",
+                            "92%",
+                        ),
+                    ],
+                    feedback: "Pemutakhiran tepat waktu; pertahankan pemeriksaan mutu sebelum \
+                               publikasi."
+                        .into(),
+                },
+                EvaluationResultPlan {
+                    result_plan: "Terselenggaranya layanan permintaan data".into(),
+                    indicators: vec![indicator(
+                        "Permintaan data yang dijawab paling lambat tiga hari kerja",
+                        "100%",
+                        "95%",
+                    )],
+                    feedback: "Dua permintaan terlambat karena menunggu data dari perangkat \
+                               daerah lain; catat penyebabnya pada laporan."
+                        .into(),
+                },
+            ],
+            results_level: Some(ExpectationLevel::Meets),
+            behaviour,
+            behaviour_level: Some(ExpectationLevel::Meets),
+            performance_rating: Some(PerformanceRating::Baik),
+            place: "Martapura".into(),
+            date: day(12, 31),
+        }
     }
 }

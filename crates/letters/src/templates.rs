@@ -26,6 +26,12 @@ use crate::error::LetterError;
 /// The shared layout every default template imports.
 pub const LIB: &str = include_str!("../templates/lib.typ");
 
+/// The evaluation document's template (*Dokumen Evaluasi Kinerja Pegawai*, KIN-02), compiled
+/// at `/evaluation.typ`; it imports `lib.typ`.
+pub const EVALUATION: &str = include_str!("../templates/evaluation.typ");
+/// Where the evaluation template lives inside the engine.
+pub(crate) const EVALUATION_PATH: &str = "/evaluation.typ";
+
 /// The embedded default template of `kind`.
 pub fn default_source(kind: LetterKind) -> &'static str {
     match kind {
@@ -179,7 +185,10 @@ impl Templates {
 
     /// Every source with its path inside the engine: the defaults and the overrides.
     pub(crate) fn engine_sources(&self) -> Vec<(String, String)> {
-        let mut out = vec![("/lib.typ".to_string(), LIB.to_string())];
+        let mut out = vec![
+            ("/lib.typ".to_string(), LIB.to_string()),
+            (EVALUATION_PATH.to_string(), EVALUATION.to_string()),
+        ];
         for kind in LetterKind::ALL {
             out.push((
                 format!("/{}", kind_file(kind)),
