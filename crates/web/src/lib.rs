@@ -14,6 +14,7 @@ pub mod auth;
 pub mod authz;
 pub mod client;
 mod decisions;
+pub mod ekinerja_export;
 mod error;
 mod extract;
 mod format;
