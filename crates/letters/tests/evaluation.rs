@@ -31,6 +31,14 @@ fn essentials(doc: &EvaluationDocument) -> Vec<String> {
 /// A document with more plans than a page holds, and long texts, for the page breaks.
 fn long() -> EvaluationDocument {
     let mut doc = EvaluationDocument::sample();
+    doc.employee.unit = "Bidang Statistik Sektoral dan Persandian, Dinas Komunikasi, Informatika, \
+                         Statistik dan Persandian Kabupaten Contoh Provinsi Kalimantan Selatan"
+        .into();
+    doc.agency = "Pemerintah Kabupaten Contoh yang Namanya Sangat Panjang Sekali".into();
+    // A word longer than a cell (a link to the evidence) is broken inside the cell.
+    doc.behaviour[0].evidence =
+        "BuktiLaporanLayananPermintaanDataTriwulanKeempatTahun2026YangLengkapSekaliTanpaSpasi"
+            .into();
     doc.results = (1..=9)
         .map(|i| EvaluationResultPlan {
             result_plan: format!(
@@ -191,6 +199,8 @@ fn kin_02_a_long_evaluation_breaks_across_pages_and_keeps_every_text() {
         assert!(flat.contains(&compact(&t)), "the PDF misses {t:?}");
     }
     assert!(flat.contains(&compact("Indikator 9.3")));
+    // The word longer than its cell is broken inside it, and read back whole.
+    assert!(flat.contains(&doc.behaviour[0].evidence));
     // The predikat and the signature stay on one page.
     let last = pdf_text(&pdf)
         .split('\u{c}')
