@@ -78,6 +78,18 @@ vocabulary! {
         ResultPassed => "result.passed", "penerusan hasil kerja (reviu)";
         ResultReturned => "result.returned", "pengembalian hasil kerja (reviu)";
         ResultAccepted => "result.accepted", "penerimaan hasil kerja (selesai)";
+        AssessmentOpened => "assessment.opened", "pembukaan penilaian kinerja";
+        AssessmentRated => "assessment.rated", "pengisian penilaian kinerja";
+        AssessmentFinalised => "assessment.finalised", "finalisasi penilaian kinerja";
+        AssessmentAcknowledged => "assessment.acknowledged", "penerimaan penilaian kinerja oleh pegawai";
+        AssessmentObjected => "assessment.objected", "pengajuan keberatan atas penilaian kinerja";
+        AssessmentObjectionUpheld => "assessment.objection_upheld", "pengabulan keberatan atas penilaian kinerja";
+        AssessmentObjectionDismissed => "assessment.objection_dismissed", "penolakan keberatan atas penilaian kinerja";
+        AssessmentReopened => "assessment.reopened", "pembukaan kembali penilaian kinerja";
+        AssessmentFollowUp => "assessment.follow_up", "pencatatan tindak lanjut penilaian kinerja";
+        MemberReportWritten => "assessment.member_report", "penulisan laporan kinerja anggota tim";
+        RecommendationWritten => "assessment.recommendation", "penulisan rekomendasi penilaian kinerja";
+        AssessmentCurveSet => "agency.assessment_curve", "penetapan kurva distribusi predikat kinerja";
     }
 }
 
@@ -102,6 +114,8 @@ vocabulary! {
         WorkResult => "work_result", "Hasil kerja";
         WorkFeedback => "work_feedback", "Umpan balik";
         TeamIssue => "team_issue", "Permasalahan dan kendala tim";
+        Assessment => "assessment", "Penilaian kinerja";
+        AssessmentNote => "assessment_note", "Laporan anggota tim atau rekomendasi penilaian";
     }
 }
 

@@ -365,6 +365,19 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::KIN_04,
         "Lampiran I; Pasal 18",
     ),
+    r(
+        "member_report_oneself",
+        RuleId::KIN_03,
+        "Lampiran III.B.3.e",
+    ),
+    r("not_the_team_lead", RuleId::KIN_03, "Lampiran III.B.3.e"),
+    r("not_a_team_member", RuleId::KIN_03, "Lampiran III.B.3.e"),
+    r(
+        "recommendation_not_needed",
+        RuleId::STR_06,
+        "Lampiran I.A.2.d",
+    ),
+    r("not_the_recommender", RuleId::STR_06, "Lampiran I.A.2.d"),
 ];
 
 /// The rule and article of a rule-caused refusal code.

@@ -43,6 +43,7 @@ mod manual;
 mod migration;
 mod officials;
 pub mod org_changes;
+pub mod performance;
 mod placement_query;
 mod placements;
 pub mod planning;

@@ -19,6 +19,7 @@ use sikerja_domain::assignment::{CountWindow, Day};
 use sikerja_domain::execution::report::{ReportAddressees, ReportPeriod};
 use sikerja_domain::org::AssessorPolicy;
 use sikerja_domain::organisation::{AgencyId, PositionId};
+use sikerja_domain::performance::{PeriodCadence, PeriodPolicy};
 use sikerja_domain::policy::{
     AgencyPolicies, Classification, PolicyChange, PolicyHistory, PolicyVersion, validate_change,
 };
@@ -91,6 +92,10 @@ fn parse<T>(what: &str, value: &str, f: impl Fn(&str) -> Option<T>) -> Result<T>
     f(value).ok_or_else(|| corrupt(what, value))
 }
 
+fn days(what: &str, v: i32) -> Result<u16> {
+    u16::try_from(v).map_err(|_| corrupt(what, &v.to_string()))
+}
+
 fn version(m: &agency_policy::Model) -> Result<PolicyVersion> {
     let mut p = AgencyPolicies::default();
     p.placement.assessor_policy = parse(
@@ -125,6 +130,19 @@ fn version(m: &agency_policy::Model) -> Result<PolicyVersion> {
         })
         .collect::<Result<_>>()?;
     p.letters.budget_regulation = m.budget_regulation.clone();
+    p.assessment = PeriodPolicy {
+        cadence: parse(
+            "assessment cadence",
+            &m.assessment_cadence,
+            PeriodCadence::from_code,
+        )?,
+        opens_days_before_end: days("assessment opens", m.assessment_opens_days_before_end)?,
+        closes_days_after_end: days("assessment closes", m.assessment_closes_days_after_end)?,
+        annual_closes_days_after_end: days(
+            "annual assessment closes",
+            m.assessment_annual_closes_days_after_end,
+        )?,
+    };
     Ok(PolicyVersion {
         id: m.id,
         effective_from: Day::parse(&m.effective_from)
@@ -204,6 +222,12 @@ pub(crate) async fn insert_version(
         report_addressees: Set(p.report.addressees.code().to_string()),
         classifications: Set(classifications_json(p)),
         budget_regulation: Set(p.letters.budget_regulation.clone()),
+        assessment_cadence: Set(p.assessment.cadence.code().to_string()),
+        assessment_opens_days_before_end: Set(i32::from(p.assessment.opens_days_before_end)),
+        assessment_closes_days_after_end: Set(i32::from(p.assessment.closes_days_after_end)),
+        assessment_annual_closes_days_after_end: Set(i32::from(
+            p.assessment.annual_closes_days_after_end,
+        )),
         legal_basis: Set(change.legal_basis.trim().to_string()),
         recorded_by: Set(by.to_string()),
         recorded_at: Set(now.trunc_subsecs(6)),
@@ -229,6 +253,10 @@ pub(crate) fn policies_json(p: &AgencyPolicies) -> serde_json::Value {
         "report_addressees": p.report.addressees.code(),
         "classifications": p.letters.classifications.iter().map(|c| json!({"kind": c.kind.code(), "code": c.code})).collect::<Vec<_>>(),
         "budget_regulation": p.letters.budget_regulation,
+        "assessment_cadence": p.assessment.cadence.code(),
+        "assessment_opens_days_before_end": p.assessment.opens_days_before_end,
+        "assessment_closes_days_after_end": p.assessment.closes_days_after_end,
+        "assessment_annual_closes_days_after_end": p.assessment.annual_closes_days_after_end,
     })
 }
 

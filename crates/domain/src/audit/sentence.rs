@@ -20,6 +20,7 @@ vocabulary! {
         Planning => "planning", "Perjanjian Kinerja dan rencana kegiatan";
         Assignment => "assignment", "Penugasan dan surat";
         Execution => "execution", "Pelaksanaan dan hasil kerja";
+        Assessment => "assessment", "Penilaian kinerja";
     }
 }
 
@@ -94,6 +95,18 @@ impl AuditAction {
             ResultPassed => "meneruskan (reviu)",
             ResultReturned => "mengembalikan (reviu)",
             ResultAccepted => "menerima (selesai)",
+            AssessmentOpened => "membuka",
+            AssessmentRated => "mengisi",
+            AssessmentFinalised => "memfinalkan",
+            AssessmentAcknowledged => "menerima",
+            AssessmentObjected => "mengajukan keberatan atas",
+            AssessmentObjectionUpheld => "mengabulkan keberatan atas",
+            AssessmentObjectionDismissed => "menolak keberatan atas",
+            AssessmentReopened => "membuka kembali",
+            AssessmentFollowUp => "mencatat tindak lanjut",
+            MemberReportWritten => "menulis laporan kinerja anggota tim pada",
+            RecommendationWritten => "menulis rekomendasi pada",
+            AssessmentCurveSet => "menetapkan kurva distribusi predikat kinerja instansi",
         }
     }
 
@@ -161,6 +174,18 @@ impl AuditAction {
             | ResultPassed
             | ResultReturned
             | ResultAccepted => AuditGroup::Execution,
+            AssessmentOpened
+            | AssessmentRated
+            | AssessmentFinalised
+            | AssessmentAcknowledged
+            | AssessmentObjected
+            | AssessmentObjectionUpheld
+            | AssessmentObjectionDismissed
+            | AssessmentReopened
+            | AssessmentFollowUp
+            | MemberReportWritten
+            | RecommendationWritten
+            | AssessmentCurveSet => AuditGroup::Assessment,
         }
     }
 

@@ -54,6 +54,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A recorded decision kept with the rating before it (KIN-04: a reopening keeps the
+    /// earlier rating; an objection's decision is kept too).
+    AssessmentEventKind {
+        Reopened => "reopened", "Dibuka kembali";
+        ObjectionUpheld => "objection_upheld", "Keberatan dikabulkan";
+        ObjectionDismissed => "objection_dismissed", "Keberatan ditolak";
+    }
+}
+
 impl AssessmentState {
     /// Whether the assessment is locked: anything but a draft (KIN-04).
     pub fn is_locked(self) -> bool {

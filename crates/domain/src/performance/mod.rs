@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod assessor;
 pub mod curve;
 pub mod follow_up;
+pub mod inputs;
 pub mod period;
 pub mod rating;
 #[cfg(test)]
@@ -19,20 +20,26 @@ pub mod rating;
 mod tests;
 
 pub use assessment::{
-    Action, ActorFacts, AssessmentAction, AssessmentFacts, AssessmentState, Transition, next,
+    Action, ActorFacts, AssessmentAction, AssessmentEventKind, AssessmentFacts, AssessmentState,
+    Transition, may_edit, next,
 };
-pub use assessor::{Decider, FixedAssessor, check_assessor, check_assessor_superior, fix_assessor};
+pub use assessor::{
+    Decider, FixedAssessor, SuperiorCheck, check_assessor, check_assessor_superior,
+    current_assessor, fix_assessor,
+};
 pub use curve::{
-    CurveExcess, CurveMode, CurvePolicy, DistributionCounts, OrganisationRating,
-    check_distribution, finalise_gate,
+    CurveExcess, CurveMode, CurvePolicy, DistributionCounts, ExcessKind, OrganisationRating,
+    ShareBound, check_distribution, finalise_gate,
 };
 pub use follow_up::{FollowUp, FollowUpKind, check_follow_up};
+pub use inputs::{NoteKind, TeamMembership, may_recommend, may_write_member_report};
 pub use period::{
-    AssessmentPeriod, PeriodCadence, PeriodKind, PeriodPolicy, periods_of_year, periods_on,
+    AssessmentPeriod, PeriodCadence, PeriodKind, PeriodPolicy, PeriodWindow, periods_of_year,
+    periods_on,
 };
 pub use rating::{
-    AssessmentRating, BehaviourRating, CoreValue, ExpectationLevel, PerformanceRating, ValueRating,
-    performance_rating, rate,
+    AssessmentRating, BehaviourRating, CoreValue, ExpectationLevel, PerformanceRating,
+    RatingOutcome, ValueRating, performance_rating, rate,
 };
 
 use crate::refusals::{Refusal, RefusalKind};

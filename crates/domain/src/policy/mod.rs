@@ -7,7 +7,8 @@
 //! The parts reuse the types the checks already take: [`AgencyPolicy`] (KED-10, KED-12) for
 //! placement, [`AssignmentPolicy`] (PEN-07, PEN-08) for the assignment check,
 //! [`ReportPolicy`] (LAP-01, LAP-02) for reporting; [`LetterPolicy`] (DOC-05) for letters and
-//! the position of the Pejabat yang Berwenang (PEN-15) for the cross-agency workflow.
+//! the position of the Pejabat yang Berwenang (PEN-15) for the cross-agency workflow;
+//! [`PeriodPolicy`] (KIN-01) for the assessment periods.
 //! `docs/organisation.md` ("Agency policies") explains each field.
 
 mod validate;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::assignment::{AssignmentPolicy, Day};
 use crate::execution::report::ReportPolicy;
 use crate::organisation::{AgencyPolicy, PositionId};
+use crate::performance::PeriodPolicy;
 use crate::workflow::LetterKind;
 
 pub use validate::{
@@ -72,6 +74,8 @@ pub struct AgencyPolicies {
     pub report: ReportPolicy,
     /// DOC-05: classification codes and the budget regulation cited.
     pub letters: LetterPolicy,
+    /// KIN-01: the assessment periods — cadence and the assessor's window (issue 16).
+    pub assessment: PeriodPolicy,
 }
 
 /// One dated version of an agency's policies.

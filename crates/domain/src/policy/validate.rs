@@ -113,6 +113,9 @@ pub fn validate(p: &AgencyPolicies) -> Vec<PolicyProblem> {
             ));
         }
     }
+    if let Err(r) = p.assessment.check() {
+        out.push(problem("assessment", r.code, r.citation.clone(), r.message));
+    }
     if let Some(r) = &p.letters.budget_regulation {
         if r.trim().is_empty() {
             out.push(problem(

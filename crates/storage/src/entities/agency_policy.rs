@@ -30,6 +30,11 @@ pub struct Model {
     /// JSON list of `{"kind": LetterKind code, "code": "800.1.11"}` (DOC-05).
     pub classifications: String,
     pub budget_regulation: Option<String>,
+    /// `PeriodCadence::code()` (KIN-01).
+    pub assessment_cadence: String,
+    pub assessment_opens_days_before_end: i32,
+    pub assessment_closes_days_after_end: i32,
+    pub assessment_annual_closes_days_after_end: i32,
     pub legal_basis: String,
     pub recorded_by: String,
     pub recorded_at: DateTimeUtc,

@@ -29,6 +29,7 @@ mod m20261220_000023_experience_fields;
 mod m20261221_000025_plan_returns;
 mod m20261222_000030_agreement_signers;
 mod m20261223_000031_agreement_numbers;
+mod m20261224_000032_assessments;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261221_000025_plan_returns::Migration),
             Box::new(m20261222_000030_agreement_signers::Migration),
             Box::new(m20261223_000031_agreement_numbers::Migration),
+            Box::new(m20261224_000032_assessments::Migration),
         ]
     }
 }

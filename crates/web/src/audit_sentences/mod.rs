@@ -154,6 +154,8 @@ fn fallback_name(kind: Option<AuditSubject>, code: &str, id: &str) -> String {
         Some(AuditSubject::WorkResult) => "hasil kerja",
         Some(AuditSubject::WorkFeedback) => "umpan balik",
         Some(AuditSubject::TeamIssue) => "permasalahan tim",
+        Some(AuditSubject::Assessment) => "penilaian kinerja",
+        Some(AuditSubject::AssessmentNote) => "catatan penilaian kinerja",
         None => code,
     };
     format!("{noun} nomor {id}")

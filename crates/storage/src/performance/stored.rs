@@ -1,0 +1,1 @@
+//! Row ↔ domain conversions of the assessment tables.
