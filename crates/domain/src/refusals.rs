@@ -378,6 +378,26 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         "Lampiran I.A.2.d",
     ),
     r("not_the_recommender", RuleId::STR_06, "Lampiran I.A.2.d"),
+    r(
+        "assessment_note_locked",
+        RuleId::KIN_03,
+        "Lampiran III.B.3.e",
+    ),
+    r(
+        "assessment_out_of_scope",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1)",
+    ),
+    r(
+        "period_unknown",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf c",
+    ),
+    r(
+        "follow_up_not_final",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf d",
+    ),
 ];
 
 /// The rule and article of a rule-caused refusal code.

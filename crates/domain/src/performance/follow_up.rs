@@ -61,6 +61,38 @@ pub fn check_follow_up(f: &FollowUp) -> Result<(), Refusal> {
     })
 }
 
+/// KIN-01: whether the actor records the follow-up now: the assessor (whoever exercises the
+/// fixed post, [`super::assessor::check_assessor`]), once the assessment is final — not on a
+/// draft, nor while an objection waits for its decision.
+pub fn may_record_follow_up(
+    state: super::AssessmentState,
+    actor: &super::ActorFacts,
+) -> Result<(), Refusal> {
+    use super::AssessmentState as S;
+    if !actor.is_assessor || actor.is_employee {
+        return Err(refusal(
+            RefusalKind::NotPermitted,
+            "not_the_assessor",
+            RuleId::KIN_04,
+            super::assessor::KIN_04_ARTICLE,
+            "Tindak lanjut penilaian dicatat oleh Pejabat Penilai Kinerja pegawai ini.",
+        ));
+    }
+    match state {
+        S::Draft | S::Objected => Err(refusal(
+            RefusalKind::Conflict,
+            "follow_up_not_final",
+            RuleId::KIN_01,
+            FOLLOW_UP_ARTICLE,
+            format!(
+                "Penilaian berstatus {}: tindak lanjut dicatat setelah penilaian final dan keberatan (bila ada) diputus.",
+                state.label()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -78,6 +110,37 @@ mod tests {
         assert_eq!(
             check_follow_up(&f).unwrap_err().code,
             "follow_up_kind_twice"
+        );
+    }
+
+    #[test]
+    fn kin_01_the_assessor_records_the_follow_up_of_a_final_assessment() {
+        use crate::performance::{ActorFacts, AssessmentState as S};
+        let assessor = ActorFacts {
+            is_assessor: true,
+            ..ActorFacts::default()
+        };
+        may_record_follow_up(S::Finalised, &assessor).unwrap();
+        may_record_follow_up(S::ObjectionDismissed, &assessor).unwrap();
+        assert_eq!(
+            may_record_follow_up(S::Draft, &assessor).unwrap_err().code,
+            "follow_up_not_final"
+        );
+        assert_eq!(
+            may_record_follow_up(S::Objected, &assessor)
+                .unwrap_err()
+                .code,
+            "follow_up_not_final"
+        );
+        let employee = ActorFacts {
+            is_employee: true,
+            ..ActorFacts::default()
+        };
+        assert_eq!(
+            may_record_follow_up(S::Finalised, &employee)
+                .unwrap_err()
+                .code,
+            "not_the_assessor"
         );
     }
 

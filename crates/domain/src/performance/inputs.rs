@@ -145,6 +145,48 @@ pub fn may_recommend(
     crate::holders::exercise(actor, definitive, post).ok_or_else(not_recommender)
 }
 
+/// KIN-03, STR-06: a note is written (and rewritten by its author) until the assessment it
+/// informs is finalised; after that it is part of the record.
+pub fn may_rewrite_note(state: Option<super::AssessmentState>) -> Result<(), Refusal> {
+    match state {
+        Some(s) if s.is_locked() => Err(refusal(
+            RefusalKind::Conflict,
+            "assessment_note_locked",
+            RuleId::KIN_03,
+            KIN_03_ARTICLE,
+            format!(
+                "Penilaian pegawai ini berstatus {}: laporan dan rekomendasi tidak lagi diubah.",
+                s.label()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// KIN-01 (Pasal 18): the assessment covers the JF and Pelaksana — the employees with a
+/// placement. Anyone else is refused.
+pub fn out_of_scope() -> Refusal {
+    refusal(
+        RefusalKind::Invalid,
+        "assessment_out_of_scope",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1)",
+        "Penilaian kinerja di Sikerja meliputi Pejabat Fungsional dan Pelaksana; pegawai ini tidak termasuk.",
+    )
+}
+
+/// KIN-01: a period the agency's period policy does not have (a month under a quarterly
+/// cadence, a number out of range).
+pub fn period_unknown(label: &str) -> Refusal {
+    refusal(
+        RefusalKind::Invalid,
+        "period_unknown",
+        RuleId::KIN_01,
+        "Pasal 18 ayat (1) huruf c",
+        format!("Periode {label} tidak ada dalam kebijakan periode penilaian instansi ini."),
+    )
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -206,6 +248,16 @@ mod tests {
         assert_eq!(e.code, "not_a_team_member");
         let e = may_write_member_report(EmployeeId(1), EmployeeId(9), &team, &q2()).unwrap_err();
         assert_eq!(e.code, "not_a_team_member");
+    }
+
+    #[test]
+    fn kin_03_a_note_is_rewritten_until_the_assessment_is_final() {
+        use crate::performance::AssessmentState as S;
+        may_rewrite_note(None).unwrap();
+        may_rewrite_note(Some(S::Draft)).unwrap();
+        let e = may_rewrite_note(Some(S::Finalised)).unwrap_err();
+        assert_eq!(e.code, "assessment_note_locked");
+        assert_eq!(e.citation.rule_id, RuleId::KIN_03);
     }
 
     #[test]

@@ -31,8 +31,10 @@ pub use curve::{
     CurveExcess, CurveMode, CurvePolicy, DistributionCounts, ExcessKind, OrganisationRating,
     ShareBound, check_distribution, finalise_gate,
 };
-pub use follow_up::{FollowUp, FollowUpKind, check_follow_up};
-pub use inputs::{NoteKind, TeamMembership, may_recommend, may_write_member_report};
+pub use follow_up::{FollowUp, FollowUpKind, check_follow_up, may_record_follow_up};
+pub use inputs::{
+    NoteKind, TeamMembership, may_recommend, may_rewrite_note, may_write_member_report,
+};
 pub use period::{
     AssessmentPeriod, PeriodCadence, PeriodKind, PeriodPolicy, PeriodWindow, periods_of_year,
     periods_on,

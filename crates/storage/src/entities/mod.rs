@@ -8,13 +8,9 @@ pub(crate) mod agency_policy;
 pub(crate) mod agreement_target;
 pub(crate) mod agreement_version;
 pub(crate) mod api_token;
-#[allow(dead_code)] // read and written by `performance` as it is filled in
 pub(crate) mod assessment;
-#[allow(dead_code)] // read and written by `performance` as it is filled in
 pub(crate) mod assessment_curve;
-#[allow(dead_code)] // read and written by `performance` as it is filled in
 pub(crate) mod assessment_event;
-#[allow(dead_code)] // read and written by `performance` as it is filled in
 pub(crate) mod assessment_note;
 pub(crate) mod assignment;
 pub(crate) mod assignment_member;

@@ -371,12 +371,6 @@ pub struct MemberReportDue {
     pub written: Option<NoteView>,
 }
 
-/// The refusal of an unfinished part (never reached once done).
-#[allow(dead_code)]
-fn not_ready() -> crate::StorageError {
-    crate::StorageError::invalid("not_ready", "Fitur ini belum tersedia.")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

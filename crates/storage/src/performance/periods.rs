@@ -1,11 +1,20 @@
-//! The agency's assessment periods (KIN-01) under its period policy in force.
+//! The agency's assessment periods (KIN-01) under its period policy in force today.
 
 use sikerja_domain::organisation::AgencyId;
-use sikerja_domain::performance::AssessmentPeriod;
+use sikerja_domain::performance::{AssessmentPeriod, PeriodPolicy, periods_of_year, periods_on};
 
-use super::not_ready;
-use crate::Store;
+use super::PeriodRef;
 use crate::error::Result;
+use crate::execution::refused;
+use crate::{Store, policies};
+
+/// The close of `period`'s window under `policy`, if the policy has the period.
+pub(super) fn due(
+    period: PeriodRef,
+    policy: &PeriodPolicy,
+) -> Option<sikerja_domain::assignment::Day> {
+    period.period(policy).map(|p| p.closes)
+}
 
 impl Store {
     /// The periods of `year` under the agency's period policy in force today: the periodic
@@ -15,13 +24,15 @@ impl Store {
         agency: AgencyId,
         year: u16,
     ) -> Result<Vec<AssessmentPeriod>> {
-        let _ = (agency, year);
-        Err(not_ready())
+        let policy = policies::in_force(&self.db, agency, policies::today()).await?;
+        periods_of_year(year, &policy.assessment).map_err(refused)
     }
 
     /// The periodic period today falls in and the year's (`periods_on(today)`).
     pub async fn current_periods(&self, agency: AgencyId) -> Result<Vec<AssessmentPeriod>> {
-        let _ = agency;
-        Err(not_ready())
+        let today = policies::today();
+        let policy = policies::in_force(&self.db, agency, today).await?;
+        let (periodic, annual) = periods_on(today, &policy.assessment).map_err(refused)?;
+        Ok(vec![periodic, annual])
     }
 }
