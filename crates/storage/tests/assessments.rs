@@ -784,50 +784,55 @@ async fn kin_03_the_member_report_is_written_by_the_team_lead_only() {
 
 #[tokio::test]
 async fn str_06_the_recommendation_is_the_recommender_posts() {
-    let w = World::new().await;
-    let madya = w.id(&w.d.ahli_madya).await;
+    // An Ahli Madya in the Bidang: the Kepala Dinas assesses, the Kepala Bidang recommends.
+    let mut madya_nip = None;
+    let w = World::new_with(|d| {
+        d.builder.jf(
+            "jf-madya-yankes",
+            "dinkes-yankes",
+            "Administrator Kesehatan Ahli Madya",
+            sikerja_domain::org::FunctionalLevel::AhliMadya,
+        );
+        madya_nip = Some(d.builder.employee("Lukman Hakim", Some("jf-madya-yankes")));
+    })
+    .await;
+    let madya_nip = madya_nip.unwrap();
+    let madya = w.id(&madya_nip).await;
     let placement = w.store.placement_of(madya).await.unwrap().unwrap();
+    let recommender = placement
+        .recommender
+        .expect("STR-06 names the Kepala Bidang");
+    assert_eq!(recommender.person.nip, w.d.kabid);
     let stranger = w.actor(&w.d.ahli_utama).await;
-    match placement.recommender {
-        Some(r) => {
-            assert_eq!(
-                code(
-                    w.store
-                        .write_recommendation(madya, q2(), "Layak", &stranger)
-                        .await
-                ),
-                "not_the_recommender"
-            );
-            let by = w.actor(&r.person.nip).await;
+    assert_eq!(
+        code(
             w.store
-                .write_recommendation(madya, q2(), "Direkomendasikan sesuai ekspektasi.", &by)
+                .write_recommendation(madya, q2(), "Layak", &stranger)
                 .await
-                .unwrap();
-            let (assessor, _) = assessor_of(&w, &w.d.ahli_madya).await;
-            let id = w
-                .store
-                .open_assessment(madya, q2(), &assessor)
-                .await
-                .unwrap();
-            let v = w.store.assessment(id, &assessor).await.unwrap();
-            assert!(v.inputs.recommendation.is_some());
-            assert!(v.recommender_position_name.is_some());
-        }
-        None => {
-            // No recommender post named by the placement: none is asked.
-            assert_eq!(
-                code(
-                    w.store
-                        .write_recommendation(madya, q2(), "Layak", &stranger)
-                        .await
-                ),
-                "recommendation_not_needed"
-            );
-        }
-    }
+        ),
+        "not_the_recommender"
+    );
+    let kabid = w.actor(&w.d.kabid).await;
+    let note = w
+        .store
+        .write_recommendation(madya, q2(), "Direkomendasikan sesuai ekspektasi.", &kabid)
+        .await
+        .unwrap();
+    let (assessor, _) = assessor_of(&w, &madya_nip).await;
+    let id = w
+        .store
+        .open_assessment(madya, q2(), &assessor)
+        .await
+        .unwrap();
+    let v = w.store.assessment(id, &assessor).await.unwrap();
+    assert_eq!(v.inputs.recommendation.as_ref().map(|n| n.id), Some(note));
+    assert!(v.recommender_position_name.is_some());
+    // The recommender reads their note only.
+    let seen = w.store.assessment(id, &kabid).await.unwrap();
+    assert_eq!(seen.rating, None);
+    assert!(seen.inputs.recommendation.is_some());
     // A Pelaksana's assessment asks for none.
     let pelaksana = w.id(&w.d.pelaksana).await;
-    let kabid = w.actor(&w.d.kabid).await;
     assert_eq!(
         code(
             w.store
@@ -836,4 +841,5 @@ async fn str_06_the_recommendation_is_the_recommender_posts() {
         ),
         "recommendation_not_needed"
     );
+    assert_eq!(audited(&w, "assessment.recommendation").await, 1);
 }
