@@ -444,6 +444,10 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "not_the_setter",
     "csrf_rejected",
     "unauthenticated",
+    // Issue 16: a member report or recommendation without text; a curve without its legal
+    // basis (the record's own requirement, like a policy change's).
+    "note_text_blank",
+    "legal_basis_blank",
 ];
 
 /// Refusals that list every violation, each with its own rule and article in `details`.

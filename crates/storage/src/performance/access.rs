@@ -139,12 +139,11 @@ fn decider(snap: &OrgSnapshot, fixed: &FixedAssessor, agency: i64, by: &Planning
     if let Some(e) = by.employee {
         return Decider::Employee(e);
     }
-    if by.regional_head_of.map(|a| a.0) == Some(agency) {
-        if let Superior::RegionalHeads(heads) = snap.superior_of_position(fixed.position) {
-            if let Some(h) = heads.iter().find(|h| h.agency.0 == agency) {
-                return Decider::RegionalHead(h.id);
-            }
-        }
+    if by.regional_head_of.map(|a| a.0) == Some(agency)
+        && let Superior::RegionalHeads(heads) = snap.superior_of_position(fixed.position)
+        && let Some(h) = heads.iter().find(|h| h.agency.0 == agency)
+    {
+        return Decider::RegionalHead(h.id);
     }
     Decider::RegionalHead(-1)
 }

@@ -142,10 +142,10 @@ impl Store {
         text_refused("feedback", feedback)?;
         let h = self.hold(id, by).await?;
         may_edit(&stored::facts(&h.row)?, &h.reader.actor_facts()).map_err(refused)?;
-        if let Err(r) = rate(rating) {
-            if !DRAFT_GAPS.contains(&r.code) {
-                return Err(refused(r));
-            }
+        if let Err(r) = rate(rating)
+            && !DRAFT_GAPS.contains(&r.code)
+        {
+            return Err(refused(r));
         }
         let now = Utc::now().trunc_subsecs(6);
         let mut a = update(&h.row, now);
