@@ -13,8 +13,8 @@ use super::AuditEntry;
 use crate::Store;
 use crate::convert::display_name;
 use crate::entities::{
-    activity_plan, agency, api_token, assignment, employee, issued_letter, performance_agreement,
-    regional_head, role_grant, team_issue, work_result,
+    activity_plan, agency, api_token, assessment, assignment, employee, issued_letter,
+    performance_agreement, regional_head, role_grant, team_issue, work_result,
 };
 use crate::error::Result;
 
@@ -219,6 +219,23 @@ impl Store {
                 link: Some(RecordLink::TeamIssue(i.id)),
             };
             put(AuditSubject::TeamIssue, &i.id.to_string(), name);
+        }
+        for a in assessment::Entity::find()
+            .filter(assessment::Column::Id.is_in(ids(entries, AuditSubject::Assessment)))
+            .all(&self.db)
+            .await?
+        {
+            let period = crate::performance::PeriodRef {
+                year: u16::try_from(a.period_year).unwrap_or_default(),
+                kind: sikerja_domain::performance::PeriodKind::from_code(&a.period_kind)
+                    .unwrap_or(sikerja_domain::performance::PeriodKind::Year),
+                number: u8::try_from(a.period_number).unwrap_or(1),
+            };
+            let name = RecordName {
+                name: format!("penilaian kinerja {} ({})", a.employee_name, period.label()),
+                link: None,
+            };
+            put(AuditSubject::Assessment, &a.id.to_string(), name);
         }
         self.name_work(entries, &mut put).await?;
 
