@@ -267,3 +267,68 @@ async fn lap_02_the_reporting_settings_are_a_version_of_the_same_policies() {
         2
     );
 }
+
+#[tokio::test]
+async fn kin_01_the_assessment_periods_are_a_dated_version_of_the_same_policies() {
+    use sikerja_domain::performance::{PeriodCadence, PeriodKind, PeriodPolicy};
+    let w = World::new().await;
+    // Defaults: quarterly, the window closes 15 days after a quarter's end.
+    let ps = w.store.assessment_periods(w.agency, 2026).await.unwrap();
+    assert_eq!(ps.len(), 5);
+    assert_eq!(ps[0].closes, Day::parse("2026-04-15").unwrap());
+    // A window beyond a year is refused and nothing is written.
+    let mut bad = AgencyPolicies::default();
+    bad.assessment.closes_days_after_end = 400;
+    let err = w
+        .store
+        .change_agency_policies(w.agency, &change(today(), bad), &admin())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "period_policy_invalid", "{err:?}");
+    assert_eq!(w.policy_rows().await, (0, 0));
+    // Monthly from tomorrow: today's periods stay quarterly.
+    let mut monthly = AgencyPolicies::default();
+    monthly.assessment = PeriodPolicy {
+        cadence: PeriodCadence::Monthly,
+        opens_days_before_end: 3,
+        closes_days_after_end: 10,
+        annual_closes_days_after_end: 20,
+    };
+    let tomorrow = today().add_days(1).unwrap();
+    w.store
+        .change_agency_policies(w.agency, &change(tomorrow, monthly.clone()), &admin())
+        .await
+        .unwrap();
+    assert_eq!(
+        w.store
+            .assessment_periods(w.agency, 2026)
+            .await
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(
+        w.store
+            .agency_policies_on(w.agency, tomorrow)
+            .await
+            .unwrap()
+            .assessment,
+        monthly.assessment
+    );
+    // In force today: twelve months and the year, with the agency's window.
+    w.store
+        .change_agency_policies(w.agency, &change(today(), monthly), &admin())
+        .await
+        .unwrap();
+    let ps = w.store.assessment_periods(w.agency, 2026).await.unwrap();
+    assert_eq!(ps.len(), 13);
+    assert_eq!(ps[1].kind, PeriodKind::Month);
+    assert_eq!(
+        (ps[1].opens, ps[1].closes),
+        (
+            Day::parse("2026-02-25").unwrap(),
+            Day::parse("2026-03-10").unwrap()
+        )
+    );
+    assert_eq!(ps[12].closes, Day::parse("2027-01-20").unwrap());
+}
