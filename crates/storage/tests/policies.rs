@@ -287,12 +287,14 @@ async fn kin_01_the_assessment_periods_are_a_dated_version_of_the_same_policies(
     assert_eq!(err.code(), "period_policy_invalid", "{err:?}");
     assert_eq!(w.policy_rows().await, (0, 0));
     // Monthly from tomorrow: today's periods stay quarterly.
-    let mut monthly = AgencyPolicies::default();
-    monthly.assessment = PeriodPolicy {
-        cadence: PeriodCadence::Monthly,
-        opens_days_before_end: 3,
-        closes_days_after_end: 10,
-        annual_closes_days_after_end: 20,
+    let monthly = AgencyPolicies {
+        assessment: PeriodPolicy {
+            cadence: PeriodCadence::Monthly,
+            opens_days_before_end: 3,
+            closes_days_after_end: 10,
+            annual_closes_days_after_end: 20,
+        },
+        ..AgencyPolicies::default()
     };
     let tomorrow = today().add_days(1).unwrap();
     w.store
