@@ -36,7 +36,8 @@ pub fn today() -> Day {
     day_of(Utc::now())
 }
 
-pub(crate) fn day_of(at: DateTime<Utc>) -> Day {
+/// The day (in WITA) of an instant.
+pub fn day_of(at: DateTime<Utc>) -> Day {
     let local = at + Duration::hours(8);
     u16::try_from(local.year())
         .ok()

@@ -17,11 +17,13 @@
 //!   reports, feedback, notes).
 //! - `curves`: the distribution curve, the distribution and the progress per Perangkat Daerah.
 //! - `export`: the rows of the e-Kinerja hand-off.
+//! - `document`: the parties of the evaluation document.
 //! - `stored`: row ↔ domain conversions.
 
 mod access;
 mod curves;
 mod decide;
+mod document;
 mod export;
 mod gather;
 mod lists;
@@ -45,6 +47,7 @@ pub use sikerja_domain::performance::{
 
 pub use crate::execution::WorkRef;
 pub use crate::planning::PlanningActor;
+pub use document::EvaluationParties;
 
 /// One assessment period named by its year, kind and number (the year's: number 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
