@@ -90,6 +90,11 @@ vocabulary! {
         MemberReportWritten => "assessment.member_report", "penulisan laporan kinerja anggota tim";
         RecommendationWritten => "assessment.recommendation", "penulisan rekomendasi penilaian kinerja";
         AssessmentCurveSet => "agency.assessment_curve", "penetapan kurva distribusi predikat kinerja";
+        ProcessMapCreated => "process_map.created", "pembuatan peta proses bisnis";
+        ProcessMapVersionSaved => "process_map.version_saved", "penyimpanan versi peta proses bisnis";
+        ProcessMapPublished => "process_map.published", "penerbitan peta proses bisnis";
+        ProcessMapArchived => "process_map.archived", "pengarsipan peta proses bisnis";
+        ProcessMapReviewed => "process_map.reviewed", "reviu peta proses bisnis";
     }
 }
 
@@ -116,6 +121,7 @@ vocabulary! {
         TeamIssue => "team_issue", "Permasalahan dan kendala tim";
         Assessment => "assessment", "Penilaian kinerja";
         AssessmentNote => "assessment_note", "Laporan anggota tim atau rekomendasi penilaian";
+        ProcessMap => "process_map", "Peta proses bisnis";
     }
 }
 

@@ -86,6 +86,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::performance::curve::ExcessKind,
         crate::performance::follow_up::FollowUpKind,
         crate::process_map::ProcessMapKind,
+        crate::process_map::ProcessMapStatus,
     );
 }
 

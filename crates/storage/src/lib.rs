@@ -13,7 +13,8 @@
 //! control), `manual` (KED-09), `audit` (hash chain, verification, reads, events), `identity`,
 //! `sessions`, `throttle` and `devices` (sign-in), `access` (actor facts), `holders` (the
 //! organisation snapshot the domain's holder questions read, the one `exercises` check),
-//! `grants` (granted roles), `tokens` (API tokens), `regional_heads` (Bupati accounts),
+//! `grants` (granted roles), `tokens` (API tokens), `regional_heads` (Bupati accounts), `process_maps` (business-process
+//! maps, their versions and reviews),
 //! `testing` (feature `testing`).
 #![forbid(unsafe_code)]
 
@@ -49,6 +50,7 @@ mod placements;
 pub mod planning;
 pub mod policies;
 mod position_views;
+pub mod process_maps;
 mod profile;
 mod read;
 mod recompute;

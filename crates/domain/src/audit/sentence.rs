@@ -107,6 +107,11 @@ impl AuditAction {
             MemberReportWritten => "menulis laporan kinerja anggota tim pada",
             RecommendationWritten => "menulis rekomendasi pada",
             AssessmentCurveSet => "menetapkan kurva distribusi predikat kinerja instansi",
+            ProcessMapCreated => "membuat",
+            ProcessMapVersionSaved => "menyimpan versi baru",
+            ProcessMapPublished => "menerbitkan",
+            ProcessMapArchived => "mengarsipkan",
+            ProcessMapReviewed => "mencatat reviu",
         }
     }
 
@@ -135,6 +140,11 @@ impl AuditAction {
             | RegionalHeadTermEnded => AuditGroup::RegionalHead,
             PlacementsRecompute | PlacementManual | OrgChangeRecorded | OrgChangeApplied
             | OrgChangeCancelled | OrgChangeFailed => AuditGroup::Organisation,
+            ProcessMapCreated
+            | ProcessMapVersionSaved
+            | ProcessMapPublished
+            | ProcessMapArchived
+            | ProcessMapReviewed => AuditGroup::Organisation,
             AgreementCreated
             | AgreementSigned
             | AgreementAmended

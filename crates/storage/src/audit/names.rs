@@ -14,7 +14,7 @@ use crate::Store;
 use crate::convert::display_name;
 use crate::entities::{
     activity_plan, agency, api_token, assessment, assignment, employee, issued_letter,
-    performance_agreement, regional_head, role_grant, team_issue, work_result,
+    performance_agreement, process_map, regional_head, role_grant, team_issue, work_result,
 };
 use crate::error::Result;
 
@@ -37,6 +37,8 @@ pub enum RecordLink {
     WorkResult(i64),
     /// `/pelaksanaan/permasalahan/{id}`
     TeamIssue(i64),
+    /// `/peta-proses/{id}`
+    ProcessMap(i64),
 }
 
 /// A record as a sentence names it ("penugasan “Survei …”", "Budi (NIP 1988 …)").
@@ -236,6 +238,17 @@ impl Store {
                 link: None,
             };
             put(AuditSubject::Assessment, &a.id.to_string(), name);
+        }
+        for m in process_map::Entity::find()
+            .filter(process_map::Column::Id.is_in(ids(entries, AuditSubject::ProcessMap)))
+            .all(&self.db)
+            .await?
+        {
+            let name = RecordName {
+                name: format!("peta proses “{}”", m.title),
+                link: Some(RecordLink::ProcessMap(m.id)),
+            };
+            put(AuditSubject::ProcessMap, &m.id.to_string(), name);
         }
         self.name_work(entries, &mut put).await?;
 

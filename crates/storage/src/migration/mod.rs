@@ -30,6 +30,7 @@ mod m20261221_000025_plan_returns;
 mod m20261222_000030_agreement_signers;
 mod m20261223_000031_agreement_numbers;
 mod m20261224_000032_assessments;
+mod m20261225_000033_process_maps;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261222_000030_agreement_signers::Migration),
             Box::new(m20261223_000031_agreement_numbers::Migration),
             Box::new(m20261224_000032_assessments::Migration),
+            Box::new(m20261225_000033_process_maps::Migration),
         ]
     }
 }

@@ -115,6 +115,7 @@ pub fn href(link: RecordLink) -> String {
         RecordLink::PlanWork(id) => format!("/pelaksanaan/rencana/{id}"),
         RecordLink::WorkResult(id) => format!("/pelaksanaan/hasil/{id}"),
         RecordLink::TeamIssue(id) => format!("/pelaksanaan/permasalahan/{id}"),
+        RecordLink::ProcessMap(id) => format!("/peta-proses/{id}"),
     }
 }
 
@@ -156,6 +157,7 @@ fn fallback_name(kind: Option<AuditSubject>, code: &str, id: &str) -> String {
         Some(AuditSubject::TeamIssue) => "permasalahan tim",
         Some(AuditSubject::Assessment) => "penilaian kinerja",
         Some(AuditSubject::AssessmentNote) => "catatan penilaian kinerja",
+        Some(AuditSubject::ProcessMap) => "peta proses",
         None => code,
     };
     format!("{noun} nomor {id}")
