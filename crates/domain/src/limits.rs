@@ -101,6 +101,8 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "core_value",
             "cadence",
             "organisation_rating",
+            // Issue 17: the number of an SOP a map's review changed (PRO-03).
+            "sop_number",
             "_csrf",
         ],
     ),
@@ -113,6 +115,8 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             "q",
             // Issue 14 point 5: the budget regulation a Keputusan cites (DOC-05).
             "budget_regulation",
+            // Issue 17: the title of an SOP a map's review changed (PRO-03).
+            "sop_title",
         ],
     ),
     (
@@ -149,6 +153,9 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             // development needs (follow-up, KIN-01).
             "evidence",
             "development_needs",
+            // Issue 17: a review of a business-process map (PRO-03).
+            "findings",
+            "decisions",
         ],
     ),
 ];

@@ -27,6 +27,7 @@ pub mod pages;
 mod screen;
 mod security;
 mod uploads;
+mod vendor_bpmn;
 mod views;
 mod xlsx;
 
@@ -78,6 +79,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .merge(pages)
         .merge(assets::routes())
+        .merge(vendor_bpmn::routes())
         .merge(api_router.route_layer(guard))
         .with_state(state)
         .merge(api::docs_routes(api::openapi::complete(openapi)))

@@ -50,6 +50,20 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/") | (true, "/pegawai") => PEOPLE,
         (_, "/akun/kata-sandi") => PEOPLE,
         (true, "/masuk") | (true, "/aturan") | (true, "/aturan/{id}") => PUBLIC,
+        // Business-process maps (issue 17): the agency's people read its maps (the other
+        // agency's head is stopped at the map's gate); its keeper (here the admin) creates,
+        // edits, saves, publishes, reviews and archives — a form without its fields is
+        // refused (400/415/422) only after the keeper check.
+        (true, "/peta-proses") => PEOPLE,
+        (_, "/peta-proses/baru") | (true, "/peta-proses/{id}/ubah") => DECIDE,
+        (true, p) if p.starts_with("/peta-proses/{id}") => OWN_DEPT,
+        (false, p) if p.starts_with("/peta-proses/{id}/") => DECIDE,
+        // The maps' API: people only (tokens 403 `official_only`), the agency's people read
+        // (an unknown version is 422), its keeper writes (the empty body is refused after the
+        // keeper check: 422).
+        (true, "/api/v1/process-maps") => PEOPLE,
+        (true, p) if p.starts_with("/api/v1/process-maps/{id}") => API_OWN_DEPT,
+        (false, p) if p.starts_with("/api/v1/process-maps/{id}/") => API_ADMIN,
         // Forms need the session's CSRF token, which a token holder has no session for.
         (false, "/masuk") | (false, "/keluar") => [true, true, true, true, false],
         (true, "/pegawai/{id}") => OWN_DEPT,
@@ -270,6 +284,7 @@ struct World {
     agency: i64,
     planning: Planning,
     assignment: Assignment,
+    process_map: i64,
 }
 
 /// An assignment of the test agency for the `{id}` of assignment routes (issue 5): the
@@ -498,6 +513,7 @@ async fn world() -> World {
         .unwrap();
     let planning = planning(&app).await;
     let assignment = assignment(&app).await;
+    let process_map = process_map(&app).await;
     World {
         app,
         browsers,
@@ -507,7 +523,48 @@ async fn world() -> World {
         agency,
         planning,
         assignment,
+        process_map,
     }
+}
+
+/// A business-process map of the test agency (issue 17), its admin (the Kepala Dinas) made
+/// its `process_map_keeper`.
+async fn process_map(app: &TestApp) -> i64 {
+    use sikerja_domain::access::GrantedRole;
+    use sikerja_domain::organisation::{AgencyId, EmployeeId};
+    use sikerja_domain::process_map::ProcessMapKind;
+    use sikerja_domain::workflow::WorkflowKind;
+    use sikerja_storage::process_maps::{MapActor, MapSource, NewMap};
+    let kadis = EmployeeId(app.employee_id(nip::KADIS).await);
+    app.store
+        .grant_role(
+            kadis,
+            GrantedRole::ProcessMapKeeper,
+            &setup_actor(),
+            "Peta proses",
+        )
+        .await
+        .unwrap();
+    let agency = AgencyId(app.store.agency_by_code("kab-uji").await.unwrap().id.0);
+    let keeper = MapActor {
+        facts: app.store.actor_facts(kadis).await.unwrap(),
+        audit: setup_actor(),
+    };
+    app.store
+        .create_process_map(
+            agency,
+            NewMap {
+                kind: ProcessMapKind::CrossFunctional,
+                title: "Penunjukan lintas unit".into(),
+                department: None,
+                note: String::new(),
+                source: MapSource::Workflow(WorkflowKind::CrossUnitAppointment),
+            },
+            &keeper,
+        )
+        .await
+        .unwrap()
+        .0
 }
 
 fn concrete(w: &World, path: &str) -> String {
@@ -523,6 +580,8 @@ fn concrete(w: &World, path: &str) -> String {
         a.id.to_string()
     } else if path.starts_with("/api/v1/requests/") {
         a.request.to_string()
+    } else if path.starts_with("/peta-proses/") || path.starts_with("/api/v1/process-maps/") {
+        w.process_map.to_string()
     } else if path.starts_with("/perangkat-daerah/") || path.starts_with("/api/v1/departments/") {
         w.department.to_string()
     } else if path.starts_with("/pegawai/") || path.starts_with("/api/v1/employees/") {

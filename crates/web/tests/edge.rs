@@ -254,6 +254,33 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // Business-process maps (issue 17): a form without its kind, source or file, a
+    // department of another agency, a save that lost the race for its version number.
+    "process_map_kind_missing",
+    "process_map_source_missing",
+    "process_map_file_missing",
+    "process_map_unknown_department",
+    "process_map_concurrent_save",
+    // A broken .bpmn file (sikerja_maps::ProblemKind, docs/maps.md): the document's fault,
+    // not a rule's.
+    "bpmn_too_large",
+    "bpmn_not_xml",
+    "bpmn_doctype",
+    "bpmn_not_bpmn",
+    "bpmn_too_many_elements",
+    "bpmn_missing_id",
+    "bpmn_invalid_id",
+    "bpmn_duplicate_id",
+    "bpmn_missing_attribute",
+    "bpmn_invalid_number",
+    "bpmn_no_process",
+    "bpmn_flow_unknown_node",
+    "bpmn_node_unknown_flow",
+    "bpmn_lane_unknown_node",
+    "bpmn_participant_unknown_process",
+    "bpmn_unknown_reference",
+    "bpmn_shape_unknown_element",
+    "bpmn_invalid_text",
     // A party signs an agreement only after ticking that they read it (issue 15 point 6).
     "signature_not_confirmed",
     // The upload of the whole agency (issue 14 point 3): the file, its agency, its size.

@@ -245,6 +245,18 @@ impl Store {
         })
     }
 
+    /// The agency of a map, for the route gate (no rights checked here).
+    pub async fn process_map_agency(&self, id: ProcessMapId) -> Result<AgencyId> {
+        process_map::Entity::find_by_id(id.0)
+            .select_only()
+            .column(process_map::Column::AgencyId)
+            .into_tuple::<i64>()
+            .one(&self.db)
+            .await?
+            .map(AgencyId)
+            .ok_or_else(|| StorageError::not_found("process_map", id))
+    }
+
     /// The bytes of a version as they were saved.
     pub async fn process_map_version_xml(
         &self,

@@ -228,6 +228,12 @@ impl Store {
         actor: &MapActor,
     ) -> Result<u32> {
         let by = actor.audit.checked_label()?.to_string();
+        // Who may comes first: a stranger learns nothing about the document's problems.
+        let agency = self.process_map_agency(id).await?;
+        if actor.facts.agency != Some(agency) {
+            return Err(StorageError::not_found("process_map", id));
+        }
+        check_keeper(&actor.facts, agency).map_err(refused)?;
         check_note(note).map_err(refused)?;
         sikerja_maps::read(&xml).map_err(|e| bpmn_refused(&e))?;
         let txn = self.begin_write().await?;

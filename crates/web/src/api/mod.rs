@@ -19,6 +19,7 @@ mod org_changes;
 mod placements;
 mod planning;
 pub(crate) mod policies;
+mod process_maps;
 mod regional_heads;
 
 use axum::Router;
@@ -46,6 +47,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         (name = "planning", description = "Performance planning (MEK-02, MEK-03, STR-01..05, PEN-19): *Perjanjian Kinerja*, targets and their breakdown, signatures, amendments, performance dialogues, expectations, activity and budget plans. Changes only by officials signed in with their own account (API token: 403 `official_only`)"),
         (name = "assignments", description = "Assignments of functional officials and executors (*Pejabat Fungsional* and *Pelaksana*) (PEN-01..19): PEN-01 individual/team assignment form, PEN-02 placement determined, PEN-03 scope derived from the members, PEN-04 team lead from the organisation unit that owns the performance, PEN-05/06/07 limits on duration and number of assignments, PEN-08 team lead requirements, PEN-09 JF from equalisation (*penyetaraan*) first, PEN-10 appointment or volunteering, PEN-11 volunteering not across agencies, PEN-12 *Surat Tugas*/*Keputusan Sekda*/*Keputusan Bupati*, PEN-13..17 approval flow (Lampiran II.B, Gambar 1–3), PEN-18 a step is taken once by its position holder, PEN-19 assignments for *Perjanjian Kinerja* targets. Every finding and step names `rule_id` and `article`. Changes only by officials signed in with their own account (API token: 403 `official_only`)"),
         (name = "execution", description = "Execution of assignments and approved activity plans (MEK-04, LAP-01..04): activity breakdown with the persons responsible, periodic report schedule with its timeliness, reports, report requests by the head of the organisation unit, and feedback with its read marks. Only officials signed in with their own account (API token: 403 `official_only`); refusals name `rule_id` and `article` in `details`"),
+        (name = "process_maps", description = "Business-process maps (*peta proses bisnis*, Pasal 21, PRO-01..03) as BPMN 2.0 documents: the caller's agency's maps by kind (PRO-02), status, department and title; each map's numbered versions, kept byte for byte and checked on saving (a broken document is refused with its `bpmn_*` code); reviews with findings, decisions and the SOPs they changed (PRO-03). People only (API token: 403 `official_only`); readers are the agency's people, writers its `process_map_keeper`"),
         (name = "letters", description = "Official letters (DOC-01..06, Lampiran IV): PDF and DOCX files of the letters the assignment flow records (a draft without a number, or exactly as issued), issuing by the signer with a number from the issuing unit's register (never reused, never skipped), SHA-256 and a verification QR code, cancelling with a reason; public verification `/api/v1/verify/{code}`")
     ),
     components(schemas(ErrorEnvelope, ErrorBody, ErrorDetail))
@@ -170,6 +172,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(letters::issue_letter))
         .routes(routes!(letters::cancel_letter))
         .routes(routes!(letters::verify_letter))
+        .routes(routes!(process_maps::list_process_maps))
+        .routes(routes!(process_maps::get_process_map))
+        .routes(routes!(process_maps::get_process_map_version))
+        .routes(routes!(process_maps::save_process_map_version))
+        .routes(routes!(
+            process_maps::list_process_map_reviews,
+            process_maps::record_process_map_review
+        ))
 }
 
 /// The OpenAPI document of the API, completed from the route table (security, error answers).

@@ -81,6 +81,9 @@ pub enum Access {
     /// or a copy of its request) and tokens reaching its agency. Checked there so that the
     /// record is read once.
     AssignmentRecord,
+    /// `{id}` is a business-process map of the person's own agency (issue 17); people only.
+    /// Writes are then the keeper's, which storage checks (`process_map::may_keep`).
+    ProcessMap,
 }
 
 /// Who is asking.
@@ -579,6 +582,29 @@ pub fn api_access() -> RouteTable {
             Access::AssignmentRecord,
         ),
         (Method::GET, "/api/v1/workflows", Access::SignedIn),
+        // Business-process maps (issue 17): the agency's people read, its keeper writes.
+        (Method::GET, "/api/v1/process-maps", Access::Official),
+        (Method::GET, "/api/v1/process-maps/{id}", Access::ProcessMap),
+        (
+            Method::GET,
+            "/api/v1/process-maps/{id}/versions/{n}",
+            Access::ProcessMap,
+        ),
+        (
+            Method::POST,
+            "/api/v1/process-maps/{id}/versions",
+            Access::ProcessMap,
+        ),
+        (
+            Method::GET,
+            "/api/v1/process-maps/{id}/reviews",
+            Access::ProcessMap,
+        ),
+        (
+            Method::POST,
+            "/api/v1/process-maps/{id}/reviews",
+            Access::ProcessMap,
+        ),
         (
             Method::GET,
             "/api/v1/letters/{id}/pdf",
@@ -888,6 +914,15 @@ async fn check(
         },
         // The handler reads the record and checks (see the variant).
         Access::AssignmentRecord => Ok(()),
+        Access::ProcessMap => {
+            let map = sikerja_storage::process_maps::ProcessMapId(id.ok_or_else(missing)?);
+            let agency = store.process_map_agency(map).await?;
+            match principal {
+                Principal::Person { actor, .. } if actor.facts().agency == Some(agency) => Ok(()),
+                Principal::Person { .. } => Err(forbidden()),
+                _ => Err(official_only()),
+            }
+        }
         Access::Agreement | Access::Target | Access::Plan => {
             let id = id.ok_or_else(missing)?;
             let agreement = match access {

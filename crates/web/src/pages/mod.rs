@@ -17,6 +17,7 @@ mod organisation;
 mod placements;
 mod planning;
 mod position_map;
+mod process_maps;
 mod rule_catalogue;
 mod rules;
 mod sign_in;
@@ -82,6 +83,42 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             "/organisasi/struktur",
             KeepOrganisation,
             organisation::structure::show_structure,
+        )
+        // Business-process maps (issue 17): people of the agency read, its keeper writes
+        // (storage decides, `sikerja_domain::process_map`).
+        .get("/peta-proses", Official, process_maps::list_maps)
+        .get("/peta-proses/baru", Official, process_maps::show_new_map)
+        .post("/peta-proses/baru", Official, process_maps::create_map)
+        .get("/peta-proses/{id}", ProcessMap, process_maps::show_map)
+        .get(
+            "/peta-proses/{id}/ubah",
+            ProcessMap,
+            process_maps::show_editor,
+        )
+        .post(
+            "/peta-proses/{id}/versi",
+            ProcessMap,
+            process_maps::save_version,
+        )
+        .get(
+            "/peta-proses/{id}/versi/{file}",
+            ProcessMap,
+            process_maps::download_version,
+        )
+        .post(
+            "/peta-proses/{id}/terbitkan",
+            ProcessMap,
+            process_maps::publish_map,
+        )
+        .post(
+            "/peta-proses/{id}/reviu",
+            ProcessMap,
+            process_maps::review_map,
+        )
+        .post(
+            "/peta-proses/{id}/arsipkan",
+            ProcessMap,
+            process_maps::archive_map,
         )
         .get("/kinerja", Official, planning::index::show_planning)
         .get(

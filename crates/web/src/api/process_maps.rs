@@ -1,0 +1,467 @@
+//! `/api/v1/process-maps` (issue 17 point 5; PRO-01..03): the business-process maps of the
+//! caller's agency — list with filters, one map with its versions and reviews, a version's
+//! BPMN document as saved, a new version (the raw XML, checked like an upload: a broken file is
+//! refused with its `bpmn_*` code), reviews. People only (an API token gets 403
+//! `official_only`); readers are the agency's people, writers its `process_map_keeper`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sikerja_domain::access::ActorFacts;
+use sikerja_domain::organisation::DepartmentId;
+use sikerja_domain::process_map::{
+    MapRefusal, ProcessMapKind, ProcessMapStatus, ReviewInput, SopChange, may_keep,
+};
+use sikerja_storage::process_maps::{
+    DocumentSource, MapActor, MapDetail, MapFilter, MapSummary, ProcessMapId, ReviewView,
+    VersionView,
+};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::authz::{Principal, official_only};
+use crate::error::{ApiError, ErrorEnvelope, WebError};
+use crate::extract::Id;
+
+/// One map.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProcessMapDto {
+    pub id: i64,
+    pub agency_id: i64,
+    /// The department (*Perangkat Daerah*) the map is about; none for the whole agency.
+    pub department_id: Option<i64>,
+    pub department_name: Option<String>,
+    /// `subprocess_map`, `relation_map`, `cross_functional_map` or `level_1_map` (PRO-02).
+    #[schema(example = "cross_functional_map")]
+    pub kind: String,
+    pub title: String,
+    /// `draft`, `published` or `archived`.
+    #[schema(example = "published")]
+    pub status: String,
+    /// The number of the published version, if any.
+    pub published_version: Option<u32>,
+    pub latest_version: u32,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&MapSummary> for ProcessMapDto {
+    fn from(m: &MapSummary) -> Self {
+        ProcessMapDto {
+            id: m.id.0,
+            agency_id: m.agency.0,
+            department_id: m.department.map(|d| d.0),
+            department_name: m.department_name.clone(),
+            kind: m.kind.code().into(),
+            title: m.title.clone(),
+            status: m.status.code().into(),
+            published_version: m.published_version,
+            latest_version: m.latest_version,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+/// One version, without its document (`GET …/versions/{n}` gives the document).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProcessMapVersionDto {
+    pub number: u32,
+    /// SHA-256 of the document, lower-case hex.
+    pub sha256: String,
+    /// Size of the document in bytes.
+    pub size: usize,
+    /// `upload`, `editor`, `api` or `workflow:<workflow code>`.
+    pub source: String,
+    pub note: String,
+    pub saved_by: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+impl From<&VersionView> for ProcessMapVersionDto {
+    fn from(v: &VersionView) -> Self {
+        ProcessMapVersionDto {
+            number: v.number,
+            sha256: v.sha256.clone(),
+            size: v.size,
+            source: v.source.clone(),
+            note: v.note.clone(),
+            saved_by: v.saved_by.clone(),
+            saved_at: v.saved_at,
+        }
+    }
+}
+
+/// An SOP a review changed (PRO-03).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SopChangeDto {
+    #[schema(example = "SOP-07/2026")]
+    pub number: String,
+    #[schema(example = "SOP Penunjukan Lintas Unit")]
+    pub title: String,
+}
+
+/// A review of a version (PRO-03).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProcessMapReviewDto {
+    pub id: i64,
+    /// The version reviewed.
+    pub version: u32,
+    pub findings: String,
+    pub decisions: String,
+    pub sop_changes: Vec<SopChangeDto>,
+    pub reviewed_by: String,
+    pub reviewed_at: DateTime<Utc>,
+}
+
+impl From<&ReviewView> for ProcessMapReviewDto {
+    fn from(r: &ReviewView) -> Self {
+        ProcessMapReviewDto {
+            id: r.id,
+            version: r.version,
+            findings: r.findings.clone(),
+            decisions: r.decisions.clone(),
+            sop_changes: r
+                .sop_changes
+                .iter()
+                .map(|s| SopChangeDto {
+                    number: s.number.clone(),
+                    title: s.title.clone(),
+                })
+                .collect(),
+            reviewed_by: r.reviewed_by.clone(),
+            reviewed_at: r.reviewed_at,
+        }
+    }
+}
+
+/// A map with its versions and reviews, newest first.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProcessMapDetailDto {
+    pub map: ProcessMapDto,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub versions: Vec<ProcessMapVersionDto>,
+    pub reviews: Vec<ProcessMapReviewDto>,
+}
+
+impl From<&MapDetail> for ProcessMapDetailDto {
+    fn from(d: &MapDetail) -> Self {
+        ProcessMapDetailDto {
+            map: ProcessMapDto::from(&d.map),
+            created_by: d.created_by.clone(),
+            created_at: d.created_at,
+            versions: d.versions.iter().map(ProcessMapVersionDto::from).collect(),
+            reviews: d.reviews.iter().map(ProcessMapReviewDto::from).collect(),
+        }
+    }
+}
+
+/// Filters of the list; all optional.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProcessMapQuery {
+    /// A map kind code (PRO-02).
+    pub kind: Option<String>,
+    /// `draft`, `published` or `archived`.
+    pub status: Option<String>,
+    /// A department id.
+    pub department: Option<i64>,
+    /// A part of the title, case-insensitive.
+    pub q: Option<String>,
+}
+
+/// The note of a new version.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VersionQuery {
+    /// What changed, in a few words.
+    pub note: Option<String>,
+}
+
+/// A review to record (PRO-03).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct ReviewRequest {
+    /// The version reviewed.
+    pub version: u32,
+    pub findings: String,
+    #[serde(default)]
+    pub decisions: String,
+    #[serde(default)]
+    pub sop_changes: Vec<SopChangeDto>,
+}
+
+fn person_facts(principal: &Principal) -> Result<&ActorFacts, ApiError> {
+    match principal {
+        Principal::Person { actor, .. } => Ok(actor.facts()),
+        Principal::Token(_) => Err(official_only().into()),
+        Principal::Anonymous => Err(WebError::Unauthenticated.into()),
+    }
+}
+
+/// Refuses (403 `process_map_not_keeper`) a person who does not keep the map's agency's maps,
+/// before the body is read.
+async fn require_keeper(state: &AppState, facts: &ActorFacts, id: i64) -> Result<(), ApiError> {
+    let agency = state
+        .store
+        .process_map_agency(ProcessMapId(id))
+        .await
+        .map_err(WebError::from)?;
+    if may_keep(facts, agency) {
+        return Ok(());
+    }
+    let refusal = MapRefusal::NotKeeper;
+    Err(WebError::Forbidden {
+        code: refusal.code(),
+        message: refusal.message(),
+    }
+    .into())
+}
+
+fn map_actor(principal: &Principal) -> Result<MapActor, ApiError> {
+    Ok(MapActor {
+        facts: person_facts(principal)?.clone(),
+        audit: principal.audit_actor(None),
+    })
+}
+
+/// The maps of the caller's agency, by title.
+#[utoipa::path(
+    get,
+    path = "/api/v1/process-maps",
+    tag = "process_maps",
+    params(ProcessMapQuery),
+    responses(
+        (status = 200, description = "The agency's maps", body = Vec<ProcessMapDto>),
+        (status = 403, description = "Not a person of an agency (`official_only` for a token)", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_process_maps(
+    State(state): State<AppState>,
+    principal: Principal,
+    Query(query): Query<ProcessMapQuery>,
+) -> Result<Json<Vec<ProcessMapDto>>, ApiError> {
+    let facts = person_facts(&principal)?;
+    let agency = facts.agency.ok_or(official_only())?;
+    let filter = MapFilter {
+        kind: query.kind.as_deref().and_then(ProcessMapKind::from_code),
+        status: query
+            .status
+            .as_deref()
+            .and_then(ProcessMapStatus::from_code),
+        department: query.department.map(DepartmentId),
+        search: query.q,
+    };
+    let maps = state
+        .store
+        .process_maps(agency, facts, &filter)
+        .await
+        .map_err(WebError::from)?;
+    Ok(Json(maps.iter().map(ProcessMapDto::from).collect()))
+}
+
+/// One map with its versions and reviews.
+#[utoipa::path(
+    get,
+    path = "/api/v1/process-maps/{id}",
+    tag = "process_maps",
+    params(("id" = i64, Path, description = "Map id")),
+    responses(
+        (status = 200, description = "The map", body = ProcessMapDetailDto),
+        (status = 403, description = "A map of another agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_process_map(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<Json<ProcessMapDetailDto>, ApiError> {
+    let detail = state
+        .store
+        .process_map(ProcessMapId(id), person_facts(&principal)?)
+        .await
+        .map_err(WebError::from)?;
+    Ok(Json(ProcessMapDetailDto::from(&detail)))
+}
+
+/// A version's BPMN 2.0 document, byte for byte as saved.
+#[utoipa::path(
+    get,
+    path = "/api/v1/process-maps/{id}/versions/{n}",
+    tag = "process_maps",
+    params(
+        ("id" = i64, Path, description = "Map id"),
+        ("n" = u32, Path, description = "Version number")
+    ),
+    responses(
+        (status = 200, description = "The BPMN XML", content_type = "application/xml", body = String),
+        (status = 403, description = "A map of another agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "No such version (`process_map_unknown_version`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_process_map_version(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path((id, n)): Path<(i64, u32)>,
+) -> Result<Response, ApiError> {
+    let xml = state
+        .store
+        .process_map_version_xml(ProcessMapId(id), n, person_facts(&principal)?)
+        .await
+        .map_err(WebError::from)?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+/// Saves a new version (the keeper of the map's agency): the request body is the BPMN 2.0
+/// document (`application/xml`), kept byte for byte. A broken document is refused with 422
+/// and its `bpmn_*` code (e.g. `bpmn_not_xml`, `bpmn_doctype`, `bpmn_flow_unknown_node`;
+/// `docs/maps.md`); an archived map with 409 `process_map_archived`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/process-maps/{id}/versions",
+    tag = "process_maps",
+    params(("id" = i64, Path, description = "Map id"), VersionQuery),
+    request_body(content = String, content_type = "application/xml", description = "The BPMN 2.0 XML document"),
+    responses(
+        (status = 201, description = "Saved; the map afterwards", body = ProcessMapDetailDto),
+        (status = 403, description = "Not the keeper of the map's agency (`process_map_not_keeper`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "The map is archived", body = ErrorEnvelope),
+        (status = 422, description = "The document is refused; nothing is saved", body = ErrorEnvelope)
+    )
+)]
+pub async fn save_process_map_version(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    Query(query): Query<VersionQuery>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<ProcessMapDetailDto>), ApiError> {
+    let actor = map_actor(&principal)?;
+    require_keeper(&state, &actor.facts, id).await?;
+    let xml = body.map_err(WebError::from)?;
+    state
+        .store
+        .save_process_map_version(
+            ProcessMapId(id),
+            xml.to_vec(),
+            DocumentSource::Api,
+            query.note.as_deref().unwrap_or(""),
+            &actor,
+        )
+        .await
+        .map_err(WebError::from)?;
+    let detail = state
+        .store
+        .process_map(ProcessMapId(id), &actor.facts)
+        .await
+        .map_err(WebError::from)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ProcessMapDetailDto::from(&detail)),
+    ))
+}
+
+/// The reviews of a map, newest first (PRO-03).
+#[utoipa::path(
+    get,
+    path = "/api/v1/process-maps/{id}/reviews",
+    tag = "process_maps",
+    params(("id" = i64, Path, description = "Map id")),
+    responses(
+        (status = 200, description = "The reviews", body = Vec<ProcessMapReviewDto>),
+        (status = 403, description = "A map of another agency", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope)
+    )
+)]
+pub async fn list_process_map_reviews(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+) -> Result<Json<Vec<ProcessMapReviewDto>>, ApiError> {
+    let detail = state
+        .store
+        .process_map(ProcessMapId(id), person_facts(&principal)?)
+        .await
+        .map_err(WebError::from)?;
+    Ok(Json(
+        detail
+            .reviews
+            .iter()
+            .map(ProcessMapReviewDto::from)
+            .collect(),
+    ))
+}
+
+/// Records a review of a version (the keeper of the map's agency; PRO-03): findings, decisions
+/// and the SOPs it changed, each with number and title. Refused with 422
+/// (`process_map_unknown_version`, `process_map_findings_blank`,
+/// `process_map_invalid_sop_change`, `process_map_invalid_text`) or 409
+/// (`process_map_archived`); nothing is written then.
+#[utoipa::path(
+    post,
+    path = "/api/v1/process-maps/{id}/reviews",
+    tag = "process_maps",
+    params(("id" = i64, Path, description = "Map id")),
+    request_body = ReviewRequest,
+    responses(
+        (status = 201, description = "Recorded; the map's reviews afterwards", body = Vec<ProcessMapReviewDto>),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the keeper of the map's agency (`process_map_not_keeper`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "The map is archived", body = ErrorEnvelope),
+        (status = 422, description = "Refused; nothing is written", body = ErrorEnvelope)
+    )
+)]
+pub async fn record_process_map_review(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<ReviewRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<Vec<ProcessMapReviewDto>>), ApiError> {
+    let actor = map_actor(&principal)?;
+    require_keeper(&state, &actor.facts, id).await?;
+    let Json(request) = body.map_err(WebError::from)?;
+    let review = ReviewInput {
+        version: request.version,
+        findings: request.findings,
+        decisions: request.decisions,
+        sop_changes: request
+            .sop_changes
+            .into_iter()
+            .map(|s| SopChange {
+                number: s.number,
+                title: s.title,
+            })
+            .collect(),
+    };
+    state
+        .store
+        .review_process_map(ProcessMapId(id), &review, &actor)
+        .await
+        .map_err(WebError::from)?;
+    let detail = state
+        .store
+        .process_map(ProcessMapId(id), &actor.facts)
+        .await
+        .map_err(WebError::from)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            detail
+                .reviews
+                .iter()
+                .map(ProcessMapReviewDto::from)
+                .collect(),
+        ),
+    ))
+}

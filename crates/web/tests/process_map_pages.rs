@@ -1,0 +1,264 @@
+//! The business-process map pages (issue 17 point 2, PRO-01..03): the keeper creates a map
+//! from a workflow and from a `.bpmn` file, saves a version, publishes it, compares versions
+//! and records a review with the SOP it changed; a broken file is refused with its `bpmn_*`
+//! reason; a reader of the agency sees the list, the map and its review and downloads the
+//! version as saved, but cannot change anything.
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected errors
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Browser, TEST_PASSWORD, TestApp, app, give_password, nip, setup_actor, text, texts};
+use sikerja_domain::access::GrantedRole;
+use sikerja_domain::organisation::EmployeeId;
+use sikerja_domain::workflow::WorkflowKind;
+
+async fn keeper_app() -> TestApp {
+    let app = app().await;
+    let kadis = EmployeeId(app.employee_id(nip::KADIS).await);
+    app.store
+        .grant_role(
+            kadis,
+            GrantedRole::ProcessMapKeeper,
+            &setup_actor(),
+            "Peta proses",
+        )
+        .await
+        .unwrap();
+    app
+}
+
+async fn reader(app: &TestApp) -> Browser {
+    give_password(&app.store, nip::PELAKSANA, TEST_PASSWORD, false).await;
+    let mut b = Browser::new();
+    let answer = b.sign_in(app, nip::PELAKSANA, TEST_PASSWORD).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    b.get(app, "/akun/kata-sandi").await;
+    b
+}
+
+fn map_id(location: &str) -> i64 {
+    location
+        .trim_start_matches("/peta-proses/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn with_added_task(xml: &str) -> String {
+    xml.replacen(
+        "</bpmn:process>",
+        "  <bpmn:task id=\"Task_verifikasi\" name=\"Verifikasi berkas\" />\n  </bpmn:process>",
+        1,
+    )
+}
+
+#[tokio::test]
+async fn pro_03_the_keeper_creates_saves_publishes_compares_and_reviews_a_map() {
+    let app = keeper_app().await;
+    let mut keeper = app.admin.clone();
+    let list = keeper.get(&app, "/peta-proses").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(list.body.contains("Belum ada peta proses bisnis"));
+    assert!(
+        list.html()
+            .select(&common::sel("#peta-baru"))
+            .next()
+            .is_some()
+    );
+
+    let form = keeper.get(&app, "/peta-proses/baru").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let created = keeper
+        .post_files_as(
+            &app,
+            "/peta-proses/baru",
+            &[
+                ("title", "Penunjukan lintas unit"),
+                ("kind", "cross_functional_map"),
+                ("alur", "cross_unit_appointment"),
+                ("note", "Dari Gambar 1"),
+            ],
+            "berkas",
+            &[],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let location = created.location.unwrap();
+    let id = map_id(&location);
+
+    let page = keeper.get(&app, &location).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Peta proses dibuat sebagai konsep"));
+    assert_eq!(text(&page.html(), "#status-peta").unwrap(), "Konsep");
+    assert!(
+        page.body
+            .contains(&format!("data-xml=\"/peta-proses/{id}/versi/1.bpmn\""))
+    );
+    assert!(page.body.contains("bpmn-viewer.production.min.js"));
+
+    // A broken file is refused with its reason, nothing saved.
+    let broken = keeper
+        .post_files_as(
+            &app,
+            &format!("/peta-proses/{id}/versi"),
+            &[("note", "rusak")],
+            "berkas",
+            &[("peta.bpmn", "application/xml", b"<bpmn:definitions")],
+        )
+        .await;
+    assert_eq!(
+        broken.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        broken.body
+    );
+    assert!(
+        text(&broken.html(), "#penolakan")
+            .unwrap()
+            .contains("Berkas BPMN ditolak")
+    );
+
+    // The version 1 as generated, plus a task: version 2.
+    let v1 = String::from_utf8(
+        sikerja_maps::write(&sikerja_maps::generate(
+            &WorkflowKind::CrossUnitAppointment.definition(),
+        ))
+        .into_bytes(),
+    )
+    .unwrap();
+    let v2 = with_added_task(&v1);
+    let saved = keeper
+        .post_files_as(
+            &app,
+            &format!("/peta-proses/{id}/versi"),
+            &[("note", "Tambah verifikasi")],
+            "berkas",
+            &[("peta.bpmn", "application/xml", v2.as_bytes())],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    keeper.get(&app, &format!("/peta-proses/{id}")).await;
+    let published = keeper
+        .post(&app, &format!("/peta-proses/{id}/terbitkan"), &[])
+        .await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+
+    let diff = keeper
+        .get(&app, &format!("/peta-proses/{id}?dari=1&ke=2&versi=2"))
+        .await;
+    assert_eq!(diff.status, StatusCode::OK, "{}", diff.body);
+    let rows = texts(&diff.html(), "#perubahan-elemen tr.diff-added");
+    assert!(
+        rows.iter().any(|r| r.contains("Task_verifikasi")),
+        "{rows:?}"
+    );
+    assert!(diff.body.contains("data-added=\"Task_verifikasi"));
+
+    let reviewed = keeper
+        .post(
+            &app,
+            &format!("/peta-proses/{id}/reviu"),
+            &[
+                ("versi", "2"),
+                ("findings", "Persetujuan PPK terlalu lama"),
+                ("decisions", "Tambah verifikasi berkas"),
+                ("sop_number", "SOP-07/2026"),
+                ("sop_title", "SOP Penunjukan Lintas Unit"),
+                ("sop_number", ""),
+                ("sop_title", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reviewed.status, StatusCode::SEE_OTHER, "{}", reviewed.body);
+
+    // A reader of the agency sees the published version and the review…
+    let mut reader = reader(&app).await;
+    let list = reader.get(&app, "/peta-proses?q=lintas").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(
+        list.html()
+            .select(&common::sel("#peta-baru"))
+            .next()
+            .is_none()
+    );
+    assert_eq!(texts(&list.html(), "#daftar-peta tbody tr").len(), 1);
+    let page = reader.get(&app, &format!("/peta-proses/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(text(&page.html(), "#status-peta").unwrap(), "Terbit");
+    assert!(
+        page.body
+            .contains(&format!("data-xml=\"/peta-proses/{id}/versi/2.bpmn\""))
+    );
+    let sops = texts(&page.html(), ".sop-changes li");
+    assert_eq!(sops, vec!["SOP-07/2026 — SOP Penunjukan Lintas Unit"]);
+    assert!(
+        page.html()
+            .select(&common::sel("#form-reviu"))
+            .next()
+            .is_none()
+    );
+    let file = reader
+        .get(&app, &format!("/peta-proses/{id}/versi/2.bpmn"))
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.body, v2, "the version is served as saved");
+
+    // …and changes nothing.
+    for path in ["terbitkan", "arsipkan"] {
+        let refused = reader
+            .post(&app, &format!("/peta-proses/{id}/{path}"), &[])
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let refused = reader.get(&app, &format!("/peta-proses/{id}/ubah")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let refused = reader.get(&app, "/peta-proses/baru").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // The keeper's editor loads the latest version into the modeler.
+    let editor = keeper.get(&app, &format!("/peta-proses/{id}/ubah")).await;
+    assert_eq!(editor.status, StatusCode::OK, "{}", editor.body);
+    assert!(
+        editor
+            .body
+            .contains(&format!("data-xml=\"/peta-proses/{id}/versi/2.bpmn\""))
+    );
+    assert!(editor.body.contains("bpmn-modeler.production.min.js"));
+    assert!(!editor.body.contains("unsafe-eval"));
+}
+
+#[tokio::test]
+async fn the_vendored_bpmn_js_is_served_by_the_app() {
+    let app = app().await;
+    for (path, kind) in [
+        (
+            "/static/vendor/bpmn-js/bpmn-viewer.production.min.js",
+            "text/javascript",
+        ),
+        (
+            "/static/vendor/bpmn-js/bpmn-modeler.production.min.js",
+            "text/javascript",
+        ),
+        ("/static/vendor/bpmn-js/assets/bpmn-js.css", "text/css"),
+        ("/static/vendor/bpmn-js/LICENSE", "text/plain"),
+        ("/static/process-map.js", "text/javascript"),
+    ] {
+        let (status, response, body) = app.send(common::get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let ct = response.headers()["content-type"].to_str().unwrap();
+        assert!(ct.starts_with(kind), "{path}: {ct}");
+        assert!(!body.is_empty());
+    }
+    let (status, _, _) = app
+        .send(common::get("/static/vendor/bpmn-js/../Cargo.toml"))
+        .await;
+    assert_ne!(status, StatusCode::OK);
+}
