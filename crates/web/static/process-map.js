@@ -41,7 +41,7 @@
   }
 
   function editor(box) {
-    var m = new window.BpmnJS({ container: box, keyboard: { bindTo: document } });
+    var m = new window.BpmnJS({ container: box });
     load(m, box);
     var form = document.getElementById('form-simpan-peta');
     var message = document.getElementById('pesan-penyunting');
