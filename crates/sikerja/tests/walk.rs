@@ -537,6 +537,7 @@ const NO_DEMO_DATA: &[&str] = &[
 /// an `<img>` on `/admin/surat` when one is stored) and fragments for htmx.
 fn not_a_page(pattern: &str) -> bool {
     pattern.ends_with(".xlsx")
+        || pattern.ends_with(".csv")
         || pattern.ends_with("/pdf")
         || pattern.ends_with("/docx")
         || pattern.contains("/bukti/")

@@ -271,6 +271,25 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (true, "/api/v1/results/{id}")
         | (false, "/api/v1/results/{id}/resubmission")
         | (false, "/api/v1/results/{id}/decisions") => PEOPLE,
+        // Performance assessment (issue 16). The start page and its forms: people (a form
+        // without fields is refused, 422, before anything is decided).
+        (_, "/penilaian") | (false, "/penilaian/buka") | (false, "/penilaian/laporan-anggota") => {
+            PEOPLE
+        }
+        // An assessment nobody has (404): people pass the gate, storage decides who reads it.
+        (_, p) if p.starts_with("/penilaian/{id}") => PEOPLE,
+        // Assessment API: an official's (tokens get 403 `official_only`); a body missing its
+        // fields is refused (400/422), an assessment nobody has is 404.
+        (_, "/api/v1/assessments")
+        | (false, "/api/v1/member-reports")
+        | (false, "/api/v1/recommendations") => PEOPLE,
+        (_, p) if p.starts_with("/api/v1/assessments/{id}") => PEOPLE,
+        // The agency's side (BKPSDM): progress and the e-Kinerja export are its HR admin's;
+        // the curve is read by those who reach the agency and set by its HR admin.
+        (true, "/api/v1/agencies/{id}/assessment-progress")
+        | (true, "/api/v1/agencies/{id}/ekinerja-export") => API_ADMIN,
+        (true, "/api/v1/agencies/{id}/curves/{year}") => [false, true, false, true, false],
+        (false, "/api/v1/agencies/{id}/curves/{year}") => API_ADMIN,
         _ => return None,
     })
 }
@@ -588,6 +607,9 @@ fn concrete(w: &World, path: &str) -> String {
         w.employee.to_string()
     } else if path.starts_with("/api/v1/agencies/") {
         w.agency.to_string()
+    } else if path.starts_with("/penilaian/") || path.starts_with("/api/v1/assessments/") {
+        // No assessment has this id: the gate is what the matrix shows.
+        "999999".to_string()
     } else if path.starts_with("/kinerja/perjanjian/") || path.starts_with("/api/v1/agreements/") {
         w.planning.agreement.to_string()
     } else if path.starts_with("/kinerja/target/") || path.starts_with("/api/v1/targets/") {
@@ -608,6 +630,7 @@ fn concrete(w: &World, path: &str) -> String {
         .replace("{code}", "TIDAKADA")
         .replace("{n}", "0")
         .replace("{change_id}", "0")
+        .replace("{year}", "2026")
 }
 
 /// Whether an answer refuses: a page sending to the sign-in page, a 403, or an API 401.

@@ -357,6 +357,15 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "report_addressees_invalid",
     "result_decision_invalid",
     "result_realisation_invalid",
+    // Performance assessment pages and API (issue 16): a period, level, core value, kind of
+    // follow-up, curve choice or percentage, or the work of a member report that cannot be read.
+    "period_invalid",
+    "rating_level_invalid",
+    "core_value_invalid",
+    "follow_up_kind_invalid",
+    "member_report_work_invalid",
+    "curve_choice_invalid",
+    "curve_percent_invalid",
     // Evidence files sent with a report (issue 13 point 4): the upload's form.
     "file_field_unknown",
     "report_part_invalid",

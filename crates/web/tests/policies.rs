@@ -167,7 +167,7 @@ async fn the_policy_page_shows_rules_and_defaults_and_records_a_version_from_tod
     let page = admin.get(&app, "/admin/kebijakan").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     for rule in [
-        "KED-12", "KED-10", "PEN-07", "PEN-08", "PEN-15", "LAP-02", "DOC-05",
+        "KED-12", "KED-10", "PEN-07", "PEN-08", "PEN-15", "LAP-02", "DOC-05", "KIN-01",
     ] {
         assert!(page.body.contains(rule), "{rule}");
     }
@@ -191,6 +191,10 @@ async fn the_policy_page_shows_rules_and_defaults_and_records_a_version_from_tod
                 "budget_regulation",
                 "Peraturan Daerah Nomor 5 Tahun 2025".to_string(),
             ),
+            ("assessment_cadence", "monthly".to_string()),
+            ("assessment_opens_days_before_end", "3".to_string()),
+            ("assessment_closes_days_after_end", "10".to_string()),
+            ("assessment_annual_closes_days_after_end", "31".to_string()),
         ]
     };
     let pairs = |f: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { f.clone() };
@@ -233,6 +237,13 @@ async fn the_policy_page_shows_rules_and_defaults_and_records_a_version_from_tod
             .classification(sikerja_domain::workflow::LetterKind::RegentDecree),
         Some("100.3.3")
     );
+    // KIN-01: the assessment periods are the agency's (issue 16).
+    assert_eq!(
+        now.assessment.cadence,
+        sikerja_domain::performance::PeriodCadence::Monthly
+    );
+    assert_eq!(now.assessment.opens_days_before_end, 3);
+    assert_eq!(now.assessment.closes_days_after_end, 10);
     let page = admin.get(&app, "/admin/kebijakan?tersimpan=1").await;
     assert!(page.body.contains("SK Bupati Nomor 800/30/2026"));
     assert!(page.body.contains("berlaku"));

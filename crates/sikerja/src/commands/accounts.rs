@@ -119,6 +119,7 @@ pub async fn set_demo_passwords(store: &Store, config: &Config) -> anyhow::Resul
     super::demo_assignments::seed(store, &letters).await?;
     super::demo_execution::seed(store, &letters).await?;
     super::demo_assignments::seed_prepared(store).await?;
+    super::demo_performance::seed(store).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()

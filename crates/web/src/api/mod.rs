@@ -16,6 +16,7 @@ mod letters;
 pub mod openapi;
 mod org_change_upload;
 mod org_changes;
+mod performance;
 mod placements;
 mod planning;
 pub(crate) mod policies;
@@ -48,6 +49,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
         (name = "assignments", description = "Assignments of functional officials and executors (*Pejabat Fungsional* and *Pelaksana*) (PEN-01..19): PEN-01 individual/team assignment form, PEN-02 placement determined, PEN-03 scope derived from the members, PEN-04 team lead from the organisation unit that owns the performance, PEN-05/06/07 limits on duration and number of assignments, PEN-08 team lead requirements, PEN-09 JF from equalisation (*penyetaraan*) first, PEN-10 appointment or volunteering, PEN-11 volunteering not across agencies, PEN-12 *Surat Tugas*/*Keputusan Sekda*/*Keputusan Bupati*, PEN-13..17 approval flow (Lampiran II.B, Gambar 1–3), PEN-18 a step is taken once by its position holder, PEN-19 assignments for *Perjanjian Kinerja* targets. Every finding and step names `rule_id` and `article`. Changes only by officials signed in with their own account (API token: 403 `official_only`)"),
         (name = "execution", description = "Execution of assignments and approved activity plans (MEK-04, LAP-01..04): activity breakdown with the persons responsible, periodic report schedule with its timeliness, reports, report requests by the head of the organisation unit, and feedback with its read marks. Only officials signed in with their own account (API token: 403 `official_only`); refusals name `rule_id` and `article` in `details`"),
         (name = "process_maps", description = "Business-process maps (*peta proses bisnis*, Pasal 21, PRO-01..03) as BPMN 2.0 documents: the caller's agency's maps by kind (PRO-02), status, department and title; each map's numbered versions, kept byte for byte and checked on saving (a broken document is refused with its `bpmn_*` code); reviews with findings, decisions and the SOPs they changed (PRO-03). People only (API token: 403 `official_only`); readers are the agency's people, writers its `process_map_keeper`"),
+        (name = "performance", description = "Performance assessment (KIN-01..04, STR-06, KED-09; Pasal 18, PermenPANRB 6/2022): periods per agency policy, the assessor's worklist, the inputs gathered for the assessor (expectations, targets and realisation, reports, feedback, the team leads' member reports, the Administrator's recommendation for an Ahli Madya), the rating of work results and the seven BerAKHLAK core values with the predikat matrix, finalising and its lock, the employee's acknowledgement or one objection decided by the assessor's superior, reopening as a recorded decision, follow-up, the distribution curve per agency and year, progress per Perangkat Daerah and the e-Kinerja export. The assessor is the employee's PPK by placement, fixed on the record when the assessment is opened. Changes and personal lists only by officials signed in with their own account (API token: 403 `official_only`); refusals name `rule_id` and `article` in `details`"),
         (name = "letters", description = "Official letters (DOC-01..06, Lampiran IV): PDF and DOCX files of the letters the assignment flow records (a draft without a number, or exactly as issued), issuing by the signer with a number from the issuing unit's register (never reused, never skipped), SHA-256 and a verification QR code, cancelling with a reason; public verification `/api/v1/verify/{code}`")
     ),
     components(schemas(ErrorEnvelope, ErrorBody, ErrorDetail))
@@ -166,6 +168,27 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(execution::results::get_result))
         .routes(routes!(execution::results::resubmit_result))
         .routes(routes!(execution::results::decide_result))
+        .routes(routes!(
+            performance::list_assessments,
+            performance::open_assessment
+        ))
+        .routes(routes!(performance::get_assessment))
+        .routes(routes!(performance::save_rating))
+        .routes(routes!(performance::finalise_assessment))
+        .routes(routes!(performance::acknowledge_assessment))
+        .routes(routes!(performance::object_to_assessment))
+        .routes(routes!(performance::uphold_objection))
+        .routes(routes!(performance::dismiss_objection))
+        .routes(routes!(performance::reopen_assessment))
+        .routes(routes!(performance::record_follow_up))
+        .routes(routes!(performance::write_member_report))
+        .routes(routes!(performance::write_recommendation))
+        .routes(routes!(performance::agency::get_assessment_progress))
+        .routes(routes!(
+            performance::agency::get_curve,
+            performance::agency::set_curve
+        ))
+        .routes(routes!(performance::agency::get_ekinerja_export))
         .routes(routes!(letters::get_letter_pdf))
         .routes(routes!(letters::get_letter_docx))
         .routes(routes!(letters::list_letter_issues))

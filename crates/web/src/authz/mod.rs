@@ -725,6 +725,76 @@ pub fn api_access() -> RouteTable {
             "/api/v1/results/{id}/decisions",
             Access::Official,
         ),
+        // Performance assessment (issue 16): an official's (tokens get 403 `official_only`);
+        // storage asks the domain who may read and act on an assessment (KIN-01..04, STR-06).
+        (Method::GET, "/api/v1/assessments", Access::Official),
+        (Method::POST, "/api/v1/assessments", Access::Official),
+        (Method::GET, "/api/v1/assessments/{id}", Access::Official),
+        (
+            Method::PUT,
+            "/api/v1/assessments/{id}/rating",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/finalise",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/acknowledge",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/objection",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/objection/uphold",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/objection/dismiss",
+            Access::Official,
+        ),
+        (
+            Method::POST,
+            "/api/v1/assessments/{id}/reopen",
+            Access::Official,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/assessments/{id}/follow-up",
+            Access::Official,
+        ),
+        (Method::POST, "/api/v1/member-reports", Access::Official),
+        (Method::POST, "/api/v1/recommendations", Access::Official),
+        // The agency's side (BKPSDM): progress, the curve's changes and the e-Kinerja export
+        // are its HR admin's (or a write token's); the curve and distribution are read by
+        // those who reach the agency.
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/assessment-progress",
+            Access::AdministerAgency,
+        ),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/curves/{year}",
+            Access::Agency,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/agencies/{id}/curves/{year}",
+            Access::AdministerAgency,
+        ),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/ekinerja-export",
+            Access::AdministerAgency,
+        ),
         (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);

@@ -14,6 +14,7 @@ mod home;
 pub(crate) mod org_changes;
 mod org_upload;
 mod organisation;
+mod performance;
 mod placements;
 mod planning;
 mod position_map;
@@ -403,6 +404,65 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             execution::forms::acknowledge_feedback,
         )
+        // Performance assessment (issue 16): pages for people; storage asks the domain who
+        // may rate, finalise, acknowledge, object, decide, reopen and follow up (KIN-01..04,
+        // STR-06) and refuses everyone else; a record the reader may not see is not found.
+        .get("/penilaian", Official, performance::index::show_assessments)
+        .post(
+            "/penilaian/buka",
+            Official,
+            performance::index::open_assessment,
+        )
+        .post(
+            "/penilaian/laporan-anggota",
+            Official,
+            performance::index::write_member_report,
+        )
+        .get(
+            "/penilaian/{id}",
+            Official,
+            performance::assessment::show_assessment,
+        )
+        .post(
+            "/penilaian/{id}/nilai",
+            Official,
+            performance::assessment::save_rating,
+        )
+        .post(
+            "/penilaian/{id}/finalkan",
+            Official,
+            performance::assessment::finalise,
+        )
+        .post(
+            "/penilaian/{id}/terima",
+            Official,
+            performance::assessment::acknowledge,
+        )
+        .post(
+            "/penilaian/{id}/keberatan",
+            Official,
+            performance::assessment::object,
+        )
+        .post(
+            "/penilaian/{id}/keberatan/kabulkan",
+            Official,
+            performance::assessment::uphold_objection,
+        )
+        .post(
+            "/penilaian/{id}/keberatan/tolak",
+            Official,
+            performance::assessment::dismiss_objection,
+        )
+        .post(
+            "/penilaian/{id}/buka-kembali",
+            Official,
+            performance::assessment::reopen,
+        )
+        .post(
+            "/penilaian/{id}/tindak-lanjut",
+            Official,
+            performance::assessment::record_follow_up,
+        )
         .get("/verifikasi/{code}", Public, verify::show_verification)
         // Dated organisation changes (issue 14 points 2-3): the HR admin and the organisation
         // keeper of the agency; each change is authorised by its area in the handler.
@@ -554,6 +614,17 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::letters::letterhead_logo,
         )
+        // Issue 16: progress per Perangkat Daerah, the distribution and the curve (KIN-02).
+        .get(
+            "/admin/penilaian",
+            Administer,
+            admin::assessments::show_admin_assessments,
+        )
+        .post(
+            "/admin/penilaian/kurva",
+            Administer,
+            admin::assessments::set_curve,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)
@@ -594,6 +665,9 @@ fn non_empty(value: Option<String>) -> Option<String> {
 pub(crate) use execution::results::may_see as result_may_see;
 /// Today in WITA, the day reports are measured against (shared with the API).
 pub(crate) use execution::today as execution_today;
+
+/// The period whose assessments are due now (issue 16), shared with the API.
+pub(crate) use performance::due_period as performance_due_period;
 
 /// A department with its counts, shared with the API.
 pub(crate) use departments::load_summary as load_department_summary;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use sikerja_domain::assignment::{CountWindow, Day};
 use sikerja_domain::execution::report::{ReportAddressees, ReportPeriod};
 use sikerja_domain::org::AssessorPolicy;
+use sikerja_domain::performance::{PeriodCadence, PeriodPolicy};
 use sikerja_domain::policy::{AgencyPolicies, Classification, PolicyChange, validate_change};
 use sikerja_domain::workflow::LetterKind;
 use sikerja_storage::policies::PolicyVersionView;
@@ -51,6 +52,31 @@ pub struct PoliciesDto {
     pub classifications: Vec<ClassificationDto>,
     /// DOC-05: the budget regulation a Keputusan cites, with its number.
     pub budget_regulation: Option<String>,
+    /// KIN-01: the periodic assessments besides the annual one — `quarterly` (default) or
+    /// `monthly`.
+    #[serde(default = "default_cadence")]
+    pub assessment_cadence: String,
+    /// KIN-01: days before a period's last day its assessment window opens (default 0; 0–366).
+    #[serde(default)]
+    pub assessment_opens_days_before_end: u16,
+    /// KIN-01: days after a periodic period's last day its window closes (default 15; 0–366).
+    #[serde(default = "default_closes")]
+    pub assessment_closes_days_after_end: u16,
+    /// KIN-01: days after the year's last day the annual window closes (default 31; 0–366).
+    #[serde(default = "default_annual_closes")]
+    pub assessment_annual_closes_days_after_end: u16,
+}
+
+fn default_cadence() -> String {
+    PeriodPolicy::default().cadence.code().into()
+}
+
+fn default_closes() -> u16 {
+    PeriodPolicy::default().closes_days_after_end
+}
+
+fn default_annual_closes() -> u16 {
+    PeriodPolicy::default().annual_closes_days_after_end
 }
 
 impl PoliciesDto {
@@ -77,6 +103,10 @@ impl PoliciesDto {
                 })
                 .collect(),
             budget_regulation: p.letters.budget_regulation.clone(),
+            assessment_cadence: p.assessment.cadence.code().into(),
+            assessment_opens_days_before_end: p.assessment.opens_days_before_end,
+            assessment_closes_days_after_end: p.assessment.closes_days_after_end,
+            assessment_annual_closes_days_after_end: p.assessment.annual_closes_days_after_end,
         }
     }
 }
@@ -184,6 +214,13 @@ pub fn parse_change(
         Some(v) => out.report.addressees = v,
         None => bad("report_addressees", "penerima laporan"),
     }
+    match PeriodCadence::from_code(p.assessment_cadence.trim()) {
+        Some(v) => out.assessment.cadence = v,
+        None => bad("assessment_cadence", "periode penilaian kinerja"),
+    }
+    out.assessment.opens_days_before_end = p.assessment_opens_days_before_end;
+    out.assessment.closes_days_after_end = p.assessment_closes_days_after_end;
+    out.assessment.annual_closes_days_after_end = p.assessment_annual_closes_days_after_end;
     for c in &p.classifications {
         match LetterKind::from_code(c.kind.trim()) {
             Some(kind) => out.letters.classifications.push(Classification {

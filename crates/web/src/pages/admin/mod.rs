@@ -7,6 +7,7 @@
 //! `Access::Administer`; the handlers work on the admin's own agency only and re-check it
 //! with [`administered_agency`], so a page never reaches another agency's records.
 
+pub mod assessments;
 pub mod audit;
 pub mod experience_fields;
 pub mod import;
@@ -73,6 +74,8 @@ pub enum Tab {
     Import,
     /// Numbering registers and letterheads (issue 15 point 8).
     Letters,
+    /// Performance assessments: progress, distribution, curve, export (issue 16).
+    Assessments,
     Audit,
 }
 

@@ -14,6 +14,8 @@ use sikerja_domain::assignment::CountWindow;
 use sikerja_domain::execution::report::{MAX_GRACE_DAYS, ReportAddressees, ReportPeriod};
 use sikerja_domain::org::AssessorPolicy;
 use sikerja_domain::organisation::AgencyId;
+use sikerja_domain::performance::PeriodCadence;
+use sikerja_domain::performance::period::MAX_WINDOW_DAYS;
 use sikerja_domain::policy::{MAX_SPAN_THRESHOLD, PPPK_GOLONGAN_MAX};
 use sikerja_domain::workflow::LetterKind;
 
@@ -54,11 +56,13 @@ pub struct PoliciesPage {
     windows: Vec<Choice>,
     periods: Vec<Choice>,
     addressees: Vec<Choice>,
+    cadences: Vec<Choice>,
     classifications: Vec<ClassificationField>,
     history: Vec<PolicyVersionDto>,
     max_span: u32,
     max_golongan: u8,
     max_grace_days: u8,
+    max_window_days: u16,
 }
 
 fn choices<T: Copy + PartialEq>(
@@ -111,6 +115,14 @@ impl PoliciesPage {
             &self.defaults.report_period,
             ReportPeriod::code,
             ReportPeriod::label,
+        )
+    }
+    pub fn default_cadence(&self) -> &'static str {
+        label_of(
+            PeriodCadence::ALL,
+            &self.defaults.assessment_cadence,
+            PeriodCadence::code,
+            PeriodCadence::label,
         )
     }
     pub fn default_addressees(&self) -> &'static str {
@@ -183,6 +195,12 @@ async fn page(
             ReportAddressees::code,
             ReportAddressees::label,
         ),
+        cadences: choices(
+            PeriodCadence::ALL,
+            &current.assessment_cadence,
+            PeriodCadence::code,
+            PeriodCadence::label,
+        ),
         classifications,
         current,
         defaults,
@@ -190,6 +208,7 @@ async fn page(
         max_span: MAX_SPAN_THRESHOLD,
         max_golongan: PPPK_GOLONGAN_MAX,
         max_grace_days: MAX_GRACE_DAYS,
+        max_window_days: MAX_WINDOW_DAYS,
     })
 }
 
@@ -243,6 +262,22 @@ fn request_of(pairs: &Pairs) -> Result<PolicyChangeRequest, WebError> {
                 })
                 .collect(),
             budget_regulation: text("budget_regulation"),
+            assessment_cadence: field(pairs, "assessment_cadence").to_string(),
+            assessment_opens_days_before_end: number(
+                pairs,
+                "assessment_opens_days_before_end",
+                "Jendela penilaian dibuka",
+            )?,
+            assessment_closes_days_after_end: number(
+                pairs,
+                "assessment_closes_days_after_end",
+                "Jendela penilaian berkala ditutup",
+            )?,
+            assessment_annual_closes_days_after_end: number(
+                pairs,
+                "assessment_annual_closes_days_after_end",
+                "Jendela penilaian tahunan ditutup",
+            )?,
         },
     })
 }
