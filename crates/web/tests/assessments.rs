@@ -137,10 +137,13 @@ async fn kin_02_kin_04_the_assessor_rates_and_finalises_once_the_employee_object
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 
-    // KIN-02: every core value once; evidence for a level other than "meets".
+    // KIN-02: a draft may be incomplete, but it is finalised only with every core value
+    // rated once and evidence for each level other than "meets".
     let mut six = rating("meets", "meets", "meets", "");
     six["values"].as_array_mut().unwrap().pop();
     let (status, body) = put(&mut assessor, &app, &format!("{uri}/rating"), six).await;
+    assert_eq!(status, StatusCode::OK, "a draft: {body}");
+    let (status, body) = post(&mut assessor, &app, &format!("{uri}/finalise"), json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(code(&body), "behaviour_value_missing");
     assert_eq!(body["error"]["details"][0]["rule_id"], "KIN-02");
@@ -151,8 +154,20 @@ async fn kin_02_kin_04_the_assessor_rates_and_finalises_once_the_employee_object
         rating("above", "meets", "above", " "),
     )
     .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = post(&mut assessor, &app, &format!("{uri}/finalise"), json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(code(&body), "behaviour_evidence_blank");
+    // An unknown level is not read at all.
+    let (status, body) = put(
+        &mut assessor,
+        &app,
+        &format!("{uri}/rating"),
+        rating("excellent", "meets", "meets", ""),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(code(&body), "rating_level_invalid");
 
     // The employee cannot acknowledge a draft.
     let (status, body) = post(&mut pegawai, &app, &format!("{uri}/acknowledge"), json!({})).await;
@@ -383,7 +398,8 @@ async fn the_pages_offer_each_form_to_whom_the_domain_offers_it() {
     assert!(html.select(&common::sel("#form-nilai")).next().is_some());
     assert!(html.select(&common::sel("#form-terima")).next().is_none());
 
-    // A refused rating shows the page again with the reason, its rule and the values typed.
+    // A draft is saved as typed; finalising it without the evidence of a value rated other
+    // than "sesuai" shows the page again with the reason and its rule (KIN-02).
     let mut fields: Vec<(&str, &str)> =
         vec![("results_level", "above"), ("behaviour_level", "meets")];
     let values = [
@@ -401,7 +417,9 @@ async fn the_pages_offer_each_form_to_whom_the_domain_offers_it() {
         fields.push(("evidence", ""));
     }
     fields.push(("feedback", "Tingkatkan ketepatan waktu."));
-    let refused = assessor.post(&app, &format!("{href}/nilai"), &fields).await;
+    let saved = assessor.post(&app, &format!("{href}/nilai"), &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let refused = assessor.post(&app, &format!("{href}/finalkan"), &[]).await;
     assert_eq!(
         refused.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -436,11 +454,9 @@ async fn the_pages_offer_each_form_to_whom_the_domain_offers_it() {
             .next()
             .is_none()
     );
-    // Kurang/Misconduct: results meet or exceed, behaviour below (KIN-02).
-    assert_eq!(
-        text(&page.html(), "#predikat").as_deref(),
-        Some("Kurang/Misconduct")
-    );
+    // Results above, overall behaviour "sesuai" as the assessor gave it (never computed from
+    // the one value below): Baik (KIN-02).
+    assert_eq!(text(&page.html(), "#predikat").as_deref(), Some("Baik"));
 
     // The employee: acknowledge or object, nothing else.
     let mut pegawai = official(&app, nip::AHLI_PERTAMA).await;
