@@ -32,7 +32,6 @@ use crate::views::Layout;
 pub struct PeriodChoice {
     pub code: String,
     pub label: String,
-    pub window: String,
     pub selected: bool,
 }
 
@@ -76,6 +75,8 @@ pub struct AssessmentsPage {
     layout: Layout,
     error: Option<String>,
     period_label: String,
+    /// The chosen period's assessment window.
+    window: String,
     periods: Vec<PeriodChoice>,
     mine: Vec<AssessmentLine>,
     worklist: Vec<AssessmentLine>,
@@ -119,6 +120,11 @@ pub(crate) async fn page(
         }
     }
     let period = period.or_else(|| due_period(&periods, day));
+    let window = periods
+        .iter()
+        .find(|p| Some(PeriodRef::of(p)) == period)
+        .map(|p| format!("{} – {}", p.opens.label(), p.closes.label()))
+        .unwrap_or_default();
     let choices = periods
         .iter()
         .rev()
@@ -127,7 +133,6 @@ pub(crate) async fn page(
             PeriodChoice {
                 code: r.code(),
                 label: p.label(),
-                window: format!("{} – {}", p.opens.label(), p.closes.label()),
                 selected: Some(r) == period,
             }
         })
@@ -156,6 +161,7 @@ pub(crate) async fn page(
             .crumb("Penilaian Kinerja", "/penilaian"),
         error,
         period_label: period.map(|p| p.label()).unwrap_or_default(),
+        window,
         periods: choices,
         mine: mine.iter().map(|r| AssessmentLine::new(r, day)).collect(),
         worklist: worklist
