@@ -207,6 +207,35 @@ async fn kin_02_kin_04_the_assessor_rates_and_finalises_once_the_employee_object
     assert_eq!(seen["offers"]["acknowledge"], true, "{seen}");
     assert_eq!(seen["offers"]["object"], true, "{seen}");
 
+    // The e-Kinerja hand-off holds the finalised row (issue 16 point 7), as JSON and CSV.
+    let agency = seen["agency"].as_i64().unwrap();
+    let mut admin = app.admin.clone();
+    admin.get(&app, "/penilaian").await;
+    let export = get_ok(
+        &mut admin,
+        &app,
+        &format!("/api/v1/agencies/{agency}/ekinerja-export?period={period}"),
+    )
+    .await;
+    let row = export
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["nip"] == nip::AHLI_PERTAMA)
+        .cloned()
+        .unwrap_or_else(|| panic!("the export holds the Ahli Pertama: {export}"));
+    assert_eq!(row["performance_rating"], "sangat_baik");
+    assert_eq!(row["assessor_nip"], nip::KASUBAG);
+    let csv = admin
+        .get(
+            &app,
+            &format!("/api/v1/agencies/{agency}/ekinerja-export?period={period}&format=csv"),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("nip,name,period,"), "{}", csv.body);
+    assert!(csv.body.contains(nip::AHLI_PERTAMA));
+
     // One objection, with reasons.
     let objection = format!("{uri}/objection");
     let (status, body) = post(&mut pegawai, &app, &objection, json!({"reasons": " "})).await;
@@ -585,6 +614,32 @@ async fn bkpsdm_sees_the_progress_per_perangkat_daerah_and_sets_the_curve() {
     )
     .await;
     assert!(export.is_array());
+    // The downloads of the page: CSV and XLSX with the documented columns.
+    let csv = admin
+        .get(
+            &app,
+            &format!("/admin/penilaian/ekspor.csv?periode={period}"),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    assert!(
+        csv.body
+            .starts_with("nip,name,period,result_plan,indicator,")
+    );
+    let request = common::get(&format!("/admin/penilaian/ekspor.xlsx?periode={period}"));
+    let answer = admin.send(&app, request).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body.starts_with("PK"), "a ZIP (XLSX) file");
+    let (status, body) = call(
+        &mut admin,
+        &app,
+        Method::GET,
+        &format!("/api/v1/agencies/{agency}/ekinerja-export?period={period}&format=pdf"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(code(&body), "invalid_format");
 
     // A curve that cannot be read is refused with its rule.
     let (status, body) = put(

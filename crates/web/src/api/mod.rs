@@ -205,6 +205,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
 }
 
+/// The e-Kinerja export files, shared with the admin page (issue 16 point 7).
+pub(crate) use performance::agency as performance_export;
+
 /// The OpenAPI document of the API, completed from the route table (security, error answers).
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = routes().split_for_parts().1;

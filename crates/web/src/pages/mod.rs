@@ -625,6 +625,16 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Administer,
             admin::assessments::set_curve,
         )
+        .get(
+            "/admin/penilaian/ekspor.csv",
+            Administer,
+            admin::assessments::export_csv,
+        )
+        .get(
+            "/admin/penilaian/ekspor.xlsx",
+            Administer,
+            admin::assessments::export_xlsx,
+        )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.
         .get("/admin/audit", ReadAudit, admin::audit::list_audit_entries)

@@ -5,14 +5,18 @@
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sikerja_domain::organisation::AgencyId;
+use sikerja_storage::performance::{ExportRow, PeriodRef};
 use utoipa::IntoParams;
 
 use super::dto::{CurveBody, CurveDto, DepartmentProgressDto, ExportRowDto};
 use super::period;
 use crate::AppState;
 use crate::authz::Principal;
+use crate::ekinerja_export::{self, EkinerjaRow};
 use crate::error::{ApiError, ErrorEnvelope, WebError};
 use crate::extract::Id;
 
@@ -127,29 +131,120 @@ pub async fn set_curve(
     Ok(Json(CurveDto::new(agency.0, &view)))
 }
 
+impl From<&ExportRow> for EkinerjaRow {
+    fn from(r: &ExportRow) -> Self {
+        EkinerjaRow {
+            nip: r.nip.clone(),
+            name: r.name.clone(),
+            period: r.period.code(),
+            result_plan: r.result_plan.clone(),
+            indicator: r.indicator.clone(),
+            target: r.target.clone(),
+            realisation: r.realisation.clone(),
+            results_level: r.results_level.map(|l| l.code().into()),
+            behaviour_level: r.behaviour_level.map(|l| l.code().into()),
+            performance_rating: r.performance_rating.map(|p| p.code().into()),
+            state: r.state.code().into(),
+            assessor_nip: r.assessor_nip.clone(),
+        }
+    }
+}
+
+/// A file of the e-Kinerja hand-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExportFile {
+    Csv,
+    Xlsx,
+}
+
+/// The rows of a period as a downloaded CSV or XLSX file (`ekinerja-2026-q4.csv`).
+pub(crate) fn export_file(
+    rows: &[ExportRow],
+    period: PeriodRef,
+    file: ExportFile,
+) -> Result<Response, WebError> {
+    let rows: Vec<EkinerjaRow> = rows.iter().map(EkinerjaRow::from).collect();
+    let (bytes, content_type, extension) = match file {
+        ExportFile::Csv => (
+            ekinerja_export::csv(&rows).into_bytes(),
+            ekinerja_export::CSV_CONTENT_TYPE,
+            "csv",
+        ),
+        ExportFile::Xlsx => (
+            ekinerja_export::xlsx(&rows)
+                .map_err(|e| WebError::internal("e-Kinerja XLSX export failed", &e))?,
+            ekinerja_export::XLSX_CONTENT_TYPE,
+            "xlsx",
+        ),
+    };
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        ekinerja_export::file_name(&period.code(), extension)
+    );
+    let disposition =
+        HeaderValue::from_str(&disposition).map_err(|e| WebError::internal("bad header", &e))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The period and the format of the export.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ExportQuery {
+    /// `2026-q4`, `2026-m11` or `2026-y`.
+    period: String,
+    /// `json` (default), `csv` or `xlsx`.
+    format: Option<String>,
+}
+
 /// The e-Kinerja hand-off of a period (BKPSDM): one row per employee, result plan and
 /// indicator, with NIP, period, target, realisation, the levels, the predikat and the
-/// assessor's NIP (docs/performance.md).
+/// assessor's NIP (docs/performance.md, "The hand-off to e-Kinerja"): JSON, or with
+/// `format=csv` / `format=xlsx` the file with the documented columns.
 #[utoipa::path(
     get,
     path = "/api/v1/agencies/{id}/ekinerja-export",
     tag = "performance",
-    params(("id" = i64, Path, description = "Agency id"), RequiredPeriod),
+    params(("id" = i64, Path, description = "Agency id"), ExportQuery),
     responses(
-        (status = 200, description = "The export rows", body = Vec<ExportRowDto>),
+        (status = 200, description = "The export rows: JSON, CSV or XLSX", content(
+            (Vec<ExportRowDto> = "application/json"),
+            ("text/csv"),
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )),
         (status = 403, description = "Not the agency's HR admin", body = ErrorEnvelope),
         (status = 404, description = "Not found", body = ErrorEnvelope),
-        (status = 422, description = "Unknown period (`period_invalid`)", body = ErrorEnvelope)
+        (status = 422, description = "Unknown period (`period_invalid`) or format (`invalid_format`)", body = ErrorEnvelope)
     )
 )]
 pub async fn get_ekinerja_export(
     State(state): State<AppState>,
     _principal: Principal,
     Id(id): Id,
-    query: Result<Query<RequiredPeriod>, QueryRejection>,
-) -> Result<Json<Vec<ExportRowDto>>, ApiError> {
+    query: Result<Query<ExportQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
     let Query(q) = query.map_err(WebError::from)?;
     let p = period("period", &q.period)?;
+    let file = match q.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => None,
+        Some("csv") => Some(ExportFile::Csv),
+        Some("xlsx") => Some(ExportFile::Xlsx),
+        Some(_) => {
+            return Err(WebError::invalid(
+                "invalid_format",
+                "format harus `json`, `csv` atau `xlsx`.",
+            )
+            .into());
+        }
+    };
     let rows = state.store.ekinerja_export(AgencyId(id), p).await?;
-    Ok(Json(rows.iter().map(ExportRowDto::from).collect()))
+    Ok(match file {
+        None => Json(rows.iter().map(ExportRowDto::from).collect::<Vec<_>>()).into_response(),
+        Some(f) => export_file(&rows, p, f)?,
+    })
 }

@@ -336,3 +336,50 @@ pub async fn set_curve(
     })
     .await
 }
+
+/// `GET /admin/penilaian/ekspor.csv?periode=…` and `ekspor.xlsx` — the e-Kinerja hand-off of
+/// the period as a file (issue 16 point 7; the columns of docs/performance.md).
+async fn export(
+    state: &AppState,
+    principal: &Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+    file: crate::api::performance_export::ExportFile,
+) -> Result<Response, PageError> {
+    let agency = administered_agency(principal)?;
+    let Query(q) = query.map_err(WebError::from)?;
+    let period = period_of(q.periode.as_deref().unwrap_or_default())?;
+    let rows = state.store.ekinerja_export(agency, period).await?;
+    Ok(crate::api::performance_export::export_file(
+        &rows, period, file,
+    )?)
+}
+
+/// `GET /admin/penilaian/ekspor.csv?periode=…`
+pub async fn export_csv(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+) -> Result<Response, PageError> {
+    export(
+        &state,
+        &principal,
+        query,
+        crate::api::performance_export::ExportFile::Csv,
+    )
+    .await
+}
+
+/// `GET /admin/penilaian/ekspor.xlsx?periode=…`
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+) -> Result<Response, PageError> {
+    export(
+        &state,
+        &principal,
+        query,
+        crate::api::performance_export::ExportFile::Xlsx,
+    )
+    .await
+}
