@@ -22,6 +22,7 @@ use crate::extract::Id;
 
 /// The period asked for.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RequiredPeriod {
     /// `2026-q4`, `2026-m11` or `2026-y`.
     period: String,
@@ -195,6 +196,7 @@ pub(crate) fn export_file(
 
 /// The period and the format of the export.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `2026-q4`, `2026-m11` or `2026-y`.
     period: String,

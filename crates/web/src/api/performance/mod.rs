@@ -50,6 +50,7 @@ pub(crate) fn period(field: &str, code: &str) -> Result<PeriodRef, WebError> {
 
 /// The period of a list.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
     /// `2026-q4`, `2026-m11` or `2026-y`; omitted: the period whose window opened last.
     period: Option<String>,
