@@ -657,8 +657,9 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
         Some("Jejak audit")
     );
     // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads,
-    // fields of experience and the agency import (issue 14) and the audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 9);
+    // fields of experience and the agency import (issue 14), registers and letterheads,
+    // the assessments (issue 16) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 10);
 }
 
 #[tokio::test]
