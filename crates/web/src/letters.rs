@@ -96,6 +96,24 @@ impl Letters {
     }
 }
 
+impl Letters {
+    /// One file of an employee's evaluation document (issue 16 point 7), rendered on a
+    /// blocking thread.
+    pub async fn render_evaluation(
+        &self,
+        doc: sikerja_letters::EvaluationDocument,
+        file: LetterFile,
+    ) -> Result<Vec<u8>, String> {
+        let renderer = self.renderer()?;
+        tokio::task::spawn_blocking(move || match file {
+            LetterFile::Pdf => renderer.evaluation_pdf(&doc).map_err(|e| e.to_string()),
+            LetterFile::Docx => renderer.evaluation_docx(&doc).map_err(|e| e.to_string()),
+        })
+        .await
+        .map_err(|e| format!("rendering stopped: {e}"))?
+    }
+}
+
 /// Which file of a letter.
 pub(crate) use sikerja_storage::LetterFile;
 

@@ -519,6 +519,21 @@ async fn the_pages_offer_each_form_to_whom_the_domain_offers_it() {
             .is_none()
     );
 
+    // The evaluation document in the layout of the national form (issue 16 point 7), for
+    // whoever reads the whole assessment; nobody else finds it.
+    assert!(page.body.contains(&format!("{href}/pdf")));
+    let pdf = pegawai.get(&app, &format!("{href}/pdf")).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with("%PDF"), "a PDF");
+    let docx = pegawai.get(&app, &format!("{href}/docx")).await;
+    assert_eq!(docx.status, StatusCode::OK);
+    assert!(docx.body.starts_with("PK"), "a DOCX (ZIP)");
+    let mut other = official(&app, nip::AHLI_MUDA).await;
+    assert_eq!(
+        other.get(&app, &format!("{href}/pdf")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
     // The assessor's superior may reopen the locked assessment (KIN-04).
     let mut sekretaris = official(&app, nip::SEKRETARIS).await;
     let page = sekretaris.get(&app, &href).await;

@@ -423,6 +423,17 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             performance::assessment::show_assessment,
         )
+        // The evaluation document (issue 16 point 7), for whoever reads the whole assessment.
+        .get(
+            "/penilaian/{id}/pdf",
+            Official,
+            performance::document::evaluation_pdf,
+        )
+        .get(
+            "/penilaian/{id}/docx",
+            Official,
+            performance::document::evaluation_docx,
+        )
         .post(
             "/penilaian/{id}/nilai",
             Official,

@@ -157,6 +157,9 @@ pub struct AssessmentPage {
     leads_pending: Vec<String>,
     events: Vec<EventLine>,
     refusal: Option<String>,
+    /// The reader reads the whole assessment (not only their own note): the evaluation
+    /// document's files are theirs to download.
+    documents: bool,
     may_rate: bool,
     may_finalise: bool,
     may_acknowledge: bool,
@@ -368,6 +371,12 @@ pub(crate) async fn page(
             })
             .collect(),
         refusal: offers.refusal.clone(),
+        // A team lead or recommender sees only their own note: no rating, no assessor, no
+        // decision, nothing offered.
+        documents: v.assessor_now.is_some()
+            || v.finalised.is_some()
+            || v.rating.is_some()
+            || !v.events.is_empty(),
         may_rate: offers.rate,
         may_finalise: offers.finalise,
         may_acknowledge: offers.acknowledge,

@@ -10,6 +10,7 @@
 
 pub mod assessment;
 pub mod charts;
+pub mod document;
 pub mod forms;
 pub mod index;
 
