@@ -153,6 +153,8 @@ pub const TABLE: &[(TextKind, &[&str])] = &[
             // development needs (follow-up, KIN-01).
             "evidence",
             "development_needs",
+            // The assessor's feedback to the employee with the rating (KIN-02).
+            "feedback",
             // Issue 17: a review of a business-process map (PRO-03).
             "findings",
             "decisions",

@@ -100,7 +100,9 @@ async fn the_kedudukan_list_of_a_large_department_is_paged_with_its_filters_kept
     let pages = all.div_ceil(PAGE);
     let id = big.department.id.0;
     let base = format!("/perangkat-daerah/{id}/kedudukan");
-    let per = "2026-12-07";
+    // Today in WITA: the demo records are stamped with the day they were loaded.
+    let per = sikerja_storage::policies::today().to_string();
+    let per = per.as_str();
 
     let first = app.page(&format!("{base}?per={per}")).await;
     assert_eq!(first.select(&sel("tr.placement")).count(), PAGE);
