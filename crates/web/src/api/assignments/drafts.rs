@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 use super::{invalid_input, refused};
 use crate::AppState;
 use crate::api::dto::assignment::{
-    AssignmentDto, AssignmentLineDto, AssignmentRequest, CandidateDto, IdDto, ReportDto,
+    AssignmentDto, AssignmentLineDto, AssignmentRequest, CandidateDto, CheckReportDto, IdDto,
 };
 use crate::authz::{Principal, require_assignment};
 use crate::error::{ApiError, ErrorEnvelope, WebError};
@@ -55,7 +55,7 @@ fn draft_of(principal: &Principal, r: &AssignmentRequest) -> Result<AssignmentDr
     tag = "assignments",
     request_body = AssignmentRequest,
     responses(
-        (status = 200, description = "The check's outcome (also when there are violations: `allowed` = false)", body = ReportDto),
+        (status = 200, description = "The check's outcome (also when there are violations: `allowed` = false)", body = CheckReportDto),
         (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
         (status = 403, description = "API token (`official_only`); another agency", body = ErrorEnvelope),
         (status = 422, description = "`validation_failed`: fields cannot be read (code, date)", body = ErrorEnvelope)
@@ -65,11 +65,11 @@ pub async fn check_assignment(
     State(state): State<AppState>,
     principal: Principal,
     body: Result<Json<AssignmentRequest>, JsonRejection>,
-) -> Result<Json<ReportDto>, ApiError> {
+) -> Result<Json<CheckReportDto>, ApiError> {
     let Json(r) = body?;
     let draft = draft_of(&principal, &r)?;
     let report = state.store.check_assignment(&draft).await?;
-    Ok(Json(ReportDto::new(&report, draft.method)))
+    Ok(Json(CheckReportDto::new(&report, draft.method)))
 }
 
 /// Records a draft that passes every check, with its derived scope and instrument (status

@@ -145,7 +145,7 @@ pub struct ValueRatingDto {
 /// A rating: the level of the work results, the overall behaviour level given by the assessor
 /// and each of the seven core values (KIN-02).
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct RatingDto {
+pub struct AssessmentRatingDto {
     /// `below`, `meets` or `above`.
     pub results_level: String,
     /// `below`, `meets` or `above` — the assessor's, never computed from the values.
@@ -153,9 +153,9 @@ pub struct RatingDto {
     pub values: Vec<ValueRatingDto>,
 }
 
-impl From<&AssessmentRating> for RatingDto {
+impl From<&AssessmentRating> for AssessmentRatingDto {
     fn from(r: &AssessmentRating) -> Self {
-        RatingDto {
+        AssessmentRatingDto {
             results_level: r.results_level.code().into(),
             behaviour_level: r.work_behaviour.behaviour_level.code().into(),
             values: r
@@ -182,7 +182,7 @@ fn level(field: &str, code: &str) -> Result<ExpectationLevel, WebError> {
     })
 }
 
-impl RatingDto {
+impl AssessmentRatingDto {
     /// The rating it names; unknown codes refused (422). The domain checks the rest.
     pub fn parse(&self) -> Result<AssessmentRating, WebError> {
         let values = self
@@ -216,7 +216,7 @@ impl RatingDto {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RatingBody {
     #[serde(flatten)]
-    pub rating: RatingDto,
+    pub rating: AssessmentRatingDto,
     /// Feedback to the employee.
     #[serde(default)]
     pub feedback: String,
@@ -255,7 +255,7 @@ pub struct AssessmentEventDto {
     pub kind: String,
     pub kind_label: String,
     pub reason: String,
-    pub earlier_rating: Option<RatingDto>,
+    pub earlier_rating: Option<AssessmentRatingDto>,
     pub earlier_performance_rating: Option<String>,
     pub by: String,
     pub at: DateTime<Utc>,
@@ -368,7 +368,7 @@ pub struct AssessmentDto {
     pub assessor_now: Option<String>,
     /// The Administrator's post recommending for an Ahli Madya (STR-06).
     pub recommender_position_name: Option<String>,
-    pub rating: Option<RatingDto>,
+    pub rating: Option<AssessmentRatingDto>,
     pub feedback: String,
     pub performance_rating: Option<String>,
     pub performance_rating_label: Option<String>,
@@ -408,7 +408,7 @@ impl From<&AssessmentView> for AssessmentDto {
             assessor_article: v.assessor_citation.article.to_string(),
             assessor_now: v.assessor_now.clone(),
             recommender_position_name: v.recommender_position_name.clone(),
-            rating: v.rating.as_ref().map(RatingDto::from),
+            rating: v.rating.as_ref().map(AssessmentRatingDto::from),
             feedback: v.feedback.clone(),
             performance_rating: v.performance_rating.map(|p| p.code().into()),
             performance_rating_label: v.performance_rating.map(|p| p.label().into()),
@@ -439,7 +439,7 @@ impl From<&AssessmentView> for AssessmentDto {
                     kind: e.kind.code().into(),
                     kind_label: e.kind.label().into(),
                     reason: e.reason.clone(),
-                    earlier_rating: e.earlier_rating.as_ref().map(RatingDto::from),
+                    earlier_rating: e.earlier_rating.as_ref().map(AssessmentRatingDto::from),
                     earlier_performance_rating: e
                         .earlier_performance_rating
                         .map(|p| p.code().into()),

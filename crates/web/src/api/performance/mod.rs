@@ -27,8 +27,8 @@ use crate::error::{ApiError, ErrorDetail, ErrorEnvelope, WebError};
 use crate::extract::Id;
 use crate::pages::execution_today as today;
 use dto::{
-    AssessmentDto, AssessmentListDto, AssessmentRowDto, CurveWarningsDto, FollowUpDto,
-    MemberReportDueDto, RatingBody, RatingDto,
+    AssessmentDto, AssessmentListDto, AssessmentRatingDto, AssessmentRowDto, CurveWarningsDto,
+    FollowUpDto, MemberReportDueDto, RatingBody,
 };
 
 /// A period code of a query or body (`2026-q4`, `2026-m11`, `2026-y`).
@@ -311,7 +311,7 @@ pub struct ReasonBody {
 /// Upholding an objection: the changed rating and the reason.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpholdBody {
-    pub rating: RatingDto,
+    pub rating: AssessmentRatingDto,
     pub reason: String,
 }
 

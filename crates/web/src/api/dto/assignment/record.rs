@@ -71,7 +71,7 @@ pub fn violation_detail(f: &Finding, draft: &AssignmentDraft) -> ErrorDetail {
 /// The answer of a check: scope and instrument derived from the members, every violation,
 /// every advice. `allowed` is true when there is no violation.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ReportDto {
+pub struct CheckReportDto {
     pub allowed: bool,
     /// `within_unit`, `cross_unit` or `cross_agency` (PEN-03).
     pub scope: String,
@@ -90,9 +90,9 @@ pub struct ReportDto {
     pub advice: Vec<FindingDto>,
 }
 
-impl ReportDto {
+impl CheckReportDto {
     pub fn new(r: &Report, method: AssignmentMethod) -> Self {
-        ReportDto {
+        CheckReportDto {
             allowed: r.is_allowed(),
             scope: r.scope.code().into(),
             scope_label: r.scope.label().into(),
