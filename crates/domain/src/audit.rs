@@ -95,6 +95,7 @@ vocabulary! {
         ProcessMapPublished => "process_map.published", "penerbitan peta proses bisnis";
         ProcessMapArchived => "process_map.archived", "pengarsipan peta proses bisnis";
         ProcessMapReviewed => "process_map.reviewed", "reviu peta proses bisnis";
+        ProcessMapLaneBound => "process_map.lane_bound", "pengikatan lajur peta proses bisnis";
     }
 }
 

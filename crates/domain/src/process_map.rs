@@ -68,6 +68,10 @@ pub enum MapRefusal {
     SopChange(String),
     /// The version reviewed does not exist.
     UnknownVersion(u32),
+    /// The version has no lane of this id (PRO-01).
+    UnknownLane(String),
+    /// The position or unit a lane is bound to is not one of the map's agency (PRO-01).
+    UnknownLaneTarget,
 }
 
 impl MapRefusal {
@@ -82,6 +86,8 @@ impl MapRefusal {
             MapRefusal::FindingsBlank => "process_map_findings_blank",
             MapRefusal::SopChange(_) => "process_map_invalid_sop_change",
             MapRefusal::UnknownVersion(_) => "process_map_unknown_version",
+            MapRefusal::UnknownLane(_) => "process_map_unknown_lane",
+            MapRefusal::UnknownLaneTarget => "process_map_unknown_lane_target",
         }
     }
 
@@ -96,6 +102,10 @@ impl MapRefusal {
             MapRefusal::FindingsBlank => "Temuan reviu wajib diisi (PRO-03).".into(),
             MapRefusal::SopChange(m) => m.clone(),
             MapRefusal::UnknownVersion(n) => format!("Versi {n} tidak ada pada peta ini."),
+            MapRefusal::UnknownLane(lane) => {
+                format!("Lajur “{lane}” tidak ada pada versi peta ini (PRO-01).")
+            }
+            MapRefusal::UnknownLaneTarget => "Jabatan atau unit yang dipilih tidak ada di instansi ini (PRO-01).".into(),
         }
     }
 }
@@ -233,6 +243,8 @@ pub fn decide_review(
     }
     Ok(())
 }
+
+pub mod lanes;
 
 #[cfg(test)]
 mod tests;

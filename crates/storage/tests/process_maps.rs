@@ -11,7 +11,10 @@ use common::{Dinkes, dinkes};
 use sikerja_domain::Nip;
 use sikerja_domain::access::{ActorFacts, GrantedRole};
 use sikerja_domain::audit::AuditAction;
+use sikerja_domain::bundle::AgencyBundle;
+use sikerja_domain::org::ActingKind;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
+use sikerja_domain::process_map::lanes::{LaneBindingKind, LaneTarget};
 use sikerja_domain::process_map::{ProcessMapKind, ProcessMapStatus, ReviewInput, SopChange};
 use sikerja_domain::workflow::WorkflowKind;
 use sikerja_storage::process_maps::{
@@ -29,10 +32,15 @@ struct World {
 
 impl World {
     async fn new() -> World {
+        World::with_bundle(|b| b).await
+    }
+
+    /// The world with its agency's bundle changed by `change` before the import.
+    async fn with_bundle(change: impl FnOnce(AgencyBundle) -> AgencyBundle) -> World {
         let store = fresh_store().await;
         let d = dinkes("kab-banjar");
         let agency = store
-            .import_agency(&d.builder.build(), "tester")
+            .import_agency(&change(d.builder.build()), "tester")
             .await
             .unwrap()
             .agency;
@@ -518,4 +526,256 @@ async fn pro_02_a_map_starts_from_a_generated_workflow_and_the_list_filters() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "process_map_unknown_department");
+}
+
+/// The Dinas with its Kepala gone, the Sekretaris Dinas acting as Plt., and the Peneliti Ahli
+/// Utama's post vacant.
+fn with_plt_and_vacancy(mut b: AgencyBundle) -> AgencyBundle {
+    b.employees
+        .retain(|e| !matches!(e.position_code.as_deref(), Some("kadis") | Some("jf-utama")));
+    let sekdis = b
+        .employees
+        .iter_mut()
+        .find(|e| e.position_code.as_deref() == Some("sekdis"))
+        .unwrap();
+    sekdis.acting_position_code = Some("kadis".into());
+    sekdis.acting_kind = Some(ActingKind::Plt);
+    b
+}
+
+async fn generated_map(w: &World) -> ProcessMapId {
+    w.store
+        .create_process_map(
+            w.agency,
+            NewMap {
+                kind: ProcessMapKind::CrossFunctional,
+                title: "Penunjukan lintas unit".into(),
+                department: None,
+                note: String::new(),
+                source: MapSource::Workflow(WorkflowKind::CrossUnitAppointment),
+            },
+            &w.keeper().await,
+        )
+        .await
+        .unwrap()
+}
+
+async fn target(w: &World, kind: LaneBindingKind, code: &str) -> LaneTarget {
+    w.store
+        .lane_target_by_code(w.agency, kind, code)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {code}"))
+}
+
+#[tokio::test]
+async fn pro_01_lanes_bound_to_positions_and_units_show_who_holds_them_today() {
+    let w = World::with_bundle(with_plt_and_vacancy).await;
+    let keeper = w.keeper().await;
+    let reader = w.reader().await;
+    let id = generated_map(&w).await;
+    let lanes = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    assert!(lanes.len() >= 3, "{lanes:?}");
+    assert!(
+        lanes
+            .iter()
+            .all(|l| l.binding.is_none() && l.name.is_some())
+    );
+    let (a, b, c) = (
+        lanes[0].lane.clone(),
+        lanes[1].lane.clone(),
+        lanes[2].lane.clone(),
+    );
+
+    let kabid = target(&w, LaneBindingKind::Position, "kabid-yankes").await;
+    let dinas = target(&w, LaneBindingKind::Unit, "dinkes").await;
+    let vacant = target(&w, LaneBindingKind::Position, "jf-utama").await;
+    for (lane, t) in [(&a, kabid), (&b, dinas), (&c, vacant)] {
+        w.store
+            .bind_process_map_lane(id, 1, lane, Some(t), &keeper)
+            .await
+            .unwrap();
+    }
+    assert_eq!(w.audit_count(AuditAction::ProcessMapLaneBound).await, 3);
+
+    let lanes = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    let bound = |lane: &str| {
+        lanes
+            .iter()
+            .find(|l| l.lane == lane)
+            .and_then(|l| l.binding.clone())
+            .unwrap()
+    };
+    let held = bound(&a);
+    assert_eq!(held.target_name, "Kepala Bidang Pelayanan Kesehatan");
+    assert_eq!(held.holding.holder_label().as_deref(), Some("Ahmad Fauzi"));
+    let plt = bound(&b);
+    assert_eq!(plt.target_name, "Dinas Kesehatan");
+    assert_eq!(
+        plt.holding.post_name.as_deref(),
+        Some("Kepala Dinas Kesehatan")
+    );
+    assert_eq!(
+        plt.holding.holder_label().as_deref(),
+        Some("Plt. Rahmat Hidayat"),
+        "the unit's head post is held by its Plt., shown as such"
+    );
+    let empty = bound(&c);
+    assert!(empty.holding.vacant(), "{empty:?}");
+    assert_eq!(
+        empty.holding.post_name.as_deref(),
+        Some("Peneliti Ahli Utama")
+    );
+    assert!(!held.holding.vacant() && !plt.holding.vacant());
+
+    // Unbinding leaves the lane free.
+    w.store
+        .bind_process_map_lane(id, 1, &c, None, &keeper)
+        .await
+        .unwrap();
+    let lanes = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    assert!(
+        lanes
+            .iter()
+            .find(|l| l.lane == c)
+            .unwrap()
+            .binding
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn pro_01_only_the_keeper_binds_a_lane_of_the_version_to_a_post_of_the_agency() {
+    let w = World::new().await;
+    let keeper = w.keeper().await;
+    let reader = w.reader().await;
+    let id = generated_map(&w).await;
+    let lane = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap()[0]
+        .lane
+        .clone();
+    let kabid = target(&w, LaneBindingKind::Position, "kabid-yankes").await;
+    let refused = |e: StorageError| e.code().to_string();
+    assert_eq!(
+        refused(
+            w.store
+                .bind_process_map_lane(id, 1, &lane, Some(kabid), &reader)
+                .await
+                .unwrap_err()
+        ),
+        "process_map_not_keeper"
+    );
+    assert_eq!(
+        refused(
+            w.store
+                .bind_process_map_lane(id, 1, "Lane_tidak_ada", Some(kabid), &keeper)
+                .await
+                .unwrap_err()
+        ),
+        "process_map_unknown_lane"
+    );
+    assert_eq!(
+        refused(
+            w.store
+                .bind_process_map_lane(
+                    id,
+                    1,
+                    &lane,
+                    Some(LaneTarget::Unit(sikerja_domain::organisation::UnitId(
+                        987_654
+                    ))),
+                    &keeper
+                )
+                .await
+                .unwrap_err()
+        ),
+        "process_map_unknown_lane_target"
+    );
+    assert_eq!(
+        refused(
+            w.store
+                .bind_process_map_lane(id, 2, &lane, Some(kabid), &keeper)
+                .await
+                .unwrap_err()
+        ),
+        "process_map_unknown_version"
+    );
+    assert_eq!(w.audit_count(AuditAction::ProcessMapLaneBound).await, 0);
+}
+
+#[tokio::test]
+async fn pro_03_a_new_version_keeps_the_holders_of_the_lanes_it_still_has() {
+    let w = World::new().await;
+    let keeper = w.keeper().await;
+    let reader = w.reader().await;
+    let id = generated_map(&w).await;
+    let lanes = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    let (kept, renamed) = (lanes[0].lane.clone(), lanes[1].lane.clone());
+    let kabid = target(&w, LaneBindingKind::Position, "kabid-yankes").await;
+    for lane in [&kept, &renamed] {
+        w.store
+            .bind_process_map_lane(id, 1, lane, Some(kabid), &keeper)
+            .await
+            .unwrap();
+    }
+    let v1 = w
+        .store
+        .process_map_version_xml(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    let v2 = String::from_utf8(v1)
+        .unwrap()
+        .replace(&format!("\"{renamed}\""), "\"Lane_baru\"")
+        .replace(&format!(">{renamed}<"), ">Lane_baru<")
+        .into_bytes();
+    let n = w
+        .store
+        .save_process_map_version(id, v2, DocumentSource::Editor, "Lajur diganti", &keeper)
+        .await
+        .unwrap();
+    let lanes = w
+        .store
+        .process_map_lanes(id, n, &reader.facts)
+        .await
+        .unwrap();
+    let binding = |lane: &str| {
+        lanes
+            .iter()
+            .find(|l| l.lane == lane)
+            .unwrap()
+            .binding
+            .clone()
+    };
+    assert!(
+        binding(&kept).is_some(),
+        "a lane the new version keeps keeps its binding"
+    );
+    assert!(binding("Lane_baru").is_none(), "a new lane starts unbound");
+    assert!(lanes.iter().all(|l| l.lane != renamed));
+    // The old version's bindings stay as they were.
+    let old = w
+        .store
+        .process_map_lanes(id, 1, &reader.facts)
+        .await
+        .unwrap();
+    assert_eq!(old.iter().filter(|l| l.binding.is_some()).count(), 2);
 }

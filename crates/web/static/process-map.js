@@ -1,5 +1,6 @@
 // Sikerja's script of the business-process map pages (issue 17): starts bpmn-js (vendored,
-// static/vendor/bpmn-js) on #peta-diagram (viewer, marks a diff's added and changed elements)
+// static/vendor/bpmn-js) on #peta-diagram (viewer, marks a diff's added and changed elements
+// and the lanes whose post is vacant, PRO-01)
 // and #peta-editor (modeler: on saving, the XML is put into the form's file input and the form
 // is posted, so the server checks it like an uploaded file). No inline script: the pages' CSP
 // allows only scripts with the response's nonce.
@@ -32,7 +33,7 @@
     load(v, box).then(function () {
       var canvas = v.get('canvas');
       var registry = v.get('elementRegistry');
-      [['data-added', 'diff-added'], ['data-changed', 'diff-changed']].forEach(function (pair) {
+      [['data-added', 'diff-added'], ['data-changed', 'diff-changed'], ['data-vacant', 'lane-vacant']].forEach(function (pair) {
         ids(box.getAttribute(pair[0])).forEach(function (id) {
           if (registry.get(id)) { canvas.addMarker(id, pair[1]); }
         });

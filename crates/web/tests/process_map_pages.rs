@@ -262,3 +262,151 @@ async fn the_vendored_bpmn_js_is_served_by_the_app() {
         .await;
     assert_ne!(status, StatusCode::OK);
 }
+
+/// The lanes' table of a map page: (lane id, bound to, holder) per row.
+fn lane_rows(page: &common::Answer) -> Vec<(String, String, String)> {
+    let html = page.html();
+    html.select(&common::sel("#lajur-peta tbody tr"))
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .select(&common::sel("td"))
+                .map(|td| td.text().collect::<Vec<_>>().join(" "))
+                .collect();
+            (
+                tr.value().attr("data-lane").unwrap_or_default().to_string(),
+                cells.get(1).cloned().unwrap_or_default(),
+                cells.get(2).cloned().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn pro_01_lanes_bound_to_posts_show_their_holders_and_a_vacant_post_on_the_page_and_api() {
+    let app = keeper_app().await;
+    let mut keeper = app.admin.clone();
+    let created = keeper
+        .post_files_as(
+            &app,
+            "/peta-proses/baru",
+            &[
+                ("title", "Penunjukan lintas unit"),
+                ("kind", "cross_functional_map"),
+                ("alur", "cross_unit_appointment"),
+            ],
+            "berkas",
+            &[],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let id = map_id(&created.location.unwrap());
+    let page = keeper.get(&app, &format!("/peta-proses/{id}")).await;
+    let lanes: Vec<String> = lane_rows(&page).into_iter().map(|r| r.0).collect();
+    assert!(lanes.len() >= 3, "{lanes:?}");
+
+    // Bound to the Kepala Dinas's post, to the Seksi whose head has a Plt., to a vacant post.
+    let mut bind = async |lane: &str, kind: &str, code: &str| {
+        keeper
+            .post(
+                &app,
+                &format!("/peta-proses/{id}/lajur"),
+                &[
+                    ("versi", "1"),
+                    ("lajur", lane),
+                    ("jenis", kind),
+                    ("kode", code),
+                ],
+            )
+            .await
+    };
+    for (lane, kind, code) in [
+        (&lanes[0], "position", "kadis"),
+        (&lanes[1], "unit", "u-rujukan"),
+    ] {
+        let answer = bind(lane, kind, code).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    }
+    let vacant_lane = lanes.last().unwrap().clone();
+    let answer = bind(&vacant_lane, "position", "jf-kosong").await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    let unknown = bind(&lanes[0], "position", "tidak-ada").await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        text(&unknown.html(), "#penolakan")
+            .unwrap()
+            .contains("PRO-01")
+    );
+
+    let mut reader = reader(&app).await;
+    let page = reader.get(&app, &format!("/peta-proses/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let rows = lane_rows(&page);
+    let row = |lane: &str| rows.iter().find(|r| r.0 == lane).unwrap().clone();
+    assert!(row(&lanes[0]).1.contains("Kepala Dinas"), "{rows:?}");
+    assert!(row(&lanes[0]).2.contains("Hj. Siti Aminah"), "{rows:?}");
+    assert!(row(&lanes[1]).2.contains("Plt. Rahmat Hidayat"), "{rows:?}");
+    assert!(row(&vacant_lane).2.contains("lowong"), "{rows:?}");
+    assert!(
+        page.body
+            .contains(&format!("data-vacant=\"{vacant_lane}\"")),
+        "the vacant lane is marked on the diagram"
+    );
+    assert!(
+        page.html()
+            .select(&common::sel("#form-lajur"))
+            .next()
+            .is_none()
+    );
+    let refused = reader
+        .post(
+            &app,
+            &format!("/peta-proses/{id}/lajur"),
+            &[("versi", "1"), ("lajur", &lanes[0]), ("kode", "")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // The API: the bindings in the map's answer, and the keeper's write.
+    let detail =
+        common::assignments::get_ok(&mut reader, &app, &format!("/api/v1/process-maps/{id}")).await;
+    assert_eq!(detail["lanes_version"], 1);
+    let api_lanes = detail["lanes"].as_array().unwrap();
+    let vacant = api_lanes
+        .iter()
+        .find(|l| l["lane"] == vacant_lane.as_str())
+        .unwrap();
+    assert_eq!(vacant["vacant"], true);
+    assert_eq!(vacant["bound_to"], "position");
+    let plt = api_lanes
+        .iter()
+        .find(|l| l["lane"] == lanes[1].as_str())
+        .unwrap();
+    assert_eq!(plt["exercise"], "plt");
+    assert_eq!(plt["holder"], "Plt. Rahmat Hidayat");
+
+    let (status, body) = common::assignments::post(
+        &mut keeper,
+        &app,
+        &format!("/api/v1/process-maps/{id}/lanes"),
+        serde_json::json!({"version": 1, "lane": vacant_lane}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let unbound = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["lane"] == vacant_lane.as_str())
+        .unwrap();
+    assert_eq!(unbound["bound_to"], serde_json::Value::Null);
+    assert_eq!(unbound["vacant"], false);
+    let (status, body) = common::assignments::post(
+        &mut reader,
+        &app,
+        &format!("/api/v1/process-maps/{id}/lanes"),
+        serde_json::json!({"version": 1, "lane": vacant_lane}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["error"]["code"], "process_map_not_keeper");
+}

@@ -112,6 +112,7 @@ impl AuditAction {
             ProcessMapPublished => "menerbitkan",
             ProcessMapArchived => "mengarsipkan",
             ProcessMapReviewed => "mencatat reviu",
+            ProcessMapLaneBound => "mengikat lajur",
         }
     }
 
@@ -144,7 +145,8 @@ impl AuditAction {
             | ProcessMapVersionSaved
             | ProcessMapPublished
             | ProcessMapArchived
-            | ProcessMapReviewed => AuditGroup::Organisation,
+            | ProcessMapReviewed
+            | ProcessMapLaneBound => AuditGroup::Organisation,
             AgreementCreated
             | AgreementSigned
             | AgreementAmended

@@ -36,6 +36,7 @@ pub(crate) mod placement;
 pub(crate) mod placement_history;
 pub(crate) mod position;
 pub(crate) mod process_map;
+pub(crate) mod process_map_lane;
 pub(crate) mod process_map_review;
 pub(crate) mod process_map_version;
 pub(crate) mod rating;

@@ -31,6 +31,7 @@ mod m20261222_000030_agreement_signers;
 mod m20261223_000031_agreement_numbers;
 mod m20261224_000032_assessments;
 mod m20261225_000033_process_maps;
+mod m20261226_000034_process_map_lanes;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261223_000031_agreement_numbers::Migration),
             Box::new(m20261224_000032_assessments::Migration),
             Box::new(m20261225_000033_process_maps::Migration),
+            Box::new(m20261226_000034_process_map_lanes::Migration),
         ]
     }
 }

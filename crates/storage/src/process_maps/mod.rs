@@ -6,7 +6,8 @@
 //! broken file is refused with its `bpmn_*` code and the reasons.
 //!
 //! `read.rs` holds the lists, the detail, a version's bytes and the diff of two versions;
-//! `write.rs` creating, saving, publishing, archiving and reviewing.
+//! `write.rs` creating, saving, publishing, archiving and reviewing; `lanes.rs` the lanes
+//! bound to positions or units and who holds them today (PRO-01).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -18,8 +19,11 @@ use sikerja_domain::workflow::WorkflowKind;
 use crate::AuditActor;
 use crate::error::StorageError;
 
+mod lanes;
 mod read;
 mod write;
+
+pub use lanes::{BoundLane, LaneView};
 
 /// Id of a row of `process_maps`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -156,7 +160,9 @@ pub(crate) fn refused(r: MapRefusal) -> StorageError {
         MapRefusal::Text { .. }
         | MapRefusal::FindingsBlank
         | MapRefusal::SopChange(_)
-        | MapRefusal::UnknownVersion(_) => StorageError::invalid(r.code(), r.message()),
+        | MapRefusal::UnknownVersion(_)
+        | MapRefusal::UnknownLane(_)
+        | MapRefusal::UnknownLaneTarget => StorageError::invalid(r.code(), r.message()),
     }
 }
 

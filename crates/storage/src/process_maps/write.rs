@@ -3,6 +3,8 @@
 //! decision, writes in one transaction with its audit row, and locks the map's row so that
 //! two keepers' saves queue and take consecutive numbers.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, SqlErr};
@@ -15,6 +17,7 @@ use sikerja_domain::process_map::{
     decide_publish, decide_review, decide_save,
 };
 
+use super::lanes::{carry, lanes_of};
 use super::read::{number, version_row};
 use super::{DocumentSource, MapActor, MapSource, NewMap, ProcessMapId, bpmn_refused, refused};
 use crate::Store;
@@ -99,7 +102,7 @@ async fn insert_version(txn: &WriteTxn, v: NewVersion<'_>) -> Result<(i64, Strin
 }
 
 /// The map's row, locked, after checking the actor keeps its agency's maps.
-async fn locked_for_keeper(
+pub(crate) async fn locked_for_keeper(
     txn: &WriteTxn,
     id: ProcessMapId,
     actor: &MapActor,
@@ -235,14 +238,16 @@ impl Store {
         }
         check_keeper(&actor.facts, agency).map_err(refused)?;
         check_note(note).map_err(refused)?;
-        sikerja_maps::read(&xml).map_err(|e| bpmn_refused(&e))?;
+        let defs = sikerja_maps::read(&xml).map_err(|e| bpmn_refused(&e))?;
+        let lanes: BTreeSet<String> = lanes_of(&defs).into_iter().map(|(l, _)| l).collect();
         let txn = self.begin_write().await?;
         let (row, status) = locked_for_keeper(&txn, id, actor).await?;
         decide_save(status).map_err(refused)?;
-        let n = latest(&txn, row.id).await? + 1;
+        let previous = latest(&txn, row.id).await?;
+        let n = previous + 1;
         let now = Utc::now().trunc_subsecs(6);
         let size = xml.len();
-        let (_, sha) = insert_version(
+        let (vid, sha) = insert_version(
             &txn,
             NewVersion {
                 map: row.id,
@@ -255,6 +260,13 @@ impl Store {
             },
         )
         .await?;
+        // PRO-01: the new version keeps the holders of the lanes it still has.
+        let carried = if previous > 0 {
+            let from = version_row(&txn, row.id, previous).await?.id;
+            carry(&txn, row.id, from, vid, &lanes).await?
+        } else {
+            0
+        };
         touch(&txn, row.id, now).await?;
         audit::append_by(
             &txn,
@@ -267,6 +279,7 @@ impl Store {
                 "sha256": sha,
                 "size": size,
                 "note": note.trim(),
+                "lanes_carried": carried,
             }),
         )
         .await?;

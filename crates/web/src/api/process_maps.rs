@@ -1,7 +1,8 @@
 //! `/api/v1/process-maps` (issue 17 point 5; PRO-01..03): the business-process maps of the
 //! caller's agency — list with filters, one map with its versions and reviews, a version's
 //! BPMN document as saved, a new version (the raw XML, checked like an upload: a broken file is
-//! refused with its `bpmn_*` code), reviews. People only (an API token gets 403
+//! refused with its `bpmn_*` code), reviews, the lanes bound to positions or units with who
+//! holds them today (PRO-01). People only (an API token gets 403
 //! `official_only`); readers are the agency's people, writers its `process_map_keeper`.
 
 use axum::Json;
@@ -13,12 +14,14 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sikerja_domain::access::ActorFacts;
-use sikerja_domain::organisation::DepartmentId;
+use sikerja_domain::holders::Exercise;
+use sikerja_domain::organisation::{DepartmentId, PositionId, UnitId};
+use sikerja_domain::process_map::lanes::{LaneBindingKind, LaneHolding, LaneTarget};
 use sikerja_domain::process_map::{
     MapRefusal, ProcessMapKind, ProcessMapStatus, ReviewInput, SopChange, may_keep,
 };
 use sikerja_storage::process_maps::{
-    DocumentSource, MapActor, MapDetail, MapFilter, MapSummary, ProcessMapId, ReviewView,
+    DocumentSource, LaneView, MapActor, MapDetail, MapFilter, MapSummary, ProcessMapId, ReviewView,
     VersionView,
 };
 use utoipa::{IntoParams, ToSchema};
@@ -138,7 +141,62 @@ impl From<&ReviewView> for ProcessMapReviewDto {
     }
 }
 
-/// A map with its versions and reviews, newest first.
+/// A lane of a version and, if bound, the position or unit it is bound to and who holds it
+/// today (PRO-01).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProcessMapLaneDto {
+    /// The lane's BPMN id.
+    #[schema(example = "Lane_owner_head")]
+    pub lane: String,
+    /// The lane's name in the document.
+    pub name: Option<String>,
+    /// `position` or `unit`; none when the lane is not bound.
+    #[schema(example = "position")]
+    pub bound_to: Option<String>,
+    /// The id of the position or unit.
+    pub target_id: Option<i64>,
+    /// The position's or unit's name.
+    pub target_name: Option<String>,
+    /// The post holding the lane: the bound position, or the bound unit's head position.
+    pub post_id: Option<i64>,
+    pub post_name: Option<String>,
+    /// Who holds it today ("Plt. …"/"Plh. …" for an acting holder); none when vacant.
+    pub holder: Option<String>,
+    pub holder_employee_id: Option<i64>,
+    /// `definitive`, `plt` or `plh`; none when vacant.
+    pub exercise: Option<String>,
+    /// The lane is bound and its post is vacant (*lowong*).
+    pub vacant: bool,
+}
+
+impl From<&LaneView> for ProcessMapLaneDto {
+    fn from(l: &LaneView) -> Self {
+        let b = l.binding.as_ref();
+        let h = b.map(|b| &b.holding);
+        ProcessMapLaneDto {
+            lane: l.lane.clone(),
+            name: l.name.clone(),
+            bound_to: b.map(|b| b.target.kind().code().to_string()),
+            target_id: b.map(|b| match b.target {
+                LaneTarget::Position(p) => p.0,
+                LaneTarget::Unit(u) => u.0,
+            }),
+            target_name: b.map(|b| b.target_name.clone()),
+            post_id: h.and_then(|h| h.post).map(|p| p.0),
+            post_name: h.and_then(|h| h.post_name.clone()),
+            holder: h.and_then(LaneHolding::holder_label),
+            holder_employee_id: h.and_then(|h| h.holder).map(|e| e.0),
+            exercise: h.and_then(|h| h.exercise).map(|x| match x {
+                Exercise::Definitive => "definitive".to_string(),
+                Exercise::Acting(k) => k.code().to_string(),
+            }),
+            vacant: h.is_some_and(LaneHolding::vacant),
+        }
+    }
+}
+
+/// A map with its versions and reviews, newest first, and the lanes of the version readers
+/// see (the published one, else the latest) with who holds them today (PRO-01).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProcessMapDetailDto {
     pub map: ProcessMapDto,
@@ -146,18 +204,62 @@ pub struct ProcessMapDetailDto {
     pub created_at: DateTime<Utc>,
     pub versions: Vec<ProcessMapVersionDto>,
     pub reviews: Vec<ProcessMapReviewDto>,
+    /// The version whose lanes `lanes` lists.
+    pub lanes_version: u32,
+    pub lanes: Vec<ProcessMapLaneDto>,
 }
 
-impl From<&MapDetail> for ProcessMapDetailDto {
-    fn from(d: &MapDetail) -> Self {
+impl ProcessMapDetailDto {
+    fn new(d: &MapDetail, lanes: &[LaneView]) -> Self {
         ProcessMapDetailDto {
             map: ProcessMapDto::from(&d.map),
             created_by: d.created_by.clone(),
             created_at: d.created_at,
             versions: d.versions.iter().map(ProcessMapVersionDto::from).collect(),
             reviews: d.reviews.iter().map(ProcessMapReviewDto::from).collect(),
+            lanes_version: shown_version(d),
+            lanes: lanes.iter().map(ProcessMapLaneDto::from).collect(),
         }
     }
+}
+
+/// The version readers see: the published one, else the latest.
+fn shown_version(d: &MapDetail) -> u32 {
+    d.map.published_version.unwrap_or(d.map.latest_version)
+}
+
+/// The map with the lanes of the version readers see.
+async fn detail_dto(
+    state: &AppState,
+    id: i64,
+    facts: &ActorFacts,
+) -> Result<ProcessMapDetailDto, ApiError> {
+    let detail = state
+        .store
+        .process_map(ProcessMapId(id), facts)
+        .await
+        .map_err(WebError::from)?;
+    let lanes = state
+        .store
+        .process_map_lanes(ProcessMapId(id), shown_version(&detail), facts)
+        .await
+        .map_err(WebError::from)?;
+    Ok(ProcessMapDetailDto::new(&detail, &lanes))
+}
+
+/// A lane to bind (PRO-01): a lane of a version, by its BPMN id, to a position or unit of the
+/// map's agency; `bound_to` none unbinds it.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct LaneBindingRequest {
+    pub version: u32,
+    #[schema(example = "Lane_owner_head")]
+    pub lane: String,
+    /// `position` or `unit`; none or absent unbinds the lane.
+    #[serde(default)]
+    pub bound_to: Option<String>,
+    /// The position's or unit's id.
+    #[serde(default)]
+    pub target_id: Option<i64>,
 }
 
 /// Filters of the list; all optional.
@@ -280,12 +382,9 @@ pub async fn get_process_map(
     principal: Principal,
     Id(id): Id,
 ) -> Result<Json<ProcessMapDetailDto>, ApiError> {
-    let detail = state
-        .store
-        .process_map(ProcessMapId(id), person_facts(&principal)?)
-        .await
-        .map_err(WebError::from)?;
-    Ok(Json(ProcessMapDetailDto::from(&detail)))
+    Ok(Json(
+        detail_dto(&state, id, person_facts(&principal)?).await?,
+    ))
 }
 
 /// A version's BPMN 2.0 document, byte for byte as saved.
@@ -360,14 +459,9 @@ pub async fn save_process_map_version(
         )
         .await
         .map_err(WebError::from)?;
-    let detail = state
-        .store
-        .process_map(ProcessMapId(id), &actor.facts)
-        .await
-        .map_err(WebError::from)?;
     Ok((
         StatusCode::CREATED,
-        Json(ProcessMapDetailDto::from(&detail)),
+        Json(detail_dto(&state, id, &actor.facts).await?),
     ))
 }
 
@@ -464,4 +558,65 @@ pub async fn record_process_map_review(
                 .collect(),
         ),
     ))
+}
+
+/// Binds a lane of a version to a position or unit of the map's agency, or unbinds it (the
+/// keeper of the map's agency; PRO-01). Refused with 422 (`process_map_unknown_version`,
+/// `process_map_unknown_lane`, `process_map_unknown_lane_target`) or 409
+/// (`process_map_archived`); nothing is written then.
+#[utoipa::path(
+    post,
+    path = "/api/v1/process-maps/{id}/lanes",
+    tag = "process_maps",
+    params(("id" = i64, Path, description = "Map id")),
+    request_body = LaneBindingRequest,
+    responses(
+        (status = 200, description = "Bound; the version's lanes afterwards", body = Vec<ProcessMapLaneDto>),
+        (status = 400, description = "The JSON cannot be read", body = ErrorEnvelope),
+        (status = 403, description = "Not the keeper of the map's agency (`process_map_not_keeper`)", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 409, description = "The map is archived", body = ErrorEnvelope),
+        (status = 422, description = "Refused; nothing is written", body = ErrorEnvelope)
+    )
+)]
+pub async fn bind_process_map_lane(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    body: Result<Json<LaneBindingRequest>, JsonRejection>,
+) -> Result<Json<Vec<ProcessMapLaneDto>>, ApiError> {
+    let actor = map_actor(&principal)?;
+    require_keeper(&state, &actor.facts, id).await?;
+    let Json(request) = body.map_err(WebError::from)?;
+    let target = match (request.bound_to.as_deref(), request.target_id) {
+        (None, _) => None,
+        (Some(kind), Some(t)) => match LaneBindingKind::from_code(kind) {
+            Some(LaneBindingKind::Position) => Some(LaneTarget::Position(PositionId(t))),
+            Some(LaneBindingKind::Unit) => Some(LaneTarget::Unit(UnitId(t))),
+            None => return Err(lane_target_refused()),
+        },
+        (Some(_), None) => return Err(lane_target_refused()),
+    };
+    state
+        .store
+        .bind_process_map_lane(
+            ProcessMapId(id),
+            request.version,
+            &request.lane,
+            target,
+            &actor,
+        )
+        .await
+        .map_err(WebError::from)?;
+    let lanes = state
+        .store
+        .process_map_lanes(ProcessMapId(id), request.version, &actor.facts)
+        .await
+        .map_err(WebError::from)?;
+    Ok(Json(lanes.iter().map(ProcessMapLaneDto::from).collect()))
+}
+
+fn lane_target_refused() -> ApiError {
+    let refusal = MapRefusal::UnknownLaneTarget;
+    WebError::invalid(refusal.code(), refusal.message()).into()
 }

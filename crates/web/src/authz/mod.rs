@@ -606,6 +606,11 @@ pub fn api_access() -> RouteTable {
             Access::ProcessMap,
         ),
         (
+            Method::POST,
+            "/api/v1/process-maps/{id}/lanes",
+            Access::ProcessMap,
+        ),
+        (
             Method::GET,
             "/api/v1/letters/{id}/pdf",
             Access::AssignmentRecord,

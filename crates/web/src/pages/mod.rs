@@ -121,6 +121,11 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             ProcessMap,
             process_maps::archive_map,
         )
+        .post(
+            "/peta-proses/{id}/lajur",
+            ProcessMap,
+            process_maps::bind_lane,
+        )
         .get("/kinerja", Official, planning::index::show_planning)
         .get(
             "/kinerja/menu",

@@ -10,7 +10,8 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use sikerja_domain::organisation::DepartmentId;
-use sikerja_domain::process_map::{ProcessMapKind, ReviewInput, SopChange, may_keep};
+use sikerja_domain::process_map::lanes::LaneBindingKind;
+use sikerja_domain::process_map::{MapRefusal, ProcessMapKind, ReviewInput, SopChange, may_keep};
 use sikerja_domain::workflow::WorkflowKind;
 use sikerja_storage::process_maps::{DocumentSource, MapActor, MapSource, NewMap, ProcessMapId};
 
@@ -356,4 +357,54 @@ pub async fn show_editor(
         title: map.title,
         latest: map.latest_version,
     })
+}
+
+/// `POST /peta-proses/{id}/lajur`: binds a lane of a version (`versi`, `lajur`) to a position
+/// or unit of the agency by its code (`jenis` `position`/`unit`, `kode`), or unbinds it with an
+/// empty code (PRO-01).
+pub async fn bind_lane(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<i64>,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    require_keeper(&state, &principal, id).await?;
+    let Form(pairs) = form?;
+    let actor = map_actor(&principal)?;
+    let agency = own_agency(person(&principal)?)?;
+    let code = field(&pairs, "kode").trim();
+    let target = if code.is_empty() {
+        None
+    } else {
+        let kind =
+            LaneBindingKind::from_code(field(&pairs, "jenis")).unwrap_or(LaneBindingKind::Position);
+        match state
+            .store
+            .lane_target_by_code(agency, kind, code)
+            .await
+            .map_err(WebError::from)?
+        {
+            Some(t) => Some(t),
+            None => {
+                let refusal = MapRefusal::UnknownLaneTarget;
+                let error = WebError::invalid(refusal.code(), refusal.message());
+                return refused_on_map(&state, &principal, id, error).await;
+            }
+        }
+    };
+    let version = field(&pairs, "versi").parse().unwrap_or(0);
+    match state
+        .store
+        .bind_process_map_lane(
+            ProcessMapId(id),
+            version,
+            field(&pairs, "lajur"),
+            target,
+            &actor,
+        )
+        .await
+    {
+        Ok(()) => Ok(super::back_to_version(id, version, "lajur")),
+        Err(e) => refused_on_map(&state, &principal, id, e.into()).await,
+    }
 }

@@ -19,9 +19,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sikerja_domain::access::Actor;
 use sikerja_domain::organisation::{AgencyId, DepartmentId};
+use sikerja_domain::process_map::lanes::LaneBindingKind;
 use sikerja_domain::process_map::{ProcessMapKind, ProcessMapStatus, may_keep};
 use sikerja_maps::{Change, ElementChange, ElementKind, Field};
-use sikerja_storage::process_maps::{MapDetail, MapFilter, MapSummary, ProcessMapId};
+use sikerja_storage::process_maps::{LaneView, MapDetail, MapFilter, MapSummary, ProcessMapId};
 
 use crate::AppState;
 use crate::authz::{Principal, person};
@@ -30,7 +31,8 @@ use crate::format;
 use crate::views::Layout;
 
 pub use forms::{
-    archive_map, create_map, publish_map, review_map, save_version, show_editor, show_new_map,
+    archive_map, bind_lane, create_map, publish_map, review_map, save_version, show_editor,
+    show_new_map,
 };
 
 const LIST: &str = "/peta-proses";
@@ -244,6 +246,35 @@ pub struct DiffView {
     pub changed: String,
 }
 
+/// A lane of the shown version with its binding and who holds it today (PRO-01).
+pub struct LaneRow {
+    pub id: String,
+    pub name: String,
+    /// "Jabatan …" or "Unit …"; empty when not bound.
+    pub bound_to: String,
+    pub post: String,
+    pub holder: String,
+    pub bound: bool,
+    pub vacant: bool,
+}
+
+fn lane_row(l: &LaneView) -> LaneRow {
+    let b = l.binding.as_ref();
+    LaneRow {
+        id: l.lane.clone(),
+        name: l.name.clone().unwrap_or_default(),
+        bound_to: b
+            .map(|b| format!("{} {}", b.target.kind().label(), b.target_name))
+            .unwrap_or_default(),
+        post: b
+            .and_then(|b| b.holding.post_name.clone())
+            .unwrap_or_default(),
+        holder: b.and_then(|b| b.holding.holder_label()).unwrap_or_default(),
+        bound: b.is_some(),
+        vacant: b.is_some_and(|b| b.holding.vacant()),
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "process_maps/detail.html")]
 pub struct DetailPage {
@@ -265,6 +296,10 @@ pub struct DetailPage {
     can_publish: bool,
     notice: Option<&'static str>,
     error: Option<String>,
+    lanes: Vec<LaneRow>,
+    /// Ids of the lanes whose post is vacant, comma-separated, for the diagram's markers.
+    vacant_lanes: String,
+    binding_kinds: Vec<Choice>,
 }
 
 fn source_label(code: &str) -> String {
@@ -372,6 +407,7 @@ fn notice_of(ok: &str) -> Option<&'static str> {
         "terbit" => Some("Versi terakhir diterbitkan."),
         "reviu" => Some("Reviu dicatat (PRO-03)."),
         "arsip" => Some("Peta proses diarsipkan."),
+        "lajur" => Some("Pengikatan lajur disimpan (PRO-01)."),
         _ => None,
     }
 }
@@ -411,7 +447,27 @@ pub(crate) async fn detail_page(
         _ => None,
     };
     let keeper = may_keep(actor.facts(), map.agency);
+    let lanes: Vec<LaneRow> = state
+        .store
+        .process_map_lanes(ProcessMapId(id), shown, actor.facts())
+        .await?
+        .iter()
+        .map(lane_row)
+        .collect();
     Ok(DetailPage {
+        vacant_lanes: lanes
+            .iter()
+            .filter(|l| l.vacant)
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        lanes,
+        binding_kinds: choices(
+            LaneBindingKind::ALL,
+            |k| k.code().into(),
+            |k| k.label().into(),
+            "position",
+        ),
         layout: Layout::new(map.title.clone(), state.demo_mode)
             .crumb("Peta proses", LIST)
             .crumb(map.title.clone(), format!("{LIST}/{id}")),
@@ -514,4 +570,9 @@ pub async fn download_version(
 /// After a change: back to the map with a notice.
 pub(crate) fn back_to(id: i64, ok: &str) -> Response {
     Redirect::to(&format!("{LIST}/{id}?ok={ok}")).into_response()
+}
+
+/// After a change to a version: back to the map showing that version, with a notice.
+pub(crate) fn back_to_version(id: i64, version: u32, ok: &str) -> Response {
+    Redirect::to(&format!("{LIST}/{id}?versi={version}&ok={ok}")).into_response()
 }
