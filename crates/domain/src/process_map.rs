@@ -121,6 +121,13 @@ pub fn may_read(facts: &ActorFacts, agency: AgencyId) -> bool {
     facts.agency == Some(agency)
 }
 
+/// Whether another government system's API token reads the maps of `agency` (issue 17 point
+/// 3): a token scoped to an agency (`token_agency`) reads that agency's maps, an unscoped one
+/// every agency's. Tokens only read; writes stay with the agency's keeper.
+pub fn token_may_read(token_agency: Option<AgencyId>, agency: AgencyId) -> bool {
+    token_agency.is_none_or(|a| a == agency)
+}
+
 /// Whether the person keeps (creates, saves, publishes, archives, reviews) the maps of
 /// `agency`: a granted *Pengelola Peta Proses Bisnis* there (PRO-01).
 pub fn may_keep(facts: &ActorFacts, agency: AgencyId) -> bool {

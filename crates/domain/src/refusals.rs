@@ -398,6 +398,40 @@ pub const RULE_REFUSALS: &[RuleRefusal] = &[
         RuleId::KIN_01,
         "Pasal 18 ayat (1) huruf d",
     ),
+    // PRO-01..03 (issue 17): the business-process maps. Only the agency's keeper changes a
+    // map; lanes are bound to the agency's own posts; a version is kept, an archived map no
+    // longer changes, a review records findings and each SOP it changed.
+    r(
+        "process_map_not_keeper",
+        RuleId::PRO_01,
+        "Pasal 21 ayat (2)",
+    ),
+    r(
+        "process_map_unknown_lane",
+        RuleId::PRO_01,
+        "Pasal 21 ayat (1)",
+    ),
+    r(
+        "process_map_unknown_lane_target",
+        RuleId::PRO_01,
+        "Pasal 21 ayat (1)",
+    ),
+    r("process_map_archived", RuleId::PRO_03, "Pasal 21 ayat (3)"),
+    r(
+        "process_map_nothing_to_publish",
+        RuleId::PRO_03,
+        "Pasal 21 ayat (3)",
+    ),
+    r(
+        "process_map_findings_blank",
+        RuleId::PRO_03,
+        "Pasal 21 ayat (3)",
+    ),
+    r(
+        "process_map_invalid_sop_change",
+        RuleId::PRO_03,
+        "Pasal 21 ayat (3)",
+    ),
 ];
 
 /// The rule and article of a rule-caused refusal code.

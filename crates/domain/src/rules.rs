@@ -86,6 +86,9 @@ impl RuleId {
     pub const ORG_05: RuleId = RuleId(61);
     pub const KED_11: RuleId = RuleId(62);
     pub const KIN_02: RuleId = RuleId(63);
+    pub const PRO_01: RuleId = RuleId(64);
+    pub const PRO_02: RuleId = RuleId(65);
+    pub const PRO_03: RuleId = RuleId(66);
 
     /// The ID as written in the catalogue, e.g. `KED-03`.
     pub fn as_str(self) -> &'static str {
@@ -434,6 +437,21 @@ const CATALOGUE: &[(RuleId, &str, &str)] = &[
         RuleId::KIN_02,
         "KIN-02",
         "Penilaian hasil kerja dan perilaku kerja; predikat kinerja dan kurva distribusi",
+    ),
+    (
+        RuleId::PRO_01,
+        "PRO-01",
+        "Peta proses bisnis menggambarkan hubungan kerja antar Unit Organisasi dan diperbaiki melalui reviu dan evaluasi",
+    ),
+    (
+        RuleId::PRO_02,
+        "PRO-02",
+        "Jenis peta yang direviu: peta subproses, peta relasi, peta lintas fungsi, peta level 1 dan turunannya",
+    ),
+    (
+        RuleId::PRO_03,
+        "PRO-03",
+        "Setiap peta berversi; reviu mencatat temuan, keputusan dan SOP yang berubah",
     ),
 ];
 

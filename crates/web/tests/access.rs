@@ -58,10 +58,11 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (_, "/peta-proses/baru") | (true, "/peta-proses/{id}/ubah") => DECIDE,
         (true, p) if p.starts_with("/peta-proses/{id}") => OWN_DEPT,
         (false, p) if p.starts_with("/peta-proses/{id}/") => DECIDE,
-        // The maps' API: people only (tokens 403 `official_only`), the agency's people read
-        // (an unknown version is 422), its keeper writes (the empty body is refused after the
-        // keeper check: 422).
-        (true, "/api/v1/process-maps") => PEOPLE,
+        // The maps' API: the agency's people read (an unknown version is 422), and API tokens
+        // read the maps of the agency they reach (the other agency's token lists its own, is
+        // refused this agency's map); its keeper writes (the empty body is refused after the
+        // keeper check: 422), never a token.
+        (true, "/api/v1/process-maps") => API_ANYONE,
         (true, p) if p.starts_with("/api/v1/process-maps/{id}") => API_OWN_DEPT,
         (false, p) if p.starts_with("/api/v1/process-maps/{id}/") => API_ADMIN,
         // Forms need the session's CSRF token, which a token holder has no session for.

@@ -261,6 +261,8 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "process_map_file_missing",
     "process_map_unknown_department",
     "process_map_concurrent_save",
+    // An unscoped API token listing maps without naming the agency.
+    "process_map_agency_required",
     // A broken .bpmn file (sikerja_maps::ProblemKind, docs/maps.md): the document's fault,
     // not a rule's.
     "bpmn_too_large",

@@ -409,4 +409,158 @@ async fn pro_01_lanes_bound_to_posts_show_their_holders_and_a_vacant_post_on_the
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert_eq!(body["error"]["code"], "process_map_not_keeper");
+    assert_eq!(
+        body["error"]["details"][0]["rule_id"], "PRO-01",
+        "the refusal cites its rule: {body}"
+    );
+}
+
+#[tokio::test]
+async fn pro_01_03_are_in_the_rule_catalogue_and_cited_on_the_map_pages() {
+    let app = keeper_app().await;
+    let mut keeper = app.admin.clone();
+    for (rule, article) in [
+        ("PRO-01", "Pasal 21 ayat (1)"),
+        ("PRO-02", "Pasal 21 ayat (4)"),
+        ("PRO-03", "Pasal 21 ayat (3)"),
+    ] {
+        let page = keeper.get(&app, &format!("/aturan/{rule}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{rule}");
+        assert!(page.body.contains(article), "{rule}: {article}");
+    }
+    let catalogue = keeper.get(&app, "/aturan?q=Pasal+21").await;
+    assert!(catalogue.body.contains("PRO-02"));
+    let list = keeper.get(&app, "/peta-proses").await;
+    assert!(list.body.contains("href=\"/aturan/PRO-01\""));
+    let created = keeper
+        .post_files_as(
+            &app,
+            "/peta-proses/baru",
+            &[
+                ("title", "Peta level 1"),
+                ("kind", "level_1_map"),
+                ("alur", "within_unit_appointment"),
+            ],
+            "berkas",
+            &[],
+        )
+        .await;
+    let id = map_id(&created.location.unwrap());
+    let page = keeper.get(&app, &format!("/peta-proses/{id}")).await;
+    let cited = text(&page.html(), "#dasar-peta").unwrap();
+    assert!(cited.contains("PRO-03 · Pasal 21 ayat (3)"), "{cited}");
+    // A refused review names its rule and article on the page.
+    let refused = keeper
+        .post(
+            &app,
+            &format!("/peta-proses/{id}/reviu"),
+            &[("versi", "1"), ("findings", " ")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("PRO-03"),
+        "{}",
+        text(&refused.html(), "#penolakan").unwrap_or_default()
+    );
+}
+
+async fn with_token(
+    app: &TestApp,
+    token: &str,
+    mut request: axum::http::Request<axum::body::Body>,
+) -> (StatusCode, serde_json::Value, Vec<u8>) {
+    request.headers_mut().insert(
+        axum::http::header::AUTHORIZATION,
+        format!("Bearer {token}").parse().unwrap(),
+    );
+    let (status, _, body) = app.send(request).await;
+    (
+        status,
+        serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null),
+        body,
+    )
+}
+
+#[tokio::test]
+async fn pro_03_another_system_reads_the_maps_with_an_api_token_but_never_writes() {
+    let app = keeper_app().await;
+    let mut keeper = app.admin.clone();
+    let created = keeper
+        .post_files_as(
+            &app,
+            "/peta-proses/baru",
+            &[
+                ("title", "Peta relasi"),
+                ("kind", "relation_map"),
+                ("alur", "cross_unit_appointment"),
+            ],
+            "berkas",
+            &[],
+        )
+        .await;
+    let id = map_id(&created.location.unwrap());
+    let agency = app
+        .store
+        .process_map_agency(sikerja_storage::process_maps::ProcessMapId(id))
+        .await
+        .unwrap();
+    let (_, scoped) = app
+        .store
+        .create_api_token("e-Kinerja", Some(agency), false, &setup_actor())
+        .await
+        .unwrap();
+
+    let (status, list, _) = with_token(&app, &scoped, common::get("/api/v1/process-maps")).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (status, detail, _) = with_token(
+        &app,
+        &scoped,
+        common::get(&format!("/api/v1/process-maps/{id}")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["map"]["kind"], "relation_map");
+    let (status, _, xml) = with_token(
+        &app,
+        &scoped,
+        common::get(&format!("/api/v1/process-maps/{id}/versions/1")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8(xml).unwrap().contains("bpmn:definitions"));
+    let (status, reviews, _) = with_token(
+        &app,
+        &scoped,
+        common::get(&format!("/api/v1/process-maps/{id}/reviews")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{reviews}");
+
+    // Writes stay with people: even a write token is refused.
+    let review = serde_json::json!({"version": 1, "findings": "Dari sistem lain"});
+    for token in [scoped.as_str(), app.token.as_str()] {
+        let (status, body, _) = with_token(
+            &app,
+            token,
+            common::post_json(&format!("/api/v1/process-maps/{id}/reviews"), &review),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!(body["error"]["code"], "official_only");
+    }
+
+    // An unscoped token names the agency it lists.
+    let (status, body, _) = with_token(&app, &app.token, common::get("/api/v1/process-maps")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["code"], "process_map_agency_required");
+    let (status, list, _) = with_token(
+        &app,
+        &app.token,
+        common::get(&format!("/api/v1/process-maps?agency={}", agency.0)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list.as_array().unwrap().len(), 1);
 }

@@ -110,3 +110,10 @@ fn a_title_is_required_and_limited() {
     assert!(check_title(&"x".repeat(501)).is_err());
     assert!(check_note(&"x".repeat(4000)).is_ok());
 }
+
+#[test]
+fn pro_01_a_token_reads_the_maps_of_its_agency_or_of_every_agency_when_unscoped() {
+    assert!(token_may_read(Some(AgencyId(1)), AgencyId(1)));
+    assert!(!token_may_read(Some(AgencyId(2)), AgencyId(1)));
+    assert!(token_may_read(None, AgencyId(1)));
+}

@@ -2,8 +2,10 @@
 //! caller's agency — list with filters, one map with its versions and reviews, a version's
 //! BPMN document as saved, a new version (the raw XML, checked like an upload: a broken file is
 //! refused with its `bpmn_*` code), reviews, the lanes bound to positions or units with who
-//! holds them today (PRO-01). People only (an API token gets 403
-//! `official_only`); readers are the agency's people, writers its `process_map_keeper`.
+//! holds them today (PRO-01). Readers are the agency's people and other systems' API tokens
+//! scoped to the agency (or unscoped: `?agency=` on the list) — list, read, versions,
+//! reviews; writers only the agency's `process_map_keeper` (a token gets 403
+//! `official_only`).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -15,10 +17,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sikerja_domain::access::ActorFacts;
 use sikerja_domain::holders::Exercise;
-use sikerja_domain::organisation::{DepartmentId, PositionId, UnitId};
+use sikerja_domain::organisation::{AgencyId, DepartmentId, PositionId, UnitId};
 use sikerja_domain::process_map::lanes::{LaneBindingKind, LaneHolding, LaneTarget};
 use sikerja_domain::process_map::{
-    MapRefusal, ProcessMapKind, ProcessMapStatus, ReviewInput, SopChange, may_keep,
+    MapRefusal, ProcessMapKind, ProcessMapStatus, ReviewInput, SopChange, may_keep, token_may_read,
 };
 use sikerja_storage::process_maps::{
     DocumentSource, LaneView, MapActor, MapDetail, MapFilter, MapSummary, ProcessMapId, ReviewView,
@@ -274,6 +276,8 @@ pub struct ProcessMapQuery {
     pub department: Option<i64>,
     /// A part of the title, case-insensitive.
     pub q: Option<String>,
+    /// The agency, for an API token that reaches every agency (other callers read their own).
+    pub agency: Option<i64>,
 }
 
 /// The note of a new version.
@@ -294,6 +298,42 @@ pub struct ReviewRequest {
     pub decisions: String,
     #[serde(default)]
     pub sop_changes: Vec<SopChangeDto>,
+}
+
+/// The facts a read is decided on: a person's own; for another system's API token, a reader
+/// of `agency` once the token's scope reaches it (`process_map::token_may_read`; issue 17
+/// point 3), else 403.
+fn reader_facts(principal: &Principal, agency: AgencyId) -> Result<ActorFacts, ApiError> {
+    match principal {
+        Principal::Token(t) if token_may_read(t.agency, agency) => Ok(ActorFacts {
+            agency: Some(agency),
+            ..ActorFacts::default()
+        }),
+        Principal::Token(_) => Err(WebError::forbidden(
+            "Token API ini tidak menjangkau instansi peta proses ini.",
+        )
+        .into()),
+        _ => person_facts(principal).cloned(),
+    }
+}
+
+/// The reader's facts for the map `id` (its agency read first for a token).
+async fn map_reader_facts(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+) -> Result<ActorFacts, ApiError> {
+    match principal {
+        Principal::Token(_) => {
+            let agency = state
+                .store
+                .process_map_agency(ProcessMapId(id))
+                .await
+                .map_err(WebError::from)?;
+            reader_facts(principal, agency)
+        }
+        _ => Ok(person_facts(principal)?.clone()),
+    }
 }
 
 fn person_facts(principal: &Principal) -> Result<&ActorFacts, ApiError> {
@@ -330,7 +370,8 @@ fn map_actor(principal: &Principal) -> Result<MapActor, ApiError> {
     })
 }
 
-/// The maps of the caller's agency, by title.
+/// The maps of the caller's agency, by title; for an API token, of the agency it is scoped to
+/// (an unscoped token names `agency`).
 #[utoipa::path(
     get,
     path = "/api/v1/process-maps",
@@ -338,7 +379,8 @@ fn map_actor(principal: &Principal) -> Result<MapActor, ApiError> {
     params(ProcessMapQuery),
     responses(
         (status = 200, description = "The agency's maps", body = Vec<ProcessMapDto>),
-        (status = 403, description = "Not a person of an agency (`official_only` for a token)", body = ErrorEnvelope)
+        (status = 403, description = "Not a person of an agency, or a token that does not reach the agency named", body = ErrorEnvelope),
+        (status = 422, description = "An unscoped token names no `agency` (`process_map_agency_required`)", body = ErrorEnvelope)
     )
 )]
 pub async fn list_process_maps(
@@ -346,8 +388,16 @@ pub async fn list_process_maps(
     principal: Principal,
     Query(query): Query<ProcessMapQuery>,
 ) -> Result<Json<Vec<ProcessMapDto>>, ApiError> {
-    let facts = person_facts(&principal)?;
-    let agency = facts.agency.ok_or(official_only())?;
+    let agency = match &principal {
+        Principal::Token(t) => t.agency.or(query.agency.map(AgencyId)).ok_or_else(|| {
+            ApiError::from(WebError::invalid(
+                "process_map_agency_required",
+                "Token API tanpa instansi memilih instansi dengan parameter agency.",
+            ))
+        })?,
+        _ => person_facts(&principal)?.agency.ok_or(official_only())?,
+    };
+    let facts = &reader_facts(&principal, agency)?;
     let filter = MapFilter {
         kind: query.kind.as_deref().and_then(ProcessMapKind::from_code),
         status: query
@@ -382,9 +432,8 @@ pub async fn get_process_map(
     principal: Principal,
     Id(id): Id,
 ) -> Result<Json<ProcessMapDetailDto>, ApiError> {
-    Ok(Json(
-        detail_dto(&state, id, person_facts(&principal)?).await?,
-    ))
+    let facts = map_reader_facts(&state, &principal, id).await?;
+    Ok(Json(detail_dto(&state, id, &facts).await?))
 }
 
 /// A version's BPMN 2.0 document, byte for byte as saved.
@@ -408,9 +457,10 @@ pub async fn get_process_map_version(
     principal: Principal,
     Path((id, n)): Path<(i64, u32)>,
 ) -> Result<Response, ApiError> {
+    let facts = map_reader_facts(&state, &principal, id).await?;
     let xml = state
         .store
-        .process_map_version_xml(ProcessMapId(id), n, person_facts(&principal)?)
+        .process_map_version_xml(ProcessMapId(id), n, &facts)
         .await
         .map_err(WebError::from)?;
     Ok((
@@ -482,9 +532,10 @@ pub async fn list_process_map_reviews(
     principal: Principal,
     Id(id): Id,
 ) -> Result<Json<Vec<ProcessMapReviewDto>>, ApiError> {
+    let facts = map_reader_facts(&state, &principal, id).await?;
     let detail = state
         .store
-        .process_map(ProcessMapId(id), person_facts(&principal)?)
+        .process_map(ProcessMapId(id), &facts)
         .await
         .map_err(WebError::from)?;
     Ok(Json(

@@ -583,7 +583,7 @@ pub fn api_access() -> RouteTable {
         ),
         (Method::GET, "/api/v1/workflows", Access::SignedIn),
         // Business-process maps (issue 17): the agency's people read, its keeper writes.
-        (Method::GET, "/api/v1/process-maps", Access::Official),
+        (Method::GET, "/api/v1/process-maps", Access::SignedIn),
         (Method::GET, "/api/v1/process-maps/{id}", Access::ProcessMap),
         (
             Method::GET,
@@ -995,6 +995,15 @@ async fn check(
             match principal {
                 Principal::Person { actor, .. } if actor.facts().agency == Some(agency) => Ok(()),
                 Principal::Person { .. } => Err(forbidden()),
+                // Issue 17 point 3: another system's token reads (never writes) the maps of
+                // the agency it is scoped to.
+                Principal::Token(t) if *method == Method::GET => {
+                    if sikerja_domain::process_map::token_may_read(t.agency, agency) {
+                        Ok(())
+                    } else {
+                        Err(forbidden())
+                    }
+                }
                 _ => Err(official_only()),
             }
         }

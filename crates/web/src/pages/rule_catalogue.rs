@@ -22,6 +22,7 @@ const TOPICS: &[(&str, &str)] = &[
     ("LAP", "Pelaporan dan koordinasi"),
     ("KIN", "Manajemen kinerja"),
     ("DOC", "Naskah dinas"),
+    ("PRO", "Proses bisnis"),
 ];
 
 /// The topic label of a rule (its ID's prefix).

@@ -269,6 +269,18 @@ pub fn explanation(rule: RuleId) -> (&'static str, &'static str) {
             "Setiap surat dibuat dalam PDF (yang ditandatangani dan diarsipkan) dan DOCX (yang disunting pejabat) dengan isi yang sama; surat yang diterbitkan disimpan tanpa diubah.",
             "Lampiran IV",
         ),
+        "PRO-01" => (
+            "Proses Bisnis menggambarkan hubungan kerja yang efektif dan efisien antar Unit Organisasi. Pemerintah Daerah memperbaiki dan mengembangkannya melalui reviu dan evaluasi, yang dapat menyesuaikan standar operasional prosedur (SOP). Di Sikerja peta disimpan sebagai BPMN 2.0; lajur peta dapat diikat pada jabatan atau unit sehingga tampak siapa pemegangnya hari ini dan lajur yang lowong. Hanya Pengelola Peta Proses Bisnis instansi yang mengubah peta.",
+            "Pasal 21 ayat (1)–(3)",
+        ),
+        "PRO-02" => (
+            "Reviu dan evaluasi dilakukan terhadap peta subproses, peta relasi, peta lintas fungsi, dan/atau peta level 1 dan turunannya, sesuai metode yang digunakan.",
+            "Pasal 21 ayat (4)",
+        ),
+        "PRO-03" => (
+            "Setiap peta proses bisnis berversi: setiap penyimpanan menambah versi baru yang tidak diubah lagi, dan versi dapat dibandingkan. Reviu atas suatu versi mencatat temuan, keputusan, dan SOP yang berubah karenanya (nomor dan judul), siapa yang mereviu dan kapan; peta yang diarsipkan tidak diubah lagi.",
+            "Pasal 21 ayat (3)",
+        ),
         _ => ("", ""),
     }
 }
