@@ -252,6 +252,10 @@ fn every_action_a_demo_run_records_is_in_the_audit_vocabulary() {
         AuditAction::AgreementSigned,
         AuditAction::AssignmentDrafted,
         AuditAction::RequestStep,
+        // Issue 17 point 6: a map of each kind, one reviewed with its lanes bound.
+        AuditAction::ProcessMapCreated,
+        AuditAction::ProcessMapReviewed,
+        AuditAction::ProcessMapLaneBound,
     ] {
         assert!(
             actions.iter().any(|a| a == expected.code()),

@@ -120,6 +120,7 @@ pub async fn set_demo_passwords(store: &Store, config: &Config) -> anyhow::Resul
     super::demo_execution::seed(store, &letters).await?;
     super::demo_assignments::seed_prepared(store).await?;
     super::demo_performance::seed(store).await?;
+    super::demo_maps::seed(store).await?;
     println!(
         "Akun demo siap: {} orang dan Bupati (nama pengguna \"{DEMO_BUPATI_USERNAME}\"), kata sandi \"{DEMO_PASSWORD}\".",
         demo_people().len()

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod demo_assignments;
 pub mod demo_execution;
+pub mod demo_maps;
 pub mod demo_performance;
 pub mod demo_planning;
 pub mod letters;
