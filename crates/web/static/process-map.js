@@ -43,6 +43,9 @@
 
   function editor(box) {
     var m = new window.BpmnJS({ container: box });
+    // The modeler on its container, for scripts that drive it (the browser test adds a task
+    // through its modeling API, issue 17 point 5).
+    box.bpmnModeler = m;
     load(m, box);
     var form = document.getElementById('form-simpan-peta');
     var message = document.getElementById('pesan-penyunting');

@@ -16,6 +16,8 @@ mod form_offer_scenario;
 mod org_change_scenario;
 #[path = "browser_support/planning.rs"]
 mod planning_scenario;
+#[path = "browser_support/process_maps.rs"]
+mod process_map_scenario;
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -230,6 +232,16 @@ async fn pen_10_pen_08_the_form_offers_only_what_may_succeed_in_the_browser() {
     let result = form_offer_scenario::run(&s.client, &s.app, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("form offer scenario in the browser");
+}
+
+/// Issue 17 point 5: the keeper edits a generated workflow map in the bpmn-js modeler, saves,
+/// publishes and reviews it; a reader sees the new version and its review.
+#[tokio::test]
+async fn pro_03_a_map_is_edited_in_the_modeler_published_reviewed_and_read_in_the_browser() {
+    let Some(s) = session().await else { return };
+    let result = process_map_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("process map scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;
