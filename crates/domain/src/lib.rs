@@ -11,6 +11,7 @@ pub mod audit;
 pub mod bundle;
 pub mod changes;
 pub mod code;
+pub mod dashboard;
 pub mod education;
 pub mod execution;
 pub mod experience_fields;

@@ -88,6 +88,7 @@ fn every_vocabulary_value_round_trips_and_has_an_indonesian_label() {
         crate::process_map::ProcessMapKind,
         crate::process_map::ProcessMapStatus,
         crate::process_map::lanes::LaneBindingKind,
+        crate::dashboard::DashboardKind,
     );
 }
 
