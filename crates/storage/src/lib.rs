@@ -28,6 +28,7 @@ mod audit_tests;
 mod batch;
 mod connect;
 mod convert;
+pub mod dashboards;
 mod devices;
 mod entities;
 mod error;
