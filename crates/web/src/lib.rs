@@ -12,6 +12,7 @@ mod assets;
 mod audit_sentences;
 pub mod auth;
 pub mod authz;
+pub mod charts;
 pub mod client;
 mod decisions;
 pub mod ekinerja_export;

@@ -48,6 +48,11 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
     let get = *method == Method::GET;
     Some(match (get, path) {
         (true, "/") | (true, "/pegawai") => PEOPLE,
+        // Dashboards (issue 18): heads, the regional head, the Sekda, the HR admin — each
+        // within their scope (the other agency's head sees their own); a Pelaksana 403;
+        // pages never a token, the API a token reaching an agency (its own).
+        (true, "/dasbor") | (true, "/dasbor/{kind}") => [false, false, true, true, false],
+        (true, "/api/v1/dashboards/{kind}") => [false, false, true, true, true],
         (_, "/akun/kata-sandi") => PEOPLE,
         (true, "/masuk") | (true, "/aturan") | (true, "/aturan/{id}") => PUBLIC,
         // Business-process maps (issue 17): the agency's people read its maps (the other
@@ -629,6 +634,7 @@ fn concrete(w: &World, path: &str) -> String {
     path.replace("{id}", &id)
         .replace("{task}", &id)
         .replace("{code}", "TIDAKADA")
+        .replace("{kind}", "kedudukan")
         .replace("{n}", "0")
         .replace("{change_id}", "0")
         .replace("{year}", "2026")

@@ -6,6 +6,7 @@
 
 mod agencies;
 mod assignments;
+mod dashboards;
 mod departments;
 pub mod dto;
 mod employees;
@@ -42,6 +43,7 @@ use crate::error::{ErrorBody, ErrorDetail, ErrorEnvelope};
     ),
     tags(
         (name = "agencies", description = "Government agencies: list, details, import and export; dated agency policies (KED-10, KED-12, PEN-07, PEN-08, PEN-15, LAP-01/02, DOC-05) with their history; the agency's list of experience fields (*bidang pengalaman*) with their synonyms (PEN-08 letter d)"),
+        (name = "dashboards", description = "Dashboards (issue 18): the numbers behind each chart of `/dasbor`, counted with SQL aggregates within the caller's scope, which the answer echoes — the whole agency for the regional head, the Sekda, the HR admin (and the organisation keeper for `kedudukan`) and for an API token reaching the agency; the departments or units a head heads; 403 `forbidden` for others. Limits name their rule (KED-10)"),
         (name = "departments", description = "Regional offices (*Perangkat Daerah*), units, positions, span of control"),
         (name = "employees", description = "Civil servants (*Pegawai ASN*)"),
         (name = "placements", description = "Placements and manual determinations (KED)"),
@@ -85,6 +87,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(org_changes::cancel_org_change))
         .routes(routes!(org_change_upload::upload_org_changes))
         .routes(routes!(org_change_upload::org_change_template))
+        .routes(routes!(dashboards::get_dashboard))
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(departments::list_units))

@@ -359,6 +359,8 @@ pub fn api_access() -> RouteTable {
     let mut t = RouteTable::default();
     for (method, path, access) in [
         (Method::GET, "/api/v1/agencies", Access::SignedIn),
+        // Issue 18: the handler asks the domain's `dashboard::scope` (a token: its agency).
+        (Method::GET, "/api/v1/dashboards/{kind}", Access::SignedIn),
         (Method::GET, "/api/v1/agencies/{id}", Access::Agency),
         (
             Method::GET,

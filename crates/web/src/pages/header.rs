@@ -27,6 +27,8 @@ pub struct HeaderMenu {
     pub administers: bool,
     /// HR admin or organisation keeper: organisation changes and structure.
     pub keeps_organisation: bool,
+    /// Someone who may open a dashboard (issue 18): the "Dasbor" link.
+    pub dashboards: bool,
 }
 
 /// The header links of the current request (none outside a page request).
@@ -72,6 +74,7 @@ impl HeaderMenu {
             assignment_waiting,
             administers: super::admin::administered_agency(principal).is_ok(),
             keeps_organisation: super::org_changes::kept_agency(principal).is_ok(),
+            dashboards: super::dashboards::offers_any(principal),
         }
     }
 }

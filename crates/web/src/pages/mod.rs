@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod assignments;
+pub(crate) mod dashboards;
 mod departments;
 mod employee_search;
 mod employee_work;
@@ -38,6 +39,9 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
     use Access::*;
     PageRoutes::default()
         .get("/", SignedIn, home::list_agencies)
+        // Issue 18: the dashboards; the domain's `dashboard::scope` decides who and how far.
+        .get("/dasbor", Official, dashboards::show_index)
+        .get("/dasbor/{kind}", Official, dashboards::show_dashboard)
         .get(
             "/perangkat-daerah/{id}",
             Department,

@@ -1,66 +1,13 @@
 //! The charts of the assessment pages, drawn as inline SVG bars (no script, no style
 //! attribute: the page's CSP allows neither): the progress of a period's assessments per
 //! Perangkat Daerah, and the distribution of the predikat against what the agency's curve
-//! allows (KIN-02). Each chart also comes as numbers in the text beside it.
+//! allows (KIN-02). Each chart also comes as numbers in the text beside it. The bars are
+//! the shared [`crate::charts`] ones.
 
 use sikerja_domain::performance::PerformanceRating;
 use sikerja_storage::performance::{DepartmentProgress, DistributionView};
 
-/// One segment of a stacked bar, in percent of the bar (SVG user units of a 100-wide box).
-pub struct Segment {
-    pub x: String,
-    pub width: String,
-    pub class: &'static str,
-    pub label: String,
-}
-
-/// A horizontal bar: its segments, and a marker (a limit) where one applies.
-pub struct Bar {
-    pub label: String,
-    /// What the bar says in words (also its accessible name).
-    pub summary: String,
-    pub segments: Vec<Segment>,
-    /// Where the limit is, in percent of the bar.
-    pub marker: Option<String>,
-    /// The bar departs from its limit.
-    pub flagged: bool,
-}
-
-fn share(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        (f64::from(part) * 100.0 / f64::from(whole)).clamp(0.0, 100.0)
-    }
-}
-
-fn num(v: f64) -> String {
-    format!("{v:.2}")
-}
-
-fn percent_text(part: u32, whole: u32) -> String {
-    format!("{}%", share(part, whole).round())
-}
-
-/// Stacks `parts` (count, class, label) left to right over `whole`.
-fn stacked(parts: &[(u32, &'static str, &str)], whole: u32) -> Vec<Segment> {
-    let mut x = 0.0;
-    let mut out = Vec::new();
-    for (count, class, label) in parts {
-        if *count == 0 {
-            continue;
-        }
-        let w = share(*count, whole).min(100.0 - x);
-        out.push(Segment {
-            x: num(x),
-            width: num(w),
-            class,
-            label: format!("{label}: {count}"),
-        });
-        x += w;
-    }
-    out
-}
+use crate::charts::{Bar, num, percent_text, stacked};
 
 /// One Perangkat Daerah's progress: locked (finalised, acknowledged or decided), draft, not
 /// opened — of the employees in scope.
