@@ -254,6 +254,9 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // Dashboards (issue 18): a token reaching every agency names one; an unreadable filter.
+    "agency_required",
+    "department_invalid",
     // Business-process maps (issue 17): a form without its kind, source or file, a
     // department of another agency, a save that lost the race for its version number.
     "process_map_kind_missing",

@@ -8,7 +8,7 @@ use sikerja_domain::placement::PlacementStatus;
 
 use super::sql::Sql;
 use crate::Store;
-use crate::error::{Result, StorageError};
+use crate::error::Result;
 
 /// One Perangkat Daerah's computed placements.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ impl PlacementDashboard {
 }
 
 fn count(v: i64, what: &str) -> Result<u32> {
-    u32::try_from(v).map_err(|_| StorageError::invalid("corrupt_data", format!("{what}: {v}")))
+    u32::try_from(v).map_err(|_| crate::error::corrupt(what, &v.to_string()))
 }
 
 impl Store {
