@@ -107,7 +107,7 @@ async fn the_placement_dashboard_draws_its_chart_beside_the_fixture_numbers() {
     let range = wb.worksheet_range(&names[0]).unwrap();
     let dinkes: Vec<String> = range
         .rows()
-        .find(|r| r[0].to_string() == "Dinas Kesehatan")
+        .find(|r| r[0] == "Dinas Kesehatan")
         .unwrap()
         .iter()
         .map(|c| c.to_string())
@@ -136,7 +136,7 @@ async fn the_api_answers_the_numbers_with_the_scope() {
     assert_eq!(d["name"], "Dinas Kesehatan");
     assert_eq!(d["placed"], placed as u64);
     assert_eq!(body["placement"]["rule_id"], "KED-10");
-    assert!(body["placement"]["spans"].as_array().unwrap().len() > 0);
+    assert!(!body["placement"]["spans"].as_array().unwrap().is_empty());
     let (status, _) = app.json("/api/v1/dashboards/tidak-ada?agency=1").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
