@@ -244,6 +244,62 @@ async fn pro_03_a_map_is_edited_in_the_modeler_published_reviewed_and_read_in_th
     result.expect("process map scenario in the browser");
 }
 
+/// Issue 18: every dashboard the Kepala Dinas (also the HR admin) may open, at 390 px and at
+/// 1366 px: its chart drawn (bars of some width inside the chart's svg) and no page wider than
+/// the window.
+#[tokio::test]
+async fn dashboards_draw_their_charts_at_390_and_1366_px() {
+    let Some(s) = session().await else { return };
+    let result = dashboards_scenario(&s.client, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("dashboards in the browser");
+}
+
+async fn dashboards_scenario(client: &Client, base: &str) -> Step {
+    client.set_window_size(1366, 900).await?;
+    client.goto(&format!("{base}/masuk")).await?;
+    sign_in(client, common::nip::KADIS).await?;
+    for (width, height) in [(390, 844), (1366, 900)] {
+        client.set_window_size(width, height).await?;
+        client.goto(&format!("{base}/dasbor")).await?;
+        let mut hrefs = Vec::new();
+        for link in client.find_all(Locator::Css(".dash-cards a")).await? {
+            hrefs.push(link.attr("href").await?.unwrap_or_default());
+        }
+        assert!(!hrefs.is_empty(), "no dashboard offered at {width} px");
+        for href in hrefs {
+            client.goto(&format!("{base}{href}")).await?;
+            let drawn = client
+                .execute(
+                    "return Array.from(document.querySelectorAll('figure.dash-chart svg[role=img] rect.bar-seg')).filter(r => r.getBoundingClientRect().width > 0).length;",
+                    vec![],
+                )
+                .await?;
+            assert!(
+                drawn.as_u64().unwrap_or(0) > 0,
+                "{href} at {width} px: no bar drawn"
+            );
+            let overflows = client
+                .execute(
+                    "return document.documentElement.scrollWidth > window.innerWidth;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(
+                overflows,
+                serde_json::Value::Bool(false),
+                "{href} at {width} px is wider than the window"
+            );
+            shot(
+                client,
+                &format!("dashboard-{}-{width}", href.trim_start_matches("/dasbor/")),
+            )
+            .await;
+        }
+    }
+    Ok(())
+}
+
 type Step = Result<(), fantoccini::error::CmdError>;
 
 /// Signs in through the form, as a person would.
