@@ -19,6 +19,7 @@ pub mod grade;
 pub mod holders;
 pub mod limits;
 pub mod nip;
+pub mod notification;
 pub mod numbering;
 pub mod org;
 pub mod organisation;

@@ -116,6 +116,35 @@ pub struct Config {
     /// A folder inside the bucket for Sikerja's files (e.g. `sikerja/bukti`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files_s3_prefix: Option<String>,
+    /// Notifications by email (issue 18 point 4; off without it): the SMTP server as
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://…:465` or `smtp://host:25` (no TLS,
+    /// a relay on the same host). Never logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_smtp_url: Option<Secret>,
+    /// The sender of notification emails, e.g. `Sikerja <sikerja@banjarkab.go.id>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_smtp_from: Option<String>,
+    /// The outbound webhook of notifications (the regency's messaging gateway); off without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_webhook_url: Option<String>,
+    /// The HMAC-SHA256 key signing each webhook body (`X-Sikerja-Signature`), at least 16
+    /// characters. Never logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_webhook_secret: Option<Secret>,
+    /// The hour (WITA, 0..=23) the daily digest is sent at (default 7).
+    #[serde(default = "default_digest_hour")]
+    pub notify_digest_hour: u8,
+    /// Seconds between the server's sending rounds (default 60).
+    #[serde(default = "default_notify_interval")]
+    pub notify_interval_seconds: u64,
+}
+
+fn default_digest_hour() -> u8 {
+    7
+}
+
+fn default_notify_interval() -> u64 {
+    60
 }
 
 fn default_checkpoint_minutes() -> u64 {
@@ -168,6 +197,12 @@ impl Default for Config {
             files_s3_secret_access_key: None,
             files_s3_allow_http: false,
             files_s3_prefix: None,
+            notify_smtp_url: None,
+            notify_smtp_from: None,
+            notify_webhook_url: None,
+            notify_webhook_secret: None,
+            notify_digest_hour: default_digest_hour(),
+            notify_interval_seconds: default_notify_interval(),
         }
     }
 }

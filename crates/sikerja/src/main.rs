@@ -59,6 +59,13 @@ enum Command {
     },
     /// Load (or reload) the fictional demo government.
     Demo,
+    /// Send notifications from the outbox (issue 18 point 4): by email and the webhook, as
+    /// configured. The server does this on its own; `--once` is for tests and a scheduler.
+    Notify {
+        /// One round, then exit.
+        #[arg(long)]
+        once: bool,
+    },
     /// Check the audit trail.
     Audit {
         #[command(subcommand)]
@@ -397,6 +404,13 @@ async fn main() -> anyhow::Result<()> {
             TokenAction::Revoke { id } => commands::access::revoke_token(&config, id).await,
             TokenAction::List => commands::access::list_tokens(&config).await,
         },
+        Command::Notify { once } => {
+            if once {
+                commands::notify::once(&config).await
+            } else {
+                commands::notify::forever(&config).await
+            }
+        }
         Command::Workflow { action } => match action {
             WorkflowAction::Policy {
                 agency,

@@ -9,6 +9,7 @@ pub mod demo_maps;
 pub mod demo_performance;
 pub mod demo_planning;
 pub mod letters;
+pub mod notify;
 pub mod org_changes;
 pub mod regional_heads;
 pub mod serve;

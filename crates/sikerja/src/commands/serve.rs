@@ -36,6 +36,10 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     let store_for_escalation = store.clone();
     let store_for_org_changes = store.clone();
     let store_for_checkpoints = store.clone();
+    let store_for_notifications = store.clone();
+    // Issue 18 point 4: notifications, when email or a webhook is configured.
+    let notifier = super::notify::Notifier::from_config(config)
+        .context("pengaturan pemberitahuan (notify_*) tidak valid")?;
     let store_at_shutdown = store.clone();
     let app = sikerja_web::router(AppState {
         store,
@@ -83,6 +87,14 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         witness,
         started_at,
     ));
+    if let Some(notifier) = notifier {
+        println!("Pemberitahuan aktif (surel/webhook).");
+        tokio::spawn(super::notify::send_periodically(
+            store_for_notifications,
+            notifier,
+            config.notify_interval_seconds,
+        ));
+    }
     // The peer address: the client, or a trusted proxy whose forwarding header names it.
     axum::serve(
         listener,

@@ -299,6 +299,24 @@ impl Store {
                 IssueAddressee::Position(p) => (Some(p.0), None),
                 IssueAddressee::RegionalHead(ag) => (None, Some(ag.0)),
             };
+            // Issue 18 point 4: each addressee post is told (a regional head has no
+            // employee to tell, `docs/notifications.md`).
+            if let IssueAddressee::Position(p) = a {
+                crate::notifications::enqueue(
+                    &*txn,
+                    crate::notifications::NewEvent {
+                        kind: sikerja_domain::notification::NotificationKind::ProblemToDecide,
+                        recipient: sikerja_domain::notification::Recipient::Post(*p),
+                        agency: Some(w.agency.0),
+                        subject: issue,
+                        title: checked.title.clone(),
+                        note: format!("{} — {}", w.title, w.name(me)),
+                        link: format!("/pelaksanaan/permasalahan/{issue}"),
+                    },
+                    now,
+                )
+                .await?;
+            }
             team_issue_addressee::Entity::insert(team_issue_addressee::ActiveModel {
                 issue_id: Set(issue),
                 seq: Set(i32::try_from(i + 1).unwrap_or(i32::MAX)),

@@ -684,6 +684,24 @@ impl Store {
         .exec(&*txn)
         .await?
         .last_insert_id;
+        // Issue 18 point 4: the employee asked is told, from the outbox.
+        crate::notifications::enqueue(
+            &*txn,
+            crate::notifications::NewEvent {
+                kind: sikerja_domain::notification::NotificationKind::ReportRequested,
+                recipient: sikerja_domain::notification::Recipient::Employee(to),
+                agency: Some(w.agency.0),
+                subject: id,
+                title: w.title.clone(),
+                note: format!("Batas waktu {}. {message}", due.label()),
+                link: match r {
+                    WorkRef::Assignment(a) => format!("/pelaksanaan/penugasan/{}", a.0),
+                    WorkRef::Plan(p) => format!("/pelaksanaan/rencana/{p}"),
+                },
+            },
+            Utc::now(),
+        )
+        .await?;
         audit::append_by(
             &txn,
             &by.audit,

@@ -436,6 +436,30 @@ async fn write_round(
     Ok(())
 }
 
+/// Issue 18 point 4: the post of the step a result now waits at is told, from the outbox.
+async fn notify_reviewer(
+    txn: &sea_orm::DatabaseTransaction,
+    result: &work_result::Model,
+    position: i64,
+    note: String,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    crate::notifications::enqueue(
+        txn,
+        crate::notifications::NewEvent {
+            kind: sikerja_domain::notification::NotificationKind::ResultToReview,
+            recipient: sikerja_domain::notification::Recipient::Post(PositionId(position)),
+            agency: Some(result.agency_id),
+            subject: result.id,
+            title: result.title.clone(),
+            note,
+            link: format!("/pelaksanaan/hasil/{}", result.id),
+        },
+        now,
+    )
+    .await
+}
+
 fn chain_summary(chain: &ReviewChain) -> serde_json::Value {
     json!(
         chain
@@ -513,6 +537,16 @@ impl Store {
             },
         )
         .await?;
+        if let Some(first) = chain.steps.first() {
+            notify_reviewer(
+                &txn,
+                &row,
+                first.position.0,
+                row.submitter_name.clone(),
+                now,
+            )
+            .await?;
+        }
         audit::append_by(
             &txn,
             &by.audit,
@@ -591,6 +625,16 @@ impl Store {
             }
             e => e,
         })?;
+        if let Some(first) = chain.steps.first() {
+            notify_reviewer(
+                &txn,
+                &row,
+                first.position.0,
+                row.submitter_name.clone(),
+                now,
+            )
+            .await?;
+        }
         audit::append_by(
             &txn,
             &by.audit,
@@ -715,6 +759,18 @@ impl Store {
             summary["target_id"] = json!(target);
             summary["realisation_before"] = json!(before);
             summary["realisation_after"] = json!(after);
+        }
+        if input.kind == DecisionKind::Pass
+            && let Some(next_step) = next.step().and_then(|i| steps.get(i))
+        {
+            notify_reviewer(
+                &txn,
+                &row,
+                next_step.position_id,
+                format!("Diteruskan oleh {}", step.position_name),
+                now,
+            )
+            .await?;
         }
         let action = match input.kind {
             DecisionKind::Pass => AuditAction::ResultPassed,

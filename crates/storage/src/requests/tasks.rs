@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::json;
 use sikerja_domain::access::RegionalHeadKind;
 use sikerja_domain::assignment::{AssignmentId, Day};
+use sikerja_domain::notification::{NotificationKind, Recipient};
 use sikerja_domain::workflow::{Lane, ReminderKind, StepKind, TaskKind, WorkflowKind};
 
 use super::RequestId;
@@ -25,6 +26,7 @@ use crate::entities::{
     request_reminder, request_task,
 };
 use crate::error::{Result, StorageError, corrupt};
+use crate::notifications::{self, NewEvent};
 use crate::planning::PlanningActor;
 use crate::{Store, audit};
 
@@ -152,6 +154,82 @@ pub(crate) async fn open_tasks<C: ConnectionTrait>(
     request_task::Entity::insert_many(rows)
         .exec_without_returning(db)
         .await?;
+    notify_holders(db, at, holders).await
+}
+
+/// The assignment a request is about: its id, title and agency.
+async fn request_subject<C: ConnectionTrait>(
+    db: &C,
+    request: RequestId,
+) -> Result<Option<(assignment_request::Model, assignment::Model)>> {
+    let Some(r) = assignment_request::Entity::find_by_id(request)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(a) = assignment::Entity::find_by_id(r.assignment_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((r, a)))
+}
+
+/// Who an event about a task goes to: the member it names, else the post (a regional head's
+/// office has no employee to tell: not notified, `docs/notifications.md`).
+fn recipient_of(position: Option<i64>, employee: Option<i64>) -> Option<Recipient> {
+    use sikerja_domain::organisation::{EmployeeId, PositionId};
+    match (employee, position) {
+        (Some(e), _) => Some(Recipient::Employee(EmployeeId(e))),
+        (None, Some(p)) => Some(Recipient::Post(PositionId(p))),
+        _ => None,
+    }
+}
+
+/// Issue 18 point 4: an outbox event for each holder of a step to take (or an escalation
+/// notice), in the deciding transaction. Copies are to read, not waiting work: none.
+async fn notify_holders<C: ConnectionTrait>(
+    db: &C,
+    at: &TaskAt<'_>,
+    holders: &[Holder],
+) -> Result<()> {
+    let kind = match at.kind {
+        TaskKind::Decide => NotificationKind::StepWaiting,
+        TaskKind::Notice => NotificationKind::Escalation,
+        TaskKind::Copy => return Ok(()),
+    };
+    let Some((r, a)) = request_subject(db, at.request).await? else {
+        return Ok(());
+    };
+    let step = WorkflowKind::from_code(&r.workflow)
+        .and_then(|k| k.definition().step(at.step).map(|s| s.label))
+        .unwrap_or(at.step);
+    let mut seen = Vec::new();
+    for h in holders {
+        let Some(to) = recipient_of(h.position, h.employee) else {
+            continue;
+        };
+        if seen.contains(&to) {
+            continue;
+        }
+        seen.push(to);
+        notifications::enqueue(
+            db,
+            NewEvent {
+                kind,
+                recipient: to,
+                agency: Some(a.agency_id),
+                subject: r.id,
+                title: format!("{} — {step}", a.title),
+                note: at.note.to_string(),
+                link: format!("/penugasan/{}", a.id),
+            },
+            at.now,
+        )
+        .await?;
+    }
     Ok(())
 }
 
@@ -560,6 +638,27 @@ async fn remind(
     })
     .exec_without_returning(txn)
     .await?;
+    // Issue 18 point 4: the holder is told of a nudge or reminder (the superior's escalation
+    // is told by its notice task, `notify_holders`).
+    if kind != ReminderKind::Escalation
+        && let Some(recipient) = recipient_of(t.position_id, t.employee_id)
+        && let Some((r, a)) = request_subject(txn, t.request_id).await?
+    {
+        notifications::enqueue(
+            txn,
+            NewEvent {
+                kind: NotificationKind::Nudge,
+                recipient,
+                agency: Some(a.agency_id),
+                subject: r.id,
+                title: a.title,
+                note: format!("{by}: {}", note.trim()),
+                link: format!("/penugasan/{}", r.assignment_id),
+            },
+            now,
+        )
+        .await?;
+    }
     if kind.reminds_holder() {
         request_task::Entity::update_many()
             .col_expr(request_task::Column::RemindedAt, Expr::value(now))
