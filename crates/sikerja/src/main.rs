@@ -65,6 +65,10 @@ enum Command {
         /// One round, then exit.
         #[arg(long)]
         once: bool,
+        /// The moment the round takes as now (RFC 3339), for tests: a digest or a retry
+        /// falls due without waiting. Only with `--once`.
+        #[arg(long, hide = true, requires = "once")]
+        now: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Check the audit trail.
     Audit {
@@ -404,9 +408,9 @@ async fn main() -> anyhow::Result<()> {
             TokenAction::Revoke { id } => commands::access::revoke_token(&config, id).await,
             TokenAction::List => commands::access::list_tokens(&config).await,
         },
-        Command::Notify { once } => {
+        Command::Notify { once, now } => {
             if once {
-                commands::notify::once(&config).await
+                commands::notify::once(&config, now.unwrap_or_else(chrono::Utc::now)).await
             } else {
                 commands::notify::forever(&config).await
             }

@@ -166,14 +166,12 @@ impl Notifier {
             for (ids, outcome) in self.send_all(claimed).await {
                 match outcome {
                     Ok(()) => {
-                        store.delivery_sent(&ids, &self.worker, Utc::now()).await?;
+                        store.delivery_sent(&ids, &self.worker, now).await?;
                         round.sent += ids.len();
                     }
                     Err(e) => {
                         tracing::warn!(deliveries = ?ids, error = %e, "notification not sent");
-                        round.gave_up += store
-                            .delivery_failed(&ids, &self.worker, &e, Utc::now())
-                            .await?;
+                        round.gave_up += store.delivery_failed(&ids, &self.worker, &e, now).await?;
                         round.failed += ids.len();
                     }
                 }
@@ -340,13 +338,13 @@ fn webhook_body(d: &ClaimedDelivery, link: &str, timestamp: i64) -> String {
 }
 
 /// `sikerja notify --once`: one round, for tests and a scheduler.
-pub async fn once(config: &Config) -> anyhow::Result<()> {
+pub async fn once(config: &Config, now: DateTime<Utc>) -> anyhow::Result<()> {
     let Some(notifier) = Notifier::from_config(config)? else {
         println!("Pemberitahuan tidak aktif: atur notify_smtp_url atau notify_webhook_url.");
         return Ok(());
     };
     let store = super::open(config).await?;
-    let r = notifier.run_once(&store, Utc::now()).await?;
+    let r = notifier.run_once(&store, now).await?;
     println!(
         "Pemberitahuan: {} pengiriman dibuat, {} terkirim, {} gagal ({} tidak dicoba lagi).",
         r.made, r.sent, r.failed, r.gave_up
