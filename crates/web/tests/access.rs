@@ -54,6 +54,8 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         (true, "/dasbor") | (true, "/dasbor/{kind}") => [false, false, true, true, false],
         (true, "/api/v1/dashboards/{kind}") => [false, false, true, true, true],
         (_, "/akun/kata-sandi") => PEOPLE,
+        // Issue 18 point 4: one's own notification settings.
+        (_, "/akun/pemberitahuan") => PEOPLE,
         (true, "/masuk") | (true, "/aturan") | (true, "/aturan/{id}") => PUBLIC,
         // Business-process maps (issue 17): the agency's people read its maps (the other
         // agency's head is stopped at the map's gate); its keeper (here the admin) creates,

@@ -1,14 +1,17 @@
-//! The signed-in person's own account: changing the password (forced after an admin reset).
+//! The signed-in person's own account: changing the password (forced after an admin reset)
+//! and how they are told of what waits for them (issue 18 point 4).
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sikerja_domain::audit::AuditAction;
+use sikerja_domain::notification::NotifyMode;
 use sikerja_domain::organisation::EmployeeId;
+use sikerja_storage::StorageError;
 use tower_sessions::Session;
 
 use crate::AppState;
@@ -121,4 +124,144 @@ pub async fn update_password(
     auth::begin(&session, &user).await?;
     crate::security::renew_csrf(&session).await?;
     Ok(Redirect::to("/").into_response())
+}
+
+/// One choice of how to be told.
+pub struct ModeChoice {
+    code: &'static str,
+    label: &'static str,
+    hint: String,
+    checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/notifications.html")]
+pub struct NotificationsPage {
+    layout: Layout,
+    employee: bool,
+    email: String,
+    modes: Vec<ModeChoice>,
+    saved: bool,
+    error: Option<String>,
+}
+
+fn notifications_page(
+    state: &AppState,
+    employee: bool,
+    email: String,
+    mode: NotifyMode,
+    saved: bool,
+    error: Option<String>,
+) -> NotificationsPage {
+    let modes = NotifyMode::ALL
+        .iter()
+        .map(|m| ModeChoice {
+            code: m.code(),
+            label: m.label(),
+            hint: match m {
+                NotifyMode::Immediately => "satu surel untuk setiap hal, segera".to_string(),
+                NotifyMode::Digest => "satu surel sehari berisi semua hal hari itu".to_string(),
+                NotifyMode::Off => String::new(),
+            },
+            checked: *m == mode,
+        })
+        .collect();
+    NotificationsPage {
+        layout: Layout::new("Pemberitahuan", state.demo_mode),
+        employee,
+        email,
+        modes,
+        saved,
+        error,
+    }
+}
+
+/// `?disimpan=1` after a change.
+#[derive(Debug, Deserialize)]
+pub struct SavedQuery {
+    #[serde(default)]
+    pub disimpan: Option<String>,
+}
+
+/// `GET /akun/pemberitahuan`: the person's email address and how they want to be told
+/// (issue 18 point 4). Off until an address is given.
+pub async fn edit_notifications(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<SavedQuery>,
+) -> Result<Response, PageError> {
+    let Some(user) = auth::signed_in(&session).await? else {
+        return Ok(Redirect::to("/masuk").into_response());
+    };
+    let saved = q.disimpan.is_some();
+    Ok(match user.account {
+        Account::Employee(id) => {
+            let p = state.store.notification_preference(EmployeeId(id)).await?;
+            notifications_page(
+                &state,
+                true,
+                p.email.unwrap_or_default(),
+                p.mode,
+                saved,
+                None,
+            )
+        }
+        Account::RegionalHead(_) => {
+            notifications_page(&state, false, String::new(), NotifyMode::Off, false, None)
+        }
+    }
+    .into_response())
+}
+
+/// The notification form.
+#[derive(Debug, Deserialize)]
+pub struct NotificationsForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub mode: String,
+}
+
+/// `POST /akun/pemberitahuan`: saves the address and mode for the signed-in employee only.
+pub async fn update_notifications(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<NotificationsForm>,
+) -> Result<Response, PageError> {
+    let Some(user) = auth::signed_in(&session).await? else {
+        return Ok(Redirect::to("/masuk").into_response());
+    };
+    let Account::Employee(id) = user.account else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            notifications_page(
+                &state,
+                false,
+                String::new(),
+                NotifyMode::Off,
+                false,
+                Some("Pemberitahuan surel tersedia untuk akun pegawai.".to_string()),
+            ),
+        )
+            .into_response());
+    };
+    let refuse = |message: String, mode: NotifyMode| {
+        Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            notifications_page(&state, true, form.email.clone(), mode, false, Some(message)),
+        )
+            .into_response())
+    };
+    let Some(mode) = NotifyMode::from_code(form.mode.trim()) else {
+        return refuse("Pilih cara pemberitahuan.".to_string(), NotifyMode::Off);
+    };
+    match state
+        .store
+        .set_notification_preference(EmployeeId(id), &form.email, mode)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/akun/pemberitahuan?disimpan=1").into_response()),
+        Err(e @ StorageError::Invalid { .. }) => refuse(e.to_string(), mode),
+        Err(e) => Err(e.into()),
+    }
 }

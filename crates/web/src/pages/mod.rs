@@ -521,6 +521,12 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
         .post("/keluar", Public, sign_in::delete_session)
         .get("/akun/kata-sandi", SignedIn, account::edit_password)
         .post("/akun/kata-sandi", SignedIn, account::update_password)
+        .get("/akun/pemberitahuan", SignedIn, account::edit_notifications)
+        .post(
+            "/akun/pemberitahuan",
+            SignedIn,
+            account::update_notifications,
+        )
         .get("/admin/menu", SignedIn, admin::show_admin_menu)
         .get("/admin/peran", Administer, admin::roles::list_role_grants)
         .post("/admin/peran", Administer, admin::roles::create_role_grant)
