@@ -257,6 +257,11 @@ const NOT_RULE_CAUSED: &[&str] = &[
     // Dashboards (issue 18): a token reaching every agency names one; an unreadable filter.
     "agency_required",
     "department_invalid",
+    // Notifications (issue 18 point 4): the account's email address and mode.
+    "notification_email_required",
+    "email_invalid",
+    "email_too_long",
+    "email_control_character",
     // Business-process maps (issue 17): a form without its kind, source or file, a
     // department of another agency, a save that lost the race for its version number.
     "process_map_kind_missing",
