@@ -271,23 +271,24 @@ async fn two_senders_at_once_deliver_each_email_and_webhook_once_signed_with_a_s
         first.contains("https://sikerja.banjarkab.go.id/pelaksanaan/penugasan/1"),
         "{first}"
     );
-    let accepted = s.hook.accepted.lock().unwrap();
-    assert_eq!(
-        accepted.len(),
-        12,
-        "every event to every person, by webhook"
-    );
-    assert!(accepted.values().all(|(count, _)| *count == 1));
-    assert_eq!(*s.hook.bad_signatures.lock().unwrap(), 0);
-    let (_, body) = accepted.values().next().unwrap();
-    assert_eq!(body["kind"], "report_requested");
-    assert!(
-        body["link"]
-            .as_str()
-            .unwrap()
-            .starts_with("https://sikerja.banjarkab.go.id/")
-    );
-    drop(accepted);
+    {
+        let accepted = s.hook.accepted.lock().unwrap();
+        assert_eq!(
+            accepted.len(),
+            12,
+            "every event to every person, by webhook"
+        );
+        assert!(accepted.values().all(|(count, _)| *count == 1));
+        assert_eq!(*s.hook.bad_signatures.lock().unwrap(), 0);
+        let (_, body) = accepted.values().next().unwrap();
+        assert_eq!(body["kind"], "report_requested");
+        assert!(
+            body["link"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://sikerja.banjarkab.go.id/")
+        );
+    }
     let deliveries = s.store.notification_deliveries().await.unwrap();
     assert_eq!(deliveries.len(), 21);
     assert!(
