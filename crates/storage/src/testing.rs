@@ -427,3 +427,31 @@ mod tests {
         );
     }
 }
+
+/// How many statements a store has sent since [`counting_queries`] made it.
+#[derive(Debug, Clone, Default)]
+pub struct QueryCounter(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl QueryCounter {
+    /// The statements sent so far.
+    pub fn count(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Starts counting again from zero.
+    pub fn reset(&self) {
+        self.0.store(0, Ordering::SeqCst);
+    }
+}
+
+/// A copy of `store` on the same pool that counts every statement it sends, so tests can
+/// bound the queries of an operation (no N+1). The original store does not count.
+pub fn counting_queries(store: &Store) -> (Store, QueryCounter) {
+    let counter = QueryCounter::default();
+    let mut counting = store.clone();
+    let c = counter.0.clone();
+    counting.db.set_metric_callback(move |_| {
+        c.fetch_add(1, Ordering::SeqCst);
+    });
+    (counting, counter)
+}

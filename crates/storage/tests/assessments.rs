@@ -19,7 +19,8 @@ use sikerja_domain::performance::{
     CurvePolicy, ExpectationLevel, FollowUp, FollowUpKind, OrganisationRating, PerformanceRating,
     PeriodKind, ValueRating,
 };
-use sikerja_domain::planning::target::Execution;
+use sikerja_domain::planning::structure::Post;
+use sikerja_domain::planning::target::{CheckedTarget, Execution, IndicatorKind};
 use sikerja_storage::performance::{PeriodRef, PlanningActor};
 use sikerja_storage::{AssignmentInput, AuditActor, RequestStart, StorageError, WorkRef};
 
@@ -842,4 +843,204 @@ async fn str_06_the_recommendation_is_the_recommender_posts() {
         "recommendation_not_needed"
     );
     assert_eq!(audited(&w, "assessment.recommendation").await, 1);
+}
+
+fn target(indicator: &str, n: u32) -> CheckedTarget {
+    CheckedTarget {
+        indicator: indicator.into(),
+        kind: IndicatorKind::Quantitative,
+        target: n.to_string(),
+        target_number: Some(f64::from(n)),
+        unit: "dokumen".into(),
+        budget: 0,
+        strategic_plan_ref: "Renstra 2025–2029 Sasaran 1".into(),
+        annual_work_plan_ref: "Renja 2026 Program 1.02".into(),
+        weight: 1,
+    }
+}
+
+async fn post(w: &World, code: &str, nip: &Nip) -> Post {
+    let org = w.store.load_organisation(w.agency).await.unwrap();
+    Post {
+        position: org.positions.iter().find(|p| p.code == code).unwrap().id,
+        employee: Some(w.id(nip).await),
+    }
+}
+
+/// `nip` starts their own agreement for 2026 with top targets `indicators`.
+async fn own_targets(w: &World, code: &str, nip: &Nip, indicators: &[(&str, u32)]) {
+    let me = w.actor(nip).await;
+    let a = w
+        .store
+        .create_agreement(w.agency, post(w, code, nip).await, 2026, &me)
+        .await
+        .unwrap();
+    for (i, n) in indicators {
+        w.store
+            .add_target(a, &target(i, *n), None, &me)
+            .await
+            .unwrap();
+    }
+}
+
+/// Opens the Q2 assessment of `nip` by their assessor.
+async fn open_q2(w: &World, nip: &Nip) -> i64 {
+    let (assessor, _) = assessor_of(w, nip).await;
+    w.store
+        .open_assessment(w.id(nip).await, q2(), &assessor)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn kin_01_the_ekinerja_export_gathers_all_employees_in_a_fixed_number_of_queries() {
+    let w = World::new().await;
+    // The Pelaksana: a target cascaded from the Kepala Seksi (its result plan is the Kepala
+    // Seksi's indicator) and one of their own; the JF Ahli Muda: two of their own; the JF
+    // Ahli Pertama: none (one row without a plan).
+    let kasi = w.actor(&w.d.kasi).await;
+    let kasi_agreement = w
+        .store
+        .create_agreement(
+            w.agency,
+            post(&w, "kasi-rujukan", &w.d.kasi).await,
+            2026,
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let plan = w
+        .store
+        .add_target(
+            kasi_agreement,
+            &target("Rujukan tertangani tepat waktu", 40),
+            None,
+            &kasi,
+        )
+        .await
+        .unwrap();
+    let (theirs, _) = w
+        .store
+        .cascade_target(
+            plan,
+            post(&w, "pel-rujukan", &w.d.pelaksana).await,
+            &target("Berkas rujukan diverifikasi", 12),
+            &kasi,
+        )
+        .await
+        .unwrap();
+    w.store
+        .add_target(
+            theirs,
+            &target("Laporan rujukan bulanan", 3),
+            None,
+            &w.actor(&w.d.pelaksana).await,
+        )
+        .await
+        .unwrap();
+    own_targets(
+        &w,
+        "jf-muda",
+        &w.d.ahli_muda,
+        &[("Kajian mutu rujukan", 2), ("Pedoman rujukan", 1)],
+    )
+    .await;
+
+    let (counting, queries) = sikerja_storage::testing::counting_queries(&w.store);
+    open_q2(&w, &w.d.pelaksana).await;
+    queries.reset();
+    let one = counting.ekinerja_export(w.agency, q2()).await.unwrap();
+    let with_one = queries.count();
+    assert_eq!(one.len(), 2, "the Pelaksana's two targets");
+    open_q2(&w, &w.d.ahli_muda).await;
+    open_q2(&w, &w.d.ahli_pertama).await;
+    queries.reset();
+    let rows = counting.ekinerja_export(w.agency, q2()).await.unwrap();
+    let with_three = queries.count();
+    assert!(with_one > 0);
+    assert_eq!(
+        with_one, with_three,
+        "the export's queries do not grow with the assessments"
+    );
+
+    let got: Vec<(&str, &str, &str, &str, AssessmentState)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.nip.as_str(),
+                r.result_plan.as_str(),
+                r.indicator.as_str(),
+                r.target.as_str(),
+                r.state,
+            )
+        })
+        .collect();
+    let draft = AssessmentState::Draft;
+    assert_eq!(
+        got,
+        [
+            // Ordered by Perangkat Daerah and name: Budi, Dewi, Rina.
+            (
+                w.d.pelaksana.as_str(),
+                "Rujukan tertangani tepat waktu",
+                "Berkas rujukan diverifikasi",
+                "12 dokumen",
+                draft
+            ),
+            (
+                w.d.pelaksana.as_str(),
+                "Laporan rujukan bulanan",
+                "Laporan rujukan bulanan",
+                "3 dokumen",
+                draft
+            ),
+            (w.d.ahli_pertama.as_str(), "", "", "", draft),
+            (
+                w.d.ahli_muda.as_str(),
+                "Kajian mutu rujukan",
+                "Kajian mutu rujukan",
+                "2 dokumen",
+                draft
+            ),
+            (
+                w.d.ahli_muda.as_str(),
+                "Pedoman rujukan",
+                "Pedoman rujukan",
+                "1 dokumen",
+                draft
+            ),
+        ]
+    );
+    // A draft hands over no levels, predikat or assessor; nothing realised yet.
+    assert!(rows.iter().all(|r| r.performance_rating.is_none()
+        && r.results_level.is_none()
+        && r.assessor_nip.is_none()
+        && r.realisation.is_empty()
+        && r.period == q2()));
+    // The export agrees with the inputs gathered for each assessor.
+    for nip in [&w.d.pelaksana, &w.d.ahli_muda] {
+        let (assessor, _) = assessor_of(&w, nip).await;
+        let id = w
+            .store
+            .assessor_worklist(q2(), &assessor)
+            .await
+            .unwrap()
+            .iter()
+            .find(|r| r.nip == nip.as_str())
+            .and_then(|r| r.id)
+            .unwrap();
+        let view = w.store.assessment(id, &assessor).await.unwrap();
+        let exported: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| r.nip == nip.as_str())
+            .map(|r| (r.result_plan.as_str(), r.indicator.as_str()))
+            .collect();
+        let gathered: Vec<(&str, &str)> = view
+            .inputs
+            .targets
+            .iter()
+            .map(|t| (t.result_plan.as_str(), t.indicator.as_str()))
+            .collect();
+        assert_eq!(exported, gathered);
+    }
 }

@@ -13,7 +13,9 @@ use crate::error::Result;
 
 impl Store {
     /// One row per assessed employee, result plan and indicator of `period`, ordered by
-    /// Perangkat Daerah and name.
+    /// Perangkat Daerah and name. A fixed number of queries whatever the number of
+    /// assessments: the assessments, the period policy, and the targets with their
+    /// realisation for all the employees at once (`gather::targets_of`).
     pub async fn ekinerja_export(
         &self,
         agency: AgencyId,
@@ -29,9 +31,20 @@ impl Store {
             .order_by_asc(assessment::Column::Id)
             .all(&self.db)
             .await?;
+        // One period for all the rows (same agency and period): its days read once, and the
+        // targets of all the employees gathered in one pass, not per assessment.
+        let Some(first) = rows.first() else {
+            return Ok(Vec::new());
+        };
+        let days = period_days(&self.db, first).await?;
+        let targets = gather::targets_of(
+            &self.db,
+            &rows.iter().map(|m| m.employee_id).collect::<Vec<_>>(),
+            &days,
+        )
+        .await?;
         let mut out = Vec::new();
         for m in &rows {
-            let days = period_days(&self.db, m).await?;
             let rating = stored::performance_rating(m)?;
             let locked = rating.is_some();
             let base = ExportRow {
@@ -56,17 +69,16 @@ impl Store {
                 state: stored::state(m)?,
                 assessor_nip: m.finalised_by_nip.clone(),
             };
-            let targets = gather::targets(&self.db, m.employee_id, &days).await?;
-            if targets.is_empty() {
+            let Some(mine) = targets.get(&m.employee_id) else {
                 out.push(base);
                 continue;
-            }
-            for t in targets {
+            };
+            for t in mine {
                 out.push(ExportRow {
-                    result_plan: t.result_plan,
-                    indicator: t.indicator,
-                    target: t.target,
-                    realisation: t.realisation,
+                    result_plan: t.result_plan.clone(),
+                    indicator: t.indicator.clone(),
+                    target: t.target.clone(),
+                    realisation: t.realisation.clone(),
                     ..base.clone()
                 });
             }

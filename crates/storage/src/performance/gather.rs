@@ -14,7 +14,7 @@ use sikerja_domain::performance::{AssessmentPeriod, NoteKind};
 use super::{
     AssessmentInputs, FeedbackInput, NoteView, PeriodRef, ReportInput, TargetInput, WorkRef,
 };
-use crate::batch::{rows_where_in, unique_ids};
+use crate::batch::{IDS_PER_QUERY, rows_where_in, unique_ids};
 use crate::entities::{
     activity_plan, agreement_target, assessment_note, assignment, assignment_member, expectation,
     performance_agreement, work_feedback, work_report, work_result_realisation,
@@ -107,16 +107,38 @@ pub(super) async fn targets<C: ConnectionTrait>(
     employee: i64,
     period: &AssessmentPeriod,
 ) -> Result<Vec<TargetInput>> {
-    let agreements = performance_agreement::Entity::find()
-        .filter(performance_agreement::Column::EmployeeId.eq(employee))
-        .filter(performance_agreement::Column::Year.eq(i32::from(period.year)))
-        .order_by_asc(performance_agreement::Column::Id)
-        .all(db)
-        .await?;
-    let rows = rows_where_in::<agreement_target::Entity, _>(
+    Ok(targets_of(db, &[employee], period)
+        .await?
+        .remove(&employee)
+        .unwrap_or_default())
+}
+
+/// [`targets`] for many employees at once, in a fixed number of queries whatever their
+/// number (the agreements, their targets, the parents and the realisations, each one query
+/// per chunk of ids), grouped per employee here. An employee without targets has no entry.
+pub(super) async fn targets_of<C: ConnectionTrait>(
+    db: &C,
+    employees: &[i64],
+    period: &AssessmentPeriod,
+) -> Result<HashMap<i64, Vec<TargetInput>>> {
+    let mut agreements = Vec::new();
+    for chunk in unique_ids(employees.iter().copied()).chunks(IDS_PER_QUERY) {
+        agreements.extend(
+            performance_agreement::Entity::find()
+                .filter(performance_agreement::Column::EmployeeId.is_in(chunk.iter().copied()))
+                .filter(performance_agreement::Column::Year.eq(i32::from(period.year)))
+                .all(db)
+                .await?,
+        );
+    }
+    let holder: HashMap<i64, i64> = agreements
+        .iter()
+        .filter_map(|a| a.employee_id.map(|e| (a.id, e)))
+        .collect();
+    let mut rows = rows_where_in::<agreement_target::Entity, _>(
         db,
         agreement_target::Column::AgreementId,
-        &agreements.iter().map(|a| a.id).collect::<Vec<_>>(),
+        &unique_ids(agreements.iter().map(|a| a.id)),
     )
     .await?;
     let parents: HashMap<i64, String> = rows_where_in::<agreement_target::Entity, _>(
@@ -128,42 +150,52 @@ pub(super) async fn targets<C: ConnectionTrait>(
     .into_iter()
     .map(|t| (t.id, t.indicator))
     .collect();
-    let realisations = rows_where_in::<work_result_realisation::Entity, _>(
+    // The latest realisation of each target recorded up to the period's last day.
+    let mut latest: HashMap<i64, work_result_realisation::Model> = HashMap::new();
+    for r in rows_where_in::<work_result_realisation::Entity, _>(
         db,
         work_result_realisation::Column::TargetId,
-        &rows.iter().map(|t| t.id).collect::<Vec<_>>(),
+        &unique_ids(rows.iter().map(|t| t.id)),
     )
-    .await?;
-    let mut rows = rows;
-    rows.sort_by_key(|t| (t.agreement_id, t.sort_order, t.id));
-    Ok(rows
-        .iter()
-        .map(|t| {
-            let latest = realisations
-                .iter()
-                .filter(|r| r.target_id == t.id && day_of(r.recorded_at) <= period.ends)
-                .max_by_key(|r| (r.recorded_at, r.id));
-            let realisation = match latest {
-                Some(r) => {
-                    let value = with_unit(&number(r.after), &t.unit);
-                    match t.target_number.filter(|n| *n > 0.0) {
-                        Some(n) => format!("{value} ({}%)", number(r.after / n * 100.0)),
-                        None => value,
-                    }
-                }
-                None => String::new(),
-            };
-            TargetInput {
-                result_plan: t
-                    .parent_target_id
-                    .and_then(|p| parents.get(&p).cloned())
-                    .unwrap_or_else(|| t.indicator.clone()),
-                indicator: t.indicator.clone(),
-                target: with_unit(&t.target, &t.unit),
-                realisation,
+    .await?
+    {
+        if day_of(r.recorded_at) > period.ends {
+            continue;
+        }
+        match latest.get(&r.target_id) {
+            Some(l) if (l.recorded_at, l.id) >= (r.recorded_at, r.id) => {}
+            _ => {
+                latest.insert(r.target_id, r);
             }
-        })
-        .collect())
+        }
+    }
+    rows.sort_by_key(|t| (t.agreement_id, t.sort_order, t.id));
+    let mut out: HashMap<i64, Vec<TargetInput>> = HashMap::new();
+    for t in &rows {
+        let Some(employee) = holder.get(&t.agreement_id) else {
+            continue;
+        };
+        let realisation = match latest.get(&t.id) {
+            Some(r) => {
+                let value = with_unit(&number(r.after), &t.unit);
+                match t.target_number.filter(|n| *n > 0.0) {
+                    Some(n) => format!("{value} ({}%)", number(r.after / n * 100.0)),
+                    None => value,
+                }
+            }
+            None => String::new(),
+        };
+        out.entry(*employee).or_default().push(TargetInput {
+            result_plan: t
+                .parent_target_id
+                .and_then(|p| parents.get(&p).cloned())
+                .unwrap_or_else(|| t.indicator.clone()),
+            indicator: t.indicator.clone(),
+            target: with_unit(&t.target, &t.unit),
+            realisation,
+        });
+    }
+    Ok(out)
 }
 
 pub(super) fn note_view(n: &assessment_note::Model) -> NoteView {
