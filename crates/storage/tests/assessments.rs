@@ -243,10 +243,44 @@ async fn kin_04_the_assessor_opens_rates_and_finalises_once_then_it_is_locked() 
         code(w.store.record_follow_up(id, &f, &own).await),
         "not_the_assessor"
     );
+    assert!(
+        w.store
+            .follow_ups(w.agency, q2(), None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     w.store.record_follow_up(id, &f, &assessor).await.unwrap();
     let v = w.store.assessment(id, &own).await.unwrap();
     assert_eq!(v.follow_up, Some(f));
     assert_eq!(v.state, AssessmentState::Acknowledged);
+    // KIN-01: BKPSDM's list of the follow-ups decided in the period, per Perangkat Daerah.
+    let list = w.store.follow_ups(w.agency, q2(), None).await.unwrap();
+    assert_eq!(list.len(), 1);
+    let line = &list[0];
+    assert_eq!(
+        (line.assessment, line.nip.as_str(), line.kind),
+        (id, w.d.pelaksana.as_str(), Some(FollowUpKind::Training))
+    );
+    assert_eq!(line.performance_rating, Some(PerformanceRating::Baik));
+    assert_eq!(line.development_needs, "Pelatihan penyusunan laporan.");
+    assert!(line.recorded_at.is_some() && !line.recorded_by.is_empty());
+    let department = line.department_id.unwrap();
+    assert_eq!(
+        w.store
+            .follow_ups(w.agency, q2(), Some(department))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        w.store
+            .follow_ups(w.agency, q2(), Some(department + 1000))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -344,10 +378,34 @@ async fn kin_02_one_objection_decided_by_the_assessors_superior() {
         ),
         "not_the_assessed_employee"
     );
+    assert!(
+        w.store
+            .objections_to_decide(&superior)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     w.store
         .object_to_assessment(id, "Capaian target melebihi rencana.", &own)
         .await
         .unwrap();
+    // The pending objection reaches the assessor's superior, and nobody else.
+    let due = w.store.objections_to_decide(&superior).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0].id, due[0].nip.as_str(), due[0].period),
+        (id, w.d.pelaksana.as_str(), q2())
+    );
+    assert!(!due[0].also_assessor);
+    for other in [&assessor, &own, &w.actor(&w.d.ahli_utama).await] {
+        assert!(
+            w.store
+                .objections_to_decide(other)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
     let v = w.store.assessment(id, &superior).await.unwrap();
     assert_eq!(v.state, AssessmentState::Objected);
     assert!(v.offers.decide_objection);
@@ -370,6 +428,13 @@ async fn kin_02_one_objection_decided_by_the_assessors_superior() {
         .uphold_objection(id, &better, "Capaian terbukti di atas target.", &superior)
         .await
         .unwrap();
+    assert!(
+        w.store
+            .objections_to_decide(&superior)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let v = w.store.assessment(id, &own).await.unwrap();
     assert_eq!(v.state, AssessmentState::ObjectionUpheld);
     assert_eq!(v.performance_rating, Some(PerformanceRating::SangatBaik));
@@ -814,17 +879,51 @@ async fn str_06_the_recommendation_is_the_recommender_posts() {
         "not_the_recommender"
     );
     let kabid = w.actor(&w.d.kabid).await;
-    let note = w
-        .store
-        .write_recommendation(madya, q2(), "Direkomendasikan sesuai ekspektasi.", &kabid)
-        .await
-        .unwrap();
+    // The recommendation due reaches the recommender (not opened yet), and nobody else.
+    let due = w.store.recommendations_due(q2(), &kabid).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0].employee, due[0].assessment, due[0].written.is_none()),
+        (madya, None, true)
+    );
+    assert!(due[0].due.is_some());
+    for other in [&stranger, &w.actor(&madya_nip).await] {
+        assert!(
+            w.store
+                .recommendations_due(q2(), other)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
     let (assessor, _) = assessor_of(&w, &madya_nip).await;
     let id = w
         .store
         .open_assessment(madya, q2(), &assessor)
         .await
         .unwrap();
+    // Opened: the recommender reaches the assessment's page to write, without the rating.
+    let before = w.store.assessment(id, &kabid).await.unwrap();
+    assert!(before.offers.recommend && before.rating.is_none());
+    assert!(before.inputs.recommendation.is_none());
+    assert!(
+        !w.store
+            .assessment(id, &assessor)
+            .await
+            .unwrap()
+            .offers
+            .recommend
+    );
+    assert_eq!(code(w.store.assessment(id, &stranger).await), "not_found");
+    let note = w
+        .store
+        .write_recommendation(madya, q2(), "Direkomendasikan sesuai ekspektasi.", &kabid)
+        .await
+        .unwrap();
+    let due = w.store.recommendations_due(q2(), &kabid).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].assessment, Some(id));
+    assert_eq!(due[0].written.as_ref().map(|n| n.id), Some(note));
     let v = w.store.assessment(id, &assessor).await.unwrap();
     assert_eq!(v.inputs.recommendation.as_ref().map(|n| n.id), Some(note));
     assert!(v.recommender_position_name.is_some());
@@ -843,6 +942,27 @@ async fn str_06_the_recommendation_is_the_recommender_posts() {
         "recommendation_not_needed"
     );
     assert_eq!(audited(&w, "assessment.recommendation").await, 1);
+    // Finalised: nothing more to write, the list is empty and the form is not offered.
+    w.store
+        .save_rating(id, &meets(), "Pertahankan.", &assessor)
+        .await
+        .unwrap();
+    w.store.finalise_assessment(id, &assessor).await.unwrap();
+    assert!(
+        w.store
+            .recommendations_due(q2(), &kabid)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !w.store
+            .assessment(id, &kabid)
+            .await
+            .unwrap()
+            .offers
+            .recommend
+    );
 }
 
 fn target(indicator: &str, n: u32) -> CheckedTarget {

@@ -9,7 +9,8 @@ use sikerja_domain::organisation::{EmployeeId, PositionId};
 use sikerja_domain::performance::assessor::SuperiorCheck;
 use sikerja_domain::performance::{
     Action, ActorFacts, AssessmentFacts, Decider, FixedAssessor, check_assessor,
-    check_assessor_superior, current_assessor, may_edit, may_record_follow_up, next, rate,
+    check_assessor_superior, current_assessor, may_edit, may_recommend, may_record_follow_up,
+    may_rewrite_note, next, rate,
 };
 use sikerja_domain::refusals::Refusal;
 
@@ -84,6 +85,8 @@ pub(super) struct Reader {
     pub assessor: std::result::Result<Exercise, Refusal>,
     pub superior: std::result::Result<SuperiorCheck, Refusal>,
     pub hr_admin: bool,
+    /// STR-06: the actor exercises the recommender post fixed with the assessor.
+    pub recommender: bool,
 }
 
 impl Reader {
@@ -103,6 +106,12 @@ impl Reader {
     /// Who exercises the fixed assessor post now, or why nobody does.
     pub fn assessor_now(&self) -> std::result::Result<(EmployeeId, Exercise), Refusal> {
         current_assessor(&self.snap, &self.fixed)
+    }
+
+    /// STR-06: the actor may write (or rewrite) the recommendation now: the recommender, until
+    /// the assessment is finalised.
+    pub fn may_recommend_now(&self, row: &assessment::Model) -> Result<bool> {
+        Ok(self.recommender && may_rewrite_note(Some(stored::state(row)?)).is_ok())
     }
 
     /// What the domain offers the actor on the assessment now.
@@ -128,6 +137,7 @@ impl Reader {
             decide_objection: ok(Action::DismissObjection { reason: text() }),
             reopen: ok(Action::Reopen { reason: text() }),
             follow_up: may_record_follow_up(facts.state, &actor).is_ok(),
+            recommend: self.may_recommend_now(row)?,
             refusal,
         })
     }
@@ -135,7 +145,12 @@ impl Reader {
 
 /// The decider `by` is for the superior check: an employee, or the regional head of the
 /// assessment's agency when they sign in as such.
-fn decider(snap: &OrgSnapshot, fixed: &FixedAssessor, agency: i64, by: &PlanningActor) -> Decider {
+pub(super) fn decider(
+    snap: &OrgSnapshot,
+    fixed: &FixedAssessor,
+    agency: i64,
+    by: &PlanningActor,
+) -> Decider {
     if let Some(e) = by.employee {
         return Decider::Employee(e);
     }
@@ -168,6 +183,9 @@ pub(super) async fn reader<C: ConnectionTrait>(
     let superior =
         check_assessor_superior(&snap, decider(&snap, &fixed, row.agency_id, by), &fixed);
     let hr_admin = is_hr_admin(db, by.employee, row.agency_id).await?;
+    let recommender = by.employee.is_some_and(|e| {
+        may_recommend(&snap, e, EmployeeId(row.employee_id), fixed.recommender).is_ok()
+    });
     Ok(Reader {
         fixed,
         snap,
@@ -175,6 +193,7 @@ pub(super) async fn reader<C: ConnectionTrait>(
         assessor,
         superior,
         hr_admin,
+        recommender,
     })
 }
 

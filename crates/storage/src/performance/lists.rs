@@ -35,7 +35,10 @@ pub(super) fn row_of(
 
 impl Store {
     /// The period policies in force today of some agencies.
-    async fn period_policies(&self, agencies: &[i64]) -> Result<HashMap<i64, PeriodPolicy>> {
+    pub(super) async fn period_policies(
+        &self,
+        agencies: &[i64],
+    ) -> Result<HashMap<i64, PeriodPolicy>> {
         Ok(policies::in_force_many(
             &self.db,
             &unique_ids(agencies.iter().copied()),

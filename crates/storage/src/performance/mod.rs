@@ -17,6 +17,9 @@
 //!   reports, feedback, notes).
 //! - `curves`: the distribution curve, the distribution and the progress per Perangkat Daerah.
 //! - `export`: the rows of the e-Kinerja hand-off.
+//! - `objections_due`: the pending objections the reader decides as the assessor's superior.
+//! - `recommendations_due`: the STR-06 recommendations the reader writes as Administrator.
+//! - `follow_ups`: the follow-ups decided in a period, for BKPSDM.
 //! - `document`: the parties of the evaluation document.
 //! - `stored`: row ↔ domain conversions.
 
@@ -25,11 +28,14 @@ mod curves;
 mod decide;
 mod document;
 mod export;
+mod follow_ups;
 mod gather;
 mod lists;
 mod notes;
+mod objections_due;
 mod open;
 mod periods;
+mod recommendations_due;
 mod stored;
 mod view;
 
@@ -223,6 +229,8 @@ pub struct AssessmentOffers {
     pub decide_objection: bool,
     pub reopen: bool,
     pub follow_up: bool,
+    /// STR-06: write (or rewrite) the recommendation — the recommender, until finalised.
+    pub recommend: bool,
     /// Why the assessor cannot act (e.g. `assessor_vacant`), in Indonesian.
     pub refusal: Option<String>,
 }
@@ -372,6 +380,57 @@ pub struct MemberReportDue {
     pub work_title: String,
     pub period: PeriodRef,
     pub written: Option<NoteView>,
+}
+
+/// A pending objection the reader decides as the assessor's superior (KIN-02, KIN-04).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectionDue {
+    /// The assessment.
+    pub id: i64,
+    pub employee_name: String,
+    pub nip: String,
+    pub position_name: String,
+    pub department_name: String,
+    pub period: PeriodRef,
+    pub assessor_position_name: String,
+    pub objected_at: DateTime<Utc>,
+    /// The reader also exercises the assessor post (a Plt. of both).
+    pub also_assessor: bool,
+}
+
+/// An Ahli Madya's assessment whose recommendation the reader writes (STR-06).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecommendationDue {
+    /// `None`: not opened yet (writing the recommendation opens it).
+    pub assessment: Option<i64>,
+    pub employee: EmployeeId,
+    pub employee_name: String,
+    pub nip: String,
+    pub position_name: String,
+    pub department_name: String,
+    pub period: PeriodRef,
+    /// The period window's close.
+    pub due: Option<Day>,
+    /// The recommendation written so far; `None`: due.
+    pub written: Option<NoteView>,
+}
+
+/// A follow-up decided in a period (KIN-01), one per assessment and kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpLine {
+    pub assessment: i64,
+    pub nip: String,
+    pub name: String,
+    pub department_id: Option<i64>,
+    pub department_name: String,
+    pub period: PeriodRef,
+    pub performance_rating: Option<PerformanceRating>,
+    /// `None`: the follow-up names development needs only.
+    pub kind: Option<FollowUpKind>,
+    /// *Kebutuhan pengembangan*.
+    pub development_needs: String,
+    pub recorded_at: Option<DateTime<Utc>>,
+    pub recorded_by: String,
 }
 
 #[cfg(test)]

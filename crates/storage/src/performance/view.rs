@@ -91,7 +91,8 @@ fn objection(m: &assessment::Model, events: &[AssessmentEventView]) -> Option<Ob
 impl Store {
     /// The assessment `id` as `by` may read it: the employee, whoever exercises the fixed
     /// assessor post, the assessor's superior and the agency's HR admin read all of it; a
-    /// team lead or recommender reads only their own note (no rating). Anyone else: not found.
+    /// team lead or recommender reads only their own note (no rating) — the recommender also
+    /// before writing it (STR-06, offered `recommend`). Anyone else: not found.
     pub async fn assessment(&self, id: i64, by: &PlanningActor) -> Result<AssessmentView> {
         let m = assessment::Entity::find_by_id(id)
             .one(&self.db)
@@ -139,9 +140,11 @@ impl Store {
                 .into_iter()
                 .filter(|n| n.author_employee_id == Some(me.0))
                 .collect();
-            if own.is_empty() {
+            // STR-06: the recommender reaches the page (to write) before writing.
+            if own.is_empty() && !r.recommender {
                 return Err(hidden(id));
             }
+            view.offers.recommend = r.may_recommend_now(&m)?;
             for n in &own {
                 if n.kind == sikerja_domain::performance::NoteKind::Recommendation.code() {
                     view.inputs.recommendation = Some(gather::note_view(n));
