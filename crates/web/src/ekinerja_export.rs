@@ -96,7 +96,7 @@ fn csv_field(s: &str, out: &mut String) {
     }
 }
 
-fn csv_line(cells: &[&str], out: &mut String) {
+pub(crate) fn csv_line(cells: &[&str], out: &mut String) {
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');

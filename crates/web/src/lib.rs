@@ -18,6 +18,7 @@ mod decisions;
 pub mod ekinerja_export;
 mod error;
 mod extract;
+mod follow_up_export;
 mod format;
 mod layers;
 pub mod letters;

@@ -281,9 +281,10 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         | (false, "/api/v1/results/{id}/decisions") => PEOPLE,
         // Performance assessment (issue 16). The start page and its forms: people (a form
         // without fields is refused, 422, before anything is decided).
-        (_, "/penilaian") | (false, "/penilaian/buka") | (false, "/penilaian/laporan-anggota") => {
-            PEOPLE
-        }
+        (_, "/penilaian")
+        | (false, "/penilaian/buka")
+        | (false, "/penilaian/laporan-anggota")
+        | (false, "/penilaian/rekomendasi") => PEOPLE,
         // An assessment nobody has (404): people pass the gate, storage decides who reads it.
         (_, p) if p.starts_with("/penilaian/{id}") => PEOPLE,
         // Assessment API: an official's (tokens get 403 `official_only`); a body missing its
@@ -295,7 +296,8 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // The agency's side (BKPSDM): progress and the e-Kinerja export are its HR admin's;
         // the curve is read by those who reach the agency and set by its HR admin.
         (true, "/api/v1/agencies/{id}/assessment-progress")
-        | (true, "/api/v1/agencies/{id}/ekinerja-export") => API_ADMIN,
+        | (true, "/api/v1/agencies/{id}/ekinerja-export")
+        | (true, "/api/v1/agencies/{id}/follow-ups") => API_ADMIN,
         (true, "/api/v1/agencies/{id}/curves/{year}") => [false, true, false, true, false],
         (false, "/api/v1/agencies/{id}/curves/{year}") => API_ADMIN,
         _ => return None,

@@ -252,6 +252,26 @@ async fn kin_02_kin_04_the_assessor_rates_and_finalises_once_the_employee_object
     let (status, body) = post(&mut pegawai, &app, &objection, json!({"reasons": "Lagi."})).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
+    // The pending objection reaches the assessor's superior: the API list and /penilaian, with
+    // its rule (KIN-04) and a link to decide; not the assessor.
+    let list = get_ok(&mut sekretaris, &app, "/api/v1/assessments").await;
+    let due = list["objections_to_decide"].as_array().unwrap();
+    assert_eq!(due.len(), 1, "{list}");
+    assert_eq!(due[0]["id"], id);
+    assert_eq!(due[0]["nip"], nip::AHLI_PERTAMA);
+    assert_eq!(due[0]["period"], period);
+    assert_eq!(due[0]["rule_id"], "KIN-04");
+    let list = get_ok(&mut assessor, &app, "/api/v1/assessments").await;
+    assert_eq!(list["objections_to_decide"], json!([]), "{list}");
+    let page = sekretaris.get(&app, "/penilaian").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let section = text(&page.html(), "#keberatan").unwrap_or_default();
+    assert!(
+        section.contains("Keberatan menunggu keputusan Anda") && section.contains("KIN-04"),
+        "{section}"
+    );
+    assert!(page.body.contains(&format!("/penilaian/{id}#keberatan")));
+
     // The assessor's superior decides; the assessor does not.
     let (status, body) = post(
         &mut assessor,
@@ -270,6 +290,8 @@ async fn kin_02_kin_04_the_assessor_rates_and_finalises_once_the_employee_object
     )
     .await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let list = get_ok(&mut sekretaris, &app, "/api/v1/assessments").await;
+    assert_eq!(list["objections_to_decide"], json!([]), "decided: {list}");
     let seen = get_ok(&mut pegawai, &app, &uri).await;
     assert_eq!(seen["state"], "objection_dismissed");
     assert_eq!(seen["objection"]["decision"], "objection_dismissed");
@@ -672,4 +694,257 @@ async fn bkpsdm_sees_the_progress_per_perangkat_daerah_and_sets_the_curve() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(code(&body), "curve_policy_invalid");
     assert_eq!(body["error"]["details"][0]["rule_id"], "KIN-02");
+}
+
+#[tokio::test]
+async fn str_06_the_recommender_sees_the_recommendations_due_and_writes_one_from_the_pages() {
+    let app = app().await;
+    let period = this_quarter();
+    let madya = app.employee_id(nip::AHLI_MADYA).await;
+    let (status, placement) = app
+        .json(&format!("/api/v1/employees/{madya}/placement"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{placement}");
+    let recommender = placement["recommender"]["person"]["nip"]
+        .as_str()
+        .unwrap_or_else(|| panic!("STR-06 names a recommender: {placement}"))
+        .to_string();
+    let mut admin_post = official(&app, &recommender).await;
+
+    // The API and /penilaian list the recommendation due, not opened yet.
+    let list = get_ok(
+        &mut admin_post,
+        &app,
+        &format!("/api/v1/assessments?period={period}"),
+    )
+    .await;
+    let due = list["recommendations_due"].as_array().unwrap();
+    let line = due
+        .iter()
+        .find(|d| d["employee"] == madya)
+        .unwrap_or_else(|| panic!("the Ahli Madya is due: {list}"));
+    assert!(
+        line["assessment"].is_null() && line["written"].is_null(),
+        "{line}"
+    );
+    assert_eq!(line["rule_id"], "STR-06");
+    let page = admin_post
+        .get(&app, &format!("/penilaian?periode={period}"))
+        .await;
+    let section = text(&page.html(), "#rekomendasi").unwrap_or_default();
+    assert!(
+        section.contains("Hendra Gunawan") && section.contains("STR-06"),
+        "{section}"
+    );
+    // Someone else does not see it.
+    let mut other = official(&app, nip::AHLI_PERTAMA).await;
+    let list = get_ok(
+        &mut other,
+        &app,
+        &format!("/api/v1/assessments?period={period}"),
+    )
+    .await;
+    assert_eq!(list["recommendations_due"], json!([]), "{list}");
+
+    // Written from the list's form: the assessment opens, the line shows it written.
+    let written = admin_post
+        .post(
+            &app,
+            "/penilaian/rekomendasi",
+            &[
+                ("employee", &madya.to_string()),
+                ("periode", &period),
+                ("text", "Direkomendasikan: kajian kebijakan tepat waktu."),
+            ],
+        )
+        .await;
+    assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
+    let blank = admin_post
+        .post(
+            &app,
+            "/penilaian/rekomendasi",
+            &[
+                ("employee", &madya.to_string()),
+                ("periode", &period),
+                ("text", " "),
+            ],
+        )
+        .await;
+    assert_eq!(
+        blank.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        blank.body
+    );
+    let list = get_ok(
+        &mut admin_post,
+        &app,
+        &format!("/api/v1/assessments?period={period}"),
+    )
+    .await;
+    let line = list["recommendations_due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["employee"] == madya)
+        .cloned()
+        .unwrap();
+    let id = line["assessment"].as_i64().unwrap();
+    assert_eq!(
+        line["written"]["text"],
+        "Direkomendasikan: kajian kebijakan tepat waktu."
+    );
+
+    // The assessment's page offers the recommender the form (no rating), and rewrites it.
+    let href = format!("/penilaian/{id}");
+    let page = admin_post.get(&app, &href).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let html = page.html();
+    assert!(
+        html.select(&common::sel("#form-rekomendasi"))
+            .next()
+            .is_some()
+    );
+    assert!(html.select(&common::sel("#form-nilai")).next().is_none());
+    let rewritten = admin_post
+        .post(
+            &app,
+            &format!("{href}/rekomendasi"),
+            &[("text", "Direkomendasikan dengan catatan ketepatan waktu.")],
+        )
+        .await;
+    assert_eq!(
+        rewritten.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        rewritten.body
+    );
+    // The assessor reads it among the inputs; the assessor is offered no recommendation form.
+    let assessor = assessor_nip(&app, madya).await;
+    let mut ppk = official(&app, &assessor).await;
+    let seen = get_ok(&mut ppk, &app, &format!("/api/v1/assessments/{id}")).await;
+    assert_eq!(
+        seen["inputs"]["recommendation"]["text"],
+        "Direkomendasikan dengan catatan ketepatan waktu."
+    );
+    assert_eq!(seen["offers"]["recommend"], false, "{seen}");
+    let page = ppk.get(&app, &href).await;
+    assert!(
+        page.html()
+            .select(&common::sel("#form-rekomendasi"))
+            .next()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn kin_01_bkpsdm_lists_the_follow_ups_of_a_period_per_perangkat_daerah_and_downloads_them() {
+    let app = app().await;
+    let period = this_quarter();
+    let employee = app.employee_id(nip::AHLI_PERTAMA).await;
+    let mut assessor = official(&app, nip::KASUBAG).await;
+    let (status, opened) = post(
+        &mut assessor,
+        &app,
+        "/api/v1/assessments",
+        json!({"employee": employee, "period": period}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{opened}");
+    let uri = format!("/api/v1/assessments/{}", opened["id"]);
+    let (status, body) = put(
+        &mut assessor,
+        &app,
+        &format!("{uri}/rating"),
+        rating("meets", "meets", "meets", ""),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = post(&mut assessor, &app, &format!("{uri}/finalise"), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = put(
+        &mut assessor,
+        &app,
+        &format!("{uri}/follow-up"),
+        json!({"kinds": ["training", "coaching"], "development_needs": "Pelatihan analisis data."}),
+    )
+    .await;
+    assert!(status.is_success(), "{status} {body}");
+
+    let agency = get_ok(&mut assessor, &app, &uri).await["agency"]
+        .as_i64()
+        .unwrap();
+    let mut admin = app.admin.clone();
+    admin.get(&app, "/admin/penilaian").await;
+    let lines = get_ok(
+        &mut admin,
+        &app,
+        &format!("/api/v1/agencies/{agency}/follow-ups?period={period}"),
+    )
+    .await;
+    let lines = lines.as_array().unwrap().clone();
+    assert_eq!(lines.len(), 2, "one line per kind: {lines:?}");
+    assert!(lines.iter().all(|l| l["nip"] == nip::AHLI_PERTAMA
+        && l["performance_rating"] == "baik"
+        && l["development_needs"] == "Pelatihan analisis data."));
+    let department = lines[0]["department_id"].as_i64().unwrap();
+    let page = admin
+        .get(
+            &app,
+            &format!("/admin/penilaian?periode={period}&pd={department}"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let section = text(&page.html(), "#tindak-lanjut").unwrap_or_default();
+    assert!(
+        section.contains("Pelatihan")
+            && section.contains("Pembinaan")
+            && section.contains("KIN-01"),
+        "{section}"
+    );
+    let other = admin
+        .get(
+            &app,
+            &format!("/admin/penilaian?periode={period}&pd={}", department + 1000),
+        )
+        .await;
+    assert!(
+        text(&other.html(), "#tindak-lanjut")
+            .unwrap_or_default()
+            .contains("Belum ada tindak lanjut"),
+    );
+    let bad = admin
+        .get(&app, &format!("/admin/penilaian?periode={period}&pd=x"))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let csv = admin
+        .get(
+            &app,
+            &format!("/admin/penilaian/tindak-lanjut.csv?periode={period}&pd={department}"),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body.starts_with("NIP,Nama,Perangkat Daerah,"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains(nip::AHLI_PERTAMA) && csv.body.contains("Pelatihan"));
+    let xlsx = admin
+        .get(
+            &app,
+            &format!("/admin/penilaian/tindak-lanjut.xlsx?periode={period}"),
+        )
+        .await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    // Not BKPSDM: refused.
+    let (status, _) = call(
+        &mut assessor,
+        &app,
+        Method::GET,
+        &format!("/api/v1/agencies/{agency}/follow-ups?period={period}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -5,6 +5,8 @@
 //! Needs `chromedriver` (Debian `chromium-driver`). Without it the test prints a loud line and
 //! passes — unless `SIKERJA_REQUIRE_SERVICES=1`, as in CI, where it fails.
 
+#[path = "browser_support/assessment.rs"]
+mod assessment_scenario;
 #[path = "browser_support/assignment.rs"]
 mod assignment_scenario;
 mod common;
@@ -298,6 +300,16 @@ async fn dashboards_scenario(client: &Client, base: &str) -> Step {
         }
     }
     Ok(())
+
+/// Issue 16 point 8: a team lead writes a member report, the PPK rates and finalises, the
+/// employee acknowledges, and BKPSDM's e-Kinerja export holds the employee's row.
+#[tokio::test]
+async fn kin_02_kin_03_kin_04_a_member_report_rating_and_acknowledgement_reach_the_ekinerja_export_in_the_browser()
+ {
+    let Some(s) = session().await else { return };
+    let result = assessment_scenario::run(&s.client, &s.app, &s.base).await;
+    s.client.clone().close().await.ok();
+    result.expect("assessment scenario in the browser");
 }
 
 type Step = Result<(), fantoccini::error::CmdError>;

@@ -376,6 +376,7 @@ const NOT_RULE_CAUSED: &[&str] = &[
     "member_report_work_invalid",
     "curve_choice_invalid",
     "curve_percent_invalid",
+    // BKPSDM's follow-up list uses `department_invalid` too (listed with the dashboards).
     // Evidence files sent with a report (issue 13 point 4): the upload's form.
     "file_field_unknown",
     "report_part_invalid",

@@ -192,6 +192,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             performance::agency::set_curve
         ))
         .routes(routes!(performance::agency::get_ekinerja_export))
+        .routes(routes!(performance::agency::get_follow_ups))
         .routes(routes!(letters::get_letter_pdf))
         .routes(routes!(letters::get_letter_docx))
         .routes(routes!(letters::list_letter_issues))

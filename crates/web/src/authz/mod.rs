@@ -802,6 +802,11 @@ pub fn api_access() -> RouteTable {
             "/api/v1/agencies/{id}/ekinerja-export",
             Access::AdministerAgency,
         ),
+        (
+            Method::GET,
+            "/api/v1/agencies/{id}/follow-ups",
+            Access::AdministerAgency,
+        ),
         (Method::GET, "/api/v1/verify/{code}", Access::Public),
     ] {
         t.insert(method, path, access);

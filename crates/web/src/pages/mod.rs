@@ -427,10 +427,20 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             Official,
             performance::index::write_member_report,
         )
+        .post(
+            "/penilaian/rekomendasi",
+            Official,
+            performance::index::write_recommendation,
+        )
         .get(
             "/penilaian/{id}",
             Official,
             performance::assessment::show_assessment,
+        )
+        .post(
+            "/penilaian/{id}/rekomendasi",
+            Official,
+            performance::assessment::recommend,
         )
         // The evaluation document (issue 16 point 7), for whoever reads the whole assessment.
         .get(
@@ -660,6 +670,17 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             "/admin/penilaian/ekspor.xlsx",
             Administer,
             admin::assessments::export_xlsx,
+        )
+        // KIN-01: the follow-ups decided in a period, as files.
+        .get(
+            "/admin/penilaian/tindak-lanjut.csv",
+            Administer,
+            admin::assessments::follow_ups_csv,
+        )
+        .get(
+            "/admin/penilaian/tindak-lanjut.xlsx",
+            Administer,
+            admin::assessments::follow_ups_xlsx,
         )
         // Reading the audit trail is also the Sekda's right (Action::ReadAudit), but no
         // `Access` rule says so yet: the HR admin's rule for now.

@@ -21,7 +21,7 @@ fn wita_day(n: i64) -> Day {
 }
 
 /// The running team, recorded through storage as its people would.
-async fn running_team(app: &TestApp) -> i64 {
+pub(super) async fn running_team(app: &TestApp) -> i64 {
     let agency = AgencyId(
         app.store
             .agency_by_code("kab-uji")
@@ -108,7 +108,7 @@ async fn running_team(app: &TestApp) -> i64 {
 
 /// Screenshots of the page at desktop and phone widths; at the phone's width nothing is wider
 /// than the screen.
-async fn both_widths(client: &Client, name: &str) -> Step {
+pub(super) async fn both_widths(client: &Client, name: &str) -> Step {
     shot(client, name).await;
     client.set_window_size(390, 844).await?;
     // The elements reaching past the screen's right edge, if any (tables scroll inside

@@ -1,6 +1,7 @@
 //! `/api/v1/agencies/{id}/…` for performance assessment (issue 16 points 5, 7 and 8): the
 //! progress of a period's assessments per Perangkat Daerah, the year's distribution curve
-//! with the current distribution against it (KIN-02), and the e-Kinerja export of a period.
+//! with the current distribution against it (KIN-02), the e-Kinerja export of a period, and
+//! the follow-ups decided in a period (KIN-01).
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -12,7 +13,7 @@ use sikerja_domain::organisation::AgencyId;
 use sikerja_storage::performance::{ExportRow, PeriodRef};
 use utoipa::IntoParams;
 
-use super::dto::{CurveBody, CurveDto, DepartmentProgressDto, ExportRowDto};
+use super::dto::{CurveBody, CurveDto, DepartmentProgressDto, ExportRowDto, FollowUpLineDto};
 use super::period;
 use crate::AppState;
 use crate::authz::Principal;
@@ -248,5 +249,69 @@ pub async fn get_ekinerja_export(
     Ok(match file {
         None => Json(rows.iter().map(ExportRowDto::from).collect::<Vec<_>>()).into_response(),
         Some(f) => export_file(&rows, p, f)?,
+    })
+}
+
+/// The period, the Perangkat Daerah and the format of the follow-up list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FollowUpQuery {
+    /// `2026-q4`, `2026-m11` or `2026-y`.
+    period: String,
+    /// A Perangkat Daerah's id; omitted: all of the agency.
+    department: Option<i64>,
+    /// `json` (default), `csv` or `xlsx`.
+    format: Option<String>,
+}
+
+/// The follow-ups decided in a period (BKPSDM; KIN-01, Pasal 18 ayat (1) huruf d): one line per
+/// assessment and follow-up kind (coaching, training, reward, sanction recommendation) with
+/// the employee, Perangkat Daerah, predikat and development needs, optionally of one
+/// Perangkat Daerah: JSON, or with `format=csv` / `format=xlsx` a file with Indonesian column
+/// titles.
+#[utoipa::path(
+    get,
+    path = "/api/v1/agencies/{id}/follow-ups",
+    tag = "performance",
+    params(("id" = i64, Path, description = "Agency id"), FollowUpQuery),
+    responses(
+        (status = 200, description = "The follow-ups: JSON, CSV or XLSX", content(
+            (Vec<FollowUpLineDto> = "application/json"),
+            ("text/csv"),
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )),
+        (status = 403, description = "Not the agency's HR admin", body = ErrorEnvelope),
+        (status = 404, description = "Not found", body = ErrorEnvelope),
+        (status = 422, description = "Unknown period (`period_invalid`) or format (`invalid_format`)", body = ErrorEnvelope)
+    )
+)]
+pub async fn get_follow_ups(
+    State(state): State<AppState>,
+    _principal: Principal,
+    Id(id): Id,
+    query: Result<Query<FollowUpQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    use crate::follow_up_export::{self, FollowUpFile};
+    let Query(q) = query.map_err(WebError::from)?;
+    let p = period("period", &q.period)?;
+    let file = match q.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => None,
+        Some("csv") => Some(FollowUpFile::Csv),
+        Some("xlsx") => Some(FollowUpFile::Xlsx),
+        Some(_) => {
+            return Err(WebError::invalid(
+                "invalid_format",
+                "format harus `json`, `csv` atau `xlsx`.",
+            )
+            .into());
+        }
+    };
+    let lines = state
+        .store
+        .follow_ups(AgencyId(id), p, q.department)
+        .await?;
+    Ok(match file {
+        None => Json(lines.iter().map(FollowUpLineDto::from).collect::<Vec<_>>()).into_response(),
+        Some(f) => follow_up_export::file(&lines, p, f)?,
     })
 }

@@ -9,8 +9,8 @@ use sikerja_domain::performance::{
     ValueRating,
 };
 use sikerja_storage::performance::{
-    AssessmentRow, AssessmentView, DepartmentProgress, DistributionView, ExportRow,
-    MemberReportDue, NoteView,
+    AssessmentRow, AssessmentView, DepartmentProgress, DistributionView, ExportRow, FollowUpLine,
+    MemberReportDue, NoteView, ObjectionDue, RecommendationDue,
 };
 use utoipa::ToSchema;
 
@@ -118,8 +118,88 @@ impl From<&MemberReportDue> for MemberReportDueDto {
     }
 }
 
-/// The caller's assessments: their own, the worklist of the period as assessor, and the
-/// member reports they owe as team lead.
+/// A pending objection the caller decides as the assessor's superior (KIN-02, KIN-04).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ObjectionDueDto {
+    /// The assessment (`/api/v1/assessments/{id}`).
+    pub id: i64,
+    pub employee_name: String,
+    pub nip: String,
+    pub position_name: String,
+    pub department_name: String,
+    pub period: String,
+    pub period_label: String,
+    pub assessor_position_name: String,
+    pub objected_at: DateTime<Utc>,
+    /// The caller also exercises the assessor post (a Plt. of both).
+    pub also_assessor: bool,
+    /// `KIN-04`.
+    pub rule_id: String,
+    pub article: String,
+}
+
+impl From<&ObjectionDue> for ObjectionDueDto {
+    fn from(o: &ObjectionDue) -> Self {
+        ObjectionDueDto {
+            id: o.id,
+            employee_name: o.employee_name.clone(),
+            nip: o.nip.clone(),
+            position_name: o.position_name.clone(),
+            department_name: o.department_name.clone(),
+            period: o.period.code(),
+            period_label: o.period.label(),
+            assessor_position_name: o.assessor_position_name.clone(),
+            objected_at: o.objected_at,
+            also_assessor: o.also_assessor,
+            rule_id: "KIN-04".into(),
+            article: sikerja_domain::performance::assessor::KIN_04_ARTICLE.into(),
+        }
+    }
+}
+
+/// An Ahli Madya's assessment whose recommendation the caller writes as Administrator
+/// (STR-06), with what was written so far (`null`: due).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecommendationDueDto {
+    /// The assessment; null while not opened (writing the recommendation opens it).
+    pub assessment: Option<i64>,
+    pub employee: i64,
+    pub employee_name: String,
+    pub nip: String,
+    pub position_name: String,
+    pub department_name: String,
+    pub period: String,
+    pub period_label: String,
+    /// The last day of the period's assessment window, `YYYY-MM-DD`.
+    pub due: Option<String>,
+    pub written: Option<NoteDto>,
+    /// `STR-06`.
+    pub rule_id: String,
+    pub article: String,
+}
+
+impl From<&RecommendationDue> for RecommendationDueDto {
+    fn from(r: &RecommendationDue) -> Self {
+        RecommendationDueDto {
+            assessment: r.assessment,
+            employee: r.employee.0,
+            employee_name: r.employee_name.clone(),
+            nip: r.nip.clone(),
+            position_name: r.position_name.clone(),
+            department_name: r.department_name.clone(),
+            period: r.period.code(),
+            period_label: r.period.label(),
+            due: r.due.map(|d| d.to_string()),
+            written: r.written.as_ref().map(NoteDto::from),
+            rule_id: "STR-06".into(),
+            article: sikerja_domain::performance::inputs::STR_06_ARTICLE.into(),
+        }
+    }
+}
+
+/// The caller's assessments: their own, the worklist of the period as assessor, the member
+/// reports they owe as team lead, the objections waiting for their decision as the
+/// assessor's superior, and the recommendations they write as Administrator.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AssessmentListDto {
     /// The period of the worklist (the one asked for, or the one due now).
@@ -127,6 +207,50 @@ pub struct AssessmentListDto {
     pub mine: Vec<AssessmentRowDto>,
     pub worklist: Vec<AssessmentRowDto>,
     pub member_reports_due: Vec<MemberReportDueDto>,
+    /// KIN-02, KIN-04: pending objections of any period, oldest first.
+    pub objections_to_decide: Vec<ObjectionDueDto>,
+    /// STR-06: for the period.
+    pub recommendations_due: Vec<RecommendationDueDto>,
+}
+
+/// A follow-up decided in a period (KIN-01), one per assessment and kind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowUpLineDto {
+    pub assessment: i64,
+    pub nip: String,
+    pub name: String,
+    pub department_id: Option<i64>,
+    pub department_name: String,
+    pub period: String,
+    /// `sangat_baik`, `baik`, `butuh_perbaikan`, `kurang`, `sangat_kurang`.
+    pub performance_rating: Option<String>,
+    /// `coaching`, `training`, `reward`, `sanction_recommendation`; null: development needs
+    /// only.
+    pub kind: Option<String>,
+    pub kind_label: Option<String>,
+    /// *Kebutuhan pengembangan*.
+    pub development_needs: String,
+    pub recorded_at: Option<DateTime<Utc>>,
+    pub recorded_by: String,
+}
+
+impl From<&FollowUpLine> for FollowUpLineDto {
+    fn from(l: &FollowUpLine) -> Self {
+        FollowUpLineDto {
+            assessment: l.assessment,
+            nip: l.nip.clone(),
+            name: l.name.clone(),
+            department_id: l.department_id,
+            department_name: l.department_name.clone(),
+            period: l.period.code(),
+            performance_rating: l.performance_rating.map(|p| p.code().into()),
+            kind: l.kind.map(|k| k.code().into()),
+            kind_label: l.kind.map(|k| k.label().into()),
+            development_needs: l.development_needs.clone(),
+            recorded_at: l.recorded_at,
+            recorded_by: l.recorded_by.clone(),
+        }
+    }
 }
 
 /// A core value's rating (KIN-02).
@@ -232,6 +356,8 @@ pub struct OffersDto {
     pub decide_objection: bool,
     pub reopen: bool,
     pub follow_up: bool,
+    /// STR-06: write (or rewrite) the recommendation — the recommender, until finalised.
+    pub recommend: bool,
     /// Why the assessor cannot act (e.g. an unresolved placement, KED-09).
     pub refusal: Option<String>,
 }
@@ -491,6 +617,7 @@ impl From<&AssessmentView> for AssessmentDto {
                 decide_objection: v.offers.decide_objection,
                 reopen: v.offers.reopen,
                 follow_up: v.offers.follow_up,
+                recommend: v.offers.recommend,
                 refusal: v.offers.refusal.clone(),
             },
         }

@@ -28,7 +28,7 @@ use crate::extract::Id;
 use crate::pages::execution_today as today;
 use dto::{
     AssessmentDto, AssessmentListDto, AssessmentRatingDto, AssessmentRowDto, CurveWarningsDto,
-    FollowUpDto, MemberReportDueDto, RatingBody,
+    FollowUpDto, MemberReportDueDto, ObjectionDueDto, RatingBody, RecommendationDueDto,
 };
 
 /// A period code of a query or body (`2026-q4`, `2026-m11`, `2026-y`).
@@ -57,8 +57,10 @@ pub struct PeriodQuery {
 }
 
 /// The caller's assessments as employee (`mine`), the worklist of the period as assessor
-/// (every employee whose PPK post the caller exercises, opened or not, with the due day) and
-/// the member reports owed as team lead (KIN-03).
+/// (every employee whose PPK post the caller exercises, opened or not, with the due day), the
+/// member reports owed as team lead (KIN-03), the pending objections the caller decides as the
+/// assessor's superior (KIN-02, KIN-04; a regional head's account too) and the recommendations
+/// the caller writes as Administrator for the period (STR-06).
 #[utoipa::path(
     get,
     path = "/api/v1/assessments",
@@ -93,27 +95,36 @@ pub async fn list_assessments(
         }
         (None, None) => None,
     };
+    let objections = state.store.objections_to_decide(&by).await?;
     if by.employee.is_none() {
         return Ok(Json(AssessmentListDto {
             period: chosen.map(|p| p.code()),
             mine: Vec::new(),
             worklist: Vec::new(),
             member_reports_due: Vec::new(),
+            objections_to_decide: objections.iter().map(ObjectionDueDto::from).collect(),
+            recommendations_due: Vec::new(),
         }));
     }
     let mine = state.store.my_assessments(&by).await?;
-    let (worklist, due) = match chosen {
+    let (worklist, due, recommendations) = match chosen {
         Some(p) => (
             state.store.assessor_worklist(p, &by).await?,
             state.store.member_reports_due(p, &by).await?,
+            state.store.recommendations_due(p, &by).await?,
         ),
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     Ok(Json(AssessmentListDto {
         period: chosen.map(|p| p.code()),
         mine: mine.iter().map(AssessmentRowDto::from).collect(),
         worklist: worklist.iter().map(AssessmentRowDto::from).collect(),
         member_reports_due: due.iter().map(MemberReportDueDto::from).collect(),
+        objections_to_decide: objections.iter().map(ObjectionDueDto::from).collect(),
+        recommendations_due: recommendations
+            .iter()
+            .map(RecommendationDueDto::from)
+            .collect(),
     }))
 }
 

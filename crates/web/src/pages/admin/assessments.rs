@@ -2,7 +2,8 @@
 //! points 5, 7 and 8): the progress of a period's assessments per Perangkat Daerah as a chart,
 //! the year's distribution of the predikat against the curve (KIN-02), the curve form (the
 //! organisation's predikat, refuse or warn, the bounds — prefilled from the national pattern,
-//! `CurvePolicy::national`) and the e-Kinerja export of the period.
+//! `CurvePolicy::national`), the e-Kinerja export of the period, and the follow-ups decided in
+//! the period (KIN-01), filterable by Perangkat Daerah and downloaded as CSV or XLSX.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,7 +16,7 @@ use sikerja_domain::organisation::AgencyId;
 use sikerja_domain::performance::{
     CurveMode, CurvePolicy, OrganisationRating, PerformanceRating, ShareBound,
 };
-use sikerja_storage::performance::PeriodRef;
+use sikerja_storage::performance::{FollowUpLine, PeriodRef};
 
 use super::{Tab, administered_agency};
 use crate::AppState;
@@ -79,6 +80,61 @@ pub struct AdminAssessmentsPage {
     modes: Vec<Choice>,
     bounds: Vec<BoundRow>,
     legal_basis: String,
+    /// The Perangkat Daerah choice of the follow-up list (from the progress rows).
+    departments: Vec<DepartmentChoice>,
+    /// The chosen Perangkat Daerah's id, or empty: all.
+    department: String,
+    follow_ups: Vec<FollowUpRow>,
+}
+
+/// A Perangkat Daerah of the follow-up filter.
+pub struct DepartmentChoice {
+    pub id: i64,
+    pub name: String,
+    pub selected: bool,
+}
+
+/// A follow-up decided in the period (KIN-01), as the page shows it.
+pub struct FollowUpRow {
+    pub href: String,
+    pub name: String,
+    pub nip: String,
+    pub department: String,
+    pub rating: String,
+    pub kind: String,
+    pub development_needs: String,
+    pub recorded: String,
+}
+
+impl FollowUpRow {
+    fn new(l: &FollowUpLine) -> FollowUpRow {
+        FollowUpRow {
+            href: format!("/penilaian/{}", l.assessment),
+            name: l.name.clone(),
+            nip: l.nip.clone(),
+            department: l.department_name.clone(),
+            rating: l
+                .performance_rating
+                .map(|p| p.label().to_string())
+                .unwrap_or_default(),
+            kind: l.kind.map(|k| k.label().to_string()).unwrap_or_default(),
+            development_needs: l.development_needs.clone(),
+            recorded: match l.recorded_at {
+                Some(at) => format!("{} · {}", crate::format::date_time(at), l.recorded_by),
+                None => l.recorded_by.clone(),
+            },
+        }
+    }
+}
+
+/// The Perangkat Daerah of a query (`pd`): its id, or none for all.
+fn department_of(pd: Option<&str>) -> Result<Option<i64>, WebError> {
+    match pd.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s.parse::<i64>().map(Some).map_err(|_| {
+            WebError::invalid("department_invalid", "Perangkat Daerah tidak dikenal.")
+        }),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -88,6 +144,8 @@ pub struct AdminQuery {
     predikat: Option<String>,
     mode: Option<String>,
     tersimpan: Option<String>,
+    /// The Perangkat Daerah of the follow-up list (its id).
+    pd: Option<String>,
 }
 
 fn choices<T: Copy + PartialEq>(
@@ -143,6 +201,7 @@ async fn page(
     shown: Option<(CurvePolicy, String)>,
     error: Option<String>,
     saved: bool,
+    department: Option<i64>,
 ) -> Result<AdminAssessmentsPage, WebError> {
     let day = today()?;
     let mut periods = Vec::new();
@@ -154,6 +213,7 @@ async fn page(
         .ok_or_else(|| WebError::invalid("period_invalid", "Belum ada periode penilaian."))?;
     let year = period.year;
     let progress = state.store.assessment_progress(agency, period).await?;
+    let follow_ups = state.store.follow_ups(agency, period, department).await?;
     let distribution = state.store.distribution(agency, year).await?;
     let in_force = state.store.curve_policy(agency, year).await?;
     let (form, legal_basis) = match shown {
@@ -210,6 +270,16 @@ async fn page(
         ),
         bounds: bound_rows(&form.bounds),
         legal_basis,
+        departments: progress
+            .iter()
+            .map(|p| DepartmentChoice {
+                id: p.department,
+                name: p.name.clone(),
+                selected: Some(p.department) == department,
+            })
+            .collect(),
+        department: department.map(|d| d.to_string()).unwrap_or_default(),
+        follow_ups: follow_ups.iter().map(FollowUpRow::new).collect(),
     })
 }
 
@@ -245,7 +315,17 @@ pub async fn show_admin_assessments(
         }
         None => None,
     };
-    Ok(page(&state, agency, period, shown, None, q.tersimpan.is_some()).await?)
+    let department = department_of(q.pd.as_deref())?;
+    Ok(page(
+        &state,
+        agency,
+        period,
+        shown,
+        None,
+        q.tersimpan.is_some(),
+        department,
+    )
+    .await?)
 }
 
 fn percent(pairs: &Pairs, key: &str) -> Result<Option<u8>, WebError> {
@@ -332,7 +412,7 @@ pub async fn set_curve(
     }
     .await;
     respond(result, |error| {
-        page(&state, agency, period, shown, Some(error), false)
+        page(&state, agency, period, shown, Some(error), false, None)
     })
     .await
 }
@@ -380,6 +460,52 @@ pub async fn export_xlsx(
         &principal,
         query,
         crate::api::performance_export::ExportFile::Xlsx,
+    )
+    .await
+}
+
+/// `GET /admin/penilaian/tindak-lanjut.csv?periode=…[&pd=…]` and `.xlsx` — the follow-ups
+/// decided in the period (KIN-01), optionally of one Perangkat Daerah, as a file.
+async fn follow_up_export(
+    state: &AppState,
+    principal: &Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+    file: crate::follow_up_export::FollowUpFile,
+) -> Result<Response, PageError> {
+    let agency = administered_agency(principal)?;
+    let Query(q) = query.map_err(WebError::from)?;
+    let period = period_of(q.periode.as_deref().unwrap_or_default())?;
+    let department = department_of(q.pd.as_deref())?;
+    let lines = state.store.follow_ups(agency, period, department).await?;
+    Ok(crate::follow_up_export::file(&lines, period, file)?)
+}
+
+/// `GET /admin/penilaian/tindak-lanjut.csv?periode=…[&pd=…]`
+pub async fn follow_ups_csv(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+) -> Result<Response, PageError> {
+    follow_up_export(
+        &state,
+        &principal,
+        query,
+        crate::follow_up_export::FollowUpFile::Csv,
+    )
+    .await
+}
+
+/// `GET /admin/penilaian/tindak-lanjut.xlsx?periode=…[&pd=…]`
+pub async fn follow_ups_xlsx(
+    State(state): State<AppState>,
+    principal: Principal,
+    query: Result<Query<AdminQuery>, QueryRejection>,
+) -> Result<Response, PageError> {
+    follow_up_export(
+        &state,
+        &principal,
+        query,
+        crate::follow_up_export::FollowUpFile::Xlsx,
     )
     .await
 }

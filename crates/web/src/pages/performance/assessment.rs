@@ -167,6 +167,8 @@ pub struct AssessmentPage {
     may_decide: bool,
     may_reopen: bool,
     may_follow_up: bool,
+    /// STR-06: the recommender may write (or rewrite) the recommendation.
+    may_recommend: bool,
     distribution: Option<DistributionChart>,
 }
 
@@ -384,6 +386,7 @@ pub(crate) async fn page(
         may_decide: offers.decide_objection,
         may_reopen: offers.reopen,
         may_follow_up: offers.follow_up,
+        may_recommend: offers.recommend,
         distribution,
     })
 }
@@ -563,6 +566,29 @@ pub async fn record_follow_up(
         let follow_up = forms::follow_up(&pairs)?;
         state.store.record_follow_up(id, &follow_up, &by).await?;
         Ok(format!("/penilaian/{id}#tindak-lanjut"))
+    }
+    .await;
+    answer(&state, &principal, id, None, result).await
+}
+
+/// `POST /penilaian/{id}/rekomendasi` — the Administrator exercising the recommender post
+/// writes (or rewrites, until the assessment is finalised) the recommendation for an Ahli
+/// Madya's assessor (STR-06); storage asks the domain (`may_recommend`).
+pub async fn recommend(
+    State(state): State<AppState>,
+    principal: Principal,
+    Id(id): Id,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        let v = state.store.assessment(id, &by).await?;
+        state
+            .store
+            .write_recommendation(v.employee, v.period, field(&pairs, "text"), &by)
+            .await?;
+        Ok(format!("/penilaian/{id}#rekomendasi"))
     }
     .await;
     answer(&state, &principal, id, None, result).await

@@ -2,8 +2,10 @@
 //! worklist of the chosen period for the assessor with each employee's state and due day and
 //! "Buka" (KIN-04: the assessor is fixed on the record when it is opened), the member reports
 //! the reader owes as team lead (KIN-03), and the year's distribution of the predikat against
-//! the agency's curve for an assessor (KIN-02). Forms: opening an assessment, writing a member
-//! report.
+//! the agency's curve for an assessor (KIN-02), the pending objections the reader decides as
+//! the assessor's superior (KIN-02, KIN-04), and the recommendations the reader writes as
+//! Administrator for the Ahli Madya assessments of the period (STR-06). Forms: opening an
+//! assessment, writing a member report, writing a recommendation.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,7 +17,7 @@ use serde::Deserialize;
 use sikerja_domain::assignment::AssignmentId;
 use sikerja_domain::organisation::EmployeeId;
 use sikerja_storage::WorkRef;
-use sikerja_storage::performance::{MemberReportDue, PeriodRef};
+use sikerja_storage::performance::{MemberReportDue, ObjectionDue, PeriodRef, RecommendationDue};
 
 use super::charts::{self, DistributionChart};
 use super::{AssessmentLine, due_period, period_of};
@@ -69,6 +71,73 @@ impl MemberReportLine {
     }
 }
 
+/// A pending objection the reader decides as the assessor's superior.
+pub struct ObjectionLine {
+    pub href: String,
+    pub name: String,
+    pub nip: String,
+    pub position: String,
+    pub department: String,
+    pub period_label: String,
+    pub assessor_position: String,
+    pub objected: String,
+    pub also_assessor: bool,
+}
+
+impl ObjectionLine {
+    fn new(o: &ObjectionDue) -> ObjectionLine {
+        ObjectionLine {
+            href: format!("/penilaian/{}#keberatan", o.id),
+            name: o.employee_name.clone(),
+            nip: o.nip.clone(),
+            position: o.position_name.clone(),
+            department: o.department_name.clone(),
+            period_label: o.period.label(),
+            assessor_position: o.assessor_position_name.clone(),
+            objected: format::date_time(o.objected_at),
+            also_assessor: o.also_assessor,
+        }
+    }
+}
+
+/// A recommendation the reader writes as Administrator (STR-06), with its form.
+pub struct RecommendationLine {
+    pub employee: i64,
+    pub name: String,
+    pub nip: String,
+    pub position: String,
+    pub department: String,
+    pub period: String,
+    pub period_label: String,
+    pub due: String,
+    /// The assessment's page, once opened.
+    pub href: Option<String>,
+    pub text: String,
+    pub written: Option<String>,
+}
+
+impl RecommendationLine {
+    fn new(r: &RecommendationDue) -> RecommendationLine {
+        RecommendationLine {
+            employee: r.employee.0,
+            name: r.employee_name.clone(),
+            nip: r.nip.clone(),
+            position: r.position_name.clone(),
+            department: r.department_name.clone(),
+            period: r.period.code(),
+            period_label: r.period.label(),
+            due: r.due.map(|d| d.label()).unwrap_or_default(),
+            href: r.assessment.map(|id| format!("/penilaian/{id}")),
+            text: r
+                .written
+                .as_ref()
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
+            written: r.written.as_ref().map(|n| format::date_time(n.written_at)),
+        }
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "performance/index.html")]
 pub struct AssessmentsPage {
@@ -81,6 +150,8 @@ pub struct AssessmentsPage {
     mine: Vec<AssessmentLine>,
     worklist: Vec<AssessmentLine>,
     member_reports: Vec<MemberReportLine>,
+    objections: Vec<ObjectionLine>,
+    recommendations: Vec<RecommendationLine>,
     distribution: Option<DistributionChart>,
 }
 
@@ -142,13 +213,16 @@ pub(crate) async fn page(
     } else {
         Vec::new()
     };
-    let (worklist, member_reports) = match period {
+    let (worklist, member_reports, recommendations) = match period {
         Some(p) if by.employee.is_some() => (
             state.store.assessor_worklist(p, &by).await?,
             state.store.member_reports_due(p, &by).await?,
+            state.store.recommendations_due(p, &by).await?,
         ),
-        _ => (Vec::new(), Vec::new()),
+        _ => (Vec::new(), Vec::new(), Vec::new()),
     };
+    // KIN-02, KIN-04: the objections of any period waiting for the reader's decision.
+    let objections = state.store.objections_to_decide(&by).await?;
     // The assessor sees the year's distribution against the curve (KIN-02).
     let distribution = match (agency, period) {
         (Some(agency), Some(p)) if !worklist.is_empty() => Some(charts::distribution(
@@ -169,6 +243,11 @@ pub(crate) async fn page(
             .map(|r| AssessmentLine::new(r, day))
             .collect(),
         member_reports: member_reports.iter().map(MemberReportLine::new).collect(),
+        objections: objections.iter().map(ObjectionLine::new).collect(),
+        recommendations: recommendations
+            .iter()
+            .map(RecommendationLine::new)
+            .collect(),
         distribution,
     })
 }
@@ -243,6 +322,30 @@ pub async fn write_member_report(
             "/penilaian?periode={}#laporan-anggota",
             period.code()
         ))
+    }
+    .await;
+    answer(&state, &principal, period, result).await
+}
+
+/// `POST /penilaian/rekomendasi` — the Administrator exercising the recommender post writes
+/// (or rewrites, until the assessment is finalised) the recommendation for an Ahli Madya's
+/// assessor (STR-06); writing it opens the assessment if needed (KIN-04).
+pub async fn write_recommendation(
+    State(state): State<AppState>,
+    principal: Principal,
+    form: Result<Form<Pairs>, FormRejection>,
+) -> Result<Response, PageError> {
+    let Form(pairs) = form?;
+    let period = period_of(field(&pairs, "periode")).ok();
+    let result = async {
+        let by = principal.planning_actor(None)?;
+        let period = period_of(field(&pairs, "periode"))?;
+        let employee = EmployeeId(id(&pairs, "employee", "JF Ahli Madya yang dinilai")?);
+        state
+            .store
+            .write_recommendation(employee, period, field(&pairs, "text"), &by)
+            .await?;
+        Ok(format!("/penilaian?periode={}#rekomendasi", period.code()))
     }
     .await;
     answer(&state, &principal, period, result).await
