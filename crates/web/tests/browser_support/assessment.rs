@@ -94,7 +94,10 @@ pub async fn run(client: &Client, app: &TestApp, base: &str) -> Step {
         .await?
         .text()
         .await?;
-    assert!(inputs.contains(report), "the report reaches the PPK: {inputs}");
+    assert!(
+        inputs.contains(report),
+        "the report reaches the PPK: {inputs}"
+    );
     client
         .find(Locator::Css("#form-nilai select[name=results_level]"))
         .await?
