@@ -300,6 +300,7 @@ async fn dashboards_scenario(client: &Client, base: &str) -> Step {
         }
     }
     Ok(())
+}
 
 /// Issue 16 point 8: a team lead writes a member report, the PPK rates and finalises, the
 /// employee acknowledges, and BKPSDM's e-Kinerja export holds the employee's row.
