@@ -112,44 +112,18 @@ impl Store {
             .iter()
             .map(|m| row_of(m, policies.get(&m.agency_id)))
             .collect::<Result<Vec<_>>>()?;
-        let people = rows_where_in::<employee::Entity, _>(
-            &self.db,
-            employee::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.employee_id)),
-        )
-        .await?;
-        let post_names: HashMap<i64, String> = rows_where_in::<position::Entity, _>(
-            &self.db,
-            position::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.position_id)),
-        )
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-        let department_names: HashMap<i64, String> = rows_where_in::<department::Entity, _>(
-            &self.db,
-            department::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.department_id)),
-        )
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.name))
-        .collect();
+        let names = self.placed_names(&waiting).await?;
         for p in waiting {
-            let Some(e) = people.iter().find(|e| e.id == p.employee_id) else {
+            let Some(n) = names.get(&p.employee_id) else {
                 continue;
             };
             out.push(AssessmentRow {
                 id: None,
-                employee: EmployeeId(e.id),
-                employee_name: convert::display_name(e),
-                nip: e.nip.clone(),
-                position_name: post_names.get(&p.position_id).cloned().unwrap_or_default(),
-                department_name: department_names
-                    .get(&p.department_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                employee: EmployeeId(p.employee_id),
+                employee_name: n.name.clone(),
+                nip: n.nip.clone(),
+                position_name: n.position_name.clone(),
+                department_name: n.department_name.clone(),
                 period,
                 state: None,
                 performance_rating: None,
@@ -189,5 +163,68 @@ impl Store {
             .one(&self.db)
             .await?
             .map(|e| AgencyId(e.agency_id)))
+    }
+}
+
+/// How a list shows an employee whose assessment of the period is not opened yet: from their
+/// placement.
+pub(super) struct PlacedNames {
+    pub(super) name: String,
+    pub(super) nip: String,
+    pub(super) position_name: String,
+    pub(super) department_name: String,
+}
+
+impl Store {
+    /// The names the lists show for placements without an assessment yet, keyed by employee
+    /// (a placement's key): three queries for all of them.
+    pub(super) async fn placed_names(
+        &self,
+        placed: &[&placement::Model],
+    ) -> Result<HashMap<i64, PlacedNames>> {
+        let people = rows_where_in::<employee::Entity, _>(
+            &self.db,
+            employee::Column::Id,
+            &unique_ids(placed.iter().map(|p| p.employee_id)),
+        )
+        .await?;
+        let post_names: HashMap<i64, String> = rows_where_in::<position::Entity, _>(
+            &self.db,
+            position::Column::Id,
+            &unique_ids(placed.iter().map(|p| p.position_id)),
+        )
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+        let department_names: HashMap<i64, String> = rows_where_in::<department::Entity, _>(
+            &self.db,
+            department::Column::Id,
+            &unique_ids(placed.iter().map(|p| p.department_id)),
+        )
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+        let by_employee: HashMap<i64, &placement::Model> =
+            placed.iter().map(|p| (p.employee_id, *p)).collect();
+        Ok(people
+            .iter()
+            .filter_map(|e| {
+                let p = by_employee.get(&e.id)?;
+                Some((
+                    e.id,
+                    PlacedNames {
+                        name: convert::display_name(e),
+                        nip: e.nip.clone(),
+                        position_name: post_names.get(&p.position_id).cloned().unwrap_or_default(),
+                        department_name: department_names
+                            .get(&p.department_id)
+                            .cloned()
+                            .unwrap_or_default(),
+                    },
+                ))
+            })
+            .collect())
     }
 }

@@ -15,9 +15,9 @@ use super::gather::note_view;
 use super::periods::due;
 use super::{PeriodRef, PlanningActor, RecommendationDue, stored};
 use crate::batch::{rows_where_in, unique_ids};
-use crate::entities::{assessment, assessment_note, department, employee, placement, position};
+use crate::entities::{assessment, assessment_note, placement};
 use crate::error::Result;
-use crate::{Store, convert, holders};
+use crate::{Store, holders};
 
 /// One candidate: the employee, their agency, the recommender post, and the assessment if
 /// opened.
@@ -156,30 +156,7 @@ impl Store {
         })
         .collect();
         let waiting: Vec<&placement::Model> = kept.iter().filter_map(|c| c.placed).collect();
-        let people = rows_where_in::<employee::Entity, _>(
-            &self.db,
-            employee::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.employee_id)),
-        )
-        .await?;
-        let post_names: HashMap<i64, String> = rows_where_in::<position::Entity, _>(
-            &self.db,
-            position::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.position_id)),
-        )
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-        let department_names: HashMap<i64, String> = rows_where_in::<department::Entity, _>(
-            &self.db,
-            department::Column::Id,
-            &unique_ids(waiting.iter().map(|p| p.department_id)),
-        )
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.name))
-        .collect();
+        let names = self.placed_names(&waiting).await?;
         let policies = self
             .period_policies(&kept.iter().map(|c| c.agency).collect::<Vec<_>>())
             .await?;
@@ -204,19 +181,16 @@ impl Store {
                     written,
                 },
                 (None, Some(p)) => {
-                    let Some(e) = people.iter().find(|e| e.id == p.employee_id) else {
+                    let Some(n) = names.get(&p.employee_id) else {
                         continue;
                     };
                     RecommendationDue {
                         assessment: None,
-                        employee: EmployeeId(e.id),
-                        employee_name: convert::display_name(e),
-                        nip: e.nip.clone(),
-                        position_name: post_names.get(&p.position_id).cloned().unwrap_or_default(),
-                        department_name: department_names
-                            .get(&p.department_id)
-                            .cloned()
-                            .unwrap_or_default(),
+                        employee: EmployeeId(p.employee_id),
+                        employee_name: n.name.clone(),
+                        nip: n.nip.clone(),
+                        position_name: n.position_name.clone(),
+                        department_name: n.department_name.clone(),
                         period,
                         due,
                         written,
