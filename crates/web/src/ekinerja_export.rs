@@ -8,12 +8,10 @@
 //! as a text cell in the workbook (a NIP never becomes a number, a text starting with "=" never
 //! becomes a formula).
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-pub use crate::xlsx::CONTENT_TYPE as XLSX_CONTENT_TYPE;
-
-/// Media type of the CSV file.
-pub const CSV_CONTENT_TYPE: &str = "text/csv; charset=utf-8";
+pub use crate::downloads::{CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE};
+use crate::downloads::{csv as csv_table, text_workbook};
 
 /// The name of the workbook's one sheet.
 pub const SHEET: &str = "ekinerja";
@@ -83,62 +81,15 @@ impl EkinerjaRow {
     }
 }
 
-/// A field as RFC 4180 writes it: quoted (with its quotes doubled) when it holds a comma, a
-/// quote, a line break, or starts or ends with a space; as it is otherwise.
-fn csv_field(s: &str, out: &mut String) {
-    let quote = s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ');
-    if quote {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-pub(crate) fn csv_line(cells: &[&str], out: &mut String) {
-    for (i, c) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(c, out);
-    }
-    out.push_str("\r\n");
-}
-
 /// The rows as CSV: UTF-8 without a byte-order mark, the header row first, CRLF line ends.
 pub fn csv(rows: &[EkinerjaRow]) -> String {
-    let mut out = String::new();
-    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
-    csv_line(&header, &mut out);
-    for r in rows {
-        csv_line(&r.cells(), &mut out);
-    }
-    out
+    csv_table(&COLUMNS, rows.iter().map(EkinerjaRow::cells))
 }
 
 /// The rows as a workbook with one sheet [`SHEET`]: the header row (bold, frozen), then one row
 /// per [`EkinerjaRow`], every cell a text.
 pub fn xlsx(rows: &[EkinerjaRow]) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET)?;
-    let bold = Format::new().set_bold();
-    let text = Format::new().set_num_format("@");
-    for (col, (name, width)) in COLUMNS.iter().enumerate() {
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, *name, &bold)?;
-        sheet.set_column_width(col, *width)?;
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (col, value) in r.cells().iter().enumerate() {
-            let col = u16::try_from(col).unwrap_or(u16::MAX);
-            sheet.write_string_with_format(row, col, *value, &text)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    workbook.save_to_buffer()
+    text_workbook(SHEET, &COLUMNS, rows.iter().map(EkinerjaRow::cells))
 }
 
 /// The file name of an export: `ekinerja-2026-q4.csv`.

@@ -3,12 +3,11 @@
 //! the writer of the e-Kinerja export) and XLSX (one sheet, every cell a text). The columns
 //! are for people at BKPSDM, so their titles and values are Indonesian.
 
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use axum::response::Response;
+use rust_xlsxwriter::XlsxError;
 use sikerja_storage::performance::{FollowUpLine, PeriodRef};
 
-use crate::ekinerja_export::{CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_line};
+use crate::downloads::{FileFormat, attachment, csv as csv_table, text_workbook};
 use crate::error::WebError;
 use crate::format;
 
@@ -47,74 +46,27 @@ pub fn cells(l: &FollowUpLine) -> [String; 9] {
 
 /// The lines as CSV: UTF-8 without a byte-order mark, the header row first, CRLF line ends.
 pub fn csv(lines: &[FollowUpLine]) -> String {
-    let mut out = String::new();
-    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
-    csv_line(&header, &mut out);
-    for l in lines {
-        let c = cells(l);
-        let refs: Vec<&str> = c.iter().map(String::as_str).collect();
-        csv_line(&refs, &mut out);
-    }
-    out
+    csv_table(&COLUMNS, lines.iter().map(cells))
 }
 
 /// The lines as a workbook with one sheet [`SHEET`]: the header row (bold, frozen), then one
 /// row per line, every cell a text (a NIP never becomes a number).
 pub fn xlsx(lines: &[FollowUpLine]) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET)?;
-    let bold = Format::new().set_bold();
-    let text = Format::new().set_num_format("@");
-    for (col, (name, width)) in COLUMNS.iter().enumerate() {
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, *name, &bold)?;
-        sheet.set_column_width(col, *width)?;
-    }
-    for (i, l) in lines.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (col, value) in cells(l).iter().enumerate() {
-            let col = u16::try_from(col).unwrap_or(u16::MAX);
-            sheet.write_string_with_format(row, col, value, &text)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    workbook.save_to_buffer()
-}
-
-/// CSV or XLSX.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FollowUpFile {
-    Csv,
-    Xlsx,
+    text_workbook(SHEET, &COLUMNS, lines.iter().map(cells))
 }
 
 /// The lines of a period as a downloaded file (`tindak-lanjut-2026-q4.csv`).
 pub fn file(
     lines: &[FollowUpLine],
     period: PeriodRef,
-    kind: FollowUpFile,
+    format: FileFormat,
 ) -> Result<Response, WebError> {
-    let (bytes, content_type, extension) = match kind {
-        FollowUpFile::Csv => (csv(lines).into_bytes(), CSV_CONTENT_TYPE, "csv"),
-        FollowUpFile::Xlsx => (
-            xlsx(lines).map_err(|e| WebError::internal("follow-up XLSX export failed", &e))?,
-            XLSX_CONTENT_TYPE,
-            "xlsx",
-        ),
+    let bytes = match format {
+        FileFormat::Csv => csv(lines).into_bytes(),
+        FileFormat::Xlsx => {
+            xlsx(lines).map_err(|e| WebError::internal("follow-up XLSX export failed", &e))?
+        }
     };
-    let disposition = format!(
-        "attachment; filename=\"tindak-lanjut-{}.{extension}\"",
-        period.code()
-    );
-    let disposition =
-        HeaderValue::from_str(&disposition).map_err(|e| WebError::internal("bad header", &e))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    )
-        .into_response())
+    let name = format!("tindak-lanjut-{}.{}", period.code(), format.extension());
+    attachment(bytes, format, &name)
 }

@@ -15,6 +15,7 @@ pub mod authz;
 pub mod charts;
 pub mod client;
 mod decisions;
+mod downloads;
 pub mod ekinerja_export;
 mod error;
 mod extract;

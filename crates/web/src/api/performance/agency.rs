@@ -6,7 +6,6 @@
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sikerja_domain::organisation::AgencyId;
@@ -17,6 +16,7 @@ use super::dto::{CurveBody, CurveDto, DepartmentProgressDto, ExportRowDto, Follo
 use super::period;
 use crate::AppState;
 use crate::authz::Principal;
+use crate::downloads::{FileFormat, attachment};
 use crate::ekinerja_export::{self, EkinerjaRow};
 use crate::error::{ApiError, ErrorEnvelope, WebError};
 use crate::extract::Id;
@@ -152,47 +152,33 @@ impl From<&ExportRow> for EkinerjaRow {
     }
 }
 
-/// A file of the e-Kinerja hand-off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ExportFile {
-    Csv,
-    Xlsx,
-}
-
 /// The rows of a period as a downloaded CSV or XLSX file (`ekinerja-2026-q4.csv`).
 pub(crate) fn export_file(
     rows: &[ExportRow],
     period: PeriodRef,
-    file: ExportFile,
+    format: FileFormat,
 ) -> Result<Response, WebError> {
     let rows: Vec<EkinerjaRow> = rows.iter().map(EkinerjaRow::from).collect();
-    let (bytes, content_type, extension) = match file {
-        ExportFile::Csv => (
-            ekinerja_export::csv(&rows).into_bytes(),
-            ekinerja_export::CSV_CONTENT_TYPE,
-            "csv",
-        ),
-        ExportFile::Xlsx => (
-            ekinerja_export::xlsx(&rows)
-                .map_err(|e| WebError::internal("e-Kinerja XLSX export failed", &e))?,
-            ekinerja_export::XLSX_CONTENT_TYPE,
-            "xlsx",
-        ),
+    let bytes = match format {
+        FileFormat::Csv => ekinerja_export::csv(&rows).into_bytes(),
+        FileFormat::Xlsx => ekinerja_export::xlsx(&rows)
+            .map_err(|e| WebError::internal("e-Kinerja XLSX export failed", &e))?,
     };
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        ekinerja_export::file_name(&period.code(), extension)
-    );
-    let disposition =
-        HeaderValue::from_str(&disposition).map_err(|e| WebError::internal("bad header", &e))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    )
-        .into_response())
+    let name = ekinerja_export::file_name(&period.code(), format.extension());
+    attachment(bytes, format, &name)
+}
+
+/// The `format` of a list answered as JSON (none, empty or `json`) or as a file.
+fn file_format(format: Option<&str>) -> Result<Option<FileFormat>, WebError> {
+    match format.map(str::trim) {
+        None | Some("" | "json") => Ok(None),
+        Some("csv") => Ok(Some(FileFormat::Csv)),
+        Some("xlsx") => Ok(Some(FileFormat::Xlsx)),
+        Some(_) => Err(WebError::invalid(
+            "invalid_format",
+            "format harus `json`, `csv` atau `xlsx`.",
+        )),
+    }
 }
 
 /// The period and the format of the export.
@@ -233,18 +219,7 @@ pub async fn get_ekinerja_export(
 ) -> Result<Response, ApiError> {
     let Query(q) = query.map_err(WebError::from)?;
     let p = period("period", &q.period)?;
-    let file = match q.format.as_deref().map(str::trim) {
-        None | Some("" | "json") => None,
-        Some("csv") => Some(ExportFile::Csv),
-        Some("xlsx") => Some(ExportFile::Xlsx),
-        Some(_) => {
-            return Err(WebError::invalid(
-                "invalid_format",
-                "format harus `json`, `csv` atau `xlsx`.",
-            )
-            .into());
-        }
-    };
+    let file = file_format(q.format.as_deref())?;
     let rows = state.store.ekinerja_export(AgencyId(id), p).await?;
     Ok(match file {
         None => Json(rows.iter().map(ExportRowDto::from).collect::<Vec<_>>()).into_response(),
@@ -291,27 +266,15 @@ pub async fn get_follow_ups(
     Id(id): Id,
     query: Result<Query<FollowUpQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    use crate::follow_up_export::{self, FollowUpFile};
     let Query(q) = query.map_err(WebError::from)?;
     let p = period("period", &q.period)?;
-    let file = match q.format.as_deref().map(str::trim) {
-        None | Some("" | "json") => None,
-        Some("csv") => Some(FollowUpFile::Csv),
-        Some("xlsx") => Some(FollowUpFile::Xlsx),
-        Some(_) => {
-            return Err(WebError::invalid(
-                "invalid_format",
-                "format harus `json`, `csv` atau `xlsx`.",
-            )
-            .into());
-        }
-    };
+    let file = file_format(q.format.as_deref())?;
     let lines = state
         .store
         .follow_ups(AgencyId(id), p, q.department)
         .await?;
     Ok(match file {
         None => Json(lines.iter().map(FollowUpLineDto::from).collect::<Vec<_>>()).into_response(),
-        Some(f) => follow_up_export::file(&lines, p, f)?,
+        Some(f) => crate::follow_up_export::file(&lines, p, f)?,
     })
 }

@@ -423,7 +423,7 @@ async fn export(
     state: &AppState,
     principal: &Principal,
     query: Result<Query<AdminQuery>, QueryRejection>,
-    file: crate::api::performance_export::ExportFile,
+    file: crate::downloads::FileFormat,
 ) -> Result<Response, PageError> {
     let agency = administered_agency(principal)?;
     let Query(q) = query.map_err(WebError::from)?;
@@ -440,13 +440,7 @@ pub async fn export_csv(
     principal: Principal,
     query: Result<Query<AdminQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    export(
-        &state,
-        &principal,
-        query,
-        crate::api::performance_export::ExportFile::Csv,
-    )
-    .await
+    export(&state, &principal, query, crate::downloads::FileFormat::Csv).await
 }
 
 /// `GET /admin/penilaian/ekspor.xlsx?periode=…`
@@ -459,7 +453,7 @@ pub async fn export_xlsx(
         &state,
         &principal,
         query,
-        crate::api::performance_export::ExportFile::Xlsx,
+        crate::downloads::FileFormat::Xlsx,
     )
     .await
 }
@@ -470,7 +464,7 @@ async fn follow_up_export(
     state: &AppState,
     principal: &Principal,
     query: Result<Query<AdminQuery>, QueryRejection>,
-    file: crate::follow_up_export::FollowUpFile,
+    file: crate::downloads::FileFormat,
 ) -> Result<Response, PageError> {
     let agency = administered_agency(principal)?;
     let Query(q) = query.map_err(WebError::from)?;
@@ -486,13 +480,7 @@ pub async fn follow_ups_csv(
     principal: Principal,
     query: Result<Query<AdminQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
-    follow_up_export(
-        &state,
-        &principal,
-        query,
-        crate::follow_up_export::FollowUpFile::Csv,
-    )
-    .await
+    follow_up_export(&state, &principal, query, crate::downloads::FileFormat::Csv).await
 }
 
 /// `GET /admin/penilaian/tindak-lanjut.xlsx?periode=…[&pd=…]`
@@ -505,7 +493,7 @@ pub async fn follow_ups_xlsx(
         &state,
         &principal,
         query,
-        crate::follow_up_export::FollowUpFile::Xlsx,
+        crate::downloads::FileFormat::Xlsx,
     )
     .await
 }
