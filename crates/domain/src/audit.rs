@@ -96,6 +96,8 @@ vocabulary! {
         ProcessMapArchived => "process_map.archived", "pengarsipan peta proses bisnis";
         ProcessMapReviewed => "process_map.reviewed", "reviu peta proses bisnis";
         ProcessMapLaneBound => "process_map.lane_bound", "pengikatan lajur peta proses bisnis";
+        NotificationPreferenceSet => "notification.preference_set", "perubahan pengaturan pemberitahuan";
+        NotificationRetried => "notification.retried", "pengiriman ulang pemberitahuan";
     }
 }
 

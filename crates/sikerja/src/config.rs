@@ -137,6 +137,10 @@ pub struct Config {
     /// Seconds between the server's sending rounds (default 60).
     #[serde(default = "default_notify_interval")]
     pub notify_interval_seconds: u64,
+    /// Days an event is kept once all its deliveries are done (sent or given up); older ones
+    /// are deleted by the sending round (default 90; 0 keeps them for ever).
+    #[serde(default = "default_notify_keep_days")]
+    pub notify_keep_days: u32,
 }
 
 fn default_digest_hour() -> u8 {
@@ -145,6 +149,10 @@ fn default_digest_hour() -> u8 {
 
 fn default_notify_interval() -> u64 {
     60
+}
+
+fn default_notify_keep_days() -> u32 {
+    90
 }
 
 fn default_checkpoint_minutes() -> u64 {
@@ -203,6 +211,7 @@ impl Default for Config {
             notify_webhook_secret: None,
             notify_digest_hour: default_digest_hour(),
             notify_interval_seconds: default_notify_interval(),
+            notify_keep_days: default_notify_keep_days(),
         }
     }
 }

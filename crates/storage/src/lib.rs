@@ -43,6 +43,7 @@ mod issuing;
 mod load;
 mod manual;
 mod migration;
+pub mod notification_admin;
 pub mod notifications;
 mod officials;
 pub mod org_changes;

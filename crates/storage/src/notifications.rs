@@ -17,6 +17,8 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 use serde::Serialize;
+use serde_json::json;
+use sikerja_domain::audit::{AuditAction, AuditSubject};
 use sikerja_domain::holders::PositionFacts;
 use sikerja_domain::notification::{
     self as domain, Channel, DeliveryState, NotificationKind, NotifyMode, Recipient,
@@ -25,6 +27,7 @@ use sikerja_domain::org::ActingKind;
 use sikerja_domain::organisation::{Acting, AgencyId, EmployeeId, PositionId, UnitId};
 
 use crate::Store;
+use crate::audit::{self, AuditActor};
 use crate::connect::Backend;
 use crate::entities::{
     employee, notification_delivery, notification_event, notification_preference, position,
@@ -282,7 +285,7 @@ impl Store {
             ));
         }
         let txn = self.begin_write().await?;
-        employee::Entity::find_by_id(employee.0)
+        let person = employee::Entity::find_by_id(employee.0)
             .one(&*txn)
             .await?
             .ok_or_else(|| StorageError::not_found("employee", employee.0))?;
@@ -302,6 +305,18 @@ impl Store {
                 .to_owned(),
         )
         .exec_without_returning(&*txn)
+        .await?;
+        // A person sets their own preference; the trail keeps the mode and a masked address.
+        audit::append_by(
+            &txn,
+            &AuditActor::employee(&person.name, &person.nip, None),
+            AuditAction::NotificationPreferenceSet,
+            audit::Subject::new(AuditSubject::Employee, person.id, person.agency_id),
+            json!({
+                "mode": mode.code(),
+                "email": email.as_deref().map(domain::mask_email),
+            }),
+        )
         .await?;
         txn.commit().await?;
         Ok(NotificationPreference { email, mode })

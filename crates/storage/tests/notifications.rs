@@ -9,10 +9,12 @@ mod common;
 
 use chrono::{Duration, SubsecRound, Utc};
 use common::workflow::{World, step};
+use sikerja_domain::audit::AuditAction;
 use sikerja_domain::notification::{
     Channel, DeliveryState, NotificationKind, NotifyMode, Recipient,
 };
 use sikerja_domain::organisation::EmployeeId;
+use sikerja_storage::AuditFilter;
 use sikerja_storage::notifications::{Channels, NewEvent, next_digest_at};
 
 const ALL: Channels = Channels {
@@ -360,4 +362,212 @@ async fn a_posts_event_reaches_nobody_while_the_post_is_vacant_and_an_employee_w
         0
     );
     assert!(w.store.notification_events().await.unwrap()[0].fanned_out);
+}
+
+fn agency_event(w: &World, to: EmployeeId, n: usize) -> NewEvent {
+    NewEvent {
+        agency: Some(w.agency.0),
+        ..event(to, n)
+    }
+}
+
+async fn audited(w: &World, action: AuditAction) -> Vec<sikerja_storage::AuditEntry> {
+    w.store
+        .audit_entries(&AuditFilter::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.action == action.code())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_preference_change_is_audited_with_a_masked_address() {
+    let w = World::new().await;
+    let me = w.id(&w.d.kasi).await;
+    w.store
+        .set_notification_preference(me, "kasi@banjarkab.go.id", NotifyMode::Digest)
+        .await
+        .unwrap();
+    let rows = audited(&w, AuditAction::NotificationPreferenceSet).await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].summary.contains("k***@banjarkab.go.id"), "{rows:?}");
+    assert!(!rows[0].summary.contains("kasi@"), "{rows:?}");
+    assert!(rows[0].summary.contains("digest"), "{rows:?}");
+    // A refused change leaves no row.
+    w.store
+        .set_notification_preference(me, "bukan alamat", NotifyMode::Digest)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        audited(&w, AuditAction::NotificationPreferenceSet)
+            .await
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_admin_desk_counts_lists_and_sends_a_given_up_delivery_again_once() {
+    let w = World::new().await;
+    let me = w.id(&w.d.kasi).await;
+    w.store
+        .enqueue_notification(agency_event(&w, me, 1))
+        .await
+        .unwrap();
+    w.store
+        .enqueue_notification(agency_event(&w, me, 2))
+        .await
+        .unwrap();
+    // Another agency's event (none named): not on this agency's desk.
+    w.store.enqueue_notification(event(me, 3)).await.unwrap();
+    let mut now = Utc::now().trunc_subsecs(6);
+    w.store.fan_out_notifications(WEBHOOK, now).await.unwrap();
+    let lease = Duration::minutes(5);
+    // Delivery of event 1 fails six times and gives up; the others are sent.
+    let sent: Vec<i64> = w
+        .store
+        .claim_deliveries("s", lease, 10, now)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.title != "Laporan 1")
+        .map(|c| c.id)
+        .collect();
+    w.store.delivery_sent(&sent, "s", now).await.unwrap();
+    let failing = w.store.notification_deliveries().await.unwrap()[0].id;
+    for _ in 0..6 {
+        w.store
+            .delivery_failed(&[failing], "s", "webhook menjawab 503", now)
+            .await
+            .unwrap();
+        now += Duration::days(1);
+        w.store.claim_deliveries("s", lease, 10, now).await.unwrap();
+    }
+    let counts = w.store.delivery_counts(w.agency).await.unwrap();
+    let n = |s: DeliveryState| {
+        counts
+            .iter()
+            .find(|c| c.channel == Channel::Webhook && c.state == s)
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!((n(DeliveryState::Sent), n(DeliveryState::GaveUp)), (1, 1));
+    let gave_up = w
+        .store
+        .agency_deliveries(w.agency, Some(DeliveryState::GaveUp))
+        .await
+        .unwrap();
+    assert_eq!(gave_up.len(), 1);
+    assert_eq!(gave_up[0].id, failing);
+    assert_eq!(gave_up[0].last_error, "webhook menjawab 503");
+    assert_eq!(gave_up[0].title, "Laporan 1");
+    assert_eq!(
+        w.store
+            .agency_deliveries(w.agency, None)
+            .await
+            .unwrap()
+            .len(),
+        2,
+        "the unnamed agency's delivery is not listed"
+    );
+    let admin = sikerja_storage::AuditActor::new("Admin BKPSDM");
+    // A sent delivery is not sent again; another agency's is unknown.
+    let err = w
+        .store
+        .retry_delivery(w.agency, sent[0], &admin, now)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "delivery_not_given_up");
+    let other = sikerja_domain::organisation::AgencyId(w.agency.0 + 999);
+    let err = w
+        .store
+        .retry_delivery(other, failing, &admin, now)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    // Sent again twice at once: one succeeds, with one audit row.
+    let (a, b) = tokio::join!(
+        w.store.retry_delivery(w.agency, failing, &admin, now),
+        w.store.retry_delivery(w.agency, failing, &admin, now),
+    );
+    assert_eq!(u8::from(a.is_ok()) + u8::from(b.is_ok()), 1, "{a:?} {b:?}");
+    assert_eq!(audited(&w, AuditAction::NotificationRetried).await.len(), 1);
+    let d = w
+        .store
+        .notification_deliveries()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.id == failing)
+        .unwrap();
+    assert_eq!((d.state, d.attempts), (DeliveryState::Pending, 0));
+    let claimed = w.store.claim_deliveries("s", lease, 10, now).await.unwrap();
+    assert_eq!(claimed.iter().map(|c| c.id).collect::<Vec<_>>(), [failing]);
+}
+
+#[tokio::test]
+async fn old_done_events_are_pruned_and_pending_ones_kept() {
+    let w = World::new().await;
+    let me = w.id(&w.d.kasi).await;
+    for n in 1..=3 {
+        w.store
+            .enqueue_notification(agency_event(&w, me, n))
+            .await
+            .unwrap();
+    }
+    let now = Utc::now().trunc_subsecs(6);
+    w.store.fan_out_notifications(WEBHOOK, now).await.unwrap();
+    let claimed = w
+        .store
+        .claim_deliveries("s", Duration::minutes(5), 10, now)
+        .await
+        .unwrap();
+    // Event 1 is sent, events 2 and 3 wait for another attempt, event 4 is not fanned out.
+    let first: Vec<i64> = claimed
+        .iter()
+        .filter(|c| c.title == "Laporan 1")
+        .map(|c| c.id)
+        .collect();
+    w.store.delivery_sent(&first, "s", now).await.unwrap();
+    let rest: Vec<i64> = claimed
+        .iter()
+        .filter(|c| c.title != "Laporan 1")
+        .map(|c| c.id)
+        .collect();
+    w.store
+        .delivery_failed(&rest, "s", "webhook menjawab 503", now)
+        .await
+        .unwrap();
+    w.store
+        .enqueue_notification(agency_event(&w, me, 4))
+        .await
+        .unwrap();
+    // Nothing is old enough yet.
+    assert_eq!(
+        w.store
+            .prune_notifications(now - Duration::days(90))
+            .await
+            .unwrap(),
+        0
+    );
+    let pruned = w
+        .store
+        .prune_notifications(now + Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(pruned, 1, "only the sent event goes");
+    let events = w.store.notification_events().await.unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.subject).collect::<Vec<_>>(),
+        [2, 3, 4]
+    );
+    assert!(
+        w.store
+            .notification_deliveries()
+            .await
+            .unwrap()
+            .iter()
+            .all(|d| d.state == DeliveryState::Pending)
+    );
 }

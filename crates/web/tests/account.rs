@@ -100,3 +100,81 @@ async fn without_a_session_the_notification_page_sends_to_sign_in() {
         page.status
     );
 }
+
+#[tokio::test]
+async fn the_hr_admin_sees_failed_notifications_and_sends_one_again_once() {
+    use chrono::{Duration, Utc};
+    use sikerja_domain::notification::{NotificationKind, Recipient};
+    use sikerja_storage::notifications::{Channels, NewEvent};
+    let app = app().await;
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id;
+    let me = EmployeeId(app.employee_id(nip::PELAKSANA).await);
+    app.store
+        .enqueue_notification(NewEvent {
+            kind: NotificationKind::ReportRequested,
+            recipient: Recipient::Employee(me),
+            agency: Some(agency.0),
+            subject: 7,
+            title: "Laporan kemajuan <b>Tim Uji</b>".into(),
+            note: String::new(),
+            link: "/pelaksanaan/penugasan/7".into(),
+        })
+        .await
+        .unwrap();
+    let webhook = Channels {
+        email: false,
+        webhook: true,
+        digest_hour: 7,
+    };
+    let mut now = Utc::now();
+    app.store.fan_out_notifications(webhook, now).await.unwrap();
+    for _ in 0..6 {
+        let claimed = app
+            .store
+            .claim_deliveries("uji", Duration::minutes(5), 10, now)
+            .await
+            .unwrap();
+        let ids: Vec<i64> = claimed.iter().map(|c| c.id).collect();
+        app.store
+            .delivery_failed(&ids, "uji", "webhook menjawab 503", now)
+            .await
+            .unwrap();
+        now += Duration::days(1);
+    }
+    let id = app.store.notification_deliveries().await.unwrap()[0].id;
+    let mut admin = app.admin.clone();
+    let page = admin.get(&app, "/admin/pemberitahuan?status=gave_up").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains(&format!(r#"id="pengiriman-{id}""#)));
+    assert!(page.body.contains("webhook menjawab 503"));
+    // The title is text, not markup.
+    assert!(page.body.contains("&#60;b&#62;Tim Uji"), "{}", page.body);
+    assert!(!page.body.contains("<b>Tim Uji"));
+    assert!(page.body.contains("Kirim ulang"));
+    let path = format!("/admin/pemberitahuan/{id}/kirim-ulang");
+    let sent = admin.post(&app, &path, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    // Once: the second answer explains, in Indonesian, and changes nothing.
+    let again = admin.post(&app, &path, &[]).await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    assert!(again.body.contains("Hanya pemberitahuan yang gagal"));
+    let d = &app.store.notification_deliveries().await.unwrap()[0];
+    assert_eq!(d.attempts, 0);
+    // An unknown delivery, a bad filter, and someone who is not the HR admin.
+    let unknown = admin
+        .post(&app, "/admin/pemberitahuan/999999/kirim-ulang", &[])
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let bad = admin.get(&app, "/admin/pemberitahuan?status=hilang").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    give_password(&app.store, nip::PELAKSANA, TEST_PASSWORD, false).await;
+    let mut pelaksana = Browser::new();
+    pelaksana.sign_in(&app, nip::PELAKSANA, TEST_PASSWORD).await;
+    let refused = pelaksana.get(&app, "/admin/pemberitahuan").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}

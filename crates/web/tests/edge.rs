@@ -254,6 +254,9 @@ async fn pen_11_a_volunteer_for_another_agency_is_refused_by_the_rule_not_a_gene
 /// read, missing records, the application's own safeguards. Every other code found at a
 /// refusal site must be in the domain's `RULE_REFUSALS` with its citation.
 const NOT_RULE_CAUSED: &[&str] = &[
+    // The notification desk (issue 18 point 4): a filter and sending again.
+    "delivery_not_given_up",
+    "delivery_state_invalid",
     // Dashboards (issue 18): a token reaching every agency names one; an unreadable filter.
     "agency_required",
     "department_invalid",

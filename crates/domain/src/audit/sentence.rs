@@ -21,6 +21,7 @@ vocabulary! {
         Assignment => "assignment", "Penugasan dan surat";
         Execution => "execution", "Pelaksanaan dan hasil kerja";
         Assessment => "assessment", "Penilaian kinerja";
+        Notification => "notification", "Pemberitahuan";
     }
 }
 
@@ -113,6 +114,8 @@ impl AuditAction {
             ProcessMapArchived => "mengarsipkan",
             ProcessMapReviewed => "mencatat reviu",
             ProcessMapLaneBound => "mengikat lajur",
+            NotificationPreferenceSet => "mengubah pengaturan pemberitahuan",
+            NotificationRetried => "mengirim ulang pemberitahuan yang gagal kepada",
         }
     }
 
@@ -198,6 +201,7 @@ impl AuditAction {
             | MemberReportWritten
             | RecommendationWritten
             | AssessmentCurveSet => AuditGroup::Assessment,
+            NotificationPreferenceSet | NotificationRetried => AuditGroup::Notification,
         }
     }
 

@@ -40,6 +40,8 @@ pub struct Notifier {
     webhook: Option<Webhook>,
     base_url: String,
     digest_hour: u8,
+    /// Days a done event is kept (0: for ever).
+    keep_days: u32,
     /// This sender's name in claims: host and process, unique per running process.
     worker: String,
 }
@@ -51,6 +53,8 @@ pub struct Round {
     pub sent: usize,
     pub failed: usize,
     pub gave_up: u64,
+    /// Done events older than `notify_keep_days` deleted.
+    pub pruned: u64,
 }
 
 impl Notifier {
@@ -118,6 +122,7 @@ impl Notifier {
                 .trim_end_matches('/')
                 .to_string(),
             digest_hour: config.notify_digest_hour,
+            keep_days: config.notify_keep_days,
             worker: format!("{host}:{}", std::process::id()),
         }))
     }
@@ -144,11 +149,20 @@ impl Notifier {
             .unwrap_or("sikerja.local")
     }
 
-    /// One round: fan out new events, then claim and send due deliveries until none is left
-    /// (at most ten batches).
+    /// One round: delete done events older than `notify_keep_days`, fan out new events, then
+    /// claim and send due deliveries until none is left (at most ten batches).
     pub async fn run_once(&self, store: &Store, now: DateTime<Utc>) -> anyhow::Result<Round> {
+        let pruned = match self.keep_days {
+            0 => 0,
+            days => {
+                store
+                    .prune_notifications(now - chrono::Duration::days(i64::from(days)))
+                    .await?
+            }
+        };
         let mut round = Round {
             made: store.fan_out_notifications(self.channels(), now).await?,
+            pruned,
             ..Round::default()
         };
         for _ in 0..10 {

@@ -602,6 +602,16 @@ pub fn routes() -> (Router<AppState>, RouteTable) {
             admin::reporting::set_reporting_settings,
         )
         .get(
+            "/admin/pemberitahuan",
+            Administer,
+            admin::notifications::show_notification_desk,
+        )
+        .post(
+            "/admin/pemberitahuan/{id}/kirim-ulang",
+            Administer,
+            admin::notifications::retry_notification,
+        )
+        .get(
             "/admin/kebijakan",
             Administer,
             admin::policies::show_agency_policies,

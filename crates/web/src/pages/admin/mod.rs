@@ -2,7 +2,7 @@
 //! granted roles, the regional heads' terms (issue 14 point 4), API tokens, the reporting
 //! settings (issue 13), the agency's dated policies (issue 14 point 5), its fields of experience
 //! (issue 14 point 6), the upload of the whole agency (issue 14 point 3), the numbering registers
-//! and letterheads (issue 15 point 8) and the audit trail.
+//! and letterheads (issue 15 point 8), the notification desk (issue 18) and the audit trail.
 //! Every page is registered with
 //! `Access::Administer`; the handlers work on the admin's own agency only and re-check it
 //! with [`administered_agency`], so a page never reaches another agency's records.
@@ -12,6 +12,7 @@ pub mod audit;
 pub mod experience_fields;
 pub mod import;
 pub mod letters;
+pub mod notifications;
 pub mod policies;
 pub mod regional_heads;
 pub mod reporting;
@@ -76,6 +77,8 @@ pub enum Tab {
     Letters,
     /// Performance assessments: progress, distribution, curve, export (issue 16).
     Assessments,
+    /// The notification desk: deliveries, failures, sending again (issue 18 point 4).
+    Notifications,
     Audit,
 }
 
