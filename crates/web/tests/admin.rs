@@ -608,7 +608,12 @@ async fn markup_in_a_reason_or_a_token_name_is_shown_as_text() {
 async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
     let app = app().await;
     let mut pelaksana = signed_in(&app, nip::PELAKSANA).await;
-    for uri in ["/admin/peran", "/admin/token-api", "/admin/audit"] {
+    for uri in [
+        "/admin/peran",
+        "/admin/token-api",
+        "/admin/pemberitahuan",
+        "/admin/audit",
+    ] {
         assert_eq!(
             pelaksana.get(&app, uri).await.status,
             StatusCode::FORBIDDEN,
@@ -658,8 +663,8 @@ async fn only_the_hr_admin_reaches_the_admin_pages_and_sees_the_link() {
     );
     // Roles, API tokens, reporting settings (issue 13), agency policies, regional heads,
     // fields of experience and the agency import (issue 14), registers and letterheads,
-    // the assessments (issue 16) and the audit trail.
-    assert_eq!(texts(&page, ".admin-tabs a").len(), 10);
+    // the assessments (issue 16), the notification desk (issue 18) and the audit trail.
+    assert_eq!(texts(&page, ".admin-tabs a").len(), 11);
 }
 
 #[tokio::test]
