@@ -2,14 +2,18 @@
 //! answers for a domain [`DashboardScope`] with SQL aggregates (GROUP BY, COUNT, SUM) on
 //! either backend, never a loop over rows. See `docs/dashboards.md`.
 
+mod performance;
 mod placement;
+mod planning;
 mod sql;
 
 use sea_orm::ConnectionTrait;
 use sikerja_domain::dashboard::DashboardScope;
 use sikerja_domain::organisation::{DepartmentId, UnitId};
 
+pub use performance::{DepartmentAssessments, PerformanceDashboard};
 pub use placement::{DepartmentPlacements, PlacementDashboard, SpanRow};
+pub use planning::{DepartmentAgreements, DepartmentRealisation, PlanningDashboard};
 
 use crate::Store;
 use crate::error::Result;

@@ -53,7 +53,7 @@ impl PlacementDashboard {
     }
 }
 
-fn count(v: i64, what: &str) -> Result<u32> {
+pub(super) fn count(v: i64, what: &str) -> Result<u32> {
     u32::try_from(v).map_err(|_| crate::error::corrupt(what, &v.to_string()))
 }
 

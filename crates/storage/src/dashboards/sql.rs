@@ -77,6 +77,17 @@ impl Sql {
         }
     }
 
+    /// ` AND (<department> IN (…) OR <unit> IN scope_units)` for a `Within` scope, nothing for
+    /// the agency: rows whose department and unit are other columns than a table's own (an
+    /// agreement's unit is its position's). The caller filters the agency.
+    pub(super) fn scope_within(&mut self, scope: &DashboardScope, department: &str, unit: &str) {
+        if let DashboardScope::Within { departments, .. } = scope {
+            self.push(&format!(" AND ({department} IN ("));
+            self.ids(departments.iter().map(|d| d.0));
+            self.push(&format!(") OR {unit} IN (SELECT id FROM scope_units))"));
+        }
+    }
+
     pub(super) fn statement(self) -> Statement {
         Statement::from_sql_and_values(self.backend, self.text, self.values)
     }
