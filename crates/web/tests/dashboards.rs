@@ -175,3 +175,174 @@ async fn the_scope_refuses_a_pelaksana_and_narrows_a_kepala_bidang() {
     let answer = kabid.get(&app, "/dasbor/kedudukan?pd=999999").await;
     assert_eq!(answer.status, StatusCode::FORBIDDEN);
 }
+
+/// The cells of the row named `name` in the page's first table.
+fn first_table_row(page: &Html, name: &str) -> Vec<String> {
+    let table = page.select(&sel("table")).next().unwrap();
+    table
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("th, td"))
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|r| r.first().is_some_and(|c| c == name))
+        .unwrap_or_default()
+}
+
+/// Definitive post holders of the test Dinas, counted from the organisation (not the
+/// dashboard's aggregate): with no agreement yet, each is "belum dibuat".
+async fn dinkes_holders(app: &TestApp) -> usize {
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id;
+    let org = app.store.load_organisation(agency).await.unwrap();
+    let dinkes = org
+        .departments
+        .iter()
+        .find(|d| d.name == "Dinas Kesehatan")
+        .unwrap()
+        .id;
+    org.employees
+        .iter()
+        .filter_map(|e| e.position)
+        .filter(|p| {
+            let pos = org.positions.iter().find(|x| x.id == *p).unwrap();
+            org.units
+                .iter()
+                .any(|u| u.id == pos.unit && u.department == dinkes)
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn str_kin_02_the_planning_and_performance_dashboards_draw_charts_beside_their_numbers() {
+    let app = app().await;
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id;
+    let index = app.page("/dasbor").await;
+    for kind in ["perencanaan", "kinerja"] {
+        assert!(
+            index
+                .select(&sel(&format!("a[href='/dasbor/{kind}']")))
+                .next()
+                .is_some(),
+            "{kind}"
+        );
+        let page = app.page(&format!("/dasbor/{kind}")).await;
+        let bars: Vec<_> = page
+            .select(&sel("figure.dash-chart svg[role=img]"))
+            .collect();
+        // (The fixture has no targets: the realisation panel says so instead of bars.)
+        assert!(!bars.is_empty(), "{kind}");
+        for svg in &bars {
+            let id = svg.value().attr("aria-labelledby").unwrap();
+            assert!(page.select(&sel(&format!("title#{id}"))).next().is_some());
+        }
+        assert_eq!(texts(&page, "figure.dash-chart figcaption").len(), 2);
+        assert!(page.select(&sel("select[name=periode]")).next().is_some());
+        // The XLSX of its two tables opens.
+        use calamine::Reader;
+        let (status, _, bytes) = app
+            .send_authed(common::get(&format!("/dasbor/{kind}?format=xlsx")))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{kind}");
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!(names.len(), 2, "{kind}");
+        let range = wb.worksheet_range(&names[0]).unwrap();
+        assert!(range.rows().any(|r| r[0] == "Dinas Kesehatan"), "{kind}");
+    }
+
+    // Planning: nobody has an agreement for 2026, so every post holder is "belum dibuat".
+    let holders = dinkes_holders(&app).await;
+    let page = app.page("/dasbor/perencanaan?periode=2026").await;
+    let row = first_table_row(&page, "Dinas Kesehatan");
+    assert_eq!(row[4], holders.to_string(), "{row:?}");
+    assert_eq!(row[5], holders.to_string(), "{row:?}");
+    assert!(
+        page.select(&sel("a[href='/aturan/MEK-02']"))
+            .next()
+            .is_some()
+    );
+    assert!(
+        page.select(&sel("a[href='/aturan/MEK-05']"))
+            .next()
+            .is_some()
+    );
+
+    // Performance: the same numbers as the assessment pages' progress.
+    let period = sikerja_storage::performance::PeriodRef::parse("2026-q3").unwrap();
+    let progress = app.store.assessment_progress(agency, period).await.unwrap();
+    let dinkes = progress
+        .iter()
+        .find(|p| p.name == "Dinas Kesehatan")
+        .unwrap();
+    let page = app.page("/dasbor/kinerja?periode=2026-q3").await;
+    let row = first_table_row(&page, "Dinas Kesehatan");
+    assert_eq!(row[1], dinkes.employees.to_string(), "{row:?}");
+    assert_eq!(row[5], dinkes.not_opened.to_string(), "{row:?}");
+    assert!(
+        page.select(&sel("a[href='/aturan/KIN-02']"))
+            .next()
+            .is_some()
+    );
+    assert!(
+        page.select(&sel("option[value='2026-q3'][selected]"))
+            .next()
+            .is_some()
+    );
+
+    // A period or year that is not one: 422.
+    for path in [
+        "/dasbor/kinerja?periode=2026-q9",
+        "/dasbor/perencanaan?periode=20x6",
+    ] {
+        let (status, _, _) = app.send_authed(common::get(path)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+    }
+
+    // The API: the same numbers, with the period.
+    let (status, body) = app
+        .json(&format!(
+            "/api/v1/dashboards/perencanaan?agency={}&period=2026",
+            agency.0
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["planning"]["year"], 2026);
+    let dinkes_agreements = body["planning"]["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "Dinas Kesehatan")
+        .unwrap();
+    assert_eq!(dinkes_agreements["missing"], holders as u64);
+    assert_eq!(body["planning"]["rule_ids"][0], "MEK-02");
+    let (status, body) = app
+        .json(&format!(
+            "/api/v1/dashboards/kinerja?agency={}&period=2026-q3",
+            agency.0
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["performance"]["period"], "2026-q3");
+    let dinkes_assessments = body["performance"]["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "Dinas Kesehatan")
+        .unwrap();
+    assert_eq!(dinkes_assessments["employees"], u64::from(dinkes.employees));
+    assert_eq!(body["performance"]["rule_id"], "KIN-02");
+    assert!(body.get("placement").is_none());
+
+    // A Pelaksana opens neither.
+    let mut pelaksana = signed_in(&app, nip::PELAKSANA).await;
+    for path in [
+        "/dasbor/perencanaan",
+        "/dasbor/kinerja",
+        "/api/v1/dashboards/kinerja",
+    ] {
+        let answer = pelaksana.get(&app, path).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{path}");
+    }
+}

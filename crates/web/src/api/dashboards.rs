@@ -12,10 +12,14 @@ use sikerja_domain::organisation::{AgencyId, DepartmentId};
 use sikerja_storage::dashboards::PlacementDashboard;
 use utoipa::{IntoParams, ToSchema};
 
+use super::performance_dashboard::PerformanceNumbersDto;
+use super::planning_dashboard::PlanningNumbersDto;
 use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope};
-use crate::pages::dashboards::{kind_of, placement_numbers, resolve};
+use crate::pages::dashboards::{
+    kind_of, performance_numbers, placement_numbers, planning_numbers, resolve,
+};
 
 /// Filters of a dashboard.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -25,6 +29,9 @@ pub struct DashboardQuery {
     pub agency: Option<i64>,
     /// Only this department (*Perangkat Daerah*) of the scope.
     pub department: Option<i64>,
+    /// The period: `kinerja` an assessment period (`2026-q4`, `2026-y`; none: the period due
+    /// now), `perencanaan` a year (`2026`; none: this year).
+    pub period: Option<String>,
 }
 
 /// How far the numbers reach.
@@ -139,12 +146,18 @@ impl From<&PlacementDashboard> for PlacementNumbersDto {
 /// A dashboard's numbers with the scope they were counted in.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DashboardDto {
-    /// The dashboard's code: `kedudukan`.
+    /// The dashboard's code: `kedudukan`, `perencanaan`, `kinerja`.
     pub kind: String,
     pub scope: DashboardScopeDto,
     /// The placement dashboard's numbers (`kedudukan`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placement: Option<PlacementNumbersDto>,
+    /// The planning dashboard's numbers (`perencanaan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planning: Option<PlanningNumbersDto>,
+    /// The performance dashboard's numbers (`kinerja`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub performance: Option<PerformanceNumbersDto>,
 }
 
 /// The numbers of one dashboard within the caller's scope.
@@ -153,7 +166,7 @@ pub struct DashboardDto {
     path = "/api/v1/dashboards/{kind}",
     tag = "dashboards",
     params(
-        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control)"),
+        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control), `perencanaan` (agreements and target realisation), `kinerja` (assessments and the predikat curve)"),
         DashboardQuery
     ),
     responses(
@@ -185,9 +198,28 @@ pub async fn get_dashboard(
         )),
         _ => None,
     };
+    let planning = match kind {
+        DashboardKind::Planning => Some(PlanningNumbersDto::from(
+            &planning_numbers(&state, &scope, q.period.as_deref())
+                .await?
+                .0,
+        )),
+        _ => None,
+    };
+    let performance = match kind {
+        DashboardKind::Performance => Some(PerformanceNumbersDto::new(
+            scope.agency().0,
+            &performance_numbers(&state, &scope, q.period.as_deref())
+                .await?
+                .0,
+        )),
+        _ => None,
+    };
     Ok(Json(DashboardDto {
         kind: kind.code().to_string(),
         scope: DashboardScopeDto::from(&scope),
         placement,
+        planning,
+        performance,
     }))
 }

@@ -4,7 +4,9 @@
 //! far it reaches, is the domain's `dashboard::scope`; storage aggregates within it. See
 //! `docs/dashboards.md`.
 
+mod performance;
 mod placement;
+mod planning;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -26,10 +28,16 @@ use crate::charts::table::DataTable;
 use crate::error::{PageError, WebError};
 use crate::views::Layout;
 
+pub(crate) use performance::{KIN_02, performance_numbers};
 pub(crate) use placement::{KED_10, placement_numbers};
+pub(crate) use planning::{MEK_02, MEK_05, planning_numbers};
 
 /// The dashboards the pages and the API can draw today, in the domain's order.
-pub(crate) const DRAWN: &[DashboardKind] = &[DashboardKind::Placement];
+pub(crate) const DRAWN: &[DashboardKind] = &[
+    DashboardKind::Placement,
+    DashboardKind::Planning,
+    DashboardKind::Performance,
+];
 
 /// One chart with its table, and the rule a limit in it comes from.
 pub struct Panel {
@@ -44,6 +52,17 @@ pub struct Panel {
 pub struct Drawn {
     pub headline: String,
     pub panels: Vec<Panel>,
+    /// The chosen period of a dashboard with a period filter (`periode`), else none.
+    pub period: Option<String>,
+    /// The period filter's choices (empty: the dashboard has none).
+    pub periods: Vec<PeriodChoice>,
+}
+
+/// A choice of the period filter (`periode`): a year or an assessment period.
+pub struct PeriodChoice {
+    pub code: String,
+    pub label: String,
+    pub selected: bool,
 }
 
 /// The dashboards `actor` may open that are drawn.
@@ -116,14 +135,23 @@ pub(crate) async fn resolve(
     Ok((scope, departments))
 }
 
-/// Draws `kind` within `scope`.
+/// Draws `kind` within `scope` for `period` (the filter `periode` of the kinds that have one).
 async fn draw(
     state: &AppState,
     kind: DashboardKind,
     scope: &DashboardScope,
+    period: Option<&str>,
 ) -> Result<Drawn, WebError> {
     match kind {
         DashboardKind::Placement => Ok(placement::draw(&placement_numbers(state, scope).await?)),
+        DashboardKind::Planning => {
+            let (d, periods) = planning_numbers(state, scope, period).await?;
+            Ok(planning::draw(&d, periods))
+        }
+        DashboardKind::Performance => {
+            let (d, periods) = performance_numbers(state, scope, period).await?;
+            Ok(performance::draw(&d, scope, periods))
+        }
         _ => Err(WebError::NotFound { what: "dasbor" }),
     }
 }
@@ -158,7 +186,7 @@ pub async fn show_index(
         cards.push(Card {
             code: kind.code(),
             label: kind.label(),
-            headline: draw(&state, kind, &scope).await?.headline,
+            headline: draw(&state, kind, &scope, None).await?.headline,
         });
     }
     Ok(IndexPage {
@@ -174,6 +202,8 @@ pub struct DashboardQuery {
     pd: Option<String>,
     /// `xlsx`: the tables as a workbook.
     format: Option<String>,
+    /// The period of the kinds that have one (`kinerja`: `2026-q4`; `perencanaan`: `2026`).
+    periode: Option<String>,
 }
 
 /// A choice of the Perangkat Daerah filter.
@@ -241,7 +271,7 @@ pub async fn show_dashboard(
     let Query(q) = query.map_err(WebError::from)?;
     let department = department_filter(q.pd.as_deref())?;
     let (scope, departments) = resolve(&state, &principal, kind, None, department).await?;
-    let drawn = draw(&state, kind, &scope).await?;
+    let drawn = draw(&state, kind, &scope, q.periode.as_deref()).await?;
     if q.format.as_deref() == Some("xlsx") {
         let tables: Vec<&DataTable> = drawn.panels.iter().map(|p| &p.table).collect();
         let bytes = crate::charts::table::workbook(&format!("Dasbor {}", kind.label()), &tables)

@@ -139,5 +139,7 @@ pub(super) fn draw(d: &PlacementDashboard) -> Drawn {
             placed + unresolved
         ),
         panels: vec![per_department, span],
+        period: None,
+        periods: Vec::new(),
     }
 }
