@@ -106,6 +106,31 @@ enum Command {
         #[command(subcommand)]
         action: LettersAction,
     },
+    /// Benchmark data (docs/benchmarks.md).
+    Bench {
+        #[command(subcommand)]
+        action: BenchAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchAction {
+    /// Write N synthetic agencies of about M employees each (fictional, deterministic from the
+    /// seed) into the configured database, with placements and activity.
+    Generate {
+        /// Number of agencies (`sintetis-0001`, `sintetis-0002`, …).
+        #[arg(long, default_value_t = 1)]
+        agencies: usize,
+        /// Employees per agency.
+        #[arg(long)]
+        employees: usize,
+        /// The same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Only the organisation: no agreements, assignments, reports or assessments.
+        #[arg(long)]
+        no_activity: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -344,6 +369,23 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Placement { agency } => commands::placement(&config, agency.as_deref()).await,
         Command::Demo => commands::load_demo(&config).await.map(|_| ()),
+        Command::Bench {
+            action:
+                BenchAction::Generate {
+                    agencies,
+                    employees,
+                    seed,
+                    no_activity,
+                },
+        } => {
+            let args = commands::bench_generate::GenerateArgs {
+                agencies,
+                employees,
+                seed,
+                activity: !no_activity,
+            };
+            commands::bench_generate::run(&config, args).await
+        }
         Command::Audit { command } => match command {
             AuditCommand::Verify => commands::audit::verify(&config).await,
             AuditCommand::Checkpoint => commands::audit::checkpoint(&config).await,

@@ -3,6 +3,8 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod bench_activity;
+pub mod bench_generate;
 pub mod demo_assignments;
 pub mod demo_execution;
 pub mod demo_maps;
