@@ -64,6 +64,12 @@ pub async fn generate(store: &Store, args: GenerateArgs) -> anyhow::Result<()> {
             .with_context(|| format!("mengimpor {}", bundle.agency.code))?;
         regent(store, summary.agency, index).await?;
         let imported = t.elapsed().as_millis();
+        println!(
+            "[{}/{}] {}: disusun dalam {built} ms, diimpor dengan kedudukan dalam {imported} ms; aktivitas …",
+            index + 1,
+            args.agencies,
+            bundle.agency.code,
+        );
         let t = Instant::now();
         let activity = if args.activity {
             let seed = agency_seed(args.seed, index);
