@@ -2,11 +2,12 @@
 //! aggregate real rows: every decision through storage's public functions (one transaction
 //! with its audit row each, as people make them), deterministic from the agency's seed.
 //!
-//! Today: planning (issue 4) — in every Perangkat Daerah the head's Perjanjian Kinerja with
-//! two targets, one cascaded to each Administrator under them (up to four); most agreements
-//! signed, most cascaded ones countersigned, progress (realisation) reported on most cascaded
-//! targets; and performance assessment (issue 16) — one JF or Pelaksana in a hundred assessed
-//! for the previous period by their PPK, finalised, most acknowledged. Assignments with their
+//! In proportion to the agency's size, somewhat above the demo's: planning (issue 4) — in one
+//! Perangkat Daerah per thousand employees (spread over the agency) the head's Perjanjian
+//! Kinerja with two targets, one cascaded to each Administrator under them (up to four); most
+//! agreements signed, most cascaded ones countersigned, progress (realisation) reported on most
+//! cascaded targets; and performance assessment (issue 16) — one JF or Pelaksana in 400
+//! assessed for the previous period by their PPK, finalised, most acknowledged. Assignments with their
 //! workflows, reports, results and problems are not generated yet (docs/benchmarks.md,
 //! "Generated agencies").
 
@@ -144,7 +145,13 @@ pub async fn seed(
     let mut rng = Rng(seed ^ 0xA5A5_5A5A_0F0F_F0F0);
     let year = super::accounts::this_year();
     let mut s = ActivitySummary::default();
-    for (n, dept) in department_heads(bundle).into_iter().enumerate() {
+    // About one chain per thousand employees (the demo has one for its ~2,000): every decision
+    // below loads and checks the agency as a person's request would, so it costs what a click
+    // costs on an agency of this size.
+    let heads = department_heads(bundle);
+    let chains = (bundle.employees.len() / 1_000).clamp(1, heads.len().max(1));
+    let every = (heads.len() / chains).max(1);
+    for (n, dept) in heads.into_iter().enumerate().step_by(every).take(chains) {
         let Some((head, head_post)) = actor(store, agency, &dept.head).await? else {
             continue;
         };
@@ -228,8 +235,7 @@ pub async fn seed(
     Ok(s)
 }
 
-/// One JF or Pelaksana in a hundred (the demo's proportion is lower; at least a few per
-/// agency): the previous period assessed by their PPK — rated, finalised, most acknowledged —
+/// One JF or Pelaksana in 400 (the demo assesses two of its ~2,000; at least one per agency): the previous period assessed by their PPK — rated, finalised, most acknowledged —
 /// as `demo_performance` does for the demo's two. A step the store refuses is skipped.
 async fn assessments(
     store: &Store,
@@ -278,7 +284,7 @@ async fn assessments(
         ExpectationLevel::Below,
     ];
     let mut done = 0;
-    for nip in staff.iter().step_by(100) {
+    for nip in staff.iter().step_by(400) {
         let nip = sikerja_domain::Nip::parse(nip).map_err(|e| anyhow::anyhow!("NIP: {e}"))?;
         let person = store.employee_by_nip(&nip).await?;
         let Some(assessor) = store
