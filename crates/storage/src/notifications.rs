@@ -76,6 +76,43 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, e: NewEvent, now: DateTime<Utc>
     Ok(())
 }
 
+/// Writes an event that a scan may find more than once (`report_due`) unless one with the
+/// same `key` exists: `INSERT … ON CONFLICT (dedup_key) DO NOTHING` against the unique index,
+/// so two senders scanning at once write it once. Whether this call wrote it.
+pub async fn enqueue_once<C: ConnectionTrait>(
+    db: &C,
+    e: NewEvent,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let (position, employee) = match e.recipient {
+        Recipient::Post(p) => (Some(p.0), None),
+        Recipient::Employee(x) => (None, Some(x.0)),
+    };
+    let written = notification_event::Entity::insert(notification_event::ActiveModel {
+        agency_id: Set(e.agency),
+        kind: Set(e.kind.code().to_string()),
+        recipient_position_id: Set(position),
+        recipient_employee_id: Set(employee),
+        subject_id: Set(e.subject),
+        title: Set(clip(&e.title, 500)),
+        note: Set(clip(&e.note, 4000)),
+        link: Set(clip(&e.link, 500)),
+        created_at: Set(now),
+        fanned_out_at: Set(None),
+        dedup_key: Set(Some(clip(key, 300))),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(notification_event::Column::DedupKey)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(written > 0)
+}
+
 /// Which channels are configured, and the digest's hour (WITA, 0..=23).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Channels {

@@ -238,6 +238,19 @@ pub fn timing(start: Day, due: Day, submitted: Option<Day>, today: Day) -> Timin
     }
 }
 
+/// The default of how many days before its due day a periodic report is *falling due* and
+/// its reporter is told (`report_due`, issue 18 point 4).
+pub const DEFAULT_DUE_NOTICE_DAYS: u8 = 1;
+
+/// Whether a periodic report (LAP-01/02) of the period starting `start`, due `due`, is falling
+/// due on `today`: not submitted, its period begun, and `today` within `notice_days` days
+/// before the due day or on it. A report already late is not "falling due" (the inbox shows it
+/// late); a scan missed on one day catches up on the next while the window lasts.
+pub fn falls_due(start: Day, due: Day, submitted: bool, today: Day, notice_days: u8) -> bool {
+    let from = due.add_days(-i64::from(notice_days)).unwrap_or(due);
+    !submitted && today >= start && today >= from && today <= due
+}
+
 /// Refuses unless `actor` owes a periodic report of `kind` in `work` (LAP-01, LAP-02); the
 /// duty it answers.
 pub fn may_report(

@@ -573,3 +573,28 @@ mod issues {
         );
     }
 }
+
+#[test]
+fn lap_02_a_report_falls_due_in_the_days_before_its_due_day_until_submitted() {
+    use super::report::falls_due;
+    let (start, due) = (day("2026-03-01"), day("2026-04-05"));
+    // One day's notice (the default): the day before and the due day itself.
+    assert!(!falls_due(start, due, false, day("2026-04-03"), 1));
+    assert!(falls_due(start, due, false, day("2026-04-04"), 1));
+    assert!(falls_due(start, due, false, day("2026-04-05"), 1));
+    // Late is no longer "falling due"; submitted never is.
+    assert!(!falls_due(start, due, false, day("2026-04-06"), 1));
+    assert!(!falls_due(start, due, true, day("2026-04-04"), 1));
+    // A wider notice, and never before the period begins.
+    assert!(falls_due(start, due, false, day("2026-03-29"), 7));
+    assert!(!falls_due(
+        day("2026-04-01"),
+        day("2026-04-03"),
+        false,
+        day("2026-03-31"),
+        7
+    ));
+    // No notice: only on the due day.
+    assert!(!falls_due(start, due, false, day("2026-04-04"), 0));
+    assert!(falls_due(start, due, false, due, 0));
+}

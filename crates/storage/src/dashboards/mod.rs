@@ -3,6 +3,7 @@
 //! either backend, never a loop over rows. See `docs/dashboards.md`.
 
 mod performance;
+mod execution;
 mod placement;
 mod planning;
 mod sql;
@@ -12,6 +13,7 @@ use sikerja_domain::dashboard::DashboardScope;
 use sikerja_domain::organisation::{DepartmentId, UnitId};
 
 pub use performance::{DepartmentAssessments, PerformanceDashboard};
+pub use execution::{DepartmentProblems, DepartmentReports, ExecutionDashboard, ReviewerQueue};
 pub use placement::{DepartmentPlacements, PlacementDashboard, SpanRow};
 pub use planning::{DepartmentAgreements, DepartmentRealisation, PlanningDashboard};
 

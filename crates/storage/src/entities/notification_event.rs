@@ -20,6 +20,8 @@ pub struct Model {
     pub link: String,
     pub created_at: DateTimeUtc,
     pub fanned_out_at: Option<DateTimeUtc>,
+    /// A key unique among events (`report_due:…`), for events a scan may find twice.
+    pub dedup_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

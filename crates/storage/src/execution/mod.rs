@@ -9,6 +9,7 @@ mod issues;
 mod plans;
 mod policy;
 mod reports;
+mod reports_due;
 pub mod results;
 
 use std::collections::HashMap;

@@ -155,7 +155,7 @@ async fn addressee_labels<C: ConnectionTrait>(
 }
 
 /// The periodic reports owed in `w`, with the ones submitted.
-async fn schedule_of<C: ConnectionTrait>(
+pub(super) async fn schedule_of<C: ConnectionTrait>(
     db: &C,
     w: &LoadedWork,
     today: Day,

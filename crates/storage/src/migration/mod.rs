@@ -33,6 +33,7 @@ mod m20261224_000032_assessments;
 mod m20261225_000033_process_maps;
 mod m20261226_000034_process_map_lanes;
 mod m20261226_000035_notifications;
+mod m20261226_000038_report_due;
 
 /// The ordered list of migrations run by [`crate::Store::migrate`].
 pub(crate) struct Migrator;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261225_000033_process_maps::Migration),
             Box::new(m20261226_000034_process_map_lanes::Migration),
             Box::new(m20261226_000035_notifications::Migration),
+            Box::new(m20261226_000038_report_due::Migration),
         ]
     }
 }

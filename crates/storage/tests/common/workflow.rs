@@ -168,6 +168,58 @@ impl World {
         self.store.create_assignment(&input, &kadis).await.unwrap()
     }
 
+    /// A running within-unit team of Dinkes (its Surat Tugas issued and received): the JF Ahli
+    /// Muda of the Bidang leads the Pelaksana and the JF Ahli Pertama of the Seksi.
+    #[allow(dead_code)] // not every test binary uses it
+    pub async fn running_team(&self) -> AssignmentId {
+        let kadis = self.actor(&self.d.kadis).await;
+        let input = AssignmentInput {
+            draft: AssignmentDraft {
+                id: None,
+                execution: Execution::Team,
+                owner_unit: self.root,
+                owner_agency: self.agency,
+                method: AssignmentMethod::Appointment,
+                members: vec![
+                    self.member(&self.d.ahli_muda, MemberRole::TeamLead).await,
+                    self.member(&self.d.pelaksana, MemberRole::Member).await,
+                    self.member(&self.d.ahli_pertama, MemberRole::Member).await,
+                ],
+                responsible_official: None,
+                field: "Kesehatan".into(),
+                team_lead_reason: Some("Menguasai data layanan".into()),
+            },
+            title: "Tim Penyusunan SOP Rujukan".into(),
+            target: None,
+        };
+        let id = self.store.create_assignment(&input, &kadis).await.unwrap();
+        let request = self
+            .store
+            .start_request(
+                id,
+                &RequestStart {
+                    text: "Ditugaskan menyusun SOP rujukan".into(),
+                    ..Default::default()
+                },
+                &kadis,
+                &sikerja_storage::testing::FakeLetters,
+            )
+            .await
+            .unwrap();
+        for nip in [&self.d.ahli_muda, &self.d.pelaksana, &self.d.ahli_pertama] {
+            self.store
+                .decide_step(
+                    request,
+                    &step("receive", false, "Diterima"),
+                    &self.actor(nip).await,
+                    &sikerja_storage::testing::FakeLetters,
+                )
+                .await
+                .unwrap();
+        }
+        id
+    }
+
     /// A second agency (Kabupaten Tala) with its Sekda, a Kepala Dinas and a JF under them:
     /// their NIPs in that order.
     pub async fn second_agency(&self) -> (Nip, Nip, Nip) {
