@@ -72,8 +72,8 @@ fn reviewers(d: &ExecutionDashboard) -> Vec<(&str, u32, u32)> {
         .collect()
 }
 
-fn problems(d: &ExecutionDashboard) -> Vec<(&str, u32, u32, u32)> {
-    d.problems
+fn issues(d: &ExecutionDashboard) -> Vec<(&str, u32, u32, u32)> {
+    d.issues
         .iter()
         .map(|r| (r.name.as_str(), r.under_week, r.week_to_month, r.over_month))
         .collect()
@@ -195,7 +195,7 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
             ("Kepala Dinas Kesehatan", 1, 10),
         ]
     );
-    assert_eq!(problems(&all), vec![("Dinas Kesehatan", 0, 2, 0)]);
+    assert_eq!(issues(&all), vec![("Dinas Kesehatan", 0, 2, 0)]);
 
     // The age buckets: < 7 days, 7–30 days, > 30 days.
     let fresh = w
@@ -203,13 +203,13 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
         .execution_dashboard(&agency, raised + Duration::days(1))
         .await
         .unwrap();
-    assert_eq!(problems(&fresh), vec![("Dinas Kesehatan", 2, 0, 0)]);
+    assert_eq!(issues(&fresh), vec![("Dinas Kesehatan", 2, 0, 0)]);
     let old = w
         .store
         .execution_dashboard(&agency, raised + Duration::days(31))
         .await
         .unwrap();
-    assert_eq!(problems(&old), vec![("Dinas Kesehatan", 0, 0, 2)]);
+    assert_eq!(issues(&old), vec![("Dinas Kesehatan", 0, 0, 2)]);
 
     // A problem every addressee decided is no longer open.
     let view = w
@@ -232,7 +232,7 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
             .unwrap();
     }
     let all = w.store.execution_dashboard(&agency, now).await.unwrap();
-    assert_eq!(problems(&all), vec![("Dinas Kesehatan", 0, 1, 0)]);
+    assert_eq!(issues(&all), vec![("Dinas Kesehatan", 0, 1, 0)]);
 
     // The Kepala Bidang's subtree: the whole team sits there, the Kepala Dinas' post not.
     let yankes = DashboardScope::Within {
@@ -246,7 +246,7 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
         reviewers(&d),
         vec![("Kepala Bidang Pelayanan Kesehatan", 1, 10)]
     );
-    assert_eq!(problems(&d), vec![("Dinas Kesehatan", 0, 1, 0)]);
+    assert_eq!(issues(&d), vec![("Dinas Kesehatan", 0, 1, 0)]);
 
     // The Kepala Seksi's unit: the two members, not the lead; no reviewer, no problem.
     let rujukan = DashboardScope::Within {
@@ -256,7 +256,7 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
     };
     let d = w.store.execution_dashboard(&rujukan, now).await.unwrap();
     assert_eq!(reports(&d), vec![("Dinas Kesehatan", 1, 1, 1)]);
-    assert!(d.reviewers.is_empty() && d.problems.is_empty());
+    assert!(d.reviewers.is_empty() && d.issues.is_empty());
 
     // Bappeda's head sees nothing of Dinkes.
     let org = w.store.load_organisation(w.agency).await.unwrap();
@@ -278,5 +278,5 @@ async fn lap_01_mek_05_lap_05_execution_dashboard_counts_within_the_scope() {
         )
         .await
         .unwrap();
-    assert!(d.reports.is_empty() && d.reviewers.is_empty() && d.problems.is_empty());
+    assert!(d.reports.is_empty() && d.reviewers.is_empty() && d.issues.is_empty());
 }

@@ -252,6 +252,8 @@ async fn pro_03_a_map_is_edited_in_the_modeler_published_reviewed_and_read_in_th
 #[tokio::test]
 async fn dashboards_draw_their_charts_at_390_and_1366_px() {
     let Some(s) = session().await else { return };
+    // Something for the execution dashboard (pelaksanaan) to draw.
+    common::execution::team_with_execution_numbers(&s.app).await;
     let result = dashboards_scenario(&s.client, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("dashboards in the browser");

@@ -46,7 +46,7 @@ pub struct ReviewerQueue {
 
 /// One Perangkat Daerah's open problems by age (LAP-05).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DepartmentProblems {
+pub struct DepartmentIssues {
     pub department: DepartmentId,
     pub name: String,
     /// Raised less than 7 days ago.
@@ -57,7 +57,7 @@ pub struct DepartmentProblems {
     pub over_month: u32,
 }
 
-impl DepartmentProblems {
+impl DepartmentIssues {
     pub fn open(&self) -> u32 {
         self.under_week + self.week_to_month + self.over_month
     }
@@ -69,7 +69,7 @@ pub struct ExecutionDashboard {
     pub reports: Vec<DepartmentReports>,
     /// Posts with results waiting, the longest wait first.
     pub reviewers: Vec<ReviewerQueue>,
-    pub problems: Vec<DepartmentProblems>,
+    pub issues: Vec<DepartmentIssues>,
 }
 
 fn count(v: i64, what: &str) -> Result<u32> {
@@ -98,7 +98,7 @@ impl Store {
         Ok(ExecutionDashboard {
             reports: self.report_timeliness(backend, scope, now).await?,
             reviewers: self.reviewer_queues(backend, scope, now).await?,
-            problems: self.problem_ages(backend, scope, now).await?,
+            issues: self.issue_ages(backend, scope, now).await?,
         })
     }
 
@@ -173,12 +173,12 @@ impl Store {
 
     /// LAP-05: problems with an addressee who has not decided, by how long ago they were
     /// raised (less than 7 days, 7 to 30 days, more than 30 days).
-    async fn problem_ages(
+    async fn issue_ages(
         &self,
         backend: DbBackend,
         scope: &DashboardScope,
         now: DateTime<Utc>,
-    ) -> Result<Vec<DepartmentProblems>> {
+    ) -> Result<Vec<DepartmentIssues>> {
         let mut q = Sql::new(backend);
         q.scope_units(scope);
         q.push(
@@ -201,7 +201,7 @@ impl Store {
         q.push(" GROUP BY x.department_id, d.name, d.sort_order ORDER BY d.sort_order, x.department_id");
         let mut out = Vec::new();
         for row in self.db.query_all_raw(q.statement()).await? {
-            out.push(DepartmentProblems {
+            out.push(DepartmentIssues {
                 department: DepartmentId(row.try_get("", "department")?),
                 name: row.try_get("", "name")?,
                 under_week: count(row.try_get("", "fresh")?, "fresh")?,

@@ -12,8 +12,8 @@ use sea_orm::ConnectionTrait;
 use sikerja_domain::dashboard::DashboardScope;
 use sikerja_domain::organisation::{DepartmentId, UnitId};
 
+pub use execution::{DepartmentIssues, DepartmentReports, ExecutionDashboard, ReviewerQueue};
 pub use performance::{DepartmentAssessments, PerformanceDashboard};
-pub use execution::{DepartmentProblems, DepartmentReports, ExecutionDashboard, ReviewerQueue};
 pub use placement::{DepartmentPlacements, PlacementDashboard, SpanRow};
 pub use planning::{DepartmentAgreements, DepartmentRealisation, PlanningDashboard};
 

@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope};
 use crate::pages::dashboards::{
-    kind_of, performance_numbers, placement_numbers, planning_numbers, resolve,
+    execution_numbers, kind_of, performance_numbers, placement_numbers, planning_numbers, resolve,
 };
 
 /// Filters of a dashboard.
@@ -146,7 +146,7 @@ impl From<&PlacementDashboard> for PlacementNumbersDto {
 /// A dashboard's numbers with the scope they were counted in.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DashboardDto {
-    /// The dashboard's code: `kedudukan`, `perencanaan`, `kinerja`.
+    /// The dashboard's code: `kedudukan`, `perencanaan`, `pelaksanaan`, `kinerja`.
     pub kind: String,
     pub scope: DashboardScopeDto,
     /// The placement dashboard's numbers (`kedudukan`).
@@ -158,6 +158,9 @@ pub struct DashboardDto {
     /// The performance dashboard's numbers (`kinerja`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub performance: Option<PerformanceNumbersDto>,
+    /// The execution and review dashboard's numbers (`pelaksanaan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution: Option<super::dashboards_execution::ExecutionNumbersDto>,
 }
 
 /// The numbers of one dashboard within the caller's scope.
@@ -166,7 +169,7 @@ pub struct DashboardDto {
     path = "/api/v1/dashboards/{kind}",
     tag = "dashboards",
     params(
-        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control), `perencanaan` (agreements and target realisation), `kinerja` (assessments and the predikat curve)"),
+        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control), `perencanaan` (agreements and target realisation), `pelaksanaan` (execution and review), `kinerja` (assessments and the predikat curve)"),
         DashboardQuery
     ),
     responses(
@@ -215,11 +218,16 @@ pub async fn get_dashboard(
         )),
         _ => None,
     };
+    let execution = match kind {
+        DashboardKind::Execution => Some((&execution_numbers(&state, &scope).await?).into()),
+        _ => None,
+    };
     Ok(Json(DashboardDto {
         kind: kind.code().to_string(),
         scope: DashboardScopeDto::from(&scope),
         placement,
         planning,
         performance,
+        execution,
     }))
 }

@@ -7,6 +7,7 @@
 mod agencies;
 mod assignments;
 mod dashboards;
+mod dashboards_execution;
 mod departments;
 pub mod dto;
 mod employees;

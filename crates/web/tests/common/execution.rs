@@ -74,3 +74,43 @@ pub fn open_period(work: &Value, reporter: i64, kind: &str) -> Value {
         .cloned()
         .unwrap_or_else(|| panic!("no open {kind} report of {reporter}: {work}"))
 }
+
+/// [`running_team`] with something for the execution dashboard (issue 18): the member's open
+/// period reported today (on time), the lead's result waiting at its first reviewer and a
+/// problem the lead raised.
+pub async fn team_with_execution_numbers(app: &TestApp) -> i64 {
+    let id = running_team(app).await;
+    let mut lead = official(app, nip::AHLI_MUDA).await;
+    let mut pelaksana = official(app, nip::PELAKSANA).await;
+    let member_id = app.employee_id(nip::PELAKSANA).await;
+    let work =
+        super::assignments::get_ok(&mut lead, app, &format!("/api/v1/assignments/{id}/work")).await;
+    let period = open_period(&work, member_id, "member_to_lead");
+    let sent = [
+        (
+            &mut pelaksana,
+            "reports",
+            json!({"kind": "member_to_lead", "period_start": period["start"], "narrative": "Sepuluh puskesmas didata."}),
+        ),
+        (
+            &mut lead,
+            "results",
+            json!({"title": "Daftar layanan puskesmas", "summary": "Seluruh puskesmas didata.", "meets_target": true}),
+        ),
+    ];
+    for (who, what, body) in sent {
+        let (status, answer) =
+            post(who, app, &format!("/api/v1/assignments/{id}/{what}"), body).await;
+        assert_eq!(status, StatusCode::CREATED, "{what}: {answer}");
+    }
+    let (status, answer) = post(
+        &mut lead,
+        app,
+        &format!("/api/v1/assignments/{id}/issues"),
+        json!({"title": "Data puskesmas belum lengkap", "description": "Tiga puskesmas belum mengirim data.",
+            "recommendations": ["Surat Kepala Dinas"], "due": wita_day(7)}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "issues: {answer}");
+    id
+}

@@ -4,6 +4,7 @@
 //! far it reaches, is the domain's `dashboard::scope`; storage aggregates within it. See
 //! `docs/dashboards.md`.
 
+mod execution;
 mod performance;
 mod placement;
 mod planning;
@@ -28,6 +29,7 @@ use crate::charts::table::DataTable;
 use crate::error::{PageError, WebError};
 use crate::views::Layout;
 
+pub(crate) use execution::{execution_citations, execution_numbers};
 pub(crate) use performance::{KIN_02, performance_numbers};
 pub(crate) use placement::{KED_10, placement_numbers};
 pub(crate) use planning::{MEK_02, MEK_05, planning_numbers};
@@ -36,6 +38,7 @@ pub(crate) use planning::{MEK_02, MEK_05, planning_numbers};
 pub(crate) const DRAWN: &[DashboardKind] = &[
     DashboardKind::Placement,
     DashboardKind::Planning,
+    DashboardKind::Execution,
     DashboardKind::Performance,
 ];
 
@@ -152,6 +155,7 @@ async fn draw(
             let (d, periods) = performance_numbers(state, scope, period).await?;
             Ok(performance::draw(&d, scope, periods))
         }
+        DashboardKind::Execution => Ok(execution::draw(&execution_numbers(state, scope).await?)),
         _ => Err(WebError::NotFound { what: "dasbor" }),
     }
 }
