@@ -141,6 +141,10 @@ pub struct Config {
     /// are deleted by the sending round (default 90; 0 keeps them for ever).
     #[serde(default = "default_notify_keep_days")]
     pub notify_keep_days: u32,
+    /// How many days before its due day a periodic report is *falling due* and its reporter is
+    /// told (`report_due`, 0..=31; default 1).
+    #[serde(default = "default_report_due_days")]
+    pub notify_report_due_days: u8,
 }
 
 fn default_digest_hour() -> u8 {
@@ -153,6 +157,10 @@ fn default_notify_interval() -> u64 {
 
 fn default_notify_keep_days() -> u32 {
     90
+}
+
+fn default_report_due_days() -> u8 {
+    sikerja_domain::execution::report::DEFAULT_DUE_NOTICE_DAYS
 }
 
 fn default_checkpoint_minutes() -> u64 {
@@ -212,6 +220,7 @@ impl Default for Config {
             notify_digest_hour: default_digest_hour(),
             notify_interval_seconds: default_notify_interval(),
             notify_keep_days: default_notify_keep_days(),
+            notify_report_due_days: default_report_due_days(),
         }
     }
 }

@@ -305,6 +305,8 @@ async fn a_failing_webhook_is_retried_with_backoff_and_the_failure_recorded() {
     let now = Utc::now();
     let out = s.run(Some(now)).await;
     assert!(out.contains("1 gagal"), "{out}");
+    // The round's daily report_due scan ran (the small agency has no running work).
+    assert!(out.contains("0 laporan jatuh tempo"), "{out}");
     let d = &s.store.notification_deliveries().await.unwrap()[0];
     assert_eq!(d.channel, Channel::Webhook);
     assert_eq!(d.state, DeliveryState::Pending);

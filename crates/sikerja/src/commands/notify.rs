@@ -42,6 +42,10 @@ pub struct Notifier {
     digest_hour: u8,
     /// Days a done event is kept (0: for ever).
     keep_days: u32,
+    /// Days of notice before a periodic report's due day (`report_due`).
+    report_due_days: u8,
+    /// The WITA day of this process's last `report_due` scan: the scan runs once a day.
+    scanned_on: std::sync::Mutex<Option<sikerja_domain::assignment::Day>>,
     /// This sender's name in claims: host and process, unique per running process.
     worker: String,
 }
@@ -49,6 +53,8 @@ pub struct Notifier {
 /// What one round did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Round {
+    /// `report_due` events the daily scan wrote.
+    pub due: usize,
     pub made: usize,
     pub sent: usize,
     pub failed: usize,
@@ -111,6 +117,10 @@ impl Notifier {
             config.notify_digest_hour <= 23,
             "notify_digest_hour 0 sampai 23"
         );
+        anyhow::ensure!(
+            config.notify_report_due_days <= 31,
+            "notify_report_due_days 0 sampai 31"
+        );
         let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "sikerja".into());
         Ok(Some(Notifier {
             smtp,
@@ -123,6 +133,8 @@ impl Notifier {
                 .to_string(),
             digest_hour: config.notify_digest_hour,
             keep_days: config.notify_keep_days,
+            report_due_days: config.notify_report_due_days,
+            scanned_on: std::sync::Mutex::new(None),
             worker: format!("{host}:{}", std::process::id()),
         }))
     }
@@ -149,9 +161,18 @@ impl Notifier {
             .unwrap_or("sikerja.local")
     }
 
-    /// One round: delete done events older than `notify_keep_days`, fan out new events, then
-    /// claim and send due deliveries until none is left (at most ten batches).
+    /// One round: the day's `report_due` scan (first round of a WITA day), delete done events
+    /// older than `notify_keep_days`, fan out new events, then claim and send due deliveries
+    /// until none is left (at most ten batches).
     pub async fn run_once(&self, store: &Store, now: DateTime<Utc>) -> anyhow::Result<Round> {
+        // A failed scan does not stop sending; the next round tries it again.
+        let due = match self.scan_reports_due(store, now).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "report_due scan failed");
+                0
+            }
+        };
         let pruned = match self.keep_days {
             0 => 0,
             days => {
@@ -161,6 +182,7 @@ impl Notifier {
             }
         };
         let mut round = Round {
+            due,
             made: store.fan_out_notifications(self.channels(), now).await?,
             pruned,
             ..Round::default()
@@ -192,6 +214,27 @@ impl Notifier {
             }
         }
         Ok(round)
+    }
+
+    /// The daily `report_due` scan, the first round of each WITA day (every server scans; the
+    /// events' unique key keeps each one once).
+    async fn scan_reports_due(&self, store: &Store, now: DateTime<Utc>) -> anyhow::Result<usize> {
+        let today = sikerja_storage::policies::day_of(now);
+        let scanned = self
+            .scanned_on
+            .lock()
+            .map(|on| *on == Some(today))
+            .unwrap_or(false);
+        if scanned {
+            return Ok(0);
+        }
+        let written = store
+            .scan_reports_due(today, self.report_due_days, now)
+            .await?;
+        if let Ok(mut on) = self.scanned_on.lock() {
+            *on = Some(today);
+        }
+        Ok(written)
     }
 
     /// Sends claimed deliveries: a digest's emails to one person as one message, everything
@@ -360,8 +403,8 @@ pub async fn once(config: &Config, now: DateTime<Utc>) -> anyhow::Result<()> {
     let store = super::open(config).await?;
     let r = notifier.run_once(&store, now).await?;
     println!(
-        "Pemberitahuan: {} pengiriman dibuat, {} terkirim, {} gagal ({} tidak dicoba lagi).",
-        r.made, r.sent, r.failed, r.gave_up
+        "Pemberitahuan: {} laporan jatuh tempo, {} pengiriman dibuat, {} terkirim, {} gagal ({} tidak dicoba lagi).",
+        r.due, r.made, r.sent, r.failed, r.gave_up
     );
     Ok(())
 }
@@ -385,6 +428,7 @@ pub async fn send_periodically(store: Store, notifier: Notifier, seconds: u64) {
         match notifier.run_once(&store, Utc::now()).await {
             Ok(r) if r == Round::default() => {}
             Ok(r) => tracing::info!(
+                due = r.due,
                 made = r.made,
                 sent = r.sent,
                 failed = r.failed,
