@@ -2,8 +2,8 @@
 //! answers for a domain [`DashboardScope`] with SQL aggregates (GROUP BY, COUNT, SUM) on
 //! either backend, never a loop over rows. See `docs/dashboards.md`.
 
-mod performance;
 mod execution;
+mod performance;
 mod placement;
 mod planning;
 mod sql;

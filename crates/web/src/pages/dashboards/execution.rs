@@ -227,5 +227,7 @@ pub(super) fn draw(d: &ExecutionDashboard) -> Drawn {
             "{late} dari {submitted} laporan terlambat; {waiting} hasil menunggu reviu; {open} permasalahan terbuka"
         ),
         panels: vec![reports_panel(d), reviewers_panel(d), issues_panel(d)],
+        period: None,
+        periods: Vec::new(),
     }
 }
