@@ -39,6 +39,14 @@ pub struct Config {
     pub demo: bool,
     /// `tracing` filter, e.g. `info,sqlx=warn`.
     pub log: String,
+    /// `text` (default, for a terminal) or `json` (one JSON object per line, with the
+    /// request id, for a log collector).
+    #[serde(default)]
+    pub log_format: LogFormat,
+    /// The bearer token Prometheus sends to `/metrics` (at least 16 characters); without one
+    /// `/metrics` answers 404. Never logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics_token: Option<Secret>,
     /// Mark the session cookie `Secure` (sent over https only). Defaults to on, except in demo
     /// mode, which is usually served on plain http (`cargo run`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +155,20 @@ pub struct Config {
     pub notify_report_due_days: u8,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line (`tracing-subscriber`'s JSON format).
+    Json,
+}
+
+/// The shortest metrics token accepted.
+pub const MIN_METRICS_TOKEN: usize = 16;
+
 fn default_digest_hour() -> u8 {
     7
 }
@@ -193,6 +215,8 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             demo: true,
             log: "info,sqlx=warn".into(),
+            log_format: LogFormat::Text,
+            metrics_token: None,
             secure_cookies: None,
             public_url: None,
             letter_templates: None,
@@ -243,6 +267,17 @@ impl Config {
                 .as_deref()
                 .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://")),
         })
+    }
+
+    /// The metrics token, when set; refused when shorter than [`MIN_METRICS_TOKEN`].
+    pub fn metrics_token(&self) -> anyhow::Result<Option<String>> {
+        match self.metrics_token.as_ref().map(|t| t.expose().trim()) {
+            None | Some("") => Ok(None),
+            Some(t) if t.chars().count() < MIN_METRICS_TOKEN => anyhow::bail!(
+                "metrics_token terlalu pendek: paling sedikit {MIN_METRICS_TOKEN} karakter"
+            ),
+            Some(t) => Ok(Some(t.to_string())),
+        }
     }
 
     /// The local address of the server as a browser on this machine opens it
@@ -364,6 +399,29 @@ mod tests {
         assert!(c.public_url_warning().is_some());
         c.public_url = Some("https://sikerja.example.go.id".into());
         assert_eq!(c.public_url_warning(), None);
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn log_format_and_metrics_token_come_from_the_environment() {
+        let c = Config::default();
+        assert_eq!(c.log_format, LogFormat::Text);
+        assert_eq!(c.metrics_token().expect("valid"), None);
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("SIKERJA_LOG_FORMAT", "json");
+            jail.set_env("SIKERJA_METRICS_TOKEN", "token-prometheus-123");
+            let c = Config::load(None).expect("loads");
+            assert_eq!(c.log_format, LogFormat::Json);
+            assert_eq!(
+                c.metrics_token().expect("valid").as_deref(),
+                Some("token-prometheus-123")
+            );
+            assert!(!format!("{c:?}").contains("token-prometheus-123"));
+            jail.set_env("SIKERJA_METRICS_TOKEN", "pendek");
+            let c = Config::load(None).expect("loads");
+            assert!(c.metrics_token().is_err());
+            Ok(())
+        });
     }
 
     #[test]

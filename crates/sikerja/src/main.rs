@@ -351,13 +351,23 @@ async fn main() -> anyhow::Result<()> {
     // lines and only warnings and errors from the log (RUST_LOG overrides both).
     let serving = matches!(command, Command::Serve);
     let level = if serving { config.log.as_str() } else { "warn" };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new(level)),
-        )
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new(level));
+    match config.log_format {
+        // Issue 19 point 3: one JSON object per line for a log collector; the request id is a
+        // field of the `request` span, listed in each line's `spans`.
+        config::LogFormat::Json => tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_current_span(true)
+            .with_span_list(true)
+            .with_writer(std::io::stderr)
+            .init(),
+        config::LogFormat::Text => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .with_writer(std::io::stderr)
+            .init(),
+    }
     match command {
         Command::Serve => commands::serve::run(&config).await,
         Command::Migrate => commands::migrate(&config).await,

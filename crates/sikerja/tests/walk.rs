@@ -544,4 +544,6 @@ fn not_a_page(pattern: &str) -> bool {
         || pattern.ends_with("/menu")
         || pattern.ends_with("/logo")
         || pattern.ends_with("/versi/{file}")
+        // The operational routes (issue 19 point 3): plain text and JSON for machines.
+        || matches!(pattern, "/healthz" | "/readyz" | "/metrics")
 }

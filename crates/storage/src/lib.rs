@@ -36,6 +36,7 @@ mod execution;
 mod experience_fields;
 mod export;
 mod grants;
+mod health;
 mod holders;
 mod identity;
 mod import;
@@ -89,6 +90,7 @@ pub use execution::{
 };
 pub use experience_fields::ExperienceFieldView;
 pub use grants::{GrantId, RoleGrantView};
+pub use health::{OperationalCounts, PoolStats, StepCount};
 pub use identity::Credential;
 pub use issuing::{
     DEFAULT_CLASSIFICATION, DEFAULT_PATTERN, DuplicateCopy, DuplicateNumber, IssueFacts,

@@ -297,6 +297,8 @@ struct ErrorPage<'a> {
     message: &'a str,
     /// The rule and article of a rule-caused refusal, e.g. `PEN-11 · Lampiran II.B.2`.
     citation: Option<String>,
+    /// The request's id ("Kode permintaan"), which finds its lines in the server's log.
+    request_id: Option<String>,
 }
 
 impl WebError {
@@ -322,6 +324,7 @@ impl IntoResponse for PageError {
             heading: self.0.title(),
             message: &message,
             citation: self.0.citation().map(|c| c.to_string()),
+            request_id: crate::ops::request_id::current(),
         };
         let response = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
@@ -396,6 +399,9 @@ pub struct ErrorBody {
     pub message: String,
     /// Every problem found, for requests rejected as a whole (imports).
     pub details: Vec<ErrorDetail>,
+    /// The request's id, also in the `X-Request-Id` header: quote it when reporting an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 impl WebError {
@@ -441,6 +447,7 @@ impl IntoResponse for ApiError {
                 code: self.0.code().to_string(),
                 message: self.0.message(),
                 details,
+                request_id: crate::ops::request_id::current(),
             },
         };
         let response = (self.0.status(), Json(body)).into_response();

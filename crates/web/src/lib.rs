@@ -25,6 +25,7 @@ mod layers;
 pub mod letters;
 pub mod limits;
 mod multipart;
+pub mod ops;
 mod org_batch;
 pub mod pages;
 mod screen;
@@ -59,8 +60,17 @@ pub struct AppState {
 }
 
 /// The whole application: pages, static assets, the API, its OpenAPI document and Swagger UI,
-/// wrapped in the request-size limit, tracing and security-header layers.
+/// wrapped in the request-size limit, tracing and security-header layers; the operational
+/// routes without a metrics token (`/metrics` answers 404).
 pub fn router(state: AppState) -> Router {
+    router_with_ops(state, ops::OpsSettings::default())
+}
+
+/// [`router`], with the metrics token and the background jobs' heartbeats of the server
+/// (issue 19 point 3: `/healthz`, `/readyz`, `/metrics`, the request id).
+pub fn router_with_ops(state: AppState, ops_settings: ops::OpsSettings) -> Router {
+    let ops = ops::Ops::new(state.store.clone(), ops_settings);
+    let http_metrics = ops.http.clone();
     let (api_router, mut openapi) = api::routes().split_for_parts();
     limits::apply_to_openapi(&mut openapi);
     let sessions = auth::session_layer(state.store.clone(), state.secure_cookies);
@@ -86,16 +96,33 @@ pub fn router(state: AppState) -> Router {
         .merge(api_router.route_layer(guard))
         .with_state(state)
         .merge(api::docs_routes(api::openapi::complete(openapi)))
+        .merge(ops::routes(ops))
         .fallback(error::fallback)
         .layer(axum::middleware::from_fn(screen::screen))
         .layer(sessions);
-    // Outermost: the real client address and https are known to every layer and handler.
+    // Outermost: the real client address and https are known to every layer and handler;
+    // then the request id (it trusts an incoming one only from a trusted proxy) and the
+    // request metrics, per route template (every `Router::layer` runs after routing).
     layers::apply(app, upload_limit)
+        .layer(axum::middleware::from_fn_with_state(
+            http_metrics,
+            ops::metrics::track,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            proxy.clone(),
+            ops::request_id::assign,
+        ))
         .layer(axum::middleware::from_fn_with_state(proxy, client::resolve))
 }
 
 /// The access rule of every route of [`router`] (pages and API), for the authorisation
 /// matrix test and the docs.
 pub fn route_table() -> authz::RouteTable {
-    authz::route_table(pages::routes().1)
+    let mut table = authz::route_table(pages::routes().1);
+    // The operational routes (issue 19 point 3) pass no session guard: `/healthz` and
+    // `/readyz` are for anyone, `/metrics` checks its own bearer token (404 without one).
+    for path in ["/healthz", "/readyz", "/metrics"] {
+        table.insert(axum::http::Method::GET, path, authz::Access::Public);
+    }
+    table
 }

@@ -57,6 +57,9 @@ fn expected(method: &Method, path: &str) -> Option<[bool; 5]> {
         // Issue 18 point 4: one's own notification settings.
         (_, "/akun/pemberitahuan") => PEOPLE,
         (true, "/masuk") | (true, "/aturan") | (true, "/aturan/{id}") => PUBLIC,
+        // Issue 19 point 3: the probes need no session; `/metrics` has its own bearer token
+        // (tests/ops.rs) and answers 404 here, where none is configured.
+        (true, "/healthz") | (true, "/readyz") | (true, "/metrics") => PUBLIC,
         // Business-process maps (issue 17): the agency's people read its maps (the other
         // agency's head is stopped at the map's gate); its keeper (here the admin) creates,
         // edits, saves, publishes, reviews and archives — a form without its fields is

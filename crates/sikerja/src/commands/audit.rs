@@ -80,9 +80,20 @@ pub async fn checkpoint_logged(store: &Store, witness: bool) -> Option<AuditChec
 
 /// Checkpoints the chain every `minutes` (never when 0), skipping when the head has not
 /// moved since the last checkpoint of this job.
-pub async fn checkpoint_periodically(store: Store, minutes: u64, witness: bool, mut last: i64) {
+pub async fn checkpoint_periodically(
+    store: Store,
+    minutes: u64,
+    witness: bool,
+    mut last: i64,
+    beats: sikerja_web::ops::JobBeats,
+) {
     if minutes == 0 {
         return;
+    }
+    let job = sikerja_web::ops::Job::AuditCheckpoints;
+    beats.register(job);
+    if last >= 0 {
+        beats.beat(job); // start-up checkpointed
     }
     let mut every = tokio::time::interval(Duration::from_secs(minutes * 60));
     every.tick().await; // the first tick is immediate; start-up already checkpointed
@@ -100,10 +111,12 @@ pub async fn checkpoint_periodically(store: Store, minutes: u64, witness: bool, 
             }
         };
         if head == last {
+            beats.beat(job);
             continue;
         }
         if let Some(cp) = checkpoint_logged(&store, witness).await {
             last = cp.seq;
+            beats.beat(job);
         }
     }
 }

@@ -416,25 +416,41 @@ pub async fn forever(config: &Config) -> anyhow::Result<()> {
         return Ok(());
     };
     let store = super::open(config).await?;
-    send_periodically(store, notifier, config.notify_interval_seconds).await;
+    send_periodically(
+        store,
+        notifier,
+        config.notify_interval_seconds,
+        sikerja_web::ops::JobBeats::default(),
+    )
+    .await;
     Ok(())
 }
 
 /// The server's job: a round every `notify_interval_seconds`.
-pub async fn send_periodically(store: Store, notifier: Notifier, seconds: u64) {
+pub async fn send_periodically(
+    store: Store,
+    notifier: Notifier,
+    seconds: u64,
+    beats: sikerja_web::ops::JobBeats,
+) {
+    beats.register(sikerja_web::ops::Job::Notifications);
     let mut every = tokio::time::interval(Duration::from_secs(seconds.max(5)));
     loop {
         every.tick().await;
         match notifier.run_once(&store, Utc::now()).await {
-            Ok(r) if r == Round::default() => {}
-            Ok(r) => tracing::info!(
-                due = r.due,
-                made = r.made,
-                sent = r.sent,
-                failed = r.failed,
-                gave_up = r.gave_up,
-                "notifications sent"
-            ),
+            Ok(r) if r == Round::default() => beats.beat(sikerja_web::ops::Job::Notifications),
+            Ok(r) => {
+                beats.beat(sikerja_web::ops::Job::Notifications);
+                tracing::info!(
+                    due = r.due,
+                    made = r.made,
+                    sent = r.sent,
+                    failed = r.failed,
+                    gave_up = r.gave_up,
+                    pruned = r.pruned,
+                    "notifications sent"
+                );
+            }
             Err(e) => tracing::warn!(error = %e, "sending notifications failed"),
         }
     }

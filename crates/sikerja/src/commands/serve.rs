@@ -41,24 +41,33 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     let notifier = super::notify::Notifier::from_config(config)
         .context("pengaturan pemberitahuan (notify_*) tidak valid")?;
     let store_at_shutdown = store.clone();
-    let app = sikerja_web::router(AppState {
-        store,
-        demo_mode: config.demo,
-        secure_cookies: config.secure_cookies(),
-        demo_sign_ins: if config.demo {
-            super::accounts::demo_sign_ins()
-        } else {
-            Default::default()
-        },
-        letters: std::sync::Arc::new(sikerja_web::letters::Letters::new(
-            sikerja_web::letters::LetterSettings {
-                templates_dir: config.letter_templates.clone(),
-                public_url: config.public_url.clone(),
+    // Issue 19 point 3: `/metrics` behind its token, and the jobs' heartbeats it shows.
+    let beats = sikerja_web::ops::JobBeats::default();
+    let ops = sikerja_web::ops::OpsSettings {
+        metrics_token: config.metrics_token()?,
+        jobs: beats.clone(),
+    };
+    let app = sikerja_web::router_with_ops(
+        AppState {
+            store,
+            demo_mode: config.demo,
+            secure_cookies: config.secure_cookies(),
+            demo_sign_ins: if config.demo {
+                super::accounts::demo_sign_ins()
+            } else {
+                Default::default()
             },
-        )),
-        proxy,
-        files: std::sync::Arc::new(files),
-    });
+            letters: std::sync::Arc::new(sikerja_web::letters::Letters::new(
+                sikerja_web::letters::LetterSettings {
+                    templates_dir: config.letter_templates.clone(),
+                    public_url: config.public_url.clone(),
+                },
+            )),
+            proxy,
+            files: std::sync::Arc::new(files),
+        },
+        ops,
+    );
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("membuka alamat {}", config.listen))?;
@@ -76,16 +85,21 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
         println!("Mode demo: seluruh orang dan data adalah fiktif.");
     }
     tracing::info!(listen = %addr, "server started");
-    tokio::spawn(sweep_expired_sessions(store_for_sweep));
-    tokio::spawn(super::workflow::escalate_periodically(store_for_escalation));
+    tokio::spawn(sweep_expired_sessions(store_for_sweep, beats.clone()));
+    tokio::spawn(super::workflow::escalate_periodically(
+        store_for_escalation,
+        beats.clone(),
+    ));
     tokio::spawn(super::org_changes::apply_periodically(
         store_for_org_changes,
+        beats.clone(),
     ));
     tokio::spawn(super::audit::checkpoint_periodically(
         store_for_checkpoints,
         config.audit_checkpoint_minutes,
         witness,
         started_at,
+        beats.clone(),
     ));
     if let Some(notifier) = notifier {
         println!("Pemberitahuan aktif (surel/webhook).");
@@ -93,6 +107,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
             store_for_notifications,
             notifier,
             config.notify_interval_seconds,
+            beats,
         ));
     }
     // The peer address: the client, or a trusted proxy whose forwarding header names it.
@@ -155,20 +170,37 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
 
 /// Deletes expired sessions, stale sign-in throttle counts and expired device cookies once an
 /// hour (they are never used, but would pile up).
-async fn sweep_expired_sessions(store: sikerja_storage::Store) {
+async fn sweep_expired_sessions(store: sikerja_storage::Store, beats: sikerja_web::ops::JobBeats) {
+    let job = sikerja_web::ops::Job::SessionSweep;
+    beats.register(job);
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
-        match store.delete_expired_sessions().await {
-            Ok(n) => tracing::debug!(sessions.deleted = n, "expired sessions swept"),
-            Err(e) => tracing::warn!(error = %e, "sweeping expired sessions failed"),
-        }
-        match store
+        let sessions = match store.delete_expired_sessions().await {
+            Ok(n) => {
+                tracing::debug!(sessions.deleted = n, "expired sessions swept");
+                true
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "sweeping expired sessions failed");
+                false
+            }
+        };
+        let throttle = match store
             .delete_stale_sign_in_state(sikerja_web::auth::FORGET_AFTER)
             .await
         {
-            Ok(n) => tracing::debug!(sign_in.rows_deleted = n, "sign-in throttle swept"),
-            Err(e) => tracing::warn!(error = %e, "sweeping the sign-in throttle failed"),
+            Ok(n) => {
+                tracing::debug!(sign_in.rows_deleted = n, "sign-in throttle swept");
+                true
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "sweeping the sign-in throttle failed");
+                false
+            }
+        };
+        if sessions && throttle {
+            beats.beat(job);
         }
     }
 }

@@ -59,13 +59,17 @@ pub async fn escalate(config: &Config) -> anyhow::Result<()> {
 }
 
 /// Escalates waiting steps every fifteen minutes while the server runs.
-pub async fn escalate_periodically(store: Store) {
+pub async fn escalate_periodically(store: Store, beats: sikerja_web::ops::JobBeats) {
+    beats.register(sikerja_web::ops::Job::Escalation);
     let mut every = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
     loop {
         every.tick().await;
         match store.escalate_overdue(chrono::Utc::now()).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(steps.escalated = n, "waiting workflow steps escalated"),
+            Ok(0) => beats.beat(sikerja_web::ops::Job::Escalation),
+            Ok(n) => {
+                beats.beat(sikerja_web::ops::Job::Escalation);
+                tracing::info!(steps.escalated = n, "waiting workflow steps escalated");
+            }
             Err(e) => tracing::warn!(error = %e, "escalating waiting steps failed"),
         }
     }
