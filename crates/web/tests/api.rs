@@ -157,8 +157,12 @@ async fn api_errors_have_stable_codes_in_one_envelope() {
     ];
     let mut envelopes = Vec::new();
     for (uri, expected) in cases {
-        let (status, body) = app.json(uri).await;
+        let (status, mut body) = app.json(uri).await;
         assert_eq!(status, expected, "{uri}: {body}");
+        // Issue 19 point 3: every error names its request (random, so masked here).
+        let id = body["error"]["request_id"].as_str().unwrap_or_default();
+        assert_eq!(id.len(), 32, "{uri}: {body}");
+        body["error"]["request_id"] = serde_json::json!("[kode permintaan]");
         envelopes.push(serde_json::json!({ "uri": uri, "status": status.as_u16(), "body": body }));
     }
     insta::assert_json_snapshot!("api_error_envelopes", envelopes);
