@@ -32,7 +32,7 @@ pub use day::{Day, DayError};
 pub use eligibility::{Requirement, equalized_candidates, lead_eligibility};
 pub use model::{
     AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentPolicy, AssignmentScope,
-    CountWindow, Instrument, Member, MemberRole, MembershipKind, PastAssignment,
+    CountWindow, Instrument, Member, MemberRole, MembershipKind, PastAssignment, TermLimit,
 };
 pub use offer::{
     DraftStanding, OwnerLimit, OwnerOffer, OwnerOption, OwnerRoute, change_draft, may_change_draft,

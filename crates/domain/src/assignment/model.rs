@@ -90,7 +90,36 @@ vocabulary! {
     }
 }
 
+/// How often and how long a person may serve in a team of one [`MembershipKind`] (PEN-05,
+/// PEN-06), with the rule and article the limit comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermLimit {
+    pub citation: Citation,
+    /// At most this many team assignments, counted under the PEN-07 reading.
+    pub times: usize,
+    /// Each at most this many months (`Day::months_between`).
+    pub months: u32,
+}
+
 impl MembershipKind {
+    /// PEN-05 (Pasal 9 ayat 4): in the own Unit Organisasi at most 3 times, 12 months each;
+    /// PEN-06 (Pasal 9 ayat 5): seconded at most 3 times, 6 months each. The assignment check
+    /// and the assignment dashboard both read the limits here.
+    pub fn limit(self) -> TermLimit {
+        match self {
+            MembershipKind::OwnUnit => TermLimit {
+                citation: Citation::new(RuleId::PEN_05, "Pasal 9 ayat 4"),
+                times: 3,
+                months: 12,
+            },
+            MembershipKind::Seconded => TermLimit {
+                citation: Citation::new(RuleId::PEN_06, "Pasal 9 ayat 5"),
+                times: 3,
+                months: 6,
+            },
+        }
+    }
+
     /// The label for an assignment executed this way (issue 15 point 9): a person assigned
     /// alone is not in a *tim kerja*.
     pub fn label_for(self, execution: Execution) -> &'static str {

@@ -8,9 +8,6 @@ use super::eligibility::{equalized_in, lead_eligibility};
 use super::model::{AssignmentScope, CountWindow, MembershipKind, PastAssignment};
 use crate::rules::{Citation, RuleId};
 
-/// PEN-05/06: at most 3 times.
-const MAX_TIMES: usize = 3;
-
 impl Checker<'_> {
     /// PEN-04 (Pasal 9 ayat 3; Lampiran II.A.8, III.A.4): in a cross-unit or cross-agency
     /// team the lead comes from the owner Unit Organisasi.
@@ -65,13 +62,13 @@ impl Checker<'_> {
             let Some(member_scope) = self.index.member_scope(d, m.employee) else {
                 continue;
             };
-            let (kind, rule, max_months) = if member_scope == AssignmentScope::WithinUnit {
-                let rule = Citation::new(RuleId::PEN_05, "Pasal 9 ayat 4");
-                (MembershipKind::OwnUnit, rule, 12)
+            let kind = if member_scope == AssignmentScope::WithinUnit {
+                MembershipKind::OwnUnit
             } else {
-                let rule = Citation::new(RuleId::PEN_06, "Pasal 9 ayat 5");
-                (MembershipKind::Seconded, rule, 6)
+                MembershipKind::Seconded
             };
+            let limit = kind.limit();
+            let (rule, max_months) = (limit.citation, limit.months);
             let (code_long, code_count) = match kind {
                 MembershipKind::OwnUnit => ("own_unit_term_too_long", "own_unit_term_count"),
                 MembershipKind::Seconded => ("secondment_too_long", "secondment_count"),
@@ -100,25 +97,26 @@ impl Checker<'_> {
             }
             let window = self.policy.window;
             let found = counted(history, m.employee, kind, d.id, m.from, m.until, window);
-            if found.ids.len() >= MAX_TIMES {
+            if found.ids.len() >= limit.times {
                 let ids: Vec<String> = found.ids.iter().map(ToString::to_string).collect();
                 self.violation(
                     rule.clone(),
                     code_count,
                     Some(m.employee),
                     format!(
-                        "{name} sudah {} kali {} pada {} (penugasan {}); paling banyak {MAX_TIMES} kali. Dihitung menurut PEN-07: {}.",
+                        "{name} sudah {} kali {} pada {} (penugasan {}); paling banyak {} kali. Dihitung menurut PEN-07: {}.",
                         found.ids.len(),
                         kind.label(),
                         found.at,
                         ids.join(", "),
+                        limit.times,
                         window.label()
                     ),
                     vec![
                         fact("employee", m.employee),
                         fact("counted_assignments", ids.join(",")),
                         fact("count", found.ids.len()),
-                        fact("max_times", MAX_TIMES),
+                        fact("max_times", limit.times),
                         fact("window", window.code()),
                         fact("counted_at", found.at),
                         fact("reading", pen_07_reading(window)),

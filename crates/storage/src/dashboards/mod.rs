@@ -2,20 +2,24 @@
 //! answers for a domain [`DashboardScope`] with SQL aggregates (GROUP BY, COUNT, SUM) on
 //! either backend, never a loop over rows. See `docs/dashboards.md`.
 
+mod assignments;
 mod execution;
 mod performance;
 mod placement;
 mod planning;
 mod sql;
+mod workflows;
 
 use sea_orm::ConnectionTrait;
 use sikerja_domain::dashboard::DashboardScope;
 use sikerja_domain::organisation::{DepartmentId, UnitId};
 
+pub use assignments::{AssignmentDashboard, MemberPeriod, ScopeCount, UnitChoice, WorkloadRow};
 pub use execution::{DepartmentIssues, DepartmentReports, ExecutionDashboard, ReviewerQueue};
 pub use performance::{DepartmentAssessments, PerformanceDashboard};
 pub use placement::{DepartmentPlacements, PlacementDashboard, SpanRow};
 pub use planning::{DepartmentAgreements, DepartmentRealisation, PlanningDashboard};
+pub use workflows::{OpenRow, ReminderRow, WaitRow, WorkflowDashboard};
 
 use crate::Store;
 use crate::error::Result;

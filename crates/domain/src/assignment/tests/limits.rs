@@ -239,3 +239,28 @@ fn pen_05_06_individual_assignments_are_not_limited() {
     draft.members[0].until = d("2026-12-31");
     assert!(fx.check_with(&draft, &history, &year_policy()).is_allowed());
 }
+
+#[test]
+fn pen_05_and_pen_06_limits_name_their_rule_times_and_months() {
+    use crate::assignment::MembershipKind;
+    let own = MembershipKind::OwnUnit.limit();
+    assert_eq!(
+        (
+            own.citation.rule_id.to_string(),
+            own.citation.article,
+            own.times,
+            own.months
+        ),
+        ("PEN-05".to_string(), "Pasal 9 ayat 4", 3, 12)
+    );
+    let seconded = MembershipKind::Seconded.limit();
+    assert_eq!(
+        (
+            seconded.citation.rule_id.to_string(),
+            seconded.citation.article,
+            seconded.times,
+            seconded.months
+        ),
+        ("PEN-06".to_string(), "Pasal 9 ayat 5", 3, 6)
+    );
+}
