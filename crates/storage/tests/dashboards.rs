@@ -389,10 +389,11 @@ async fn pen_05_06_assignment_dashboard_counts_team_assignments_as_the_check_doe
         by_scope(&b),
         vec![("cross_unit", "secretary_decree", "requested", 1)]
     );
-    // The Seksi is outside the scope: no unit and no timeline (the page refuses it).
-    assert_eq!(b.unit, None);
-    assert!(b.timeline.is_empty());
+    // The Seksi is outside the scope: never drawn, the scope's first unit instead.
     assert_eq!(b.units.len(), 1);
+    assert_eq!(b.unit, Some(b.units[0].id));
+    let names: Vec<&str> = b.timeline.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["Agus Salim"]);
 
     // The Seksi's subtree: the Ahli Pertama, and the within-unit team.
     let rujukan = ww.unit_scope("dinkes-yankes-rujukan").await;

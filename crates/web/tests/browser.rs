@@ -254,6 +254,9 @@ async fn dashboards_draw_their_charts_at_390_and_1366_px() {
     let Some(s) = session().await else { return };
     // Something for the execution dashboard (pelaksanaan) to draw.
     common::execution::team_with_execution_numbers(&s.app).await;
+    // Assignments this year with a step taken and one waiting: the assignment and workflow
+    // dashboards have bars to draw.
+    common::assignments::team_this_year(&s.app).await;
     let result = dashboards_scenario(&s.client, &s.base).await;
     s.client.clone().close().await.ok();
     result.expect("dashboards in the browser");

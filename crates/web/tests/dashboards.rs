@@ -346,3 +346,196 @@ async fn str_kin_02_the_planning_and_performance_dashboards_draw_charts_beside_t
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{path}");
     }
 }
+
+/// The charts of a dashboard page: each bar labelled by its title, 100% wide.
+fn charts_drawn(page: &Html) -> usize {
+    let bars: Vec<_> = page
+        .select(&sel("figure.dash-chart svg[role=img]"))
+        .collect();
+    for svg in &bars {
+        let id = svg.value().attr("aria-labelledby").unwrap();
+        assert!(page.select(&sel(&format!("title#{id}"))).next().is_some());
+        assert_eq!(svg.value().attr("width"), Some("100%"));
+    }
+    bars.len()
+}
+
+/// The rows of the table captioned `caption`, as texts.
+fn table_rows(page: &Html, caption: &str) -> Vec<Vec<String>> {
+    let table = page
+        .select(&sel("table"))
+        .find(|t| {
+            t.select(&sel("caption"))
+                .next()
+                .is_some_and(|c| c.text().collect::<String>().trim() == caption)
+        })
+        .unwrap_or_else(|| panic!("table {caption}"));
+    table
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("th, td"))
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn pen_05_06_the_assignment_dashboard_draws_workload_scope_and_timeline_beside_its_numbers() {
+    let app = app().await;
+    common::assignments::team_this_year(&app).await;
+    let lead = app
+        .store
+        .employee_by_nip(&sikerja_domain::Nip::parse(nip::AHLI_MUDA).unwrap())
+        .await
+        .unwrap()
+        .employee
+        .name;
+
+    let index = app.page("/dasbor").await;
+    assert!(
+        index
+            .select(&sel("a[href='/dasbor/penugasan']"))
+            .next()
+            .is_some()
+    );
+    let page = app.page("/dasbor/penugasan").await;
+    assert!(charts_drawn(&page) >= 4);
+    assert_eq!(texts(&page, "figure.dash-chart figcaption").len(), 4);
+    assert!(page.select(&sel("svg rect.seg-limit")).next().is_some());
+    // PEN-05: the lead in her own Unit Organisasi once, against at most 3 — rule and article.
+    let rows = table_rows(
+        &page,
+        "Penugasan tim di Unit Organisasi sendiri per pegawai (PEN-05)",
+    );
+    let row = rows.iter().find(|r| r[0] == lead).expect("the lead's row");
+    assert_eq!(row[3], "1");
+    assert_eq!(row[4], "3");
+    assert_eq!(row[5], "tidak");
+    for (rule, article) in [
+        ("PEN-05", "Pasal 9 ayat 4"),
+        ("PEN-06", "Pasal 9 ayat 5"),
+        ("PEN-12", "Pasal 14"),
+    ] {
+        assert!(
+            page.select(&sel(&format!("a[href='/aturan/{rule}']")))
+                .next()
+                .is_some(),
+            "{rule}"
+        );
+        assert!(page.root_element().text().any(|t| t.contains(article)));
+    }
+    // By scope and instrument: the within-unit team, requested.
+    let rows = table_rows(&page, "Penugasan menurut lingkup, instrumen dan status");
+    assert!(
+        rows[0][0].starts_with("dalam Unit Organisasi — Surat Tugas"),
+        "{rows:?}"
+    );
+    // The timeline: a unit to choose, the lead's period.
+    assert!(
+        page.select(&sel("select[name=unit] option"))
+            .next()
+            .is_some()
+    );
+    let caption = texts(&page, "figure.dash-chart figcaption")
+        .into_iter()
+        .find(|c| c.starts_with("Periode penugasan di"))
+        .unwrap();
+    let rows = table_rows(&page, &caption);
+    assert!(
+        rows.iter().any(|r| r[1] == "Tim Dasbor Rujukan"),
+        "{rows:?}"
+    );
+    // A unit that cannot be read is refused; one outside the scope is never drawn.
+    let (status, _) = app.get("/dasbor/penugasan?unit=abc").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = app.page("/dasbor/penugasan?unit=999999").await;
+    assert!(charts_drawn(&page) >= 4);
+
+    // The XLSX: one sheet per table.
+    let (status, _, bytes) = app
+        .send_authed(common::get("/dasbor/penugasan?format=xlsx"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names().len(), 4);
+
+    // The API: the same numbers, the limits with their rules.
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id.0;
+    let (status, body) = app
+        .json(&format!("/api/v1/dashboards/penugasan?agency={agency}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let a = &body["assignments"];
+    assert_eq!(a["window"], "calendar_year");
+    assert_eq!(a["limits"][0]["rule_id"], "PEN-05");
+    assert_eq!(a["limits"][1]["rule_id"], "PEN-06");
+    let w = a["workload"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == lead.as_str())
+        .unwrap();
+    assert_eq!(w["own_unit"], 1);
+    assert_eq!(a["by_scope"][0]["scope"], "within_unit");
+    assert!(!a["timeline"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn pen_18_the_workflow_dashboard_draws_waiting_times_and_open_steps_beside_its_numbers() {
+    let app = app().await;
+    common::assignments::team_this_year(&app).await;
+    let index = app.page("/dasbor").await;
+    assert!(
+        index
+            .select(&sel("a[href='/dasbor/alur']"))
+            .next()
+            .is_some()
+    );
+    let page = app.page("/dasbor/alur").await;
+    assert!(charts_drawn(&page) >= 3);
+    assert!(
+        page.select(&sel("a[href='/aturan/PEN-18']"))
+            .next()
+            .is_some()
+    );
+    // The lead's receipt taken; the Pelaksana's waiting, within the 72 hours.
+    let rows = table_rows(&page, "Lama menunggu per langkah alur");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0][0].starts_with("Penunjukan di dalam Unit Organisasi — "));
+    assert_eq!(rows[0][1], "1");
+    let rows = table_rows(&page, "Langkah yang sedang menunggu");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][1], "1");
+    assert_eq!(rows[0][2], "0");
+
+    let agency = app.store.agency_by_code("kab-uji").await.unwrap().id.0;
+    let (status, body) = app
+        .json(&format!("/api/v1/dashboards/alur?agency={agency}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let w = &body["workflows"];
+    assert_eq!(w["escalation_hours"], 72);
+    assert_eq!(w["steps"][0]["key"], "receive");
+    assert_eq!(w["steps"][0]["taken"], 1);
+    assert_eq!(w["open"][0]["open"], 1);
+    assert_eq!(w["open"][0]["overdue"], 0);
+    assert_eq!(w["rule_id"], "PEN-18");
+}
+
+#[tokio::test]
+async fn the_assignment_and_workflow_dashboards_refuse_a_pelaksana() {
+    let app = app().await;
+    let mut pelaksana = signed_in(&app, nip::PELAKSANA).await;
+    for path in [
+        "/dasbor/penugasan",
+        "/dasbor/alur",
+        "/api/v1/dashboards/penugasan",
+        "/api/v1/dashboards/alur",
+    ] {
+        let answer = pelaksana.get(&app, path).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{path}");
+    }
+}

@@ -260,6 +260,7 @@ const NOT_RULE_CAUSED: &[&str] = &[
     // Dashboards (issue 18): a token reaching every agency names one; an unreadable filter.
     "agency_required",
     "department_invalid",
+    "unit_invalid",
     // Notifications (issue 18 point 4): the account's email address and mode.
     "notification_email_required",
     "email_invalid",

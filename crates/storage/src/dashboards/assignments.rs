@@ -82,7 +82,8 @@ pub struct AssignmentDashboard {
     pub by_scope: Vec<ScopeCount>,
     /// Units of the scope whose people are members of an assignment that has not ended.
     pub units: Vec<UnitChoice>,
-    /// The unit of the timeline: the one asked for if it is among `units`, else the first.
+    /// The unit of the timeline: the one asked for if it is among `units`, else the first
+    /// (a unit outside the scope is never drawn).
     pub unit: Option<UnitId>,
     /// The periods of the members of `unit`, earliest first.
     pub timeline: Vec<MemberPeriod>,
@@ -185,10 +186,11 @@ impl Store {
                 name: row.try_get("", "name")?,
             });
         }
-        let unit = match unit {
-            Some(u) => units.iter().find(|c| c.id == u).map(|c| c.id),
-            None => units.first().map(|c| c.id),
-        };
+        // A unit outside the scope (or without assignments) is never drawn: the first instead.
+        let unit = unit
+            .and_then(|u| units.iter().find(|c| c.id == u))
+            .or(units.first())
+            .map(|c| c.id);
         let timeline = match unit {
             Some(u) => self.unit_timeline(backend, u).await?,
             None => Vec::new(),

@@ -8,17 +8,19 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
 use sikerja_domain::dashboard::{DashboardKind, DashboardScope};
-use sikerja_domain::organisation::{AgencyId, DepartmentId};
+use sikerja_domain::organisation::{AgencyId, DepartmentId, UnitId};
 use sikerja_storage::dashboards::PlacementDashboard;
 use utoipa::{IntoParams, ToSchema};
 
 use super::performance_dashboard::PerformanceNumbersDto;
 use super::planning_dashboard::PlanningNumbersDto;
 use crate::AppState;
+use crate::api::dto::work_dashboards::{AssignmentNumbersDto, WorkflowNumbersDto};
 use crate::authz::Principal;
 use crate::error::{ApiError, ErrorEnvelope};
 use crate::pages::dashboards::{
-    execution_numbers, kind_of, performance_numbers, placement_numbers, planning_numbers, resolve,
+    assignment_numbers, execution_numbers, kind_of, performance_numbers, placement_numbers,
+    planning_numbers, resolve, workflow_numbers,
 };
 
 /// Filters of a dashboard.
@@ -32,6 +34,8 @@ pub struct DashboardQuery {
     /// The period: `kinerja` an assessment period (`2026-q4`, `2026-y`; none: the period due
     /// now), `perencanaan` a year (`2026`; none: this year).
     pub period: Option<String>,
+    /// `penugasan`: the unit of the timeline (default: the first with assignments).
+    pub unit: Option<i64>,
 }
 
 /// How far the numbers reach.
@@ -146,7 +150,8 @@ impl From<&PlacementDashboard> for PlacementNumbersDto {
 /// A dashboard's numbers with the scope they were counted in.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DashboardDto {
-    /// The dashboard's code: `kedudukan`, `perencanaan`, `pelaksanaan`, `kinerja`.
+    /// The dashboard's code: `kedudukan`, `perencanaan`, `penugasan`, `alur`, `pelaksanaan`,
+    /// `kinerja`.
     pub kind: String,
     pub scope: DashboardScopeDto,
     /// The placement dashboard's numbers (`kedudukan`).
@@ -161,6 +166,12 @@ pub struct DashboardDto {
     /// The execution and review dashboard's numbers (`pelaksanaan`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub execution: Option<super::dashboards_execution::ExecutionNumbersDto>,
+    /// The assignment dashboard's numbers (`penugasan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignments: Option<AssignmentNumbersDto>,
+    /// The workflow dashboard's numbers (`alur`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflows: Option<WorkflowNumbersDto>,
 }
 
 /// The numbers of one dashboard within the caller's scope.
@@ -169,7 +180,7 @@ pub struct DashboardDto {
     path = "/api/v1/dashboards/{kind}",
     tag = "dashboards",
     params(
-        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control), `perencanaan` (agreements and target realisation), `pelaksanaan` (execution and review), `kinerja` (assessments and the predikat curve)"),
+        ("kind" = String, Path, description = "Dashboard code: `kedudukan` (placement and span of control), `perencanaan` (agreements and target realisation), `penugasan` (assignments: PEN-05/06 workload, scope and instrument, a unit's timeline), `alur` (workflows: waiting times, overdue steps, nudges and escalations), `pelaksanaan` (execution and review), `kinerja` (assessments and the predikat curve)"),
         DashboardQuery
     ),
     responses(
@@ -222,6 +233,18 @@ pub async fn get_dashboard(
         DashboardKind::Execution => Some((&execution_numbers(&state, &scope).await?).into()),
         _ => None,
     };
+    let assignments = match kind {
+        DashboardKind::Assignments => Some(AssignmentNumbersDto::from(
+            &assignment_numbers(&state, &scope, q.unit.map(UnitId)).await?,
+        )),
+        _ => None,
+    };
+    let workflows = match kind {
+        DashboardKind::Workflows => Some(WorkflowNumbersDto::from(
+            &workflow_numbers(&state, &scope).await?,
+        )),
+        _ => None,
+    };
     Ok(Json(DashboardDto {
         kind: kind.code().to_string(),
         scope: DashboardScopeDto::from(&scope),
@@ -229,5 +252,7 @@ pub async fn get_dashboard(
         planning,
         performance,
         execution,
+        assignments,
+        workflows,
     }))
 }

@@ -122,3 +122,51 @@ pub async fn started_team(app: &TestApp) -> (i64, i64) {
     assert_eq!(status, StatusCode::CREATED, "{started}");
     (id, started["id"].as_i64().expect("request id"))
 }
+
+/// A team of the Ahli Muda (lead) and the Pelaksana of the test Dinas this year, started; the
+/// lead has received the Surat Tugas, the Pelaksana not yet: the request id (the assignment
+/// and workflow dashboards, issue 18).
+pub async fn team_this_year(app: &TestApp) -> i64 {
+    use chrono::Datelike;
+    let year = (chrono::Utc::now() + chrono::Duration::hours(8)).year();
+    let (from, until) = (format!("{year}-01-01"), format!("{year}-03-31"));
+    let mut kadis = app.admin.clone();
+    let unit = root_unit(app, "dinkes").await;
+    let lead = app.employee_id(super::nip::AHLI_MUDA).await;
+    let pelaksana = app.employee_id(super::nip::PELAKSANA).await;
+    let (status, created) = post(
+        &mut kadis,
+        app,
+        "/api/v1/assignments",
+        team(
+            unit,
+            "Tim Dasbor Rujukan",
+            vec![
+                member(lead, "team_lead", &from, &until),
+                member(pelaksana, "member", &from, &until),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (status, started) = post(
+        &mut kadis,
+        app,
+        &format!("/api/v1/assignments/{id}/request"),
+        json!({"text": "Ditugaskan"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let request = started["id"].as_i64().unwrap();
+    let mut lead = official(app, super::nip::AHLI_MUDA).await;
+    let (status, body) = post(
+        &mut lead,
+        app,
+        &format!("/api/v1/requests/{request}/steps"),
+        json!({"step": "receive", "refuse": false, "text": "Diterima"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    request
+}

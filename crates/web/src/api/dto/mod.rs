@@ -9,6 +9,7 @@ pub mod org_changes;
 mod placement;
 pub mod planning;
 pub mod policy;
+pub mod work_dashboards;
 
 pub use org::*;
 pub use placement::*;

@@ -4,10 +4,12 @@
 //! far it reaches, is the domain's `dashboard::scope`; storage aggregates within it. See
 //! `docs/dashboards.md`.
 
+mod assignments;
 mod execution;
 mod performance;
 mod placement;
 mod planning;
+mod workflows;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -29,15 +31,19 @@ use crate::charts::table::DataTable;
 use crate::error::{PageError, WebError};
 use crate::views::Layout;
 
+pub(crate) use assignments::{assignment_numbers, counted_as};
 pub(crate) use execution::{execution_citations, execution_numbers};
 pub(crate) use performance::{KIN_02, performance_numbers};
 pub(crate) use placement::{KED_10, placement_numbers};
 pub(crate) use planning::{MEK_02, MEK_05, planning_numbers};
+pub(crate) use workflows::{PEN_18, workflow_numbers};
 
 /// The dashboards the pages and the API can draw today, in the domain's order.
 pub(crate) const DRAWN: &[DashboardKind] = &[
     DashboardKind::Placement,
     DashboardKind::Planning,
+    DashboardKind::Assignments,
+    DashboardKind::Workflows,
     DashboardKind::Execution,
     DashboardKind::Performance,
 ];
@@ -156,6 +162,10 @@ async fn draw(
             Ok(performance::draw(&d, scope, periods))
         }
         DashboardKind::Execution => Ok(execution::draw(&execution_numbers(state, scope).await?)),
+        DashboardKind::Assignments => Ok(assignments::draw(
+            &assignment_numbers(state, scope, None).await?,
+        )),
+        DashboardKind::Workflows => Ok(workflows::draw(&workflow_numbers(state, scope).await?)),
         _ => Err(WebError::NotFound { what: "dasbor" }),
     }
 }
@@ -208,6 +218,8 @@ pub struct DashboardQuery {
     format: Option<String>,
     /// The period of the kinds that have one (`kinerja`: `2026-q4`; `perencanaan`: `2026`).
     periode: Option<String>,
+    /// The unit of the assignment timeline (`penugasan`).
+    unit: Option<String>,
 }
 
 /// A choice of the Perangkat Daerah filter.
@@ -226,6 +238,8 @@ pub struct DashboardPage {
     scope_label: String,
     choices: Vec<Choice>,
     chosen: Option<i64>,
+    /// The units of the assignment timeline (`penugasan`; empty for the others).
+    units: Vec<Choice>,
     drawn: Drawn,
 }
 
@@ -275,7 +289,16 @@ pub async fn show_dashboard(
     let Query(q) = query.map_err(WebError::from)?;
     let department = department_filter(q.pd.as_deref())?;
     let (scope, departments) = resolve(&state, &principal, kind, None, department).await?;
-    let drawn = draw(&state, kind, &scope, q.periode.as_deref()).await?;
+    let (drawn, units) = match kind {
+        DashboardKind::Assignments => {
+            let unit = assignments::unit_filter(q.unit.as_deref())?;
+            assignments::draw_with_units(&state, &scope, unit).await?
+        }
+        _ => (
+            draw(&state, kind, &scope, q.periode.as_deref()).await?,
+            Vec::new(),
+        ),
+    };
     if q.format.as_deref() == Some("xlsx") {
         let tables: Vec<&DataTable> = drawn.panels.iter().map(|p| &p.table).collect();
         let bytes = crate::charts::table::workbook(&format!("Dasbor {}", kind.label()), &tables)
@@ -314,6 +337,7 @@ pub async fn show_dashboard(
             })
             .collect(),
         chosen: department.map(|d| d.0),
+        units,
         drawn,
     }
     .into_response())
