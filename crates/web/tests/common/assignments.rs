@@ -149,7 +149,7 @@ pub async fn team_this_year(app: &TestApp) -> i64 {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_i64().unwrap();
+    let id = created["id"].as_i64().expect("assignment id");
     let (status, started) = post(
         &mut kadis,
         app,
@@ -158,7 +158,7 @@ pub async fn team_this_year(app: &TestApp) -> i64 {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{started}");
-    let request = started["id"].as_i64().unwrap();
+    let request = started["id"].as_i64().expect("request id");
     let mut lead = official(app, super::nip::AHLI_MUDA).await;
     let (status, body) = post(
         &mut lead,
