@@ -199,7 +199,7 @@ impl WorkWorld {
         let shift = if w.store.url().starts_with("postgres") {
             "UPDATE request_tasks SET created_at = done_at - INTERVAL '5 hours' WHERE step = 'ppk_decision' AND kind = 'decide'"
         } else {
-            "UPDATE request_tasks SET created_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', julianday(done_at) - 5.0 / 24.0) WHERE step = 'ppk_decision' AND kind = 'decide'"
+            "UPDATE request_tasks SET created_at = strftime('%Y-%m-%dT%H:%M:%f+00:00', julianday(done_at) - 5.0 / 24.0) WHERE step = 'ppk_decision' AND kind = 'decide'"
         };
         w.store.execute_sql(shift).await.unwrap();
         let kadis = w.actor(&w.d.kadis).await;
