@@ -166,7 +166,6 @@ async fn draw(
             &assignment_numbers(state, scope, None).await?,
         )),
         DashboardKind::Workflows => Ok(workflows::draw(&workflow_numbers(state, scope).await?)),
-        _ => Err(WebError::NotFound { what: "dasbor" }),
     }
 }
 
