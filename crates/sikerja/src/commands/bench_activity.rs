@@ -256,7 +256,7 @@ async fn assessments(
         .iter()
         .filter(|p| p.kind != PeriodKind::Year && p.ends < today && !p.covers(today))
         .max_by_key(|p| p.ends)
-        .map(|p| PeriodRef::of(p))
+        .map(PeriodRef::of)
     else {
         return Ok(0);
     };
