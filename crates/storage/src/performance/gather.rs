@@ -100,6 +100,21 @@ fn with_unit(value: &str, unit: &str) -> String {
     }
 }
 
+/// A target's realisation as the assessor and the e-Kinerja export read it. Accepting results
+/// records it as a percentage of the target (0–100, `work_result_realisations.after`, as the
+/// target's `progress`); with a numeric target, the amount it stands for in the target's unit
+/// comes first: "8 dokumen (80%)".
+fn realisation_text(percent: f64, target_number: Option<f64>, unit: &str) -> String {
+    match target_number.filter(|n| *n > 0.0) {
+        Some(n) => format!(
+            "{} ({}%)",
+            with_unit(&number(n * percent / 100.0), unit),
+            number(percent)
+        ),
+        None => format!("{}%", number(percent)),
+    }
+}
+
 /// The targets of the employee's agreements of the year, each with its result plan and the
 /// realisation recorded by accepted results up to the period's last day.
 pub(super) async fn targets<C: ConnectionTrait>(
@@ -175,16 +190,10 @@ pub(super) async fn targets_of<C: ConnectionTrait>(
         let Some(employee) = holder.get(&t.agreement_id) else {
             continue;
         };
-        let realisation = match latest.get(&t.id) {
-            Some(r) => {
-                let value = with_unit(&number(r.after), &t.unit);
-                match t.target_number.filter(|n| *n > 0.0) {
-                    Some(n) => format!("{value} ({}%)", number(r.after / n * 100.0)),
-                    None => value,
-                }
-            }
-            None => String::new(),
-        };
+        let realisation = latest
+            .get(&t.id)
+            .map(|r| realisation_text(r.after, t.target_number, &t.unit))
+            .unwrap_or_default();
         out.entry(*employee).or_default().push(TargetInput {
             result_plan: t
                 .parent_target_id
@@ -350,4 +359,26 @@ pub(super) async fn inputs<C: ConnectionTrait>(
         recommendation,
         leads_pending,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::realisation_text;
+
+    #[test]
+    fn a_realisation_is_a_percentage_of_the_target_shown_with_the_amount_it_stands_for() {
+        // Ten documents, fully realised: 10 dokumen, not "100 dokumen (1000%)".
+        assert_eq!(
+            realisation_text(100.0, Some(10.0), "dokumen"),
+            "10 dokumen (100%)"
+        );
+        assert_eq!(
+            realisation_text(80.0, Some(10.0), "dokumen"),
+            "8 dokumen (80%)"
+        );
+        assert_eq!(realisation_text(62.5, Some(4.0), ""), "2.50 (62.50%)");
+        // A target without a number (e.g. "Tersusunnya dokumen"): the percentage alone.
+        assert_eq!(realisation_text(100.0, None, "dokumen"), "100%");
+        assert_eq!(realisation_text(50.0, Some(0.0), "laporan"), "50%");
+    }
 }
