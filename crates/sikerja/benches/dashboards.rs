@@ -11,6 +11,8 @@
 //! answers 404 (not drawn yet) is skipped, so kinds landed later need no edit here. The data are
 //! written by the `sikerja` binary itself, exactly as an operator would. Prints figures only.
 
+mod common;
+
 use std::process::Command;
 use std::time::Instant;
 
@@ -47,47 +49,6 @@ fn sikerja(url: &str, args: &[&str]) {
     );
 }
 
-/// Signs in through the sign-in form and returns the session cookie.
-async fn sign_in(app: &axum::Router, login: &str) -> String {
-    let res = app
-        .clone()
-        .oneshot(Request::get("/masuk").body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let cookie = session_cookie(&res).expect("a session for the form");
-    let body = res.into_body().collect().await.expect("body").to_bytes();
-    let html = String::from_utf8_lossy(&body);
-    let csrf = html
-        .split("name=\"_csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the form's CSRF token")
-        .to_string();
-    let form = format!("nip={login}&password={PASSWORD}&_csrf={csrf}");
-    let res = app
-        .clone()
-        .oneshot(
-            Request::post("/masuk")
-                .header("cookie", &cookie)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(Body::from(form))
-                .expect("request"),
-        )
-        .await
-        .expect("response");
-    assert_eq!(res.status().as_u16(), 303, "{login} signed in");
-    session_cookie(&res).expect("the renewed session")
-}
-
-fn session_cookie<B>(res: &axum::http::Response<B>) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("sikerja_sesi="))
-        .map(|v| v.split(';').next().unwrap_or_default().to_string())
-}
-
 /// One GET: status, body size and milliseconds.
 async fn get(app: &axum::Router, path: &str, cookie: &str) -> (u16, usize, f64) {
     let t = Instant::now();
@@ -114,7 +75,7 @@ async fn get(app: &axum::Router, path: &str, cookie: &str) -> (u16, usize, f64) 
 
 /// Measures every drawn dashboard for the person signed in as `login`.
 async fn measure(app: &axum::Router, label: &str, login: &str, runs: usize) {
-    let cookie = sign_in(app, login).await;
+    let cookie = common::sign_in(app, login, PASSWORD).await;
     for code in KINDS {
         let api = format!("/api/v1/dashboards/{code}");
         if get(app, &api, &cookie).await.0 == 404 {

@@ -5,6 +5,8 @@
 //! picker_page` (SQLite), and with `SIKERJA_BENCH_DATABASE_URL=postgres://…/dbname` for
 //! PostgreSQL. Prints figures only.
 
+mod common;
+
 use std::time::Instant;
 
 use axum::body::Body;
@@ -192,47 +194,6 @@ fn agency(employees: usize) -> AgencyBundle {
     b
 }
 
-/// Signs in through the sign-in form and returns the session cookie.
-async fn sign_in(app: &axum::Router, nip: &str) -> String {
-    let res = app
-        .clone()
-        .oneshot(Request::get("/masuk").body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let cookie = session_cookie(&res).expect("a session for the form");
-    let body = res.into_body().collect().await.expect("body").to_bytes();
-    let html = String::from_utf8_lossy(&body);
-    let csrf = html
-        .split("name=\"_csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the form's CSRF token")
-        .to_string();
-    let form = format!("nip={nip}&password={PASSWORD}&_csrf={csrf}");
-    let res = app
-        .clone()
-        .oneshot(
-            Request::post("/masuk")
-                .header("cookie", &cookie)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(Body::from(form))
-                .expect("request"),
-        )
-        .await
-        .expect("response");
-    assert_eq!(res.status().as_u16(), 303, "signed in");
-    session_cookie(&res).expect("the renewed session")
-}
-
-fn session_cookie<B>(res: &axum::http::Response<B>) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("sikerja_sesi="))
-        .map(|v| v.split(';').next().unwrap_or_default().to_string())
-}
-
 #[tokio::main]
 async fn main() {
     let url = std::env::var("SIKERJA_BENCH_DATABASE_URL").ok();
@@ -277,7 +238,7 @@ async fn main() {
         proxy: Default::default(),
         files: std::sync::Arc::new(sikerja_files::FileStore::in_memory()),
     });
-    let cookie = sign_in(&app, &head_nip).await;
+    let cookie = common::sign_in(&app, &head_nip, PASSWORD).await;
     let base = "/penugasan/baru?field=Kesehatan&start=2027-02-01&until=2027-06-30&title=Tim+Uji";
     for (label, path) in [
         ("the first page", base.to_string()),
