@@ -7,12 +7,9 @@
 
 mod common;
 
-use common::workflow::{World, step};
+use common::workflow::World;
 use sikerja_domain::Nip;
 use sikerja_domain::access::GrantedRole;
-use sikerja_domain::assignment::{
-    AssignmentDraft, AssignmentId, AssignmentMethod, AssignmentStatus, MemberRole,
-};
 use sikerja_domain::performance::curve::ShareBound;
 use sikerja_domain::performance::{
     AssessmentEventKind, AssessmentRating, AssessmentState, BehaviourRating, CoreValue, CurveMode,
@@ -20,9 +17,9 @@ use sikerja_domain::performance::{
     PeriodKind, ValueRating,
 };
 use sikerja_domain::planning::structure::Post;
-use sikerja_domain::planning::target::{CheckedTarget, Execution, IndicatorKind};
+use sikerja_domain::planning::target::{CheckedTarget, IndicatorKind};
 use sikerja_storage::performance::{PeriodRef, PlanningActor};
-use sikerja_storage::{AssignmentInput, AuditActor, RequestStart, StorageError, WorkRef};
+use sikerja_storage::{AuditActor, StorageError, WorkRef};
 
 fn code<T: std::fmt::Debug>(r: Result<T, StorageError>) -> &'static str {
     r.unwrap_err().code()
@@ -682,65 +679,10 @@ async fn kin_04_readers_are_the_employee_assessor_superior_and_hr_admin() {
     assert_eq!(r.assessor_nip.as_deref(), Some(assessor_nip.as_str()));
 }
 
-/// A running within-unit team of Dinkes: the JF Ahli Muda leads the Pelaksana and the JF
-/// Ahli Pertama, 1 March – 30 June 2026; its Surat Tugas issued and received.
-async fn running_team(w: &World) -> AssignmentId {
-    let kadis = w.actor(&w.d.kadis).await;
-    let input = AssignmentInput {
-        draft: AssignmentDraft {
-            id: None,
-            execution: Execution::Team,
-            owner_unit: w.root,
-            owner_agency: w.agency,
-            method: AssignmentMethod::Appointment,
-            members: vec![
-                w.member(&w.d.ahli_muda, MemberRole::TeamLead).await,
-                w.member(&w.d.pelaksana, MemberRole::Member).await,
-                w.member(&w.d.ahli_pertama, MemberRole::Member).await,
-            ],
-            responsible_official: None,
-            field: "Kesehatan".into(),
-            team_lead_reason: Some("Menguasai data layanan".into()),
-        },
-        title: "Tim Penyusunan SOP Rujukan".into(),
-        target: None,
-    };
-    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
-    let request = w
-        .store
-        .start_request(
-            id,
-            &RequestStart {
-                text: "Ditugaskan menyusun SOP rujukan".into(),
-                ..Default::default()
-            },
-            &kadis,
-            &sikerja_storage::testing::FakeLetters,
-        )
-        .await
-        .unwrap();
-    for nip in [&w.d.ahli_muda, &w.d.pelaksana, &w.d.ahli_pertama] {
-        w.store
-            .decide_step(
-                request,
-                &step("receive", false, "Diterima"),
-                &w.actor(nip).await,
-                &sikerja_storage::testing::FakeLetters,
-            )
-            .await
-            .unwrap();
-    }
-    assert_eq!(
-        w.store.assignment(id).await.unwrap().status,
-        AssignmentStatus::Active
-    );
-    id
-}
-
 #[tokio::test]
 async fn kin_03_the_member_report_is_written_by_the_team_lead_only() {
     let w = World::new().await;
-    let team = running_team(&w).await;
+    let team = w.running_team().await;
     let work = WorkRef::Assignment(team);
     let lead = w.actor(&w.d.ahli_muda).await;
     let member = w.id(&w.d.pelaksana).await;

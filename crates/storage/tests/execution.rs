@@ -9,13 +9,10 @@ mod common;
 
 use common::workflow::{World, step};
 use sikerja_domain::assignment::AssignmentStatus;
-use sikerja_domain::assignment::{
-    AssignmentDraft, AssignmentId, AssignmentMethod, Day, MemberRole,
-};
+use sikerja_domain::assignment::{AssignmentId, Day};
 use sikerja_domain::execution::breakdown::WorkItemDraft;
 use sikerja_domain::execution::report::{ReportDraft, ReportKind, Timing};
-use sikerja_domain::planning::target::Execution;
-use sikerja_storage::{AssignmentInput, ReportInput, RequestStart, StorageError, WorkRef};
+use sikerja_storage::{ReportInput, StorageError, WorkRef};
 
 fn day(s: &str) -> Day {
     Day::parse(s).unwrap()
@@ -23,61 +20,6 @@ fn day(s: &str) -> Day {
 
 fn code(e: &StorageError) -> &'static str {
     e.code()
-}
-
-/// A running within-unit team of Dinkes: the JF Ahli Muda leads the Pelaksana and the JF
-/// Ahli Pertama, 1 March – 30 June 2026; its Surat Tugas issued and received.
-async fn running_team(w: &World) -> AssignmentId {
-    let kadis = w.actor(&w.d.kadis).await;
-    let input = AssignmentInput {
-        draft: AssignmentDraft {
-            id: None,
-            execution: Execution::Team,
-            owner_unit: w.root,
-            owner_agency: w.agency,
-            method: AssignmentMethod::Appointment,
-            members: vec![
-                w.member(&w.d.ahli_muda, MemberRole::TeamLead).await,
-                w.member(&w.d.pelaksana, MemberRole::Member).await,
-                w.member(&w.d.ahli_pertama, MemberRole::Member).await,
-            ],
-            responsible_official: None,
-            field: "Kesehatan".into(),
-            team_lead_reason: Some("Menguasai data layanan".into()),
-        },
-        title: "Tim Penyusunan SOP Rujukan".into(),
-        target: None,
-    };
-    let id = w.store.create_assignment(&input, &kadis).await.unwrap();
-    let request = w
-        .store
-        .start_request(
-            id,
-            &RequestStart {
-                text: "Ditugaskan menyusun SOP rujukan".into(),
-                ..Default::default()
-            },
-            &kadis,
-            &sikerja_storage::testing::FakeLetters,
-        )
-        .await
-        .unwrap();
-    for nip in [&w.d.ahli_muda, &w.d.pelaksana, &w.d.ahli_pertama] {
-        w.store
-            .decide_step(
-                request,
-                &step("receive", false, "Diterima"),
-                &w.actor(nip).await,
-                &sikerja_storage::testing::FakeLetters,
-            )
-            .await
-            .unwrap();
-    }
-    assert_eq!(
-        w.store.assignment(id).await.unwrap().status,
-        AssignmentStatus::Active
-    );
-    id
 }
 
 fn item(name: &str, who: i64, from: &str, until: &str) -> WorkItemDraft {
@@ -119,7 +61,7 @@ async fn audited(w: &World, action: &str) -> usize {
 #[tokio::test]
 async fn mek_04_the_lead_breaks_the_work_down_the_members_and_head_read_it_nobody_else() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     let pelaksana = w.id(&w.d.pelaksana).await;
     let ahli_pertama = w.id(&w.d.ahli_pertama).await;
@@ -192,7 +134,7 @@ async fn mek_04_the_lead_breaks_the_work_down_the_members_and_head_read_it_nobod
 #[tokio::test]
 async fn lap_02_members_report_to_the_lead_and_the_lead_to_the_head_once_per_period() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     let pelaksana = w.actor(&w.d.pelaksana).await;
     let lead = w.actor(&w.d.ahli_muda).await;
@@ -290,7 +232,7 @@ async fn lap_02_members_report_to_the_lead_and_the_lead_to_the_head_once_per_per
 #[tokio::test]
 async fn lap_02_a_late_report_is_visible_to_whoever_awaits_it() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     // 10 April: March's reports were due on 5 April (monthly, five days).
     let today = day("2026-04-10");
@@ -371,7 +313,7 @@ async fn lap_02_a_late_report_is_visible_to_whoever_awaits_it() {
 #[tokio::test]
 async fn lap_03_the_head_asks_a_member_for_a_report_and_the_answer_is_recorded_once() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     let today = day("2026-03-10");
     let pelaksana_id = w.id(&w.d.pelaksana).await;
@@ -448,7 +390,7 @@ async fn lap_03_the_head_asks_a_member_for_a_report_and_the_answer_is_recorded_o
 #[tokio::test]
 async fn mek_04_feedback_from_head_and_lead_is_kept_with_its_position_and_acknowledged_once() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     let pelaksana_id = w.id(&w.d.pelaksana).await;
     let lead_id = w.id(&w.d.ahli_muda).await;
@@ -543,7 +485,7 @@ async fn mek_04_feedback_from_head_and_lead_is_kept_with_its_position_and_acknow
 #[tokio::test]
 async fn lap_02_fifty_identical_reports_at_once_are_recorded_once() {
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let work = WorkRef::Assignment(id);
     let pelaksana = w.actor(&w.d.pelaksana).await;
     let mut all = tokio::task::JoinSet::new();
@@ -605,7 +547,7 @@ async fn mek_04_nothing_is_reported_before_the_letter_is_issued() {
 async fn lap_01_the_agency_sets_the_period_and_addressees_and_the_schedule_follows() {
     use sikerja_domain::execution::report::{ReportAddressees, ReportPeriod, ReportPolicy};
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     assert_eq!(
         w.store.report_policy(w.agency).await.unwrap(),
         ReportPolicy::default()
@@ -820,7 +762,7 @@ async fn lap_05_a_cross_unit_problem_goes_to_the_owner_head_and_the_members_home
 async fn lap_05_an_undecided_problem_is_overdue_after_its_due_day_and_nudged_once_a_day() {
     use sikerja_domain::execution::issue::Collaboration;
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let lead = w.actor(&w.d.ahli_muda).await;
     // Within one Unit Organisasi there is nobody to collaborate with.
     let err = w
@@ -883,7 +825,7 @@ async fn lap_05_an_undecided_problem_is_overdue_after_its_due_day_and_nudged_onc
 async fn lap_05_a_problem_is_read_by_its_team_and_addressees_only() {
     use sikerja_domain::execution::issue::Collaboration;
     let w = World::new().await;
-    let id = running_team(&w).await;
+    let id = w.running_team().await;
     let lead = w.actor(&w.d.ahli_muda).await;
     let issue = w
         .store

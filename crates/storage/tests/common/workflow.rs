@@ -217,6 +217,10 @@ impl World {
                 .await
                 .unwrap();
         }
+        assert_eq!(
+            self.store.assignment(id).await.unwrap().status,
+            sikerja_domain::assignment::AssignmentStatus::Active
+        );
         id
     }
 
